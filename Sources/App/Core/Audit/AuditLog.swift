@@ -1,0 +1,101 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+/// Who did something, from where — the first half of every audit record.
+struct AuditActor: Sendable {
+    var login: String
+    var ip: String
+
+    static func system(_ what: String) -> AuditActor { AuditActor(login: "system:\(what)", ip: "-") }
+}
+
+/// Appends to the hash-chained audit log. Call it inside the same transaction as the change it
+/// records, so the change and its record are written together or not at all.
+enum AuditLog {
+    /// Any stable number: the PostgreSQL advisory lock that makes appends from several app
+    /// processes take turns, so the chain stays one line.
+    static let chainLockKey: Int64 = 0x7A68_6173_6861_6E67
+
+    static func append(
+        on db: any Database, by actor: AuditActor, action: String, objectType: String, objectID: String,
+        before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil, at millis: Int64
+    ) async throws {
+        let sql = db.sql
+        if sql.dialect.name != "sqlite" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chainLockKey))").run()
+        }
+        let last = try await AuditRecord.query(on: db).sort(\.$id, .descending).first()
+        let content = AuditChain.Content(
+            sequence: (last?.id ?? 0) + 1, atMillis: millis, actor: actor.login, action: action,
+            objectType: objectType, objectID: objectID, ip: actor.ip, before: json(before), after: json(after))
+        let previous = last?.hash ?? AuditChain.genesis
+        let record = AuditRecord()
+        record.id = content.sequence
+        record.atMillis = content.atMillis
+        record.actor = content.actor
+        record.action = content.action
+        record.objectType = content.objectType
+        record.objectID = content.objectID
+        record.ip = content.ip
+        record.before = content.before
+        record.after = content.after
+        record.previousHash = previous
+        record.hash = AuditChain.hash(previous: previous, content)
+        try await record.create(on: db)
+    }
+
+    static func json(_ value: (any Encodable & Sendable)?) -> String {
+        guard let value else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Walks the whole chain in batches; returns the first break or nil, and how many were checked.
+    static func verify(on db: any Database, batch: Int = 5_000) async throws -> (AuditChain.Break?, Int64) {
+        var previousHash = AuditChain.genesis
+        var previousSequence: Int64 = 0
+        var checked: Int64 = 0
+        while true {
+            let rows = try await AuditRecord.query(on: db)
+                .filter(\.$id > previousSequence).sort(\.$id).limit(batch).all()
+            if rows.isEmpty { return (nil, checked) }
+            let stored = rows.map { AuditChain.Stored(content: $0.content, previousHash: $0.previousHash, hash: $0.hash) }
+            if let broken = AuditChain.firstBreak(
+                in: stored, previousHash: previousHash, previousSequence: previousSequence)
+            {
+                return (broken, checked)
+            }
+            checked += Int64(rows.count)
+            previousHash = rows.last!.hash
+            previousSequence = rows.last!.id!
+        }
+    }
+}
+
+extension Request {
+    var auditActor: AuditActor {
+        AuditActor(login: currentUser?.login ?? "anonymous", ip: remoteIP)
+    }
+
+    var remoteIP: String {
+        remoteAddress?.ipAddress ?? "-"
+    }
+
+    /// Records a sensitive read (exports, audit views) in its own small transaction.
+    func auditRead(_ action: String, objectType: String, objectID: String = "-", detail: [String: String] = [:])
+        async throws
+    {
+        let actor = auditActor
+        let millis = clock.millis
+        try await writeTransaction { db in
+            try await AuditLog.append(
+                on: db, by: actor, action: action, objectType: objectType, objectID: objectID,
+                after: detail.isEmpty ? nil : detail, at: millis)
+        }
+    }
+}

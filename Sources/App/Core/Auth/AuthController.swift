@@ -1,0 +1,132 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Log in, log out, switch language.
+struct AuthController {
+    struct LoginForm: Content {
+        var login: String?
+        var password: String?
+        var next: String?
+    }
+
+    func showLogin(_ request: Request) async throws -> Response {
+        if request.currentUser != nil { return request.redirect(to: SiteURL.home.path) }
+        return renderLogin(request, login: "", error: nil, next: request.query[String.self, at: "next"] ?? "")
+    }
+
+    private func renderLogin(_ request: Request, login: String, error: String?, next: String) -> Response {
+        let csrf = Secrets.token(bytes: 18)
+        let response = Response.html(
+            LoginPage.render(context: PageContext(request: request), csrf: csrf, next: next, login: login, error: error),
+            status: error == nil ? .ok : .unauthorized)
+        response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
+        return response
+    }
+
+    func login(_ request: Request) async throws -> Response {
+        let form = try request.decodeForm(LoginForm.self)
+        let login = (form.login ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form.password ?? ""
+        let next = Self.safeNext(form.next)
+        let lang = request.lang
+        let now = request.clock.seconds
+        let actor = AuditActor(login: login.isEmpty ? "anonymous" : String(login.prefix(64)), ip: request.remoteIP)
+        let millis = request.clock.millis
+        guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.count <= 256,
+            let person = try await Person.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first(),
+            let hash = person.passwordHash
+        else {
+            // the same work as a real check, so timing does not reveal which logins exist
+            _ = try? await request.password.async.verify(Secrets.passwordInput(password), created: request.application.decoyPasswordHash)
+            try await request.writeTransaction { db in
+                try await AuditLog.append(on: db, by: actor, action: "login.failed", objectType: "person", objectID: "-", after: ["reason": "unknown login"], at: millis)
+            }
+            return renderLogin(request, login: login, error: lang("用户名或密码错误。", "Wrong user name or password."), next: next)
+        }
+        if AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) {
+            try await request.writeTransaction { db in
+                try await AuditLog.append(on: db, by: actor, action: "login.locked", objectType: "person", objectID: person.id!.uuidString, at: millis)
+            }
+            let minutes = ((person.lockedUntil ?? now) - now + 59) / 60
+            return renderLogin(request, login: login, error: lang("连续输错密码，账户已锁定，请 \(minutes) 分钟后再试，或联系安全管理员解锁。", "Too many failed attempts: the account is locked for \(minutes) more minutes, or ask the security admin to unlock it."), next: next)
+        }
+        let verified = (try? await request.password.async.verify(Secrets.passwordInput(password), created: hash)) ?? false
+        guard verified else {
+            let outcome = AccountRules.afterFailure(failures: person.failedLogins, now: now)
+            let personID = person.id!
+            try await request.writeTransaction { db in
+                guard let fresh = try await Person.find(personID, on: db) else { return }
+                fresh.failedLogins = outcome.failures
+                fresh.lockedUntil = outcome.lockedUntil ?? fresh.lockedUntil
+                try await fresh.update(on: db)
+                try await AuditLog.append(on: db, by: actor, action: outcome.lockedUntil == nil ? "login.failed" : "account.locked", objectType: "person", objectID: personID.uuidString, after: ["failures": outcome.failures], at: millis)
+            }
+            let message = outcome.lockedUntil == nil
+                ? lang("用户名或密码错误。", "Wrong user name or password.")
+                : lang("连续 \(AccountRules.maxFailures) 次输错密码，账户已锁定 15 分钟。", "\(AccountRules.maxFailures) failed attempts: the account is locked for 15 minutes.")
+            return renderLogin(request, login: login, error: message, next: next)
+        }
+        // a new session id at every login; the one presented before (if any) is ended
+        let token = Secrets.token()
+        let previous = request.cookies[SessionMiddleware.cookieName]?.string
+        let personID = person.id!
+        let ip = request.remoteIP
+        try await request.writeTransaction { db in
+            if let previous { try await UserSession.query(on: db).filter(\.$id == Secrets.digest(previous)).delete() }
+            guard let fresh = try await Person.find(personID, on: db) else { return }
+            fresh.failedLogins = 0
+            fresh.lockedUntil = nil
+            try await fresh.update(on: db)
+            let session = UserSession()
+            session.id = Secrets.digest(token)
+            session.$person.id = personID
+            session.csrfToken = Secrets.token(bytes: 24)
+            session.createdAt = now
+            session.lastSeenAt = now
+            session.ip = ip
+            try await session.create(on: db)
+            try await AuditLog.append(on: db, by: actor, action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)
+        }
+        let response = request.redirect(to: next.isEmpty ? SiteURL.home.path : next)
+        response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(token, request: request)
+        response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie("", request: request, maxAge: 0)
+        return response
+    }
+
+    func logout(_ request: Request) async throws -> Response {
+        if let token = request.cookies[SessionMiddleware.cookieName]?.string, let user = request.currentUser {
+            let actor = request.auditActor
+            let millis = request.clock.millis
+            try await request.writeTransaction { db in
+                try await UserSession.query(on: db).filter(\.$id == Secrets.digest(token)).delete()
+                try await AuditLog.append(on: db, by: actor, action: "logout", objectType: "person", objectID: user.personID.uuidString, at: millis)
+            }
+        }
+        let response = request.redirect(to: SiteURL.login.path)
+        response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie("", request: request, maxAge: 0)
+        return response
+    }
+
+    struct LanguageForm: Content {
+        var lang: String?
+        var next: String?
+    }
+
+    /// A preference, kept in a cookie; POST like every other change.
+    func switchLanguage(_ request: Request) async throws -> Response {
+        let form = try request.decodeForm(LanguageForm.self)
+        let lang = Lang(rawValue: form.lang ?? "") ?? .zh
+        let response = request.redirect(to: Self.safeNext(form.next).isEmpty ? SiteURL.home.path : Self.safeNext(form.next))
+        response.cookies[Lang.cookieName] = HTTPCookies.Value(
+            string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: request.isTLS, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    /// Only local paths: never redirect to another site.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 300 else { return "" }
+        return raw
+    }
+
+}

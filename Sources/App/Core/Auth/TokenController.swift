@@ -1,0 +1,146 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Personal API tokens: shown once at creation, stored hashed, revocable.
+struct TokenController {
+    func registerWeb(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.tokens.pattern, use: page)
+        pages.post(SiteURL.tokens.pattern, use: createFromForm)
+        pages.post(SiteURL.tokenRevoke(SiteURL.anyID).pattern, use: revokeFromForm)
+    }
+
+    func registerAPI(_ api: any RoutesBuilder) {
+        api.get("tokens", use: list)
+        api.post("tokens", use: createFromAPI)
+        api.delete("tokens", ":id", use: revokeFromAPI)
+    }
+
+    struct TokenDTO: Content {
+        var id: UUID
+        var name: String
+        var createdAt: Int64
+        var lastUsedAt: Int64?
+        var revoked: Bool
+        /// Only in the answer to a create: the secret is never shown again.
+        var token: String?
+    }
+
+    static func dto(_ token: APIToken, secret: String? = nil) -> TokenDTO {
+        TokenDTO(id: token.id!, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revoked: token.revokedAt != nil, token: secret)
+    }
+
+    func tokens(_ request: Request) async throws -> [APIToken] {
+        let user = try request.authorize(.read, .ownTokens)
+        return try await APIToken.query(on: request.db).filter(\.$person.$id == user.personID).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Creates a token for the current user; returns the stored row and the secret.
+    func create(_ request: Request, name raw: String?) async throws -> (APIToken, String) {
+        let user = try request.authorize(.write, .ownTokens)
+        let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 40 else {
+            throw AppError.field("name", zh: "请填写令牌用途（不超过 40 字）。", en: "Name the token (at most 40 characters).")
+        }
+        let secret = "zs_" + Secrets.token()
+        let actor = request.auditActor
+        let now = request.clock.seconds
+        let millis = request.clock.millis
+        let token = try await request.writeTransaction { db in
+            let active = try await APIToken.query(on: db).filter(\.$person.$id == user.personID).filter(\.$revokedAt == nil).count()
+            guard active < 20 else { throw AppError.field("name", zh: "每人最多 20 个有效令牌，请先吊销不用的。", en: "At most 20 active tokens per person.") }
+            let token = APIToken()
+            token.id = UUID()
+            token.$person.id = user.personID
+            token.name = name
+            token.tokenHash = Secrets.digest(secret)
+            token.createdAt = now
+            try await token.create(on: db)
+            try await AuditLog.append(on: db, by: actor, action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, after: ["name": name], at: millis)
+            return token
+        }
+        return (token, secret)
+    }
+
+    func revoke(_ request: Request, _ id: UUID) async throws {
+        let user = try request.authorize(.write, .ownTokens)
+        let actor = request.auditActor
+        let now = request.clock.seconds
+        let millis = request.clock.millis
+        try await request.writeTransaction { db in
+            guard let token = try await APIToken.find(id, on: db), token.$person.id == user.personID else { throw AppError.notFound }
+            guard token.revokedAt == nil else { return }
+            token.revokedAt = now
+            try await token.update(on: db)
+            try await AuditLog.append(on: db, by: actor, action: "token.revoke", objectType: "api_token", objectID: id.uuidString, at: millis)
+        }
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        .html(TokenView.render(try await tokens(request), secret: nil, form: FormState(), context: PageContext(request: request)))
+    }
+
+    struct NameBody: Content { var name: String? }
+
+    func createFromForm(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(NameBody.self)
+        do {
+            let (_, secret) = try await create(request, name: body.name)
+            return .html(TokenView.render(try await tokens(request), secret: secret, form: FormState(), context: PageContext(request: request)))
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return .html(TokenView.render(try await tokens(request), secret: nil, form: FormState(values: ["name": body.name ?? ""], error: error), context: PageContext(request: request)), status: error.status)
+        }
+    }
+
+    func revokeFromForm(_ request: Request) async throws -> Response {
+        try await revoke(request, try request.idParameter())
+        return request.redirect(to: SiteURL.tokens.path)
+    }
+
+    func list(_ request: Request) async throws -> [TokenDTO] {
+        try await tokens(request).map { Self.dto($0) }
+    }
+
+    func createFromAPI(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(NameBody.self)
+        let (token, secret) = try await create(request, name: body.name)
+        let response = Response(status: .created)
+        try response.content.encode(Self.dto(token, secret: secret))
+        return response
+    }
+
+    func revokeFromAPI(_ request: Request) async throws -> HTTPStatus {
+        try await revoke(request, try request.idParameter())
+        return .noContent
+    }
+}
+
+enum TokenView {
+    static func render(_ tokens: [APIToken], secret: String?, form: FormState, context: PageContext) -> String {
+        let lang = context.lang
+        var content: [HNode] = []
+        if let secret {
+            content.append(Components.notice(lang("令牌已生成。它只显示这一次，请立即复制保存：", "Token created. It is shown only this time; copy it now:")))
+            content.append(el("p", [.cls("secret")], text(secret)))
+        }
+        content.append(el("p", [.cls("muted")], text(lang("调用 /api/v1 时在请求头加入 Authorization: Bearer <令牌>。接口说明见 /api/v1/openapi.yaml。", "Send Authorization: Bearer <token> to /api/v1. The API is described at /api/v1/openapi.yaml."))))
+        content.append(
+            Components.table(
+                [lang("用途", "Name"), lang("创建时间", "Created"), lang("最近使用", "Last used"), lang("状态", "Status"), ""],
+                tokens.map { token in
+                    [
+                        text(token.name), text(AuditView.time(token.createdAt * 1000)), text(token.lastUsedAt.map { AuditView.time($0 * 1000) } ?? "—"),
+                        text(token.revokedAt == nil ? lang("有效", "Active") : lang("已吊销", "Revoked")),
+                        token.revokedAt == nil
+                            ? Components.postForm(.tokenRevoke(token.id!), context, cls: "inline", [el("button", [.type("submit"), .cls("danger")], text(lang("吊销", "Revoke")))])
+                            : text(""),
+                    ]
+                }, empty: lang("您还没有 API 令牌。", "You have no API tokens.")))
+        content.append(el("h2", [], text(lang("新建令牌", "New token"))))
+        content.append(
+            Components.postForm(
+                .tokens, context,
+                Components.banner(form, lang) + [Components.field("name", lang("用途", "What it is for"), form, lang, required: true), Components.submit(lang("生成令牌", "Create token"))]))
+        return Layout.page(lang("API 令牌", "API tokens"), crumbs: [.init(title: lang("API 令牌", "API tokens"))], context: context, content: content)
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Serialises write transactions on SQLite. SQLite allows one writer; two deferred transactions
+/// that both read and then write fail with SQLITE_BUSY_SNAPSHOT instead of waiting, so within
+/// one process writers queue here. PostgreSQL needs no queue and gets none.
+actor WriteQueue {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+enum DatabaseEngine: String, Sendable { case sqlite, postgres }
+
+extension Application {
+    private struct EngineKey: StorageKey { typealias Value = DatabaseEngine }
+    private struct QueueKey: StorageKey { typealias Value = WriteQueue }
+
+    var databaseEngine: DatabaseEngine {
+        get { storage[EngineKey.self] ?? .sqlite }
+        set { storage[EngineKey.self] = newValue }
+    }
+
+    var writeQueue: WriteQueue {
+        if let queue = storage[QueueKey.self] { return queue }
+        let queue = WriteQueue()
+        storage[QueueKey.self] = queue
+        return queue
+    }
+
+    /// Runs `work` in one transaction: all of it is written, or none of it.
+    func writeTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard databaseEngine == .sqlite else { return try await db.transaction(work) }
+        let queue = writeQueue
+        await queue.acquire()
+        do {
+            let result = try await db.transaction(work)
+            await queue.release()
+            return result
+        } catch {
+            await queue.release()
+            throw error
+        }
+    }
+}
+
+extension Request {
+    func writeTransaction<T: Sendable>(
+        _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await application.writeTransaction(work)
+    }
+}
+
+extension Database {
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+}

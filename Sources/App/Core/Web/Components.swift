@@ -1,0 +1,131 @@
+import Domain
+import Plot
+import Vapor
+
+/// What a form shows: the values typed (kept on error, so nothing typed is lost) and per-field errors.
+struct FormState: Sendable {
+    var values: [String: String] = [:]
+    var errors: [String: AppError.Message] = [:]
+    var banner: AppError.Message?
+
+    subscript(_ key: String) -> String { values[key] ?? "" }
+
+    init(values: [String: String] = [:]) { self.values = values }
+
+    init(values: [String: String], error: AppError) {
+        self.values = values
+        self.errors = error.fields
+        self.banner = .init(zh: error.zh, en: error.en)
+    }
+}
+
+enum Components {
+    static func banner(_ form: FormState, _ lang: Lang) -> [HNode] {
+        guard let banner = form.banner else { return [] }
+        return [el("div", [.cls("alert error"), Attr(name: "role", value: "alert")], text(banner.text(lang)))]
+    }
+
+    static func notice(_ message: String) -> HNode {
+        el("div", [.cls("alert ok"), Attr(name: "role", value: "status")], text(message))
+    }
+
+    /// A labelled text input with its error under it.
+    static func field(
+        _ name: String, _ label: String, _ form: FormState, _ lang: Lang, type: String = "text",
+        required: Bool = false, hint: String? = nil, attrs: [Attr] = []
+    ) -> HNode {
+        var inputAttrs: [Attr] = [.type(type), .name(name), .id("f-\(name)"), .value(form[name])] + attrs
+        if required { inputAttrs.append(.flag("required")) }
+        if form.errors[name] != nil { inputAttrs.append(Attr(name: "aria-invalid", value: "true")) }
+        return wrap(name, label, form, lang, required: required, hint: hint, control: voidEl("input", inputAttrs))
+    }
+
+    static func textArea(_ name: String, _ label: String, _ form: FormState, _ lang: Lang, hint: String? = nil) -> HNode {
+        wrap(
+            name, label, form, lang, required: false, hint: hint,
+            control: el("textarea", [.name(name), .id("f-\(name)"), Attr(name: "rows", value: "3")], text(form[name])))
+    }
+
+    static func select(
+        _ name: String, _ label: String, _ options: [(value: String, label: String)], _ form: FormState, _ lang: Lang,
+        required: Bool = false, blank: String? = nil
+    ) -> HNode {
+        var optionNodes: [HNode] = []
+        if let blank { optionNodes.append(el("option", [.value("")], text(blank))) }
+        for option in options {
+            var attrs: [Attr] = [.value(option.value)]
+            if form[name] == option.value { attrs.append(.flag("selected")) }
+            optionNodes.append(el("option", attrs, text(option.label)))
+        }
+        var attrs: [Attr] = [.name(name), .id("f-\(name)")]
+        if required { attrs.append(.flag("required")) }
+        return wrap(name, label, form, lang, required: required, hint: nil, control: el("select", attrs, children: optionNodes))
+    }
+
+    static func checkboxes(
+        _ name: String, _ label: String, _ options: [(value: String, label: String)], checked: Set<String>,
+        _ form: FormState, _ lang: Lang
+    ) -> HNode {
+        let boxes = options.map { option -> HNode in
+            var attrs: [Attr] = [.type("checkbox"), .name("\(name)[]"), .value(option.value)]
+            if checked.contains(option.value) { attrs.append(.flag("checked")) }
+            return el("label", [.cls("check")], voidEl("input", attrs), text(option.label))
+        }
+        return el(
+            "fieldset", [.cls("field")],
+            children: [el("legend", [], text(label)), el("div", [.cls("checks")], children: boxes)] + errorLine(name, form, lang))
+    }
+
+    static func wrap(
+        _ name: String, _ label: String, _ form: FormState, _ lang: Lang, required: Bool, hint: String?, control: HNode
+    ) -> HNode {
+        var children: [HNode] = [
+            el("label", [.for("f-\(name)")], children: [text(label)] + (required ? [el("span", [.cls("req")], text(" *"))] : [])),
+            control,
+        ]
+        if let hint { children.append(el("small", [.cls("hint")], text(hint))) }
+        return el("div", [.cls(form.errors[name] == nil ? "field" : "field has-error")], children: children + errorLine(name, form, lang))
+    }
+
+    static func errorLine(_ name: String, _ form: FormState, _ lang: Lang) -> [HNode] {
+        guard let error = form.errors[name] else { return [] }
+        return [el("p", [.cls("field-error")], text(error.text(lang)))]
+    }
+
+    static func postForm(_ action: SiteURL, _ context: PageContext, cls: String = "form", _ children: [HNode]) -> HNode {
+        el("form", [.action(action), .post, .cls(cls)], children: [Layout.csrfField(context)] + children)
+    }
+
+    static func submit(_ label: String, cls: String = "primary") -> HNode {
+        el("button", [.type("submit"), .cls(cls)], text(label))
+    }
+
+    static func table(_ headers: [String], _ rows: [[HNode]], empty: String) -> HNode {
+        guard !rows.isEmpty else { return el("p", [.cls("empty")], text(empty)) }
+        return el(
+            "div", [.cls("table-wrap")],
+            el(
+                "table", [],
+                el("thead", [], el("tr", [], children: headers.map { el("th", [Attr(name: "scope", value: "col")], text($0)) })),
+                el("tbody", [], children: rows.map { el("tr", [], children: $0.map { el("td", [], $0) }) })))
+    }
+
+    /// Previous / next links; lists do not count all matches, so paging stays fast at a million rows.
+    static func pager(_ url: SiteURL, query: [String: String], page: Int, hasMore: Bool, _ lang: Lang) -> HNode {
+        var links: [HNode] = []
+        if page > 1 {
+            let href = url.with(query: query.merging(["page": String(page - 1)]) { $1 })
+            links.append(el("a", [.href(href), Attr(name: "rel", value: "prev")], text(lang("上一页", "Previous"))))
+        }
+        links.append(el("span", [.cls("page-no")], text(lang("第 \(page) 页", "Page \(page)"))))
+        if hasMore {
+            let href = url.with(query: query.merging(["page": String(page + 1)]) { $1 })
+            links.append(el("a", [.href(href), Attr(name: "rel", value: "next")], text(lang("下一页", "Next"))))
+        }
+        return el("nav", [.cls("pager")], children: links)
+    }
+
+    static func definitionList(_ pairs: [(String, HNode)]) -> HNode {
+        el("dl", [.cls("facts")], children: pairs.flatMap { [el("dt", [], text($0.0)), el("dd", [], $0.1)] })
+    }
+}

@@ -1,0 +1,177 @@
+import Domain
+import Plot
+import Vapor
+
+/// What every page needs besides its own content: language, who is logged in, the CSRF token,
+/// which navigation entries this person may use.
+struct PageContext: Sendable {
+    var lang: Lang
+    var user: CurrentUser?
+    var path: String
+    var isDemo: Bool
+
+    init(request: Request) {
+        lang = request.lang
+        user = request.currentUser
+        path = request.url.path
+        isDemo = request.application.isDemoData
+    }
+
+    init(lang: Lang, user: CurrentUser?, path: String, isDemo: Bool = false) {
+        self.lang = lang
+        self.user = user
+        self.path = path
+        self.isDemo = isDemo
+    }
+
+    var csrfToken: String { user?.csrfToken ?? "" }
+
+    func may(_ action: AccessPolicy.Action, _ resource: AccessPolicy.Resource) -> Bool {
+        guard let user else { return false }
+        return AccessPolicy.decide(user.actor, action, resource) == .allowed
+    }
+}
+
+extension Application {
+    private struct DemoKey: StorageKey { typealias Value = Bool }
+    /// The database holds the fictional demo city: every page says so.
+    var isDemoData: Bool {
+        get { storage[DemoKey.self] ?? false }
+        set { storage[DemoKey.self] = newValue }
+    }
+}
+
+/// The page shell a government user expects: header with person / unit / role, navigation by
+/// capability on the left (on top at phone width), breadcrumbs, the content.
+enum Layout {
+    struct Crumb {
+        var title: String
+        var url: SiteURL?
+    }
+
+    static func page(_ title: String, crumbs: [Crumb] = [], context: PageContext, content: [HNode]) -> String {
+        let lang = context.lang
+        let body: [HNode] = [
+            header(context),
+            el(
+                "div", [.cls("shell")],
+                navigation(context),
+                el(
+                    "main", [.cls("content"), .id("main")],
+                    children: [breadcrumbs(crumbs, context), el("h1", [], text(title))] + content)),
+        ]
+        return document(title: title + " · " + lang("招商", "Zhaoshang"), lang: lang, body: body)
+    }
+
+    /// A page without navigation: login and errors before login.
+    static func bare(_ title: String, context: PageContext, content: [HNode]) -> String {
+        document(
+            title: title + " · " + context.lang("招商", "Zhaoshang"), lang: context.lang,
+            body: [el("main", [.cls("bare")], children: demoBanner(context) + content)])
+    }
+
+    static func document(title: String, lang: Lang, body: [HNode]) -> String {
+        let html = el(
+            "html", [Attr(name: "lang", value: lang.htmlCode)],
+            el(
+                "head", [],
+                voidEl("meta", [Attr(name: "charset", value: "utf-8")]),
+                voidEl("meta", [.name("viewport"), Attr(name: "content", value: "width=device-width, initial-scale=1")]),
+                el("title", [], text(title)),
+                voidEl("link", [Attr(name: "rel", value: "stylesheet"), .href(Stylesheet.path)])),
+            el("body", [], children: body))
+        return "<!DOCTYPE html>" + html.render()
+    }
+
+    static func demoBanner(_ context: PageContext) -> [HNode] {
+        guard context.isDemo else { return [] }
+        return [
+            el(
+                "div", [.cls("demo-banner")],
+                text(context.lang("演示数据：本系统中的城市、单位、人员和企业均为虚构。", "Demo data: every city, unit, person and enterprise here is fictional.")))
+        ]
+    }
+
+    static func header(_ context: PageContext) -> HNode {
+        let lang = context.lang
+        var right: [HNode] = [languageSwitch(context)]
+        if let user = context.user {
+            let roles = user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")
+            right.insert(
+                el(
+                    "span", [.cls("who")], el("strong", [], text(user.name)), text(" · " + user.unitName + " · "),
+                    el("span", [.cls("roles")], text(roles))), at: 0)
+            right.append(
+                el(
+                    "form", [.action(.logout), .post, .cls("inline")], csrfField(context),
+                    el("button", [.type("submit"), .cls("link-button")], text(lang("退出", "Log out")))))
+        }
+        return el(
+            "header", [.cls("topbar")],
+            children: [
+                el("a", [.href(.home), .cls("brand")], text(lang("招商 · 投资促进管理系统", "Zhaoshang · Investment promotion"))),
+                el("div", [.cls("topbar-right")], children: right),
+            ] + demoBanner(context))
+    }
+
+    static func languageSwitch(_ context: PageContext) -> HNode {
+        let target: Lang = context.lang == .zh ? .en : .zh
+        return el(
+            "form", [.action(.language), .post, .cls("inline")],
+            voidEl("input", [.type("hidden"), .name("lang"), .value(target.rawValue)]),
+            voidEl("input", [.type("hidden"), .name("next"), .value(context.path)]),
+            csrfField(context),
+            el("button", [.type("submit"), .cls("link-button")], text(target == .en ? "English" : "中文")))
+    }
+
+    static func navigation(_ context: PageContext) -> HNode {
+        let lang = context.lang
+        var items: [(SiteURL, String)] = [(.home, lang("工作台", "Home"))]
+        if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
+        if context.may(.read, .organisation) {
+            items += [
+                (.units, lang("单位", "Units")), (.persons, lang("人员", "People")),
+                (.jurisdictions, lang("行政区划", "Jurisdictions")),
+            ]
+        }
+        if context.may(.read, .audit) { items.append((.audit, lang("审计日志", "Audit log"))) }
+        if context.may(.read, .ownTokens) { items.append((.tokens, lang("API 令牌", "API tokens"))) }
+        let links = items.map { url, label -> HNode in
+            let current = url.path == "/" ? context.path == "/" : context.path.hasPrefix(url.path)
+            return el("li", [], link(url, label, current ? [.cls("current"), .aria("current", "page")] : []))
+        }
+        return el("nav", [.cls("sidenav"), .aria("label", lang("主导航", "Main navigation"))], el("ul", [], children: links))
+    }
+
+    static func breadcrumbs(_ crumbs: [Crumb], _ context: PageContext) -> HNode {
+        let all = [Crumb(title: context.lang("工作台", "Home"), url: .home)] + crumbs
+        let parts = all.enumerated().map { index, crumb -> HNode in
+            if let url = crumb.url, index < all.count - 1 { return el("li", [], link(url, crumb.title)) }
+            return el("li", [.aria("current", "page")], text(crumb.title))
+        }
+        return el("nav", [.cls("crumbs"), .aria("label", context.lang("位置", "Breadcrumbs"))], el("ol", [], children: parts))
+    }
+
+    static func csrfField(_ context: PageContext) -> HNode {
+        voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(context.csrfToken)])
+    }
+}
+
+extension Role {
+    func label(_ lang: Lang) -> String {
+        switch self {
+        case .sysAdmin: lang("系统管理员", "System admin")
+        case .securityAdmin: lang("安全管理员", "Security admin")
+        case .auditAdmin: lang("审计管理员", "Audit admin")
+        case .leader: lang("领导", "Leader")
+        case .bureau: lang("投促局", "Bureau")
+        case .cadre: lang("招商人", "Cadre")
+        case .host: lang("承接人", "Host")
+        case .coordinator: lang("协同人", "Coordinator")
+        case .reviewer: lang("预审专家", "Reviewer")
+        case .inspector: lang("纪检监察", "Inspector")
+        case .observer: lang("营商环境观察员", "Observer")
+        case .enterprise: lang("企业", "Enterprise")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// Every path of the web UI in one place: routes are registered from these and views link with
+/// them, so a link cannot point at a route that does not exist.
+enum SiteURL: Sendable {
+    case home
+    case login, logout, language
+    case enterprises, enterpriseNew, enterprise(UUID), enterpriseEdit(UUID), enterpriseFigures(UUID)
+    case units, unitNew, unit(UUID), unitEdit(UUID)
+    case persons, personNew, person(UUID), personEdit(UUID), personRoles(UUID), personUnlock(UUID)
+    case personRotate(UUID)
+    case jurisdictions
+    case audit, auditExport
+    case tokens, tokenRevoke(UUID)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language: "/language"
+        case .enterprises: "/enterprises"
+        case .enterpriseNew: "/enterprises/new"
+        case .enterprise(let id): "/enterprises/\(id)"
+        case .enterpriseEdit(let id): "/enterprises/\(id)/edit"
+        case .enterpriseFigures(let id): "/enterprises/\(id)/figures"
+        case .units: "/units"
+        case .unitNew: "/units/new"
+        case .unit(let id): "/units/\(id)"
+        case .unitEdit(let id): "/units/\(id)/edit"
+        case .persons: "/persons"
+        case .personNew: "/persons/new"
+        case .person(let id): "/persons/\(id)"
+        case .personEdit(let id): "/persons/\(id)/edit"
+        case .personRoles(let id): "/persons/\(id)/roles"
+        case .personUnlock(let id): "/persons/\(id)/unlock"
+        case .personRotate(let id): "/persons/\(id)/rotations"
+        case .jurisdictions: "/jurisdictions"
+        case .audit: "/audit"
+        case .auditExport: "/audit/export.csv"
+        case .tokens: "/account/tokens"
+        case .tokenRevoke(let id): "/account/tokens/\(id)/revoke"
+        }
+    }
+
+    /// The route pattern: ids become the `:id` parameter.
+    var pattern: [PathComponent] {
+        let placeholder = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).uuidString
+        return path.split(separator: "/").map { part in
+            part == placeholder ? ":id" : PathComponent(stringLiteral: String(part))
+        }
+    }
+
+    /// Pattern values for cases that carry an id.
+    static let anyID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    func with(query: [String: String]) -> String {
+        var components = URLComponents()
+        components.path = path
+        let items = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        components.queryItems = items.isEmpty ? nil : items.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
+    }
+}
+
+extension Request {
+    /// The `:id` of a route registered from a `SiteURL` pattern; a malformed id is a 404.
+    func idParameter() throws -> UUID {
+        guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else { throw AppError.notFound }
+        return id
+    }
+}

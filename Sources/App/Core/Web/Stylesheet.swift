@@ -1,0 +1,101 @@
+import Vapor
+
+/// The one stylesheet, compiled into the binary so that `zhaoshang` runs from any directory and
+/// an intranet needs no CDN. Served with a long cache under a content-versioned path.
+enum Stylesheet {
+    static let version = String(Secrets.digest(css).prefix(10))
+    static let path = "/static/app.\(version).css"
+
+    static func route(_ app: Application) {
+        app.get("static", PathComponent(stringLiteral: "app.\(version).css")) { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+            return Response(status: .ok, headers: headers, body: .init(string: css))
+        }
+    }
+
+    static let css = """
+        :root{--blue:#1d4f91;--blue-dark:#163c6e;--line:#d9dee7;--bg:#f4f6f9;--text:#1f2733;--muted:#5f6b7a;--red:#b3261e;--green:#1e7b3c}
+        *{box-sizing:border-box}
+        body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;font-size:15px;color:var(--text);background:var(--bg);line-height:1.55}
+        a{color:var(--blue)}
+        .topbar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px;background:var(--blue);color:#fff;padding:8px 16px}
+        .topbar a,.topbar .link-button{color:#fff}
+        .brand{font-weight:700;font-size:17px;text-decoration:none}
+        .topbar-right{display:flex;flex-wrap:wrap;align-items:center;gap:12px;font-size:14px}
+        .roles{opacity:.85}
+        .demo-banner{width:100%;background:#fff4ce;color:#5c4400;padding:4px 10px;font-size:13px;border-radius:3px}
+        .bare .demo-banner{margin-bottom:12px}
+        form.inline{display:inline;margin:0}
+        .link-button{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline}
+        .shell{display:flex;min-height:calc(100vh - 48px)}
+        .sidenav{width:180px;flex:none;background:#fff;border-right:1px solid var(--line)}
+        .sidenav ul{list-style:none;margin:0;padding:8px 0}
+        .sidenav a{display:block;padding:9px 18px;text-decoration:none;color:var(--text)}
+        .sidenav a.current{background:#e8eef8;color:var(--blue);font-weight:700;border-left:3px solid var(--blue)}
+        .content{flex:1;min-width:0;padding:16px 24px 40px}
+        h1{font-size:21px;margin:6px 0 14px}
+        h2{font-size:17px;margin:22px 0 10px}
+        .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:6px;padding:0;margin:0;font-size:13px;color:var(--muted)}
+        .crumbs li+li:before{content:"/";margin-right:6px;color:#aab}
+        .panel{background:#fff;border:1px solid var(--line);border-radius:4px;padding:14px 16px;margin-bottom:14px}
+        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px;margin-bottom:14px}
+        .card{background:#fff;border:1px solid var(--line);border-radius:4px;padding:12px 14px}
+        .card .num{font-size:24px;font-weight:700;color:var(--blue)}
+        .card .label{color:var(--muted);font-size:13px}
+        .table-wrap{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:4px}
+        table{border-collapse:collapse;width:100%;font-size:14px}
+        th,td{padding:8px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+        th{background:#f0f3f8;white-space:nowrap;font-weight:600}
+        td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+        .toolbar{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin-bottom:12px}
+        .toolbar .grow{flex:1;min-width:200px}
+        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
+        .form{background:#fff;border:1px solid var(--line);border-radius:4px;padding:16px;max-width:760px}
+        .form .grid{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}
+        .grid-auto{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:0 12px}
+        .field{margin-bottom:12px;border:0;padding:0}
+        .field label,.field legend{display:block;font-weight:600;margin-bottom:4px;font-size:14px}
+        .checks{display:flex;flex-wrap:wrap;gap:6px 14px}
+        label.check{font-weight:400;display:inline-flex;align-items:center;gap:4px}
+        .req{color:var(--red)}
+        .hint{color:var(--muted);font-size:12px}
+        .has-error input,.has-error select,.has-error textarea{border-color:var(--red)}
+        .field-error{color:var(--red);margin:4px 0 0;font-size:13px}
+        button,.button{display:inline-block;padding:7px 16px;border:1px solid var(--blue);border-radius:3px;background:#fff;color:var(--blue);font:inherit;cursor:pointer;text-decoration:none}
+        button.primary,.button.primary{background:var(--blue);color:#fff}
+        button.danger{border-color:var(--red);color:var(--red)}
+        .alert{padding:10px 12px;border-radius:3px;margin-bottom:12px}
+        .alert.error{background:#fdecea;color:var(--red);border:1px solid #f3c2bd}
+        .alert.ok{background:#e7f5ec;color:var(--green);border:1px solid #b9e0c6}
+        .tag{display:inline-block;padding:0 6px;margin:0 4px 2px 0;border-radius:3px;background:#e8eef8;color:var(--blue);font-size:12px}
+        .tag.attracted{background:#e7f5ec;color:var(--green)}
+        .muted{color:var(--muted)}
+        .empty{color:var(--muted);background:#fff;border:1px dashed var(--line);padding:16px;border-radius:4px}
+        .pager{display:flex;gap:14px;align-items:center;margin:12px 0}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}
+        dl.facts dt{color:var(--muted)}
+        dl.facts dd{margin:0}
+        .tree{list-style:none;padding-left:18px;margin:4px 0}
+        .tree>li{margin:3px 0}
+        .kind{color:var(--muted);font-size:12px;margin-left:6px}
+        .bare{max-width:420px;margin:8vh auto;padding:0 16px}
+        .login-box{background:#fff;border:1px solid var(--line);border-radius:6px;padding:22px}
+        .login-box h1{text-align:center}
+        .login-box button{width:100%}
+        .secret{font-family:monospace;word-break:break-all;background:#f0f3f8;padding:8px;border-radius:3px}
+        .actions{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}
+        @media (max-width:760px){
+          .shell{display:block}
+          .sidenav{width:auto;border-right:0;border-bottom:1px solid var(--line);overflow-x:auto}
+          .sidenav ul{display:flex;padding:0}
+          .sidenav a{white-space:nowrap;padding:10px 12px}
+          .sidenav a.current{border-left:0;border-bottom:3px solid var(--blue)}
+          .content{padding:12px}
+          .form .grid{grid-template-columns:1fr}
+          .who .roles{display:none}
+        }
+        @media print{.topbar,.sidenav,.crumbs,form{display:none}.content{padding:0}}
+        """
+}

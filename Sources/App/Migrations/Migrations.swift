@@ -1,0 +1,10 @@
+import Fluent
+import Vapor
+
+/// The migrations, in order. Never edit a landed one; add the next number.
+func registerMigrations(_ app: Application) {
+    app.migrations.add(CreateOrganisation())
+    app.migrations.add(CreateAccess())
+    app.migrations.add(CreateAuditLog())
+    app.migrations.add(CreateEnterpriseRegistry())
+}

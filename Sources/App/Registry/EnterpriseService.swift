@@ -1,0 +1,146 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+/// The registry's rules that need the database: duplicates, scope, versioned edits, audit.
+struct EnterpriseService {
+    let request: Request
+
+    /// An enterprise the current user may see, or 404.
+    func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Enterprise {
+        try request.authorize(action, .enterprise)
+        guard let enterprise = try await Enterprise.find(id, on: request.db) else { throw AppError.notFound }
+        try request.authorize(action, .enterprise, in: enterprise.regionCode)
+        return enterprise
+    }
+
+    func create(_ input: EnterpriseInput) async throws -> Enterprise {
+        try request.authorize(.write, .enterprise, in: input.regionCode)
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        return try await request.writeTransaction { db in
+            try await Self.checkRegion(input.regionCode, on: db)
+            try await Self.checkDuplicates(input, excluding: nil, on: db)
+            let enterprise = Enterprise()
+            enterprise.id = UUID()
+            enterprise.version = 1
+            Self.apply(input, to: enterprise)
+            try await enterprise.create(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: "enterprise.create", objectType: "enterprise",
+                objectID: enterprise.id!.uuidString, after: EnterpriseDTO(enterprise), at: millis)
+            return enterprise
+        }
+    }
+
+    func update(_ id: UUID, _ input: EnterpriseInput, basedOn version: Int) async throws -> Enterprise {
+        _ = try await find(id, for: .write)
+        try request.authorize(.write, .enterprise, in: input.regionCode)
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        return try await request.writeTransaction { db in
+            try await Versioned.claim(Enterprise.schema, id: id, expected: version, on: db)
+            guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
+            let before = EnterpriseDTO(enterprise)
+            try await Self.checkRegion(input.regionCode, on: db)
+            try await Self.checkDuplicates(input, excluding: id, on: db)
+            Self.apply(input, to: enterprise)
+            try await enterprise.update(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: "enterprise.update", objectType: "enterprise", objectID: id.uuidString,
+                before: before, after: EnterpriseDTO(enterprise), at: millis)
+            return enterprise
+        }
+    }
+
+    static func apply(_ input: EnterpriseInput, to enterprise: Enterprise) {
+        enterprise.uscc = input.uscc.isEmpty ? nil : input.uscc
+        enterprise.name = input.name
+        enterprise.formerNames = input.formerNames.joined(separator: "\n")
+        enterprise.legalRepresentative = input.legalRepresentative
+        enterprise.industryCode = input.industryCode
+        enterprise.regionCode = input.regionCode
+        enterprise.registeredCapitalMinor = input.registeredCapital.minorUnits
+        enterprise.registeredCapitalCurrency = input.registeredCapital.currency.rawValue
+        enterprise.tagCodes = input.tags.map(\.rawValue).joined(separator: ",")
+        enterprise.attracted = input.attracted
+        enterprise.refreshDerivedFields()
+    }
+
+    static func checkRegion(_ code: String, on db: any Database) async throws {
+        guard try await Jurisdiction.find(code, on: db) != nil else {
+            throw AppError.field("regionCode", zh: "行政区划 \(code) 不存在，请先由系统管理员登记。", en: "Division \(code) is not registered.")
+        }
+    }
+
+    /// One USCC is one enterprise; the same normalised name is the same enterprise within a region
+    /// (duplicate names are normal only across regions, SPEC §3).
+    static func checkDuplicates(_ input: EnterpriseInput, excluding id: UUID?, on db: any Database) async throws {
+        if !input.uscc.isEmpty {
+            var query = Enterprise.query(on: db).filter(\.$uscc == input.uscc)
+            if let id { query = query.filter(\.$id != id) }
+            if let other = try await query.first() {
+                throw AppError.duplicate("uscc", zh: "该统一社会信用代码已登记为“\(other.name)”。", en: "This USCC is already registered as \(other.name).")
+            }
+        }
+        var query = Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
+            .filter(\.$regionCode == input.regionCode)
+        if let id { query = query.filter(\.$id != id) }
+        if let other = try await query.first() {
+            throw AppError.duplicate("name", zh: "本地区已有同一企业“\(other.name)”（名称归一化后相同）。", en: "The same enterprise is already registered here: \(other.name).")
+        }
+    }
+
+    struct FigureInput: Sendable {
+        var year: Int
+        var output: Money
+        var revenue: Money
+        var profit: Money
+        var tax: Money
+        var employees: Int
+    }
+
+    /// Adds or replaces one year's figures.
+    func saveFigures(_ id: UUID, _ input: FigureInput) async throws {
+        _ = try await find(id, for: .write)
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        try await request.writeTransaction { db in
+            let existing = try await EnterpriseFigure.query(on: db).filter(\.$enterprise.$id == id)
+                .filter(\.$year == input.year).first()
+            let figure = existing ?? EnterpriseFigure()
+            let before = existing.map(FigureDTO.init)
+            figure.$enterprise.id = id
+            figure.year = input.year
+            figure.outputMinor = input.output.minorUnits
+            figure.revenueMinor = input.revenue.minorUnits
+            figure.profitMinor = input.profit.minorUnits
+            figure.taxMinor = input.tax.minorUnits
+            figure.employees = input.employees
+            try await figure.save(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: existing == nil ? "enterprise.figures.create" : "enterprise.figures.update",
+                objectType: "enterprise", objectID: id.uuidString, before: before, after: FigureDTO(figure), at: millis)
+        }
+    }
+}
+
+struct FigureDTO: Content {
+    var year: Int
+    var output: Money
+    var revenue: Money
+    var profit: Money
+    var tax: Money
+    var employees: Int
+
+    init(_ figure: EnterpriseFigure) {
+        year = figure.year
+        output = Money(minorUnits: figure.outputMinor)
+        revenue = Money(minorUnits: figure.revenueMinor)
+        profit = Money(minorUnits: figure.profitMinor)
+        tax = Money(minorUnits: figure.taxMinor)
+        employees = figure.employees
+    }
+}

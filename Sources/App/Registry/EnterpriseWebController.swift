@@ -1,0 +1,158 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The registry's pages: list and search, page, create, edit, annual figures.
+struct EnterpriseWebController {
+    struct FormBody: Content {
+        var uscc: String?
+        var name: String?
+        var formerNames: String?
+        var legalRepresentative: String?
+        var industryCode: String?
+        var regionCode: String?
+        var registeredCapital: String?
+        var currency: String?
+        var tags: [String]?
+        var attracted: String?
+        var version: Int?
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .enterprise)
+        let q = String((request.query[String.self, at: "q"] ?? "").prefix(60))
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 500))
+        let result = try await EnterpriseSearch(query: q, scope: user.scope, page: page, per: 20).run(on: request.db)
+        let regions = try await JurisdictionNames.load(on: request.db)
+        let model = EnterpriseListView.Model(query: q, page: page, rows: result.items, hasMore: result.hasMore, regions: regions)
+        return .html(EnterpriseListView.render(model, context: PageContext(request: request)))
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let enterprise = try await EnterpriseService(request: request).find(try request.idParameter())
+        let figures = try await EnterpriseFigure.query(on: request.db).filter(\.$enterprise.$id == enterprise.id!)
+            .sort(\.$year, .descending).all()
+        let regions = try await JurisdictionNames.load(on: request.db)
+        let notice = request.query[String.self, at: "saved"] != nil
+        return .html(EnterpriseShowView.render(enterprise, figures: figures, regions: regions, saved: notice, context: PageContext(request: request)))
+    }
+
+    func newForm(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.write, .enterprise)
+        return try await renderForm(request, id: nil, form: FormState(values: ["regionCode": user.scope.value, "currency": "CNY"]))
+    }
+
+    func editForm(_ request: Request) async throws -> Response {
+        let enterprise = try await EnterpriseService(request: request).find(try request.idParameter(), for: .write)
+        return try await renderForm(request, id: enterprise.id, form: FormState(values: Self.values(of: enterprise)))
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(FormBody.self)
+        do {
+            let enterprise = try await EnterpriseService(request: request).create(try Self.input(body))
+            return request.redirect(to: SiteURL.enterprise(enterprise.id!).with(query: ["saved": "1"]))
+        } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
+            return try await renderForm(request, id: nil, form: FormState(values: Self.values(of: body), error: error), status: error.status)
+        }
+    }
+
+    func update(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        let body = try request.decodeForm(FormBody.self)
+        do {
+            guard let version = body.version else { throw AppError.badBody }
+            _ = try await EnterpriseService(request: request).update(id, try Self.input(body), basedOn: version)
+            return request.redirect(to: SiteURL.enterprise(id).with(query: ["saved": "1"]))
+        } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
+            return try await renderForm(request, id: id, form: FormState(values: Self.values(of: body), error: error), status: error.status)
+        } catch let conflict as VersionConflict {
+            let error = AppError.conflict(conflict)
+            return try await renderForm(request, id: id, form: FormState(values: Self.values(of: body), error: error), status: error.status)
+        }
+    }
+
+    struct FiguresBody: Content {
+        var year: Int?
+        var output: String?
+        var revenue: String?
+        var profit: String?
+        var tax: String?
+        var employees: Int?
+    }
+
+    func saveFigures(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        let body = try request.decodeForm(FiguresBody.self)
+        var errors: [String: AppError.Message] = [:]
+        func amount(_ key: String, _ raw: String?) -> Money {
+            guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return Money(minorUnits: 0) }
+            do { return try ChineseAmount.parse(raw) } catch {
+                errors[key] = EnterpriseInput.amountError(error)
+                return Money(minorUnits: 0)
+            }
+        }
+        let input = EnterpriseService.FigureInput(
+            year: body.year ?? 0, output: amount("output", body.output), revenue: amount("revenue", body.revenue),
+            profit: amount("profit", body.profit), tax: amount("tax", body.tax), employees: body.employees ?? 0)
+        if !(1990...2100).contains(input.year) { errors["year"] = .init(zh: "年份应在 1990–2100 之间。", en: "Year must be 1990–2100.") }
+        if !(0...10_000_000).contains(input.employees) { errors["employees"] = .init(zh: "从业人数不正确。", en: "Employees out of range.") }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await EnterpriseService(request: request).saveFigures(id, input)
+        return request.redirect(to: SiteURL.enterprise(id).with(query: ["saved": "1"]))
+    }
+
+    private func renderForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try request.requireUser()
+        let jurisdictions = try await Jurisdiction.query(on: request.db).sort(\.$id).all()
+            .filter { user.scope.contains((try? JurisdictionCode($0.id ?? "")) ?? user.scope) && $0.id != nil }
+        let html = EnterpriseFormView.render(id: id, form: form, jurisdictions: jurisdictions, context: PageContext(request: request))
+        return .html(html, status: status)
+    }
+
+    static func input(_ body: FormBody) throws(AppError) -> EnterpriseInput {
+        let currency = Currency(rawValue: body.currency ?? "CNY") ?? .cny
+        let capitalText = (body.registeredCapital ?? "").trimmingCharacters(in: .whitespaces)
+        let capital: Result<Money, AppError.Message>
+        if capitalText.isEmpty {
+            capital = .success(Money(minorUnits: 0, currency: currency))
+        } else {
+            do { capital = .success(try ChineseAmount.parse(capitalText, currency: currency)) } catch {
+                capital = .failure(EnterpriseInput.amountError(error))
+            }
+        }
+        return try EnterpriseInput.validate(
+            uscc: body.uscc, name: body.name, formerNames: (body.formerNames ?? "").components(separatedBy: .newlines),
+            legalRepresentative: body.legalRepresentative, industryCode: body.industryCode, regionCode: body.regionCode,
+            capital: capital, tags: body.tags ?? [], attracted: body.attracted == "on" || body.attracted == "true")
+    }
+
+    static func values(of body: FormBody) -> [String: String] {
+        [
+            "uscc": body.uscc ?? "", "name": body.name ?? "", "formerNames": body.formerNames ?? "",
+            "legalRepresentative": body.legalRepresentative ?? "", "industryCode": body.industryCode ?? "",
+            "regionCode": body.regionCode ?? "", "registeredCapital": body.registeredCapital ?? "",
+            "currency": body.currency ?? "CNY", "tags": (body.tags ?? []).joined(separator: ","),
+            "attracted": body.attracted ?? "", "version": body.version.map(String.init) ?? "",
+        ]
+    }
+
+    static func values(of enterprise: Enterprise) -> [String: String] {
+        [
+            "uscc": enterprise.uscc ?? "", "name": enterprise.name, "formerNames": enterprise.formerNames,
+            "legalRepresentative": enterprise.legalRepresentative, "industryCode": enterprise.industryCode,
+            "regionCode": enterprise.regionCode,
+            "registeredCapital": enterprise.registeredCapitalMinor == 0 ? "" : ChineseAmount.format(enterprise.registeredCapital),
+            "currency": enterprise.registeredCapitalCurrency, "tags": enterprise.tagCodes,
+            "attracted": enterprise.attracted ? "on" : "", "version": String(enterprise.version),
+        ]
+    }
+}
+
+/// Division names by code, for showing 东宝区 instead of 420802.
+enum JurisdictionNames {
+    static func load(on db: any Database) async throws -> [String: String] {
+        let all = try await Jurisdiction.query(on: db).all()
+        return Dictionary(all.compactMap { j in j.id.map { ($0, j.name) } }, uniquingKeysWith: { a, _ in a })
+    }
+}

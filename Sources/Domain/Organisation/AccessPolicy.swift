@@ -1,0 +1,69 @@
+/// The single authorisation decision of the system (SPEC §1): by role, then by jurisdiction scope.
+/// Every controller asks this; nothing else decides who may see or change what.
+public enum AccessPolicy {
+    public enum Resource: String, Sendable, CaseIterable {
+        /// Jurisdictions, units, persons and their rotation history.
+        case organisation
+        /// Role sets and account locks of persons.
+        case accessControl
+        /// The enterprise registry (SPEC §3).
+        case enterprise
+        /// The audit log.
+        case audit
+        /// One's own API tokens.
+        case ownTokens
+    }
+
+    public enum Action: String, Sendable, CaseIterable {
+        case read, write, export
+    }
+
+    public struct Actor: Sendable {
+        public var roles: Set<Role>
+        /// The jurisdiction of the actor's unit; objects outside it are invisible.
+        public var scope: JurisdictionCode
+
+        public init(roles: Set<Role>, scope: JurisdictionCode) {
+            self.roles = roles
+            self.scope = scope
+        }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// The role may not do this at all (HTTP 403).
+        case roleDenied
+        /// The object lies in another jurisdiction; treated as absent (HTTP 404).
+        case outOfScope
+    }
+
+    static let business: Set<Role> = [
+        .leader, .bureau, .cadre, .host, .coordinator, .reviewer, .inspector,
+    ]
+
+    /// Which roles may take which action on which resource.
+    static func roles(for resource: Resource, _ action: Action) -> Set<Role> {
+        switch (resource, action) {
+        case (.organisation, .read): business.union([.sysAdmin, .securityAdmin])
+        case (.organisation, .write): [.sysAdmin]
+        case (.organisation, .export): [.sysAdmin, .leader, .bureau]
+        case (.accessControl, .read): [.securityAdmin, .sysAdmin]
+        case (.accessControl, .write): [.securityAdmin]
+        case (.accessControl, .export): [.securityAdmin]
+        case (.enterprise, .read): business
+        case (.enterprise, .write): [.bureau, .host]
+        case (.enterprise, .export): [.leader, .bureau]
+        case (.audit, .read), (.audit, .export): [.auditAdmin]
+        case (.audit, .write): []
+        case (.ownTokens, _): Set(Role.allCases).subtracting([.enterprise, .observer])
+        }
+    }
+
+    public static func decide(
+        _ actor: Actor, _ action: Action, _ resource: Resource, in objectScope: JurisdictionCode? = nil
+    ) -> Decision {
+        guard !actor.roles.isDisjoint(with: roles(for: resource, action)) else { return .roleDenied }
+        if let objectScope, !actor.scope.contains(objectScope) { return .outOfScope }
+        return .allowed
+    }
+}
