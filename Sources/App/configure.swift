@@ -5,8 +5,8 @@ import Vapor
 
 /// Databases, middleware, migrations, commands, routes. `DATABASE_URL=postgres://…` selects
 /// PostgreSQL; otherwise SQLite at `DATABASE_PATH` (default `zhaoshang.sqlite`).
-public func configure(_ app: Application) async throws {
-    try configureDatabase(app)
+public func configure(_ app: Application, database: DatabaseSetting = .fromEnvironment) async throws {
+    try configureDatabase(app, database)
     registerMigrations(app)
 
     let cost = Environment.get("BCRYPT_COST").flatMap(Int.init) ?? (app.environment == .testing ? 4 : 10)
@@ -25,16 +25,35 @@ public func configure(_ app: Application) async throws {
     try routes(app)
 }
 
-func configureDatabase(_ app: Application) throws {
-    if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") {
-        var config = try SQLPostgresConfiguration(url: url)
-        config.searchPath = nil
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
-        app.databaseEngine = .postgres
-    } else {
-        let path = Environment.get("DATABASE_PATH") ?? "zhaoshang.sqlite"
+/// Where the data lives. Tests pass an isolated database; everything else reads the environment.
+public enum DatabaseSetting: Sendable {
+    case fromEnvironment
+    case sqliteFile(String)
+    case sqliteMemory
+    /// A PostgreSQL URL and the schema to work in (tests use one schema each).
+    case postgres(String, schema: String?)
+}
+
+func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
+    switch setting {
+    case .fromEnvironment:
+        if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") {
+            try configureDatabase(app, .postgres(url, schema: nil))
+        } else {
+            try configureDatabase(app, .sqliteFile(Environment.get("DATABASE_PATH") ?? "zhaoshang.sqlite"))
+        }
+    case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
         app.databaseEngine = .sqlite
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        app.databaseEngine = .sqlite
+    case .postgres(let url, let schema):
+        var config = try SQLPostgresConfiguration(url: url)
+        if let schema { config.searchPath = [schema] }
+        let pool = Environment.get("DATABASE_POOL").flatMap(Int.init) ?? 4
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: pool, sqlLogLevel: .debug), as: .psql)
+        app.databaseEngine = .postgres
     }
 }
 

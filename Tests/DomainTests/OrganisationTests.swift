@@ -74,7 +74,8 @@ struct AccountRulesTests {
         }
         #expect(failures == 4 && locked == nil)
         let fifth = AccountRules.afterFailure(failures: failures, now: 1_000)
-        #expect(fifth.lockedUntil == 1_000 + 900)
+        let fifteenMinutesLater: Int64 = 1_900
+        #expect(fifth.lockedUntil == fifteenMinutesLater)
         #expect(AccountRules.isLocked(lockedUntil: fifth.lockedUntil, now: 1_899))
         #expect(!AccountRules.isLocked(lockedUntil: fifth.lockedUntil, now: 1_900))
     }

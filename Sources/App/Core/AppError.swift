@@ -75,3 +75,21 @@ struct ExitCode: Error, CustomStringConvertible {
     init(_ code: Int32) { self.code = code }
     var description: String { "exit code \(code)" }
 }
+
+extension String {
+    /// NUL and other control characters have no place in names and would be refused by
+    /// PostgreSQL; they are rejected at validation, with a message, instead.
+    var hasControlCharacters: Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }
+    }
+}
+
+extension AppError {
+    /// Refuses the request if any of the given text fields carries control characters.
+    static func checkText(_ fields: [String: String?]) throws(AppError) {
+        let bad = fields.filter { $0.value?.hasControlCharacters == true }.keys.sorted()
+        guard bad.isEmpty else {
+            throw .validation(Dictionary(uniqueKeysWithValues: bad.map { ($0, Message(zh: "含有不可见的控制字符，请删除后重试。", en: "Contains control characters.")) }))
+        }
+    }
+}

@@ -31,15 +31,19 @@ public enum Startup {
         printWelcome(app)
     }
 
-    static func prepareDatabase(_ app: Application) async throws {
+    public static func prepareDatabase(_ app: Application) async throws {
         try await prepareSQLite(app)
         try await app.autoMigrate()
         app.isDemoData = try await DemoCity.isPresent(on: app.db)
     }
 
     static func printWelcome(_ app: Application) {
-        let host = app.http.server.configuration.hostname
-        let port = app.http.server.configuration.port
+        let arguments = app.environment.arguments
+        func option(_ name: String) -> String? {
+            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        }
+        let host = option("--hostname") ?? option("-H") ?? app.http.server.configuration.hostname
+        let port = option("--port") ?? option("-p") ?? String(app.http.server.configuration.port)
         var lines = ["", "招商 Zhaoshang is starting at http://\(host):\(port)/  (\(app.databaseEngine.rawValue))"]
         if app.isDemoData {
             lines.append("演示数据（虚构城市）。Demo logins — password for all: \(DemoCity.password)")

@@ -58,6 +58,7 @@ struct OrganisationAPIController {
     }
 
     func createUnit(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let body = try request.content.decode(UnitBody.self)
         let input = try UnitInput.validate(
             name: body.name, kind: body.kind, jurisdictionCode: body.jurisdictionCode, parentID: body.parentID, hostCity: body.hostCity,
@@ -69,6 +70,7 @@ struct OrganisationAPIController {
     }
 
     func updateUnit(_ request: Request) async throws -> UnitDTO {
+        try request.authorize(.write, .organisation)
         let id = try request.idParameter()
         let body = try request.content.decode(UnitBody.self)
         guard let version = body.version else { throw AppError.field("version", zh: "请提供 version。", en: "version is required.") }
@@ -113,6 +115,7 @@ struct OrganisationAPIController {
     }
 
     func createPerson(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let body = try request.content.decode(PersonBody.self)
         let input = try PersonInput.validate(name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password, creating: true)
         let roles = try Self.roles(body.roles ?? ["cadre"])
@@ -140,6 +143,7 @@ struct OrganisationAPIController {
     }
 
     func setRoles(_ request: Request) async throws -> PersonDTO {
+        try request.authorize(.write, .accessControl)
         let id = try request.idParameter()
         let body = try request.content.decode(RolesBody.self)
         let person = try await OrganisationService(request: request).setRoles(id, try Self.roles(body.roles), basedOn: body.version)

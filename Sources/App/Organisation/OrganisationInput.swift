@@ -15,6 +15,10 @@ struct UnitInput: Sendable {
         name: String?, kind: String?, jurisdictionCode: String?, parentID: String?, hostCity: String?,
         evaluationSeries: String?, dissolvedOn: String?
     ) throws(AppError) -> UnitInput {
+        try AppError.checkText([
+            "name": name, "kind": kind, "jurisdictionCode": jurisdictionCode, "parentID": parentID, "hostCity": hostCity,
+            "evaluationSeries": evaluationSeries, "dissolvedOn": dissolvedOn,
+        ])
         var errors: [String: AppError.Message] = [:]
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors["name"] = .required("单位名称", "Name") }
@@ -61,6 +65,7 @@ struct PersonInput: Sendable {
     static func validate(
         name: String?, unitID: String?, post: String?, phone: String?, login: String?, password: String?, creating: Bool
     ) throws(AppError) -> PersonInput {
+        try AppError.checkText(["name": name, "unitID": unitID, "post": post, "phone": phone, "login": login, "password": password])
         var errors: [String: AppError.Message] = [:]
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors["name"] = .required("姓名", "Name") }

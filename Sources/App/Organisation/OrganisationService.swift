@@ -22,7 +22,8 @@ struct OrganisationService {
     }
 
     func createUnit(_ input: UnitInput) async throws -> Unit {
-        try request.authorize(.write, .organisation, in: input.jurisdictionCode)
+        try request.authorize(.write, .organisation)
+        try request.requireInScope(input.jurisdictionCode, field: "jurisdictionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
         let scope = try request.requireUser().scope
@@ -40,7 +41,7 @@ struct OrganisationService {
 
     func updateUnit(_ id: UUID, _ input: UnitInput, basedOn version: Int) async throws -> Unit {
         _ = try await findUnit(id, for: .write)
-        try request.authorize(.write, .organisation, in: input.jurisdictionCode)
+        try request.requireInScope(input.jurisdictionCode, field: "jurisdictionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
         let scope = try request.requireUser().scope

@@ -38,6 +38,7 @@ struct OrganisationWebController {
     }
 
     func addJurisdiction(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let body = try request.decodeForm(JurisdictionBody.self)
         let values = ["code": body.code ?? "", "name": body.name ?? ""]
         do {
@@ -121,6 +122,7 @@ struct OrganisationWebController {
     }
 
     func createUnit(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let body = try request.decodeForm(UnitBody.self)
         do {
             let unit = try await OrganisationService(request: request).createUnit(try body.input())
@@ -131,6 +133,7 @@ struct OrganisationWebController {
     }
 
     func updateUnit(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let id = try request.idParameter()
         let body = try request.decodeForm(UnitBody.self)
         do {

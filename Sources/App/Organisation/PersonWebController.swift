@@ -58,6 +58,7 @@ extension OrganisationWebController {
     }
 
     func createPerson(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let body = try request.decodeForm(PersonBody.self)
         do {
             let input = try PersonInput.validate(name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password, creating: true)
@@ -97,6 +98,7 @@ extension OrganisationWebController {
     }
 
     func setRoles(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .accessControl)
         let id = try request.idParameter()
         let body = try request.decodeForm(RolesBody.self)
         let roles = Set((body.roles ?? []).compactMap(Role.init(rawValue:)))
@@ -144,6 +146,7 @@ extension OrganisationWebController {
     }
 
     func rotate(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .organisation)
         let id = try request.idParameter()
         let body = try request.decodeForm(RotationBody.self)
         let values = ["toUnitID": body.toUnitID ?? "", "toPost": body.toPost ?? "", "effectiveOn": body.effectiveOn ?? "", "note": body.note ?? ""]

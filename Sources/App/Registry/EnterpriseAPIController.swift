@@ -36,6 +36,7 @@ struct EnterpriseAPIController {
     }
 
     func create(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .enterprise)
         let body = try request.content.decode(Body.self)
         let enterprise = try await EnterpriseService(request: request).create(try Self.input(body, base: nil))
         let response = Response(status: .created)
@@ -45,6 +46,7 @@ struct EnterpriseAPIController {
 
     /// Fields left out keep their current value; `version` is required.
     func update(_ request: Request) async throws -> EnterpriseDTO {
+        try request.authorize(.write, .enterprise)
         let id = try request.idParameter()
         let body = try request.content.decode(Body.self)
         guard let version = body.version else {

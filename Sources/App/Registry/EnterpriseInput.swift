@@ -20,6 +20,10 @@ struct EnterpriseInput: Sendable {
         uscc: String?, name: String?, formerNames: [String], legalRepresentative: String?, industryCode: String?,
         regionCode: String?, capital: Result<Money, AppError.Message>, tags: [String], attracted: Bool
     ) throws(AppError) -> EnterpriseInput {
+        try AppError.checkText([
+            "uscc": uscc, "name": name, "formerNames": formerNames.joined(), "legalRepresentative": legalRepresentative,
+            "industryCode": industryCode, "regionCode": regionCode,
+        ])
         var errors: [String: AppError.Message] = [:]
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors["name"] = .required("企业名称", "Name") }

@@ -17,7 +17,8 @@ struct EnterpriseService {
     }
 
     func create(_ input: EnterpriseInput) async throws -> Enterprise {
-        try request.authorize(.write, .enterprise, in: input.regionCode)
+        try request.authorize(.write, .enterprise)
+        try request.requireInScope(input.regionCode, field: "regionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in
@@ -37,7 +38,7 @@ struct EnterpriseService {
 
     func update(_ id: UUID, _ input: EnterpriseInput, basedOn version: Int) async throws -> Enterprise {
         _ = try await find(id, for: .write)
-        try request.authorize(.write, .enterprise, in: input.regionCode)
+        try request.requireInScope(input.regionCode, field: "regionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in

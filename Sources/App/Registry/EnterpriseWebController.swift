@@ -48,6 +48,7 @@ struct EnterpriseWebController {
     }
 
     func create(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .enterprise)
         let body = try request.decodeForm(FormBody.self)
         do {
             let enterprise = try await EnterpriseService(request: request).create(try Self.input(body))
@@ -58,6 +59,7 @@ struct EnterpriseWebController {
     }
 
     func update(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .enterprise)
         let id = try request.idParameter()
         let body = try request.decodeForm(FormBody.self)
         do {
@@ -82,6 +84,7 @@ struct EnterpriseWebController {
     }
 
     func saveFigures(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .enterprise)
         let id = try request.idParameter()
         let body = try request.decodeForm(FiguresBody.self)
         var errors: [String: AppError.Message] = [:]

@@ -35,21 +35,17 @@ public enum NameNormalizer {
         return out
     }
 
-    /// The comparison key: folded, without the 筹 marker and the legal-form suffix.
+    /// The comparison key: folded, without the 筹 marker and one legal-form suffix. A name that
+    /// is nothing but a legal form (有限公司) keeps it.
     public static func key(for raw: String) -> String {
         var name = fold(raw)
-        var changed = true
-        while changed {
-            changed = false
-            for marker in preparationMarkers where name.hasSuffix(marker) {
-                name.removeLast(marker.count)
-                changed = true
-            }
-            for suffix in legalSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
-                name.removeLast(suffix.count)
-                changed = true
-                break
-            }
+        while let marker = preparationMarkers.first(where: { name.hasSuffix($0) && name.count > $0.count }) {
+            name.removeLast(marker.count)
+        }
+        for suffix in legalSuffixes where name.hasSuffix(suffix) {
+            let rest = String(name.dropLast(suffix.count))
+            if !rest.isEmpty, !legalSuffixes.contains(where: { $0.hasPrefix(rest) }) { name = rest }
+            break
         }
         return name
     }

@@ -68,7 +68,11 @@ enum AuditLog {
             if let broken = AuditChain.firstBreak(
                 in: stored, previousHash: previousHash, previousSequence: previousSequence)
             {
-                return (broken, checked)
+                // every record before the break was verified intact
+                switch broken {
+                case .contentChanged(let sequence), .linkBroken(let sequence): return (broken, sequence - 1)
+                case .gap(let after): return (broken, after)
+                }
             }
             checked += Int64(rows.count)
             previousHash = rows.last!.hash

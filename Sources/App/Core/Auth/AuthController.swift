@@ -11,16 +11,18 @@ struct AuthController {
     }
 
     func showLogin(_ request: Request) async throws -> Response {
-        if request.currentUser != nil { return request.redirect(to: SiteURL.home.path) }
         return renderLogin(request, login: "", error: nil, next: request.query[String.self, at: "next"] ?? "")
     }
 
     private func renderLogin(_ request: Request, login: String, error: String?, next: String) -> Response {
-        let csrf = Secrets.token(bytes: 18)
+        // logged in already (switching accounts): the form carries the session's token
+        let csrf = request.currentUser?.csrfToken ?? Secrets.token(bytes: 18)
         let response = Response.html(
             LoginPage.render(context: PageContext(request: request), csrf: csrf, next: next, login: login, error: error),
             status: error == nil ? .ok : .unauthorized)
-        response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
+        if request.currentUser == nil {
+            response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
+        }
         return response
     }
 

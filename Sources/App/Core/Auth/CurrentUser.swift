@@ -60,6 +60,14 @@ extension Request {
         }
     }
 
+    /// A jurisdiction typed into a form must lie inside the user's own: a field error, not a 404.
+    func requireInScope(_ code: String, field: String) throws {
+        let user = try requireUser()
+        guard let parsed = try? JurisdictionCode(code), user.scope.contains(parsed) else {
+            throw AppError.field(field, zh: "所选行政区划不在您的辖区内。", en: "That jurisdiction is outside yours.")
+        }
+    }
+
     func may(_ action: AccessPolicy.Action, _ resource: AccessPolicy.Resource) -> Bool {
         guard let user = currentUser else { return false }
         return AccessPolicy.decide(user.actor, action, resource) == .allowed

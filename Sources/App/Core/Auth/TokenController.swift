@@ -39,7 +39,7 @@ struct TokenController {
     func create(_ request: Request, name raw: String?) async throws -> (APIToken, String) {
         let user = try request.authorize(.write, .ownTokens)
         let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 40 else {
+        guard !name.isEmpty, name.count <= 40, !name.hasControlCharacters else {
             throw AppError.field("name", zh: "请填写令牌用途（不超过 40 字）。", en: "Name the token (at most 40 characters).")
         }
         let secret = "zs_" + Secrets.token()
