@@ -169,4 +169,22 @@ struct RegistryTests {
             #expect(try await EnterpriseFigure.query(on: app.db).first()?.outputMinor == 438_900_000 * 100)
         }
     }
+
+    @Test func homePageShowsTheAttractedShare() async throws {
+        try await withApp { app, _ in
+            // seed [001]'s output split: the attracted firm 7370万, the other 2630万
+            let weide = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first()?.id)
+            let other = try await Fixture.enterprise("荆门东宝纺织有限公司", uscc: nil, region: Fixture.dongbao, legal: "张伟", on: app.db)
+            let plain = try #require(try await Enterprise.find(other, on: app.db))
+            plain.attracted = false
+            try await plain.update(on: app.db)
+            let browser = Browser(app)
+            try await browser.login("bureau")
+            _ = try await browser.post("/enterprises/\(weide)/figures", [("year", "2025"), ("output", "7370万"), ("revenue", "7090万"), ("profit", "896万"), ("tax", "351万")])
+            _ = try await browser.post("/enterprises/\(other)/figures", [("year", "2025"), ("output", "2630万"), ("revenue", "2910万"), ("profit", "104万"), ("tax", "149万")])
+            let home = try await browser.get("/").body.string
+            #expect(home.contains("招商企业占规上企业比重（2025年）"))
+            for figure in ["50.0%", "73.7%", "70.9%", "89.6%", "70.2%"] { #expect(home.contains(figure), "\(figure)") }
+        }
+    }
 }

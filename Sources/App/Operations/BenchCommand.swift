@@ -1,9 +1,230 @@
+import AsyncHTTPClient
+import Domain
+import Fluent
+import Foundation
+import NIOCore
 import Vapor
 
+/// `zhaoshang bench`: figures, not a test. Fills an empty database at the chosen scale, serves
+/// the app on 127.0.0.1, and measures with bounded load (count and time) what a person feels:
+/// registry search, the enterprise page and login at 32 concurrent clients, plus resident memory.
 struct BenchCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Measures search and page latency (see README)." }
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "county (default) or province") var scale: String?
+        @Option(name: "seconds", help: "Seconds per scenario (default 8)") var seconds: Int?
+        @Option(name: "clients", help: "Concurrent clients (default 32)") var clients: Int?
+    }
+
+    var help: String { "Measures search, page and login latency on the county or province data set." }
+
     func run(using context: CommandContext, signature: Signature) async throws {
-        context.console.print("bench: not yet")
+        let app = context.application
+        let scale = DemoCity.Scale(rawValue: signature.scale ?? "county") ?? .county
+        let seconds = max(1, min(signature.seconds ?? 8, 60))
+        let clients = max(1, min(signature.clients ?? 32, 64))
+        try await Startup.prepareDatabase(app)
+        if try await Person.query(on: app.db).count() == 0 {
+            context.console.print("Empty database: generating the \(scale.rawValue) data set…")
+            try await DemoCity(seed: 1, scale: scale, logger: app.logger).generate(app: app)
+        }
+        let enterpriseCount = try await Enterprise.query(on: app.db).count()
+        context.console.print("Data set: \(enterpriseCount) enterprises (\(app.databaseEngine.rawValue)), \(clients) clients, \(seconds)s per scenario")
+
+        let samples = try await Self.samples(app)
+        let direct = try await Self.directSearch(app, queries: samples.queries)
+        context.console.print(Self.line("enterprise search (service, 1 client)", direct, seconds: nil))
+
+        let port = 18_000 + Int.random(in: 0..<1_000)
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = port
+        try await app.server.start()
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let base = "http://127.0.0.1:\(port)"
+            let cookie = try await Self.session(app, login: "demo-bureau")
+            let paths = samples.ids.map { "/enterprises/\($0)" }
+            let searchPaths = samples.queries.map { q -> String in
+                return "/enterprises?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)
+            }
+            for (title, targets) in [("enterprise page", paths), ("registry search page", searchPaths), ("API search", samples.queries.map { "/api/v1/enterprises?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) })] {
+                let headers: HTTPHeaders = title.hasPrefix("API") ? ["Authorization": "Bearer \(try await Self.token(app))"] : ["Cookie": cookie]
+                let result = try await Self.load(client, base: base, paths: targets, headers: headers, clients: clients, seconds: seconds)
+                context.console.print(Self.line("\(title) (\(clients) clients)", result.latencies, seconds: result.elapsed, errors: result.errors))
+            }
+            let logins = try await Self.loginLoad(client, base: base, clients: clients, seconds: seconds)
+            context.console.print(Self.line("login incl. bcrypt (\(clients) clients)", logins.latencies, seconds: logins.elapsed, errors: logins.errors))
+        } catch {
+            try? await client.shutdown()
+            await app.server.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        await app.server.shutdown()
+        context.console.print("resident memory (server and load generator together): \(Self.residentMegabytes()) MB")
+    }
+
+    struct Samples {
+        var queries: [String]
+        var ids: [UUID]
+    }
+
+    /// Query fragments as cadres type them: two to four characters of a name, a legal
+    /// representative, the start of a USCC.
+    static func samples(_ app: Application) async throws -> Samples {
+        let rows = try await Enterprise.query(on: app.db).sort(\.$updatedAt, .descending).limit(400).all()
+        var rng = SeededRandom(seed: 42)
+        var queries: [String] = []
+        for row in rows.prefix(200) {
+            let name = Array(row.name)
+            let length = 2 + Int(rng.next() % 3)
+            let start = Int(rng.next() % UInt64(max(1, name.count - length)))
+            queries.append(String(name[start..<min(name.count, start + length)]))
+            if rng.next() % 4 == 0 { queries.append(row.legalRepresentative) }
+            if rng.next() % 6 == 0, let uscc = row.uscc { queries.append(String(uscc.prefix(10))) }
+        }
+        return Samples(queries: queries, ids: rows.compactMap(\.id))
+    }
+
+    static func directSearch(_ app: Application, queries: [String]) async throws -> [Double] {
+        let scope = try JurisdictionCode(DemoCity.provinceCode)
+        var latencies: [Double] = []
+        for query in queries {
+            let start = ContinuousClock.now
+            _ = try await EnterpriseSearch(query: query, scope: scope, page: 1, per: 20).run(on: app.db)
+            latencies.append(Self.ms(ContinuousClock.now - start))
+        }
+        return latencies
+    }
+
+    /// A session row for a demo login, so page load does not measure bcrypt.
+    static func session(_ app: Application, login: String) async throws -> String {
+        guard let person = try await Person.query(on: app.db).filter(\.$login == login).first() else { throw AppError.notFound }
+        let token = Secrets.token()
+        let session = UserSession()
+        session.id = Secrets.digest(token)
+        session.$person.id = try person.requireID()
+        session.csrfToken = Secrets.token()
+        session.createdAt = app.clock.seconds
+        session.lastSeenAt = app.clock.seconds
+        session.ip = "bench"
+        try await session.create(on: app.db)
+        return "\(SessionMiddleware.cookieName)=\(token)"
+    }
+
+    static func token(_ app: Application) async throws -> String {
+        guard let person = try await Person.query(on: app.db).filter(\.$login == "demo-bureau").first() else { throw AppError.notFound }
+        let secret = "zs_" + Secrets.token()
+        let token = APIToken()
+        token.$person.id = try person.requireID()
+        token.name = "bench"
+        token.tokenHash = Secrets.digest(secret)
+        token.createdAt = app.clock.seconds
+        try await token.create(on: app.db)
+        return secret
+    }
+
+    struct LoadResult {
+        var latencies: [Double]
+        var errors: Int
+        var elapsed: Double
+    }
+
+    /// `clients` tasks each request the next path in turn until the time is up (and at most
+    /// 50,000 requests in all).
+    static func load(_ client: HTTPClient, base: String, paths: [String], headers: HTTPHeaders, clients: Int, seconds: Int) async throws -> LoadResult {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        let perClient = 50_000 / clients
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for worker in 0..<clients {
+                group.addTask {
+                    var latencies: [Double] = []
+                    var errors = 0
+                    var index = worker
+                    while ContinuousClock.now < deadline, latencies.count < perClient {
+                        var request = HTTPClientRequest(url: base + paths[index % paths.count])
+                        request.headers = headers
+                        let start = ContinuousClock.now
+                        let response = try await client.execute(request, timeout: .seconds(30))
+                        _ = try await response.body.collect(upTo: 4 << 20)
+                        latencies.append(Self.ms(ContinuousClock.now - start))
+                        if response.status.code >= 400 { errors += 1 }
+                        index += clients
+                    }
+                    return (latencies, errors)
+                }
+            }
+            var all: ([Double], Int) = ([], 0)
+            for try await part in group {
+                all.0 += part.0
+                all.1 += part.1
+            }
+            return all
+        }
+        return LoadResult(latencies: results.0, errors: results.1, elapsed: Self.ms(ContinuousClock.now - started) / 1000)
+    }
+
+    /// Whole logins: the form (for its CSRF cookie) and the POST with the password.
+    static func loginLoad(_ client: HTTPClient, base: String, clients: Int, seconds: Int) async throws -> LoadResult {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for _ in 0..<clients {
+                group.addTask {
+                    var latencies: [Double] = []
+                    var errors = 0
+                    while ContinuousClock.now < deadline, latencies.count < 2_000 {
+                        let start = ContinuousClock.now
+                        let form = try await client.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(30))
+                        let html = String(buffer: try await form.body.collect(upTo: 1 << 20))
+                        let cookie = form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
+                            .map { String($0.split(separator: ";")[0]) } ?? ""
+                        let csrf = html.range(of: #"name="_csrf" value=""#).map { html[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
+                        var post = HTTPClientRequest(url: base + "/login")
+                        post.method = .POST
+                        post.headers = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
+                        post.body = .bytes(ByteBuffer(string: "_csrf=\(csrf)&login=demo-cadre&password=\(DemoCity.password)"))
+                        let response = try await client.execute(post, timeout: .seconds(30))
+                        _ = try await response.body.collect(upTo: 1 << 20)
+                        latencies.append(Self.ms(ContinuousClock.now - start))
+                        if response.status != .seeOther { errors += 1 }
+                    }
+                    return (latencies, errors)
+                }
+            }
+            var all: ([Double], Int) = ([], 0)
+            for try await part in group {
+                all.0 += part.0
+                all.1 += part.1
+            }
+            return all
+        }
+        return LoadResult(latencies: results.0, errors: results.1, elapsed: Self.ms(ContinuousClock.now - started) / 1000)
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func line(_ title: String, _ latencies: [Double], seconds: Double?, errors: Int = 0) -> String {
+        let sorted = latencies.sorted()
+        var text = "\(title.padding(toLength: 44, withPad: " ", startingAt: 0)) n=\(sorted.count)"
+        text += String(format: "  p50 %.2f ms  p95 %.2f ms  max %.2f ms", percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.last ?? 0)
+        if let seconds, seconds > 0 { text += String(format: "  %.0f req/s", Double(sorted.count) / seconds) }
+        if errors > 0 { text += "  errors \(errors)" }
+        return text
+    }
+
+    static func residentMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return -1 }
+        return kb / 1024
     }
 }

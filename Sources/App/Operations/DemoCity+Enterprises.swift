@@ -33,7 +33,9 @@ extension DemoCity {
                 enterprise.regionCode = county.code
                 let aboveScale = rng.next() % 10 == 0
                 let attracted = aboveScale ? rng.next() % 1000 < 492 : rng.next() % 5 == 0
-                enterprise.registeredCapitalMinor = Int64(rng.next() % 20_000 + 50) * 10_000 * 100
+                // registered capital is a round figure: 50万 … 5亿 (in 万元)
+                let capitalWan: [Int64] = [50, 100, 200, 300, 500, 800, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 50_000]
+                enterprise.registeredCapitalMinor = rng.pick(capitalWan) * 10_000 * 100
                 enterprise.registeredCapitalCurrency = rng.next() % 40 == 0 ? "USD" : "CNY"
                 var tags: [EnterpriseTag] = aboveScale ? [.aboveScale] : []
                 if aboveScale, rng.next() % 6 == 0 { tags.append(.highTech) }

@@ -39,7 +39,8 @@ extension DemoCity {
         ]
         for (name, series) in departments {
             let id = add(name, .department, city, parent: nil, role: "department", series: series)
-            _ = add(name.replacingOccurrences(of: "市", with: "", options: .anchored) + "招商小分队", .departmentTeam, city, parent: id, role: "industry")
+            let short = name.hasPrefix("市") ? String(name.dropFirst()) : name
+            _ = add(short + "招商小分队", .departmentTeam, city, parent: id, role: "industry")
         }
         let parks = ["演示经济技术开发区", "演示高新技术产业园", "临江化工循环产业园"]
         for (index, name) in parks.enumerated() {

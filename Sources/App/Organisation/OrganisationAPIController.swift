@@ -33,7 +33,7 @@ struct OrganisationAPIController {
     func units(_ request: Request) async throws -> PageDTO<UnitDTO> {
         let user = try request.authorize(.read, .organisation)
         let paging = try Paging(request)
-        var query = Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix).filter(\.$jurisdictionCode < user.scope.prefix + "~")
+        var query = Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope)
         if let kind = request.query[String.self, at: "kind"] {
             guard let parsed = UnitKind(rawValue: kind) else { throw AppError.field("kind", zh: "未知的单位类型。", en: "Unknown unit kind.") }
             query = query.filter(\.$kind == parsed)
@@ -87,8 +87,7 @@ struct OrganisationAPIController {
     func persons(_ request: Request) async throws -> PageDTO<PersonDTO> {
         let user = try request.authorize(.read, .organisation)
         let paging = try Paging(request)
-        let unitIDs = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").all().compactMap(\.id)
+        let unitIDs = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).all().compactMap(\.id)
         var query = Person.query(on: request.db).filter(\.$unit.$id ~~ unitIDs)
         if let unit = request.query[String.self, at: "unit"] {
             guard let unitID = UUID(uuidString: unit) else { throw AppError.field("unit", zh: "unit 应为单位编号。", en: "unit must be a unit id.") }

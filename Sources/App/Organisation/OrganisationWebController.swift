@@ -71,8 +71,7 @@ struct OrganisationWebController {
 
     func units(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .organisation)
-        let all = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+        let all = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         return .html(OrganisationViews.unitTree(all, context: PageContext(request: request)))
     }
 
@@ -148,9 +147,8 @@ struct OrganisationWebController {
 
     private func unitForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let jurisdictions = try await Jurisdiction.query(on: request.db).filter(\.$id >= user.scope.prefix).filter(\.$id < user.scope.prefix + "~").sort(\.$id).all()
-        let parents = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all().filter { $0.id != id }
+        let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db)
+        let parents = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all().filter { $0.id != id }
         return .html(OrganisationViews.unitForm(id: id, form: form, jurisdictions: jurisdictions, parents: parents, context: PageContext(request: request)), status: status)
     }
 }

@@ -8,8 +8,7 @@ extension OrganisationWebController {
         let user = try request.authorize(.read, .organisation)
         let q = String((request.query[String.self, at: "q"] ?? "").prefix(30)).trimmingCharacters(in: .whitespaces)
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1000))
-        let unitIDs = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").all()
+        let unitIDs = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).all()
         let unitNames = Dictionary(uniqueKeysWithValues: unitIDs.compactMap { u in u.id.map { ($0, u.name) } })
         var query = Person.query(on: request.db).filter(\.$unit.$id ~~ Array(unitNames.keys))
         if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$login ~~ q).filter(\.$post ~~ q) } }
@@ -21,8 +20,7 @@ extension OrganisationWebController {
         let person = try await OrganisationService(request: request).findPerson(try request.idParameter())
         let rotations = try await Rotation.query(on: request.db).filter(\.$person.$id == person.id!).sort(\.$effectiveOn, .descending).all()
         let user = try request.requireUser()
-        let units = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         let model = OrganisationViews.PersonModel(
             person: person, rotations: rotations, units: units, now: request.clock.seconds,
             rolesForm: FormState(values: ["version": String(person.version)]), rotationForm: FormState(values: ["version": String(person.version)]))
@@ -87,8 +85,7 @@ extension OrganisationWebController {
 
     private func personForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let units = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         return .html(OrganisationViews.personForm(id: id, form: form, units: units, context: PageContext(request: request)), status: status)
     }
 
@@ -116,7 +113,7 @@ extension OrganisationWebController {
         let person = try await OrganisationService(request: request).findPerson(id)
         let rotations = try await Rotation.query(on: request.db).filter(\.$person.$id == id).sort(\.$effectiveOn, .descending).all()
         let user = try request.requireUser()
-        let units = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix).filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         let version = ["version": String(person.version)]
         let model = OrganisationViews.PersonModel(
             person: person, rotations: rotations, units: units, now: request.clock.seconds,

@@ -25,11 +25,11 @@ struct EnterpriseSearch {
         let rows: [Enterprise]
         if folded.isEmpty {
             rows = try await Enterprise.query(on: db)
-                .filter(\.$regionCode >= lower).filter(\.$regionCode < upper)
+                .within(\.$regionCode, scope)
                 .sort(\.$updatedAt, .descending).range(offset..<(offset + per + 1)).all()
         } else if let uscc = try? USCC(validating: query) {
             rows = try await Enterprise.query(on: db).filter(\.$uscc == uscc.value)
-                .filter(\.$regionCode >= lower).filter(\.$regionCode < upper).all()
+                .within(\.$regionCode, scope).all()
         } else if db.sql.dialect.name == "sqlite" {
             rows = try await db.sql.raw(
                 """

@@ -107,8 +107,7 @@ struct EnterpriseWebController {
 
     private func renderForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let jurisdictions = try await Jurisdiction.query(on: request.db).sort(\.$id).all()
-            .filter { user.scope.contains((try? JurisdictionCode($0.id ?? "")) ?? user.scope) && $0.id != nil }
+        let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db)
         let html = EnterpriseFormView.render(id: id, form: form, jurisdictions: jurisdictions, context: PageContext(request: request))
         return .html(html, status: status)
     }

@@ -101,7 +101,7 @@ enum AuditView {
         let filterForm = el(
             "form", [.action(.audit), .get, .cls("panel")],
             el(
-                "div", [.cls("grid-auto toolbar")],
+                "div", [.cls("grid-auto")],
                 Components.field("actor", lang("操作人（用户名）", "Actor (login)"), form, lang),
                 Components.field("action", lang("操作", "Action"), form, lang, hint: lang("如 login、enterprise.update", "e.g. login, enterprise.update")),
                 Components.field("object", lang("对象编号", "Object id"), form, lang),

@@ -100,14 +100,17 @@ enum Components {
         el("button", [.type("submit"), .cls(cls)], text(label))
     }
 
-    static func table(_ headers: [String], _ rows: [[HNode]], empty: String) -> HNode {
+    /// A table; columns in `numeric` (amounts, counts) are right-aligned in tabular figures.
+    static func table(_ headers: [String], _ rows: [[HNode]], empty: String, numeric: Set<Int> = []) -> HNode {
         guard !rows.isEmpty else { return el("p", [.cls("empty")], text(empty)) }
+        func attrs(_ column: Int) -> [Attr] { numeric.contains(column) ? [.cls("num")] : [] }
+        let head = headers.enumerated().map { column, title in
+            el("th", [Attr(name: "scope", value: "col")] + attrs(column), text(title))
+        }
+        let body = rows.map { row in el("tr", [], children: row.enumerated().map { el("td", attrs($0.offset), $0.element) }) }
         return el(
             "div", [.cls("table-wrap")],
-            el(
-                "table", [],
-                el("thead", [], el("tr", [], children: headers.map { el("th", [Attr(name: "scope", value: "col")], text($0)) })),
-                el("tbody", [], children: rows.map { el("tr", [], children: $0.map { el("td", [], $0) }) })))
+            el("table", [], el("thead", [], el("tr", [], children: head)), el("tbody", [], children: body)))
     }
 
     /// Previous / next links; lists do not count all matches, so paging stays fast at a million rows.

@@ -8,19 +8,19 @@ struct HomeController {
         let user = try request.requireUser()
         let lang = request.lang
         let context = PageContext(request: request)
-        let lower = user.scope.prefix
-        let upper = lower + "~"
         var cards: [HNode] = []
+        var share: RegistryStatistics.Share?
         func card(_ number: Int, _ label: String) -> HNode {
             el("div", [.cls("card")], el("div", [.cls("num")], text(String(number))), el("div", [.cls("label")], text(label)))
         }
         if context.may(.read, .enterprise) {
-            let count = try await Enterprise.query(on: request.db).filter(\.$regionCode >= lower).filter(\.$regionCode < upper).count()
-            let attracted = try await Enterprise.query(on: request.db).filter(\.$regionCode >= lower).filter(\.$regionCode < upper).filter(\.$attracted == true).count()
+            let count = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).count()
+            let attracted = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).filter(\.$attracted == true).count()
             cards += [card(count, lang("辖区企业", "Enterprises")), card(attracted, lang("招商引资企业", "Attracted enterprises"))]
+            share = try await RegistryStatistics.attractedShare(in: user.scope, on: request.db)
         }
         if context.may(.read, .organisation) {
-            let units = try await Unit.query(on: request.db).filter(\.$jurisdictionCode >= lower).filter(\.$jurisdictionCode < upper).count()
+            let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).count()
             cards.append(card(units, lang("单位", "Units")))
         }
         var content: [HNode] = [
@@ -30,6 +30,7 @@ struct HomeController {
                 el("p", [.cls("muted")], text(lang("角色：", "Roles: ") + user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")))),
             el("div", [.cls("cards")], children: cards),
         ]
+        if let share { content.append(AttractedShareView.panel(share, lang)) }
         if context.may(.read, .enterprise) {
             content.append(
                 el(

@@ -94,6 +94,7 @@ enum Stylesheet {
           .sidenav a.current{border-left:0;border-bottom:3px solid var(--blue)}
           .content{padding:12px}
           .form .grid{grid-template-columns:1fr}
+          td:first-child{min-width:8em}
           .who .roles{display:none}
         }
         @media print{.topbar,.sidenav,.crumbs,form{display:none}.content{padding:0}}

@@ -30,7 +30,10 @@ enum OrganisationViews {
     static func unitTree(_ units: [Unit], context: PageContext) -> String {
         let lang = context.lang
         let ids = Set(units.compactMap(\.id))
-        let byParent = Dictionary(grouping: units) { unit -> UUID? in
+        // leadership group, bureau, departments, parks, towns, teams: the order of an org chart
+        let order = Dictionary(uniqueKeysWithValues: UnitKind.allCases.enumerated().map { ($1, $0) })
+        let sorted = units.sorted { (order[$0.kind] ?? 0, $0.name) < (order[$1.kind] ?? 0, $1.name) }
+        let byParent = Dictionary(grouping: sorted) { unit -> UUID? in
             guard let parent = unit.$parent.id, ids.contains(parent) else { return nil }
             return parent
         }

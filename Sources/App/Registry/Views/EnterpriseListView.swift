@@ -32,7 +32,7 @@ enum EnterpriseListView {
                 text(row.uscc ?? "—"),
                 text(row.legalRepresentative.isEmpty ? "—" : row.legalRepresentative),
                 text(model.regions[row.regionCode] ?? row.regionCode),
-                el("span", [.cls("num")], text(ChineseAmount.format(row.registeredCapital))),
+                text(ChineseAmount.format(row.registeredCapital)),
                 tags(row, lang),
             ]
         }
@@ -41,7 +41,7 @@ enum EnterpriseListView {
             el("div", [.cls("toolbar")], children: toolbar),
             Components.table(
                 [lang("企业名称", "Name"), lang("统一社会信用代码", "USCC"), lang("法定代表人", "Legal rep."), lang("所属地区", "Region"), lang("注册资本", "Capital"), lang("标签", "Tags")],
-                rows, empty: empty),
+                rows, empty: empty, numeric: [4]),
             Components.pager(.enterprises, query: ["q": model.query], page: model.page, hasMore: model.hasMore, lang),
         ]
         return Layout.page(lang("企业库", "Enterprise registry"), crumbs: [.init(title: lang("企业库", "Enterprises"))], context: context, content: content)
@@ -77,17 +77,17 @@ enum EnterpriseShowView {
         let rows = figures.map { figure -> [HNode] in
             [
                 text(String(figure.year)),
-                el("span", [.cls("num")], text(ChineseAmount.format(Money(minorUnits: figure.outputMinor)))),
-                el("span", [.cls("num")], text(ChineseAmount.format(Money(minorUnits: figure.revenueMinor)))),
-                el("span", [.cls("num")], text(ChineseAmount.format(Money(minorUnits: figure.profitMinor)))),
-                el("span", [.cls("num")], text(ChineseAmount.format(Money(minorUnits: figure.taxMinor)))),
+                text(ChineseAmount.format(Money(minorUnits: figure.outputMinor))),
+                text(ChineseAmount.format(Money(minorUnits: figure.revenueMinor))),
+                text(ChineseAmount.format(Money(minorUnits: figure.profitMinor))),
+                text(ChineseAmount.format(Money(minorUnits: figure.taxMinor))),
                 text(String(figure.employees)),
             ]
         }
         content.append(
             Components.table(
                 [lang("年度", "Year"), lang("产值", "Output"), lang("营业收入", "Revenue"), lang("利润", "Profit"), lang("税收", "Tax"), lang("从业人数", "Employees")],
-                rows, empty: lang("尚无年度数据。", "No annual figures yet.")))
+                rows, empty: lang("尚无年度数据。", "No annual figures yet."), numeric: [1, 2, 3, 4, 5]))
         if context.may(.write, .enterprise) {
             let form = FormState(values: ["year": "2025"])
             content.append(el("h2", [], text(lang("填报年度数据", "Report a year"))))

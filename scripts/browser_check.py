@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Headless-Chromium walk through the main flows, as a person would do them.
+
+Usage: browser_check.py BASE_URL [--screenshots DIR]
+
+Flow: log in → search an enterprise by a Chinese fragment → open its page → log out; every page
+is also checked at phone width for horizontal overflow. With --screenshots, each page is saved at
+laptop (1366×900) and phone (390×844) width for a person to look at.
+"""
+import argparse
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+PASSWORD = "Demo-2026-zs"
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, condition, detail=""):
+    if condition:
+        results["passed"] += 1
+        print(f"ok   {name}")
+    else:
+        results["failed"] += 1
+        print(f"FAIL {name} {detail}")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1366,900"]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+
+
+def log_in(driver, base, login):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form.login-box button[type=submit]").click()
+
+
+def log_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+
+
+def shoot(driver, shots, name):
+    """Saves laptop and phone screenshots and checks the phone layout does not overflow."""
+    driver.set_window_size(390, 844)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check(f"{name}: no horizontal overflow at phone width", overflow <= 1, f"overflow {overflow}px")
+    if shots:
+        driver.save_screenshot(os.path.join(shots, f"{name}-phone.png"))
+        driver.set_window_size(1366, 900)
+        height = driver.execute_script("return Math.min(document.body.scrollHeight, 2400)")
+        driver.set_window_size(1366, max(900, height))
+        driver.save_screenshot(os.path.join(shots, f"{name}-laptop.png"))
+    driver.set_window_size(1366, 900)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+    base = args.base.rstrip("/")
+    shots = args.screenshots
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    driver = browser()
+    try:
+        driver.get(base + "/login")
+        check("login page is in Chinese", "登录招商系统" in driver.page_source)
+        shoot(driver, shots, "01-login")
+
+        log_in(driver, base, "demo-bureau")
+        check("logged in lands on 工作台", driver.find_element(By.TAG_NAME, "h1").text == "工作台")
+        check("header names person, unit and role", "投促局" in driver.find_element(By.CSS_SELECTOR, ".who").text)
+        check("demo data is labelled", "演示数据" in driver.page_source)
+        shoot(driver, shots, "02-home")
+
+        box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
+        box.send_keys("线路板")
+        box.submit()
+        rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+        check("search by a Chinese fragment finds enterprises", len(rows) > 0, f"{len(rows)} rows")
+        check("every hit contains the fragment", all("线路板" in r.text for r in rows))
+        check("capital is written in 万元/亿元", any(("万元" in r.text or "亿元" in r.text) for r in rows))
+        shoot(driver, shots, "03-enterprises")
+
+        first = driver.find_element(By.CSS_SELECTOR, "table tbody tr td a")
+        name = first.text
+        first.click()
+        check("enterprise page opens", driver.find_element(By.TAG_NAME, "h1").text == name, name)
+        check("enterprise page shows the USCC", "统一社会信用代码" in driver.page_source)
+        shoot(driver, shots, "04-enterprise")
+
+        driver.get(base + "/enterprises/new")
+        driver.find_element(By.ID, "f-name").send_keys("演示伟德线路板有限公司")
+        driver.find_element(By.ID, "f-uscc").send_keys("914403001922038217")
+        driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+        check("a wrong USCC is explained in Chinese", "第 18 位校验码错误" in driver.page_source)
+        check("what was typed is kept", driver.find_element(By.ID, "f-name").get_attribute("value") == "演示伟德线路板有限公司")
+        shoot(driver, shots, "05-enterprise-form-error")
+
+        for path, name in [("/units", "06-units"), ("/persons", "07-persons"), ("/jurisdictions", "08-jurisdictions"), ("/account/tokens", "09-tokens")]:
+            driver.get(base + path)
+            check(f"{path} renders", driver.find_element(By.TAG_NAME, "h1").text != "")
+            shoot(driver, shots, name)
+        driver.get(base + "/units")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "驻深圳").click()
+        check("resident office shows its host city", "深圳" in driver.page_source)
+        shoot(driver, shots, "10-unit")
+        driver.get(base + "/persons")
+        driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").click()
+        shoot(driver, shots, "11-person")
+
+        log_out(driver)
+        check("logged out returns to the login page", "/login" in driver.current_url)
+        driver.get(base + "/enterprises")
+        check("pages need a login again", "/login" in driver.current_url)
+
+        log_in(driver, base, "demo-audit")
+        driver.get(base + "/audit")
+        check("audit admin reads the audit log", "login.success" in driver.page_source)
+        shoot(driver, shots, "12-audit")
+        driver.get(base + "/enterprises")
+        check("audit admin cannot read the registry", "无权" in driver.page_source)
+        log_out(driver)
+
+        driver.get(base + "/login")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/language'] button").click()
+        check("English is one click away", "Log in to Zhaoshang" in driver.page_source)
+        log_in(driver, base, "demo-leader")
+        check("pages follow the chosen language", driver.find_element(By.TAG_NAME, "h1").text == "Home")
+        shoot(driver, shots, "14-home-english")
+        driver.find_element(By.CSS_SELECTOR, "header form[action='/language'] button").click()
+        check("and back to Chinese", driver.find_element(By.TAG_NAME, "h1").text == "工作台")
+        log_out(driver)
+
+        log_in(driver, base, "demo-security")
+        driver.get(base + "/persons")
+        driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").click()
+        check("security admin sees the role form", "三员不可兼任" in driver.page_source)
+        shoot(driver, shots, "13-person-roles")
+        log_out(driver)
+    finally:
+        driver.quit()
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
