@@ -15,7 +15,8 @@ struct AuditTests {
             try await browser.login("bureau", password: "wrong-Password-1")
             try await browser.login("bureau")
             let id = try #require(try await Enterprise.query(on: app.db).first()?.id)
-            _ = try await browser.post("/enterprises/\(id)", [("name", "湖北伟德线路板股份有限公司"), ("regionCode", Fixture.dongbao), ("version", "1")])
+            _ = try await browser.post(
+                "/enterprises/\(id)", [("name", "湖北伟德线路板股份有限公司"), ("regionCode", Fixture.dongbao), ("version", "1")])
             _ = try await browser.post("/logout", [])
             let auditor = Browser(app)
             try await auditor.login("aud")

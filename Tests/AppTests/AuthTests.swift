@@ -143,7 +143,8 @@ struct AuthTests {
         try await withApp { app, _ in
             let browser = Browser(app)
             try await browser.get("/login")
-            let response = try await browser.post("/login", [("login", "bureau"), ("password", Fixture.password), ("next", "//evil.example/")])
+            let response = try await browser.post(
+                "/login", [("login", "bureau"), ("password", Fixture.password), ("next", "//evil.example/")])
             #expect(response.location == "/")
         }
     }

@@ -17,14 +17,38 @@ struct AuthorizationMatrixTests {
     /// Expected status per role (rows) and target (columns). 404 = the object lies in another
     /// jurisdiction and is treated as absent; 422 = allowed to try, the empty form is refused.
     static let expected: [String: [Target: Int]] = [
-        "sys": [.registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 200, .createUnit: 422, .auditLog: 403, .setRoles: 403],
-        "sec": [.registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 200, .createUnit: 403, .auditLog: 403, .setRoles: 303],
-        "aud": [.registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 403, .createUnit: 403, .auditLog: 200, .setRoles: 403],
-        "leader": [.registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 403, .unitTree: 200, .createUnit: 403, .auditLog: 403, .setRoles: 403],
-        "bureau": [.registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 422, .unitTree: 200, .createUnit: 403, .auditLog: 403, .setRoles: 403],
-        "cadre": [.registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 403, .unitTree: 200, .createUnit: 403, .auditLog: 403, .setRoles: 403],
-        "observer": [.registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 403, .createUnit: 403, .auditLog: 403, .setRoles: 403],
-        "anqing-bureau": [.registryList: 200, .ownEnterprise: 404, .foreignEnterprise: 200, .createEnterprise: 422, .unitTree: 200, .createUnit: 403, .auditLog: 403, .setRoles: 403],
+        "sys": [
+            .registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 200, .createUnit: 422,
+            .auditLog: 403, .setRoles: 403,
+        ],
+        "sec": [
+            .registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 200, .createUnit: 403,
+            .auditLog: 403, .setRoles: 303,
+        ],
+        "aud": [
+            .registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 403, .createUnit: 403,
+            .auditLog: 200, .setRoles: 403,
+        ],
+        "leader": [
+            .registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 403, .unitTree: 200, .createUnit: 403,
+            .auditLog: 403, .setRoles: 403,
+        ],
+        "bureau": [
+            .registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 422, .unitTree: 200, .createUnit: 403,
+            .auditLog: 403, .setRoles: 403,
+        ],
+        "cadre": [
+            .registryList: 200, .ownEnterprise: 200, .foreignEnterprise: 404, .createEnterprise: 403, .unitTree: 200, .createUnit: 403,
+            .auditLog: 403, .setRoles: 403,
+        ],
+        "observer": [
+            .registryList: 403, .ownEnterprise: 403, .foreignEnterprise: 403, .createEnterprise: 403, .unitTree: 403, .createUnit: 403,
+            .auditLog: 403, .setRoles: 403,
+        ],
+        "anqing-bureau": [
+            .registryList: 200, .ownEnterprise: 404, .foreignEnterprise: 200, .createEnterprise: 422, .unitTree: 200, .createUnit: 403,
+            .auditLog: 403, .setRoles: 403,
+        ],
     ]
 
     @Test(arguments: Array(expected.keys).sorted())
@@ -46,7 +70,9 @@ struct AuthorizationMatrixTests {
                 case .unitTree: response = try await browser.get("/units")
                 case .createUnit: response = try await browser.post("/units", [("name", "")])
                 case .auditLog: response = try await browser.get("/audit")
-                case .setRoles: response = try await browser.post("/persons/\(cadre)/roles", [("roles[]", "cadre"), ("roles[]", "host"), ("version", String(cadreVersion))])
+                case .setRoles:
+                    response = try await browser.post(
+                        "/persons/\(cadre)/roles", [("roles[]", "cadre"), ("roles[]", "host"), ("version", String(cadreVersion))])
                 }
                 actual[target] = Int(response.status.code)
             }

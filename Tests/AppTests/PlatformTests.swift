@@ -125,7 +125,9 @@ struct PlatformTests {
             let routes = Set(
                 app.routes.all.filter { $0.path.first?.description == "api" && $0.path.count > 2 }
                     .map { route in
-                        "\(route.method.rawValue) /" + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(separator: "/")
+                        "\(route.method.rawValue) /"
+                            + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(
+                                separator: "/")
                     })
             #expect(routes.subtracting(["GET /api/v1/openapi.yaml"]) == described)
         }

@@ -15,7 +15,8 @@ struct RegistryTests {
     @Test func createReadAndAudit() async throws {
         try await withApp { app, _ in
             let api = try await APIClient.issue(app, login: "bureau")
-            let created = try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "荆门新材料科技有限公司", extra: #","formerNames":["荆门新材料有限公司"]"#))
+            let created = try await api.send(
+                .POST, "/api/v1/enterprises", json: Self.body(name: "荆门新材料科技有限公司", extra: #","formerNames":["荆门新材料有限公司"]"#))
             #expect(created.status == .created)
             #expect(created.json["registeredCapitalText"] as? String == "500万元")
             let id = try #require(created.json["id"] as? String)
@@ -52,7 +53,9 @@ struct RegistryTests {
             #expect(preparing.status == .conflict)
             #expect((preparing.json["fields"] as? [String: String])?["name"]?.contains("湖北伟德线路板有限公司") == true)
             // the same name in another region is a different enterprise
-            #expect(try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "湖北伟德线路板有限公司", region: Fixture.jingmen)).status == .created)
+            #expect(
+                try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "湖北伟德线路板有限公司", region: Fixture.jingmen)).status
+                    == .created)
         }
     }
 
@@ -72,7 +75,8 @@ struct RegistryTests {
     @Test func formerNameIsSearchable() async throws {
         try await withApp { app, _ in
             let api = try await APIClient.issue(app, login: "bureau")
-            _ = try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "荆门鼎泰电子有限公司", extra: #","formerNames":["荆门市东宝电路板厂"]"#))
+            _ = try await api.send(
+                .POST, "/api/v1/enterprises", json: Self.body(name: "荆门鼎泰电子有限公司", extra: #","formerNames":["荆门市东宝电路板厂"]"#))
             let response = try await api.send(.GET, "/api/v1/enterprises?q=%E4%B8%9C%E5%AE%9D%E7%94%B5%E8%B7%AF")  // 东宝电路
             let names = (response.json["items"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             #expect(names == ["荆门鼎泰电子有限公司"])
@@ -100,7 +104,10 @@ struct RegistryTests {
             let id = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first()?.id)
             let browser = Browser(app)
             try await browser.login("bureau")
-            let form: [(String, String)] = [("name", "湖北伟德线路板有限公司"), ("regionCode", Fixture.dongbao), ("legalRepresentative", "新法人甲"), ("registeredCapital", "29.14亿"), ("version", "1")]
+            let form: [(String, String)] = [
+                ("name", "湖北伟德线路板有限公司"), ("regionCode", Fixture.dongbao), ("legalRepresentative", "新法人甲"), ("registeredCapital", "29.14亿"),
+                ("version", "1"),
+            ]
             #expect(try await browser.post("/enterprises/\(id)", form).status == .seeOther)
             let stale = try await browser.post("/enterprises/\(id)", form.map { $0.0 == "legalRepresentative" ? ($0.0, "新法人乙") : $0 })
             #expect(stale.status == .conflict)
@@ -159,7 +166,9 @@ struct RegistryTests {
             let id = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first()?.id)
             let browser = Browser(app)
             try await browser.login("bureau")
-            let response = try await browser.post("/enterprises/\(id)/figures", [("year", "2025"), ("output", "4.389亿"), ("revenue", "4亿"), ("profit", "3000万"), ("tax", "1200万"), ("employees", "214")])
+            let response = try await browser.post(
+                "/enterprises/\(id)/figures",
+                [("year", "2025"), ("output", "4.389亿"), ("revenue", "4亿"), ("profit", "3000万"), ("tax", "1200万"), ("employees", "214")])
             #expect(response.status == .seeOther)
             let page = try await browser.get("/enterprises/\(id)")
             #expect(page.body.string.contains("4.389亿元"))
@@ -180,8 +189,12 @@ struct RegistryTests {
             try await plain.update(on: app.db)
             let browser = Browser(app)
             try await browser.login("bureau")
-            _ = try await browser.post("/enterprises/\(weide)/figures", [("year", "2025"), ("output", "7370万"), ("revenue", "7090万"), ("profit", "896万"), ("tax", "351万")])
-            _ = try await browser.post("/enterprises/\(other)/figures", [("year", "2025"), ("output", "2630万"), ("revenue", "2910万"), ("profit", "104万"), ("tax", "149万")])
+            _ = try await browser.post(
+                "/enterprises/\(weide)/figures",
+                [("year", "2025"), ("output", "7370万"), ("revenue", "7090万"), ("profit", "896万"), ("tax", "351万")])
+            _ = try await browser.post(
+                "/enterprises/\(other)/figures",
+                [("year", "2025"), ("output", "2630万"), ("revenue", "2910万"), ("profit", "104万"), ("tax", "149万")])
             let home = try await browser.get("/").body.string
             #expect(home.contains("招商企业占规上企业比重（2025年）"))
             for figure in ["50.0%", "73.7%", "70.9%", "89.6%", "70.2%"] { #expect(home.contains(figure), "\(figure)") }

@@ -46,7 +46,9 @@ struct AppError: Error, AbortError, Sendable {
         AppError(
             code: "version_conflict", status: .conflict,
             zh: "此记录已被他人修改（您编辑的是第 \(conflict.expected) 版，当前为第 \(conflict.current) 版）。您的修改未保存，请刷新后重新编辑。",
-            en: "Someone saved this record first (you edited version \(conflict.expected), it is now \(conflict.current)). Nothing was overwritten; reload and edit again.")
+            en:
+                "Someone saved this record first (you edited version \(conflict.expected), it is now \(conflict.current)). Nothing was overwritten; reload and edit again."
+        )
     }
 
     static func duplicate(_ what: String, zh: String, en: String) -> AppError {
@@ -89,7 +91,8 @@ extension AppError {
     static func checkText(_ fields: [String: String?]) throws(AppError) {
         let bad = fields.filter { $0.value?.hasControlCharacters == true }.keys.sorted()
         guard bad.isEmpty else {
-            throw .validation(Dictionary(uniqueKeysWithValues: bad.map { ($0, Message(zh: "含有不可见的控制字符，请删除后重试。", en: "Contains control characters.")) }))
+            throw .validation(
+                Dictionary(uniqueKeysWithValues: bad.map { ($0, Message(zh: "含有不可见的控制字符，请删除后重试。", en: "Contains control characters.")) }))
         }
     }
 }

@@ -28,7 +28,8 @@ struct BenchCommand: AsyncCommand {
             try await DemoCity(seed: 1, scale: scale, logger: app.logger).generate(app: app)
         }
         let enterpriseCount = try await Enterprise.query(on: app.db).count()
-        context.console.print("Data set: \(enterpriseCount) enterprises (\(app.databaseEngine.rawValue)), \(clients) clients, \(seconds)s per scenario")
+        context.console.print(
+            "Data set: \(enterpriseCount) enterprises (\(app.databaseEngine.rawValue)), \(clients) clients, \(seconds)s per scenario")
 
         let samples = try await Self.samples(app)
         let direct = try await Self.directSearch(app, queries: samples.queries)
@@ -46,13 +47,24 @@ struct BenchCommand: AsyncCommand {
             let searchPaths = samples.queries.map { q -> String in
                 return "/enterprises?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)
             }
-            for (title, targets) in [("enterprise page", paths), ("registry search page", searchPaths), ("API search", samples.queries.map { "/api/v1/enterprises?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) })] {
-                let headers: HTTPHeaders = title.hasPrefix("API") ? ["Authorization": "Bearer \(try await Self.token(app))"] : ["Cookie": cookie]
+            for (title, targets) in [
+                ("enterprise page", paths), ("registry search page", searchPaths),
+                (
+                    "API search",
+                    samples.queries.map {
+                        "/api/v1/enterprises?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
+                    }
+                ),
+            ] {
+                let headers: HTTPHeaders =
+                    title.hasPrefix("API") ? ["Authorization": "Bearer \(try await Self.token(app))"] : ["Cookie": cookie]
                 let result = try await Self.load(client, base: base, paths: targets, headers: headers, clients: clients, seconds: seconds)
-                context.console.print(Self.line("\(title) (\(clients) clients)", result.latencies, seconds: result.elapsed, errors: result.errors))
+                context.console.print(
+                    Self.line("\(title) (\(clients) clients)", result.latencies, seconds: result.elapsed, errors: result.errors))
             }
             let logins = try await Self.loginLoad(client, base: base, clients: clients, seconds: seconds)
-            context.console.print(Self.line("login incl. bcrypt (\(clients) clients)", logins.latencies, seconds: logins.elapsed, errors: logins.errors))
+            context.console.print(
+                Self.line("login incl. bcrypt (\(clients) clients)", logins.latencies, seconds: logins.elapsed, errors: logins.errors))
         } catch {
             try? await client.shutdown()
             await app.server.shutdown()
@@ -131,7 +143,9 @@ struct BenchCommand: AsyncCommand {
 
     /// `clients` tasks each request the next path in turn until the time is up (and at most
     /// 50,000 requests in all).
-    static func load(_ client: HTTPClient, base: String, paths: [String], headers: HTTPHeaders, clients: Int, seconds: Int) async throws -> LoadResult {
+    static func load(_ client: HTTPClient, base: String, paths: [String], headers: HTTPHeaders, clients: Int, seconds: Int) async throws
+        -> LoadResult
+    {
         let deadline = ContinuousClock.now + .seconds(seconds)
         let started = ContinuousClock.now
         let perClient = 50_000 / clients
@@ -177,7 +191,8 @@ struct BenchCommand: AsyncCommand {
                         let start = ContinuousClock.now
                         let form = try await client.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(30))
                         let html = String(buffer: try await form.body.collect(upTo: 1 << 20))
-                        let cookie = form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
+                        let cookie =
+                            form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
                             .map { String($0.split(separator: ";")[0]) } ?? ""
                         let csrf = html.range(of: #"name="_csrf" value=""#).map { html[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
                         var post = HTTPClientRequest(url: base + "/login")
@@ -214,7 +229,8 @@ struct BenchCommand: AsyncCommand {
     static func line(_ title: String, _ latencies: [Double], seconds: Double?, errors: Int = 0) -> String {
         let sorted = latencies.sorted()
         var text = "\(title.padding(toLength: 44, withPad: " ", startingAt: 0)) n=\(sorted.count)"
-        text += String(format: "  p50 %.2f ms  p95 %.2f ms  max %.2f ms", percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.last ?? 0)
+        text += String(
+            format: "  p50 %.2f ms  p95 %.2f ms  max %.2f ms", percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.last ?? 0)
         if let seconds, seconds > 0 { text += String(format: "  %.0f req/s", Double(sorted.count) / seconds) }
         if errors > 0 { text += "  errors \(errors)" }
         return text

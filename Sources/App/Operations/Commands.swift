@@ -48,7 +48,9 @@ public enum Startup {
         if app.isDemoData {
             lines.append("演示数据（虚构城市）。Demo logins — password for all: \(DemoCity.password)")
             for account in DemoCity.logins {
-                lines.append("  \(account.login.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.role.label(.zh)) (\(account.role.rawValue))")
+                lines.append(
+                    "  \(account.login.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.role.label(.zh)) (\(account.role.rawValue))"
+                )
             }
         }
         print(lines.joined(separator: "\n") + "\n")
@@ -94,7 +96,8 @@ struct AuditVerifyCommand: AsyncCommand {
         }
         switch broken {
         case .contentChanged(let sequence): context.console.error("audit chain BROKEN at record \(sequence): its content was changed")
-        case .linkBroken(let sequence): context.console.error("audit chain BROKEN at record \(sequence): it does not link to the record before it")
+        case .linkBroken(let sequence):
+            context.console.error("audit chain BROKEN at record \(sequence): it does not link to the record before it")
         case .gap(let after): context.console.error("audit chain BROKEN after record \(after): records are missing")
         }
         throw ExitCode(1)
@@ -126,7 +129,9 @@ struct TokenCommand: AsyncCommand {
         let millis = app.clock.millis
         try await app.writeTransaction { db in
             try await token.create(on: db)
-            try await AuditLog.append(on: db, by: .system("cli"), action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, after: ["login": login], at: millis)
+            try await AuditLog.append(
+                on: db, by: .system("cli"), action: "token.create", objectType: "api_token", objectID: token.id!.uuidString,
+                after: ["login": login], at: millis)
         }
         context.console.print(secret)
     }

@@ -1,7 +1,7 @@
 import Domain
 import Fluent
-import Vapor
 import Foundation
+import Vapor
 
 extension DemoCity {
     /// Enterprises with valid USCCs spread over the counties; one in ten is above scale (规上) with

@@ -1,7 +1,7 @@
 import Domain
 import Fluent
-import Vapor
 import Foundation
+import Vapor
 
 extension DemoCity {
     struct UnitRef {
@@ -15,7 +15,10 @@ extension DemoCity {
     func createUnits(on db: any Database, counties: [(code: String, name: String)], _ rng: inout SeededRandom) async throws -> [UnitRef] {
         var units: [Unit] = []
         var refs: [UnitRef] = []
-        func add(_ name: String, _ kind: UnitKind, _ code: String, parent: UUID?, role: String, city: String? = nil, series: EvaluationSeries? = nil) -> UUID {
+        func add(
+            _ name: String, _ kind: UnitKind, _ code: String, parent: UUID?, role: String, city: String? = nil,
+            series: EvaluationSeries? = nil
+        ) -> UUID {
             let unit = Unit()
             unit.id = rng.uuid()
             unit.name = name
@@ -35,7 +38,8 @@ extension DemoCity {
         let departments: [(String, EvaluationSeries)] = [
             ("市市场监督管理局", .lawEnforcement), ("市生态环境局", .lawEnforcement), ("市城市管理执法局", .lawEnforcement), ("市税务局", .lawEnforcement),
             ("市发展和改革委员会", .comprehensiveManagement), ("市经济和信息化局", .comprehensiveManagement), ("市自然资源和规划局", .comprehensiveManagement),
-            ("市住房和城乡建设局", .comprehensiveManagement), ("市政务服务中心", .windowService), ("国网演示市供电公司", .windowService), ("市住房公积金中心", .windowService),
+            ("市住房和城乡建设局", .comprehensiveManagement), ("市政务服务中心", .windowService), ("国网演示市供电公司", .windowService),
+            ("市住房公积金中心", .windowService),
         ]
         for (name, series) in departments {
             let id = add(name, .department, city, parent: nil, role: "department", series: series)

@@ -38,7 +38,9 @@ struct DemoCity {
         let units = try await createUnits(on: db, counties: counties, &rng)
         try await createPersons(app: app, units: units, &rng)
         try await app.writeTransaction { db in
-            try await AuditLog.append(on: db, by: .system("demo"), action: "demo.generate", objectType: "database", objectID: "-", after: ["seed": String(seed), "scale": scale.rawValue], at: millis)
+            try await AuditLog.append(
+                on: db, by: .system("demo"), action: "demo.generate", objectType: "database", objectID: "-",
+                after: ["seed": String(seed), "scale": scale.rawValue], at: millis)
         }
         try await createEnterprises(app: app, counties: counties, &rng)
     }

@@ -52,7 +52,9 @@ enum Health {
 
     static func check(_ request: Request) async throws -> Response {
         let ok = await ping(request)
-        let body = Status(status: ok ? "ok" : "unavailable", database: ok ? "reachable" : "unreachable", engine: request.application.databaseEngine.rawValue)
+        let body = Status(
+            status: ok ? "ok" : "unavailable", database: ok ? "reachable" : "unreachable",
+            engine: request.application.databaseEngine.rawValue)
         let response = Response(status: ok ? .ok : .serviceUnavailable)
         try response.content.encode(body)
         return response

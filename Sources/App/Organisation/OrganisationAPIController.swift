@@ -39,7 +39,8 @@ struct OrganisationAPIController {
             query = query.filter(\.$kind == parsed)
         }
         let rows = try await query.sort(\.$name).sort(\.$id).range(((paging.page - 1) * paging.per)..<(paging.page * paging.per + 1)).all()
-        return PageDTO(items: rows.prefix(paging.per).map(UnitDTO.init), page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
+        return PageDTO(
+            items: rows.prefix(paging.per).map(UnitDTO.init), page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
     }
 
     func unit(_ request: Request) async throws -> UnitDTO {
@@ -90,12 +91,16 @@ struct OrganisationAPIController {
         let unitIDs = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).all().compactMap(\.id)
         var query = Person.query(on: request.db).filter(\.$unit.$id ~~ unitIDs)
         if let unit = request.query[String.self, at: "unit"] {
-            guard let unitID = UUID(uuidString: unit) else { throw AppError.field("unit", zh: "unit 应为单位编号。", en: "unit must be a unit id.") }
+            guard let unitID = UUID(uuidString: unit) else {
+                throw AppError.field("unit", zh: "unit 应为单位编号。", en: "unit must be a unit id.")
+            }
             query = query.filter(\.$unit.$id == unitID)
         }
         let rows = try await query.sort(\.$name).sort(\.$id).range(((paging.page - 1) * paging.per)..<(paging.page * paging.per + 1)).all()
         let now = request.clock.seconds
-        return PageDTO(items: rows.prefix(paging.per).map { PersonDTO($0, now: now) }, page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
+        return PageDTO(
+            items: rows.prefix(paging.per).map { PersonDTO($0, now: now) }, page: paging.page, per: paging.per,
+            hasMore: rows.count > paging.per)
     }
 
     func person(_ request: Request) async throws -> PersonDTO {
@@ -116,7 +121,9 @@ struct OrganisationAPIController {
     func createPerson(_ request: Request) async throws -> Response {
         try request.authorize(.write, .organisation)
         let body = try request.content.decode(PersonBody.self)
-        let input = try PersonInput.validate(name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password, creating: true)
+        let input = try PersonInput.validate(
+            name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password,
+            creating: true)
         let roles = try Self.roles(body.roles ?? ["cadre"])
         let person = try await OrganisationService(request: request).createPerson(input, roles: roles)
         let response = Response(status: .created)

@@ -39,7 +39,9 @@ struct UnitInput: Sendable {
         let series = EvaluationSeries(rawValue: seriesText)
         if !seriesText.isEmpty, series == nil { errors["evaluationSeries"] = .init(zh: "未知的测评系列。", en: "Unknown evaluation series.") }
         let dissolved = (dissolvedOn ?? "").trimmingCharacters(in: .whitespaces)
-        if !dissolved.isEmpty, !Self.isDate(dissolved) { errors["dissolvedOn"] = .init(zh: "日期格式应为 2026-11-21。", en: "Dates are written 2026-11-21.") }
+        if !dissolved.isEmpty, !Self.isDate(dissolved) {
+            errors["dissolvedOn"] = .init(zh: "日期格式应为 2026-11-21。", en: "Dates are written 2026-11-21.")
+        }
         guard errors.isEmpty, let kind else { throw .validation(errors) }
         return UnitInput(
             name: name, kind: kind, jurisdictionCode: code, parentID: parent,
@@ -75,22 +77,29 @@ struct PersonInput: Sendable {
         let post = (post ?? "").trimmingCharacters(in: .whitespaces)
         if post.count > 40 { errors["post"] = .tooLong("职务", "Post", 40) }
         let phone = (phone ?? "").trimmingCharacters(in: .whitespaces)
-        if !phone.isEmpty, !(phone.count >= 7 && phone.count <= 20 && phone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") })) {
+        if !phone.isEmpty,
+            !(phone.count >= 7 && phone.count <= 20 && phone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }))
+        {
             errors["phone"] = .init(zh: "电话号码格式不正确。", en: "Phone number not valid.")
         }
         let login = (login ?? "").trimmingCharacters(in: .whitespaces)
-        if !login.isEmpty, !(3...32).contains(login.count) || !login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+        if !login.isEmpty,
+            !(3...32).contains(login.count) || !login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        {
             errors["login"] = .init(zh: "用户名为 3–32 位字母、数字或 - _ .", en: "Login: 3–32 letters, digits or - _ .")
         }
         let password = password ?? ""
         if !password.isEmpty {
             do { try AccountRules.validatePassword(password) } catch {
-                errors["password"] = .init(zh: "密码至少 10 位，且包含大写字母、小写字母、数字、符号中的三类。", en: "Passwords have at least 10 characters of three kinds.")
+                errors["password"] = .init(
+                    zh: "密码至少 10 位，且包含大写字母、小写字母、数字、符号中的三类。", en: "Passwords have at least 10 characters of three kinds.")
             }
         }
         if creating, !login.isEmpty, password.isEmpty { errors["password"] = .required("初始密码", "Initial password") }
         guard errors.isEmpty, let unit else { throw .validation(errors) }
-        return PersonInput(name: name, unitID: unit, post: post, phone: phone, login: login.isEmpty ? nil : login, password: password.isEmpty ? nil : password)
+        return PersonInput(
+            name: name, unitID: unit, post: post, phone: phone, login: login.isEmpty ? nil : login,
+            password: password.isEmpty ? nil : password)
     }
 }
 

@@ -14,7 +14,9 @@ struct OrganisationService {
         return unit
     }
 
-    func findPerson(_ id: UUID, for action: AccessPolicy.Action = .read, _ resource: AccessPolicy.Resource = .organisation) async throws -> Person {
+    func findPerson(_ id: UUID, for action: AccessPolicy.Action = .read, _ resource: AccessPolicy.Resource = .organisation) async throws
+        -> Person
+    {
         try request.authorize(action, resource)
         guard let person = try await Person.query(on: request.db).filter(\.$id == id).with(\.$unit).first() else { throw AppError.notFound }
         try request.authorize(action, resource, in: person.unit.jurisdictionCode)
@@ -34,7 +36,9 @@ struct OrganisationService {
             unit.version = 1
             Self.apply(input, to: unit)
             try await unit.create(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "unit.create", objectType: "unit", objectID: unit.id!.uuidString, after: UnitDTO(unit), at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "unit.create", objectType: "unit", objectID: unit.id!.uuidString, after: UnitDTO(unit),
+                at: millis)
             return unit
         }
     }
@@ -52,7 +56,9 @@ struct OrganisationService {
             try await Self.checkUnitReferences(input, unitID: id, scope: scope, on: db)
             Self.apply(input, to: unit)
             try await unit.update(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "unit.update", objectType: "unit", objectID: id.uuidString, before: before, after: UnitDTO(unit), at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "unit.update", objectType: "unit", objectID: id.uuidString, before: before, after: UnitDTO(unit),
+                at: millis)
             return unit
         }
     }
@@ -108,7 +114,9 @@ struct OrganisationService {
             person.active = true
             person.version = 1
             try await person.create(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "person.create", objectType: "person", objectID: person.id!.uuidString, after: PersonDTO(person, now: millis / 1000), at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "person.create", objectType: "person", objectID: person.id!.uuidString,
+                after: PersonDTO(person, now: millis / 1000), at: millis)
             return person
         }
     }
@@ -129,7 +137,9 @@ struct OrganisationService {
             person.login = input.login
             if let hash { person.passwordHash = hash }
             try await person.update(on: db)
-            try await AuditLog.append(on: db, by: actor, action: hash == nil ? "person.update" : "person.update+password", objectType: "person", objectID: id.uuidString, before: before, after: PersonDTO(person, now: millis / 1000), at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: hash == nil ? "person.update" : "person.update+password", objectType: "person",
+                objectID: id.uuidString, before: before, after: PersonDTO(person, now: millis / 1000), at: millis)
             return person
         }
     }
@@ -151,7 +161,9 @@ struct OrganisationService {
         }
     }
 
-    private func changeAccess(_ id: UUID, version: Int, action: String, _ change: @escaping @Sendable (Person) -> Void) async throws -> Person {
+    private func changeAccess(_ id: UUID, version: Int, action: String, _ change: @escaping @Sendable (Person) -> Void) async throws
+        -> Person
+    {
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in
@@ -160,7 +172,9 @@ struct OrganisationService {
             let before = PersonDTO(person, now: millis / 1000)
             change(person)
             try await person.update(on: db)
-            try await AuditLog.append(on: db, by: actor, action: action, objectType: "person", objectID: id.uuidString, before: before, after: PersonDTO(person, now: millis / 1000), at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: action, objectType: "person", objectID: id.uuidString, before: before,
+                after: PersonDTO(person, now: millis / 1000), at: millis)
             return person
         }
     }
@@ -188,7 +202,10 @@ struct OrganisationService {
             fresh.$unit.id = target.id!
             fresh.post = post
             try await fresh.update(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "person.rotate", objectType: "person", objectID: id.uuidString, before: ["unit": fromUnit.uuidString, "post": fromPost], after: ["unit": target.id!.uuidString, "post": post, "effectiveOn": effectiveOn], at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "person.rotate", objectType: "person", objectID: id.uuidString,
+                before: ["unit": fromUnit.uuidString, "post": fromPost],
+                after: ["unit": target.id!.uuidString, "post": post, "effectiveOn": effectiveOn], at: millis)
         }
     }
 
@@ -205,7 +222,9 @@ struct OrganisationService {
         switch error {
         case .noRole: AppError.field("roles", zh: "至少选择一个角色。", en: "Choose at least one role.")
         case .twoAdminRoles:
-            AppError.field("roles", zh: "三员分立：系统管理员、安全管理员、审计管理员须由不同人员担任，一人只能担任其一。", en: "System, security and audit admin are three different people: one person holds at most one.")
+            AppError.field(
+                "roles", zh: "三员分立：系统管理员、安全管理员、审计管理员须由不同人员担任，一人只能担任其一。",
+                en: "System, security and audit admin are three different people: one person holds at most one.")
         }
     }
 }

@@ -47,7 +47,9 @@ struct OrganisationWebController {
             }
             try request.authorize(.write, .organisation, in: code.value)
             let name = (body.name ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.count <= 40 else { throw AppError.field("name", zh: "请填写名称（不超过 40 字）。", en: "Name is required (at most 40).") }
+            guard !name.isEmpty, name.count <= 40 else {
+                throw AppError.field("name", zh: "请填写名称（不超过 40 字）。", en: "Name is required (at most 40).")
+            }
             let actor = request.auditActor
             let millis = request.clock.millis
             try await request.writeTransaction { db in
@@ -58,12 +60,16 @@ struct OrganisationWebController {
                     throw AppError.field("code", zh: "请先登记上级区划 \(parent.value)。", en: "Register the parent \(parent.value) first.")
                 }
                 try await Jurisdiction(code: code, name: name).create(on: db)
-                try await AuditLog.append(on: db, by: actor, action: "jurisdiction.create", objectType: "jurisdiction", objectID: code.value, after: ["name": name], at: millis)
+                try await AuditLog.append(
+                    on: db, by: actor, action: "jurisdiction.create", objectType: "jurisdiction", objectID: code.value,
+                    after: ["name": name], at: millis)
             }
             return request.redirect(to: SiteURL.jurisdictions.path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
             let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all()
-            return .html(OrganisationViews.jurisdictions(all, form: FormState(values: values, error: error), context: PageContext(request: request)), status: error.status)
+            return .html(
+                OrganisationViews.jurisdictions(all, form: FormState(values: values, error: error), context: PageContext(request: request)),
+                status: error.status)
         }
     }
 
@@ -80,7 +86,8 @@ struct OrganisationWebController {
         let members = try await Person.query(on: request.db).filter(\.$unit.$id == unit.id!).sort(\.$name).all()
         let children = try await Unit.query(on: request.db).filter(\.$parent.$id == unit.id!).sort(\.$name).all()
         let parent = try await unit.$parent.get(on: request.db)
-        return .html(OrganisationViews.unit(unit, parent: parent, children: children, members: members, context: PageContext(request: request)))
+        return .html(
+            OrganisationViews.unit(unit, parent: parent, children: children, members: members, context: PageContext(request: request)))
     }
 
     func newUnit(_ request: Request) async throws -> Response {
@@ -148,7 +155,11 @@ struct OrganisationWebController {
     private func unitForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db)
-        let parents = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all().filter { $0.id != id }
-        return .html(OrganisationViews.unitForm(id: id, form: form, jurisdictions: jurisdictions, parents: parents, context: PageContext(request: request)), status: status)
+        let parents = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all().filter {
+            $0.id != id
+        }
+        return .html(
+            OrganisationViews.unitForm(
+                id: id, form: form, jurisdictions: jurisdictions, parents: parents, context: PageContext(request: request)), status: status)
     }
 }

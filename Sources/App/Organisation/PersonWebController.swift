@@ -13,7 +13,10 @@ extension OrganisationWebController {
         var query = Person.query(on: request.db).filter(\.$unit.$id ~~ Array(unitNames.keys))
         if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$login ~~ q).filter(\.$post ~~ q) } }
         let rows = try await query.sort(\.$name).range(((page - 1) * 30)..<(page * 30 + 1)).all()
-        return .html(OrganisationViews.persons(Array(rows.prefix(30)), unitNames: unitNames, query: q, page: page, hasMore: rows.count > 30, now: request.clock.seconds, context: PageContext(request: request)))
+        return .html(
+            OrganisationViews.persons(
+                Array(rows.prefix(30)), unitNames: unitNames, query: q, page: page, hasMore: rows.count > 30, now: request.clock.seconds,
+                context: PageContext(request: request)))
     }
 
     func showPerson(_ request: Request) async throws -> Response {
@@ -23,7 +26,8 @@ extension OrganisationWebController {
         let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         let model = OrganisationViews.PersonModel(
             person: person, rotations: rotations, units: units, now: request.clock.seconds,
-            rolesForm: FormState(values: ["version": String(person.version)]), rotationForm: FormState(values: ["version": String(person.version)]))
+            rolesForm: FormState(values: ["version": String(person.version)]),
+            rotationForm: FormState(values: ["version": String(person.version)]))
         return .html(OrganisationViews.person(model, context: PageContext(request: request)))
     }
 
@@ -51,7 +55,10 @@ extension OrganisationWebController {
         var version: Int?
 
         var values: [String: String] {
-            ["name": name ?? "", "unitID": unitID ?? "", "post": post ?? "", "phone": phone ?? "", "login": login ?? "", "version": version.map(String.init) ?? ""]
+            [
+                "name": name ?? "", "unitID": unitID ?? "", "post": post ?? "", "phone": phone ?? "", "login": login ?? "",
+                "version": version.map(String.init) ?? "",
+            ]
         }
     }
 
@@ -59,7 +66,9 @@ extension OrganisationWebController {
         try request.authorize(.write, .organisation)
         let body = try request.decodeForm(PersonBody.self)
         do {
-            let input = try PersonInput.validate(name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password, creating: true)
+            let input = try PersonInput.validate(
+                name: body.name, unitID: body.unitID, post: body.post, phone: body.phone, login: body.login, password: body.password,
+                creating: true)
             let person = try await OrganisationService(request: request).createPerson(input, roles: [.cadre])
             return request.redirect(to: SiteURL.person(person.id!).path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
@@ -73,13 +82,16 @@ extension OrganisationWebController {
         do {
             let current = try await OrganisationService(request: request).findPerson(id, for: .write)
             // the unit changes only through a rotation, which keeps the history
-            let input = try PersonInput.validate(name: body.name, unitID: current.$unit.id.uuidString, post: body.post, phone: body.phone, login: body.login, password: body.password, creating: false)
+            let input = try PersonInput.validate(
+                name: body.name, unitID: current.$unit.id.uuidString, post: body.post, phone: body.phone, login: body.login,
+                password: body.password, creating: false)
             _ = try await OrganisationService(request: request).updatePerson(id, input, basedOn: body.version ?? 0)
             return request.redirect(to: SiteURL.person(id).path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
             return try await personForm(request, id: id, form: FormState(values: body.values, error: error), status: error.status)
         } catch let conflict as VersionConflict {
-            return try await personForm(request, id: id, form: FormState(values: body.values, error: .conflict(conflict)), status: .conflict)
+            return try await personForm(
+                request, id: id, form: FormState(values: body.values, error: .conflict(conflict)), status: .conflict)
         }
     }
 
@@ -109,7 +121,9 @@ extension OrganisationWebController {
         }
     }
 
-    private func rerenderPerson(_ request: Request, _ id: UUID, rolesError: AppError? = nil, rotationError: AppError? = nil, values: [String: String] = [:]) async throws -> Response {
+    private func rerenderPerson(
+        _ request: Request, _ id: UUID, rolesError: AppError? = nil, rotationError: AppError? = nil, values: [String: String] = [:]
+    ) async throws -> Response {
         let person = try await OrganisationService(request: request).findPerson(id)
         let rotations = try await Rotation.query(on: request.db).filter(\.$person.$id == id).sort(\.$effectiveOn, .descending).all()
         let user = try request.requireUser()
@@ -119,7 +133,8 @@ extension OrganisationWebController {
             person: person, rotations: rotations, units: units, now: request.clock.seconds,
             rolesForm: rolesError.map { FormState(values: version, error: $0) } ?? FormState(values: version),
             rotationForm: rotationError.map { FormState(values: values.merging(version) { $1 }, error: $0) } ?? FormState(values: version))
-        return .html(OrganisationViews.person(model, context: PageContext(request: request)), status: (rolesError ?? rotationError)?.status ?? .ok)
+        return .html(
+            OrganisationViews.person(model, context: PageContext(request: request)), status: (rolesError ?? rotationError)?.status ?? .ok)
     }
 
     struct LockBody: Content {
@@ -146,7 +161,9 @@ extension OrganisationWebController {
         try request.authorize(.write, .organisation)
         let id = try request.idParameter()
         let body = try request.decodeForm(RotationBody.self)
-        let values = ["toUnitID": body.toUnitID ?? "", "toPost": body.toPost ?? "", "effectiveOn": body.effectiveOn ?? "", "note": body.note ?? ""]
+        let values = [
+            "toUnitID": body.toUnitID ?? "", "toPost": body.toPost ?? "", "effectiveOn": body.effectiveOn ?? "", "note": body.note ?? "",
+        ]
         do {
             var errors: [String: AppError.Message] = [:]
             let unitID = UUID(uuidString: body.toUnitID ?? "")
@@ -154,10 +171,13 @@ extension OrganisationWebController {
             let post = (body.toPost ?? "").trimmingCharacters(in: .whitespaces)
             if post.count > 40 { errors["toPost"] = .tooLong("新职务", "New post", 40) }
             let date = (body.effectiveOn ?? "").trimmingCharacters(in: .whitespaces)
-            if !UnitInput.isDate(date) { errors["effectiveOn"] = .init(zh: "请填写生效日期，如 2026-11-21。", en: "Effective date, e.g. 2026-11-21.") }
+            if !UnitInput.isDate(date) {
+                errors["effectiveOn"] = .init(zh: "请填写生效日期，如 2026-11-21。", en: "Effective date, e.g. 2026-11-21.")
+            }
             let note = String((body.note ?? "").prefix(200))
             guard errors.isEmpty, let unitID else { throw AppError.validation(errors) }
-            try await OrganisationService(request: request).rotate(id, to: unitID, post: post, effectiveOn: date, note: note, basedOn: body.version ?? 0)
+            try await OrganisationService(request: request).rotate(
+                id, to: unitID, post: post, effectiveOn: date, note: note, basedOn: body.version ?? 0)
             return request.redirect(to: SiteURL.person(id).path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
             return try await rerenderPerson(request, id, rotationError: error, values: values)

@@ -63,7 +63,10 @@ struct EnterpriseAPIController {
             if let currency = Currency(rawValue: money.currency), (0...ChineseAmount.maximumMinorUnits).contains(money.minorUnits) {
                 capital = .success(Money(minorUnits: money.minorUnits, currency: currency))
             } else {
-                capital = .failure(.init(zh: "注册资本应为 0 至 10 万亿元的整数分值，币种为 ISO 4217 代码。", en: "registeredCapital: minorUnits 0…10^14 and an ISO 4217 currency."))
+                capital = .failure(
+                    .init(
+                        zh: "注册资本应为 0 至 10 万亿元的整数分值，币种为 ISO 4217 代码。", en: "registeredCapital: minorUnits 0…10^14 and an ISO 4217 currency."
+                    ))
             }
         } else {
             capital = .success(base?.registeredCapital ?? Money(minorUnits: 0))

@@ -41,7 +41,9 @@ struct EnterpriseInput: Sendable {
         if legal.count > 50 { errors["legalRepresentative"] = .tooLong("法定代表人", "Legal representative", 50) }
         let industry = (industryCode ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if !industry.isEmpty, !Self.isIndustryCode(industry) {
-            errors["industryCode"] = .init(zh: "行业代码应为 GB/T 4754 门类字母加 2–4 位数字，如 C3982。", en: "Industry code must be a GB/T 4754 section letter and 2–4 digits, e.g. C3982.")
+            errors["industryCode"] = .init(
+                zh: "行业代码应为 GB/T 4754 门类字母加 2–4 位数字，如 C3982。",
+                en: "Industry code must be a GB/T 4754 section letter and 2–4 digits, e.g. C3982.")
         }
         let region = (regionCode ?? "").trimmingCharacters(in: .whitespaces)
         if (try? JurisdictionCode(region)) == nil {
@@ -78,11 +80,15 @@ struct EnterpriseInput: Sendable {
         case .wrongLength(let count):
             .init(zh: "统一社会信用代码应为 18 位，您输入了 \(count) 位。", en: "A USCC has 18 characters; this has \(count).")
         case .invalidCharacter(let position, let character):
-            .init(zh: "第 \(position) 位“\(character)”不是有效字符（不使用 I、O、Z、S、V）。", en: "Character \(position) '\(character)' is not allowed (I, O, Z, S, V are never used).")
+            .init(
+                zh: "第 \(position) 位“\(character)”不是有效字符（不使用 I、O、Z、S、V）。",
+                en: "Character \(position) '\(character)' is not allowed (I, O, Z, S, V are never used).")
         case .regionNotDigits(let position):
             .init(zh: "第 \(position) 位应为数字（第 3–8 位是行政区划代码）。", en: "Character \(position) must be a digit (3–8 are the division code).")
         case .wrongCheckCharacter(let expected, let found):
-            .init(zh: "第 18 位校验码错误：按前 17 位应为“\(expected)”，而不是“\(found)”。请核对前 17 位是否有误。", en: "Character 18 (check) should be '\(expected)', not '\(found)': check the first 17.")
+            .init(
+                zh: "第 18 位校验码错误：按前 17 位应为“\(expected)”，而不是“\(found)”。请核对前 17 位是否有误。",
+                en: "Character 18 (check) should be '\(expected)', not '\(found)': check the first 17.")
         }
     }
 

@@ -83,14 +83,16 @@ struct EnterpriseService {
             var query = Enterprise.query(on: db).filter(\.$uscc == input.uscc)
             if let id { query = query.filter(\.$id != id) }
             if let other = try await query.first() {
-                throw AppError.duplicate("uscc", zh: "该统一社会信用代码已登记为“\(other.name)”。", en: "This USCC is already registered as \(other.name).")
+                throw AppError.duplicate(
+                    "uscc", zh: "该统一社会信用代码已登记为“\(other.name)”。", en: "This USCC is already registered as \(other.name).")
             }
         }
         var query = Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
             .filter(\.$regionCode == input.regionCode)
         if let id { query = query.filter(\.$id != id) }
         if let other = try await query.first() {
-            throw AppError.duplicate("name", zh: "本地区已有同一企业“\(other.name)”（名称归一化后相同）。", en: "The same enterprise is already registered here: \(other.name).")
+            throw AppError.duplicate(
+                "name", zh: "本地区已有同一企业“\(other.name)”（名称归一化后相同）。", en: "The same enterprise is already registered here: \(other.name).")
         }
     }
 

@@ -34,7 +34,9 @@ struct EnterpriseWebController {
             .sort(\.$year, .descending).all()
         let regions = try await JurisdictionNames.load(on: request.db)
         let notice = request.query[String.self, at: "saved"] != nil
-        return .html(EnterpriseShowView.render(enterprise, figures: figures, regions: regions, saved: notice, context: PageContext(request: request)))
+        return .html(
+            EnterpriseShowView.render(enterprise, figures: figures, regions: regions, saved: notice, context: PageContext(request: request))
+        )
     }
 
     func newForm(_ request: Request) async throws -> Response {
@@ -54,7 +56,8 @@ struct EnterpriseWebController {
             let enterprise = try await EnterpriseService(request: request).create(try Self.input(body))
             return request.redirect(to: SiteURL.enterprise(enterprise.id!).with(query: ["saved": "1"]))
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
-            return try await renderForm(request, id: nil, form: FormState(values: Self.values(of: body), error: error), status: error.status)
+            return try await renderForm(
+                request, id: nil, form: FormState(values: Self.values(of: body), error: error), status: error.status)
         }
     }
 

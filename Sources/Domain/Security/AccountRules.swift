@@ -44,9 +44,15 @@ public enum AccountRules {
         if password.count > 128 { throw .tooLong(maximum: 128) }
         var kinds = Set<Int>()
         for char in password {
-            if char.isUppercase { kinds.insert(0) } else if char.isLowercase {
+            if char.isUppercase {
+                kinds.insert(0)
+            } else if char.isLowercase {
                 kinds.insert(1)
-            } else if char.isNumber { kinds.insert(2) } else { kinds.insert(3) }
+            } else if char.isNumber {
+                kinds.insert(2)
+            } else {
+                kinds.insert(3)
+            }
         }
         if kinds.count < 3 { throw .tooSimple }
     }

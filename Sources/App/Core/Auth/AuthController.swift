@@ -42,16 +42,24 @@ struct AuthController {
             // the same work as a real check, so timing does not reveal which logins exist
             _ = try? await request.password.async.verify(Secrets.passwordInput(password), created: request.application.decoyPasswordHash)
             try await request.writeTransaction { db in
-                try await AuditLog.append(on: db, by: actor, action: "login.failed", objectType: "person", objectID: "-", after: ["reason": "unknown login"], at: millis)
+                try await AuditLog.append(
+                    on: db, by: actor, action: "login.failed", objectType: "person", objectID: "-", after: ["reason": "unknown login"],
+                    at: millis)
             }
             return renderLogin(request, login: login, error: lang("用户名或密码错误。", "Wrong user name or password."), next: next)
         }
         if AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) {
             try await request.writeTransaction { db in
-                try await AuditLog.append(on: db, by: actor, action: "login.locked", objectType: "person", objectID: person.id!.uuidString, at: millis)
+                try await AuditLog.append(
+                    on: db, by: actor, action: "login.locked", objectType: "person", objectID: person.id!.uuidString, at: millis)
             }
             let minutes = ((person.lockedUntil ?? now) - now + 59) / 60
-            return renderLogin(request, login: login, error: lang("连续输错密码，账户已锁定，请 \(minutes) 分钟后再试，或联系安全管理员解锁。", "Too many failed attempts: the account is locked for \(minutes) more minutes, or ask the security admin to unlock it."), next: next)
+            return renderLogin(
+                request, login: login,
+                error: lang(
+                    "连续输错密码，账户已锁定，请 \(minutes) 分钟后再试，或联系安全管理员解锁。",
+                    "Too many failed attempts: the account is locked for \(minutes) more minutes, or ask the security admin to unlock it."),
+                next: next)
         }
         let verified = (try? await request.password.async.verify(Secrets.passwordInput(password), created: hash)) ?? false
         guard verified else {
@@ -62,11 +70,16 @@ struct AuthController {
                 fresh.failedLogins = outcome.failures
                 fresh.lockedUntil = outcome.lockedUntil ?? fresh.lockedUntil
                 try await fresh.update(on: db)
-                try await AuditLog.append(on: db, by: actor, action: outcome.lockedUntil == nil ? "login.failed" : "account.locked", objectType: "person", objectID: personID.uuidString, after: ["failures": outcome.failures], at: millis)
+                try await AuditLog.append(
+                    on: db, by: actor, action: outcome.lockedUntil == nil ? "login.failed" : "account.locked", objectType: "person",
+                    objectID: personID.uuidString, after: ["failures": outcome.failures], at: millis)
             }
-            let message = outcome.lockedUntil == nil
+            let message =
+                outcome.lockedUntil == nil
                 ? lang("用户名或密码错误。", "Wrong user name or password.")
-                : lang("连续 \(AccountRules.maxFailures) 次输错密码，账户已锁定 15 分钟。", "\(AccountRules.maxFailures) failed attempts: the account is locked for 15 minutes.")
+                : lang(
+                    "连续 \(AccountRules.maxFailures) 次输错密码，账户已锁定 15 分钟。",
+                    "\(AccountRules.maxFailures) failed attempts: the account is locked for 15 minutes.")
             return renderLogin(request, login: login, error: message, next: next)
         }
         // a new session id at every login; the one presented before (if any) is ended
@@ -88,7 +101,8 @@ struct AuthController {
             session.lastSeenAt = now
             session.ip = ip
             try await session.create(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)
         }
         let response = request.redirect(to: next.isEmpty ? SiteURL.home.path : next)
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(token, request: request)
@@ -102,7 +116,8 @@ struct AuthController {
             let millis = request.clock.millis
             try await request.writeTransaction { db in
                 try await UserSession.query(on: db).filter(\.$id == Secrets.digest(token)).delete()
-                try await AuditLog.append(on: db, by: actor, action: "logout", objectType: "person", objectID: user.personID.uuidString, at: millis)
+                try await AuditLog.append(
+                    on: db, by: actor, action: "logout", objectType: "person", objectID: user.personID.uuidString, at: millis)
             }
         }
         let response = request.redirect(to: SiteURL.login.path)

@@ -27,7 +27,9 @@ struct TokenController {
     }
 
     static func dto(_ token: APIToken, secret: String? = nil) -> TokenDTO {
-        TokenDTO(id: token.id!, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revoked: token.revokedAt != nil, token: secret)
+        TokenDTO(
+            id: token.id!, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revoked: token.revokedAt != nil,
+            token: secret)
     }
 
     func tokens(_ request: Request) async throws -> [APIToken] {
@@ -48,7 +50,9 @@ struct TokenController {
         let millis = request.clock.millis
         let token = try await request.writeTransaction { db in
             let active = try await APIToken.query(on: db).filter(\.$person.$id == user.personID).filter(\.$revokedAt == nil).count()
-            guard active < 20 else { throw AppError.field("name", zh: "每人最多 20 个有效令牌，请先吊销不用的。", en: "At most 20 active tokens per person.") }
+            guard active < 20 else {
+                throw AppError.field("name", zh: "每人最多 20 个有效令牌，请先吊销不用的。", en: "At most 20 active tokens per person.")
+            }
             let token = APIToken()
             token.id = UUID()
             token.$person.id = user.personID
@@ -56,7 +60,9 @@ struct TokenController {
             token.tokenHash = Secrets.digest(secret)
             token.createdAt = now
             try await token.create(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, after: ["name": name], at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, after: ["name": name],
+                at: millis)
             return token
         }
         return (token, secret)
@@ -72,7 +78,8 @@ struct TokenController {
             guard token.revokedAt == nil else { return }
             token.revokedAt = now
             try await token.update(on: db)
-            try await AuditLog.append(on: db, by: actor, action: "token.revoke", objectType: "api_token", objectID: id.uuidString, at: millis)
+            try await AuditLog.append(
+                on: db, by: actor, action: "token.revoke", objectType: "api_token", objectID: id.uuidString, at: millis)
         }
     }
 
@@ -86,9 +93,13 @@ struct TokenController {
         let body = try request.decodeForm(NameBody.self)
         do {
             let (_, secret) = try await create(request, name: body.name)
-            return .html(TokenView.render(try await tokens(request), secret: secret, form: FormState(), context: PageContext(request: request)))
+            return .html(
+                TokenView.render(try await tokens(request), secret: secret, form: FormState(), context: PageContext(request: request)))
         } catch let error as AppError where error.status == .unprocessableEntity {
-            return .html(TokenView.render(try await tokens(request), secret: nil, form: FormState(values: ["name": body.name ?? ""], error: error), context: PageContext(request: request)), status: error.status)
+            return .html(
+                TokenView.render(
+                    try await tokens(request), secret: nil, form: FormState(values: ["name": body.name ?? ""], error: error),
+                    context: PageContext(request: request)), status: error.status)
         }
     }
 
@@ -123,16 +134,25 @@ enum TokenView {
             content.append(Components.notice(lang("令牌已生成。它只显示这一次，请立即复制保存：", "Token created. It is shown only this time; copy it now:")))
             content.append(el("p", [.cls("secret")], text(secret)))
         }
-        content.append(el("p", [.cls("muted")], text(lang("调用 /api/v1 时在请求头加入 Authorization: Bearer <令牌>。接口说明见 /api/v1/openapi.yaml。", "Send Authorization: Bearer <token> to /api/v1. The API is described at /api/v1/openapi.yaml."))))
+        content.append(
+            el(
+                "p", [.cls("muted")],
+                text(
+                    lang(
+                        "调用 /api/v1 时在请求头加入 Authorization: Bearer <令牌>。接口说明见 /api/v1/openapi.yaml。",
+                        "Send Authorization: Bearer <token> to /api/v1. The API is described at /api/v1/openapi.yaml."))))
         content.append(
             Components.table(
                 [lang("用途", "Name"), lang("创建时间", "Created"), lang("最近使用", "Last used"), lang("状态", "Status"), ""],
                 tokens.map { token in
                     [
-                        text(token.name), text(AuditView.time(token.createdAt * 1000)), text(token.lastUsedAt.map { AuditView.time($0 * 1000) } ?? "—"),
+                        text(token.name), text(AuditView.time(token.createdAt * 1000)),
+                        text(token.lastUsedAt.map { AuditView.time($0 * 1000) } ?? "—"),
                         text(token.revokedAt == nil ? lang("有效", "Active") : lang("已吊销", "Revoked")),
                         token.revokedAt == nil
-                            ? Components.postForm(.tokenRevoke(token.id!), context, cls: "inline", [el("button", [.type("submit"), .cls("danger")], text(lang("吊销", "Revoke")))])
+                            ? Components.postForm(
+                                .tokenRevoke(token.id!), context, cls: "inline",
+                                [el("button", [.type("submit"), .cls("danger")], text(lang("吊销", "Revoke")))])
                             : text(""),
                     ]
                 }, empty: lang("您还没有 API 令牌。", "You have no API tokens.")))
@@ -140,7 +160,11 @@ enum TokenView {
         content.append(
             Components.postForm(
                 .tokens, context,
-                Components.banner(form, lang) + [Components.field("name", lang("用途", "What it is for"), form, lang, required: true), Components.submit(lang("生成令牌", "Create token"))]))
-        return Layout.page(lang("API 令牌", "API tokens"), crumbs: [.init(title: lang("API 令牌", "API tokens"))], context: context, content: content)
+                Components.banner(form, lang) + [
+                    Components.field("name", lang("用途", "What it is for"), form, lang, required: true),
+                    Components.submit(lang("生成令牌", "Create token")),
+                ]))
+        return Layout.page(
+            lang("API 令牌", "API tokens"), crumbs: [.init(title: lang("API 令牌", "API tokens"))], context: context, content: content)
     }
 }

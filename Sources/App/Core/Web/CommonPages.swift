@@ -25,10 +25,20 @@ enum LoginPage {
             voidEl("input", [.type("hidden"), .name("next"), .value(next)]),
             el(
                 "div", [.cls("field")], el("label", [.for("login")], text(lang("用户名", "User name"))),
-                voidEl("input", [.type("text"), .name("login"), .id("login"), .value(login), .flag("required"), Attr(name: "autocomplete", value: "username")])),
+                voidEl(
+                    "input",
+                    [
+                        .type("text"), .name("login"), .id("login"), .value(login), .flag("required"),
+                        Attr(name: "autocomplete", value: "username"),
+                    ])),
             el(
                 "div", [.cls("field")], el("label", [.for("password")], text(lang("密码", "Password"))),
-                voidEl("input", [.type("password"), .name("password"), .id("password"), .flag("required"), Attr(name: "autocomplete", value: "current-password")])),
+                voidEl(
+                    "input",
+                    [
+                        .type("password"), .name("password"), .id("password"), .flag("required"),
+                        Attr(name: "autocomplete", value: "current-password"),
+                    ])),
             Components.submit(lang("登录", "Log in")),
         ]
         let form = el("form", [.action(.login), .post, .cls("login-box")], children: children)

@@ -63,7 +63,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     private func render(_ error: AppError, _ request: Request) -> Response {
         if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
-            let body = APIErrorBody(code: error.code, message: error.message(request.lang), fields: error.fields.isEmpty ? nil : error.fields.mapValues { $0.text(request.lang) })
+            let body = APIErrorBody(
+                code: error.code, message: error.message(request.lang),
+                fields: error.fields.isEmpty ? nil : error.fields.mapValues { $0.text(request.lang) })
             let response = Response(status: error.status)
             try? response.content.encode(body, as: .json)
             return response

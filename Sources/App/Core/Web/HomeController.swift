@@ -15,7 +15,8 @@ struct HomeController {
         }
         if context.may(.read, .enterprise) {
             let count = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).count()
-            let attracted = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).filter(\.$attracted == true).count()
+            let attracted = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).filter(\.$attracted == true)
+                .count()
             cards += [card(count, lang("辖区企业", "Enterprises")), card(attracted, lang("招商引资企业", "Attracted enterprises"))]
             share = try await RegistryStatistics.attractedShare(in: user.scope, on: request.db)
         }
@@ -26,7 +27,9 @@ struct HomeController {
         var content: [HNode] = [
             el(
                 "section", [.cls("panel")],
-                el("p", [], text(lang("您好，\(user.name)。您的辖区：", "Hello, \(user.name). Your jurisdiction: ")), el("strong", [], text(user.scope.value))),
+                el(
+                    "p", [], text(lang("您好，\(user.name)。您的辖区：", "Hello, \(user.name). Your jurisdiction: ")),
+                    el("strong", [], text(user.scope.value))),
                 el("p", [.cls("muted")], text(lang("角色：", "Roles: ") + user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")))),
             el("div", [.cls("cards")], children: cards),
         ]
@@ -35,7 +38,14 @@ struct HomeController {
             content.append(
                 el(
                     "form", [.action(.enterprises), .get, .cls("toolbar"), Attr(name: "role", value: "search")],
-                    el("div", [.cls("grow")], voidEl("input", [.type("search"), .name("q"), Attr(name: "aria-label", value: lang("检索企业", "Search enterprises")), Attr(name: "placeholder", value: lang("检索企业：名称、信用代码、法定代表人", "Search enterprises"))])),
+                    el(
+                        "div", [.cls("grow")],
+                        voidEl(
+                            "input",
+                            [
+                                .type("search"), .name("q"), Attr(name: "aria-label", value: lang("检索企业", "Search enterprises")),
+                                Attr(name: "placeholder", value: lang("检索企业：名称、信用代码、法定代表人", "Search enterprises")),
+                            ])),
                     Components.submit(lang("检索企业", "Search"))))
         }
         return .html(Layout.page(lang("工作台", "Home"), context: context, content: content))

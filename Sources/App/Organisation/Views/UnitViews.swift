@@ -10,7 +10,10 @@ enum OrganisationViews {
             let levelText = level == .province ? lang("省", "Province") : level == .city ? lang("市", "City") : lang("县（区）", "County")
             return [text(j.id ?? ""), text(j.name), text(levelText)]
         }
-        var content: [HNode] = [Components.table([lang("代码", "Code"), lang("名称", "Name"), lang("层级", "Level")], rows, empty: lang("尚未登记行政区划。", "No jurisdictions yet."))]
+        var content: [HNode] = [
+            Components.table(
+                [lang("代码", "Code"), lang("名称", "Name"), lang("层级", "Level")], rows, empty: lang("尚未登记行政区划。", "No jurisdictions yet."))
+        ]
         if context.may(.write, .organisation) {
             content.append(el("h2", [], text(lang("登记行政区划", "Register a jurisdiction"))))
             content.append(
@@ -19,12 +22,15 @@ enum OrganisationViews {
                     Components.banner(form, lang) + [
                         el(
                             "div", [.cls("grid")],
-                            Components.field("code", lang("代码（GB/T 2260）", "Code (GB/T 2260)"), form, lang, required: true, attrs: [Attr(name: "maxlength", value: "6")]),
+                            Components.field(
+                                "code", lang("代码（GB/T 2260）", "Code (GB/T 2260)"), form, lang, required: true,
+                                attrs: [Attr(name: "maxlength", value: "6")]),
                             Components.field("name", lang("名称", "Name"), form, lang, required: true)),
                         Components.submit(lang("登记", "Register")),
                     ]))
         }
-        return Layout.page(lang("行政区划", "Jurisdictions"), crumbs: [.init(title: lang("行政区划", "Jurisdictions"))], context: context, content: content)
+        return Layout.page(
+            lang("行政区划", "Jurisdictions"), crumbs: [.init(title: lang("行政区划", "Jurisdictions"))], context: context, content: content)
     }
 
     static func unitTree(_ units: [Unit], context: PageContext) -> String {
@@ -51,7 +57,9 @@ enum OrganisationViews {
         if context.may(.write, .organisation) {
             content.append(el("div", [.cls("actions")], el("a", [.href(.unitNew), .cls("button")], text(lang("新建单位", "New unit")))))
         }
-        content.append(units.isEmpty ? el("p", [.cls("empty")], text(lang("尚无单位。", "No units yet."))) : el("div", [.cls("panel")], branch(nil, depth: 0)))
+        content.append(
+            units.isEmpty
+                ? el("p", [.cls("empty")], text(lang("尚无单位。", "No units yet."))) : el("div", [.cls("panel")], branch(nil, depth: 0)))
         return Layout.page(lang("单位", "Units"), crumbs: [.init(title: lang("单位", "Units"))], context: context, content: content)
     }
 
@@ -70,21 +78,36 @@ enum OrganisationViews {
             content.append(
                 el(
                     "div", [.cls("actions")], el("a", [.href(.unitEdit(unit.id!)), .cls("button")], text(lang("编辑", "Edit"))),
-                    el("a", [.href(SiteURL.unitNew.with(query: ["parent": unit.id!.uuidString])), .cls("button")], text(lang("新建下级单位", "New sub-unit"))),
-                    el("a", [.href(SiteURL.personNew.with(query: ["unit": unit.id!.uuidString])), .cls("button")], text(lang("新增人员", "Add person")))))
+                    el(
+                        "a", [.href(SiteURL.unitNew.with(query: ["parent": unit.id!.uuidString])), .cls("button")],
+                        text(lang("新建下级单位", "New sub-unit"))),
+                    el(
+                        "a", [.href(SiteURL.personNew.with(query: ["unit": unit.id!.uuidString])), .cls("button")],
+                        text(lang("新增人员", "Add person")))))
         }
         content.append(el("h2", [], text(lang("下级单位", "Sub-units"))))
-        content.append(Components.table([lang("名称", "Name"), lang("类型", "Kind")], children.map { [link(.unit($0.id!), $0.name), text($0.kind.label(lang))] }, empty: lang("无下级单位。", "None.")))
+        content.append(
+            Components.table(
+                [lang("名称", "Name"), lang("类型", "Kind")], children.map { [link(.unit($0.id!), $0.name), text($0.kind.label(lang))] },
+                empty: lang("无下级单位。", "None.")))
         content.append(el("h2", [], text(lang("人员（\(members.count)）", "People (\(members.count))"))))
-        content.append(Components.table([lang("姓名", "Name"), lang("职务", "Post"), lang("角色", "Roles")], members.map { [link(.person($0.id!), $0.name), text($0.post), text($0.roles.sorted().map { $0.label(lang) }.joined(separator: "、"))] }, empty: lang("暂无人员。", "Nobody yet.")))
-        return Layout.page(unit.name, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: unit.name)], context: context, content: content)
+        content.append(
+            Components.table(
+                [lang("姓名", "Name"), lang("职务", "Post"), lang("角色", "Roles")],
+                members.map {
+                    [link(.person($0.id!), $0.name), text($0.post), text($0.roles.sorted().map { $0.label(lang) }.joined(separator: "、"))]
+                }, empty: lang("暂无人员。", "Nobody yet.")))
+        return Layout.page(
+            unit.name, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: unit.name)], context: context, content: content
+        )
     }
 
     static func values(of unit: Unit) -> [String: String] {
         [
             "name": unit.name, "kind": unit.kind.rawValue, "jurisdictionCode": unit.jurisdictionCode,
             "parentID": unit.$parent.id?.uuidString ?? "", "hostCity": unit.hostCity ?? "",
-            "evaluationSeries": unit.evaluationSeries?.rawValue ?? "", "dissolvedOn": unit.dissolvedOn ?? "", "version": String(unit.version),
+            "evaluationSeries": unit.evaluationSeries?.rawValue ?? "", "dissolvedOn": unit.dissolvedOn ?? "",
+            "version": String(unit.version),
         ]
     }
 
@@ -97,14 +120,26 @@ enum OrganisationViews {
             el(
                 "div", [.cls("grid")],
                 Components.field("name", lang("单位名称", "Name"), form, lang, required: true),
-                Components.select("kind", lang("类型", "Kind"), UnitKind.allCases.map { ($0.rawValue, $0.label(lang)) }, form, lang, required: true, blank: lang("请选择", "Choose")),
-                Components.select("jurisdictionCode", lang("行政区划", "Jurisdiction"), jurisdictions.map { ($0.id ?? "", "\($0.name)（\($0.id ?? "")）") }, form, lang, required: true),
-                Components.select("parentID", lang("上级单位", "Parent unit"), parents.map { ($0.id!.uuidString, $0.name) }, form, lang, blank: lang("（无）", "(none)")),
+                Components.select(
+                    "kind", lang("类型", "Kind"), UnitKind.allCases.map { ($0.rawValue, $0.label(lang)) }, form, lang, required: true,
+                    blank: lang("请选择", "Choose")),
+                Components.select(
+                    "jurisdictionCode", lang("行政区划", "Jurisdiction"), jurisdictions.map { ($0.id ?? "", "\($0.name)（\($0.id ?? "")）") },
+                    form, lang, required: true),
+                Components.select(
+                    "parentID", lang("上级单位", "Parent unit"), parents.map { ($0.id!.uuidString, $0.name) }, form, lang,
+                    blank: lang("（无）", "(none)")),
                 Components.field("hostCity", lang("驻在城市（驻外机构必填）", "Host city (resident offices)"), form, lang),
-                Components.select("evaluationSeries", lang("测评系列（部门）", "Evaluation series"), EvaluationSeries.allCases.map { ($0.rawValue, $0.label(lang)) }, form, lang, blank: lang("（不参加）", "(none)")),
+                Components.select(
+                    "evaluationSeries", lang("测评系列（部门）", "Evaluation series"),
+                    EvaluationSeries.allCases.map { ($0.rawValue, $0.label(lang)) }, form, lang, blank: lang("（不参加）", "(none)")),
                 Components.field("dissolvedOn", lang("撤销日期（工作专班）", "Dissolved on (task forces)"), form, lang, type: "date")),
-            el("div", [.cls("actions")], Components.submit(lang("保存", "Save")), link(id.map { .unit($0) } ?? .units, lang("取消", "Cancel"), [.cls("button")])),
+            el(
+                "div", [.cls("actions")], Components.submit(lang("保存", "Save")),
+                link(id.map { .unit($0) } ?? .units, lang("取消", "Cancel"), [.cls("button")])),
         ]
-        return Layout.page(title, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: title)], context: context, content: [Components.postForm(id.map { .unit($0) } ?? .units, context, fields)])
+        return Layout.page(
+            title, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: title)], context: context,
+            content: [Components.postForm(id.map { .unit($0) } ?? .units, context, fields)])
     }
 }

@@ -17,9 +17,16 @@ enum EnterpriseListView {
                 "form", [.action(.enterprises), .get, .cls("toolbar grow"), Attr(name: "role", value: "search")],
                 el(
                     "div", [.cls("grow")],
-                    el("label", [.for("q"), .cls("muted")], text(lang("名称、曾用名、信用代码或法定代表人的任意部分", "Any part of name, former name, USCC or legal representative"))),
-                    voidEl("input", [.type("search"), .name("q"), .id("q"), .value(model.query), Attr(name: "placeholder", value: lang("如：伟德、线路板、91420800", "e.g. 伟德, 线路板"))])),
-                Components.submit(lang("检索", "Search"))),
+                    el(
+                        "label", [.for("q"), .cls("muted")],
+                        text(lang("名称、曾用名、信用代码或法定代表人的任意部分", "Any part of name, former name, USCC or legal representative"))),
+                    voidEl(
+                        "input",
+                        [
+                            .type("search"), .name("q"), .id("q"), .value(model.query),
+                            Attr(name: "placeholder", value: lang("如：伟德、线路板、91420800", "e.g. 伟德, 线路板")),
+                        ])),
+                Components.submit(lang("检索", "Search")))
         ]
         if context.may(.write, .enterprise) {
             toolbar.append(el("a", [.href(.enterpriseNew), .cls("button")], text(lang("登记企业", "Register enterprise"))))
@@ -28,7 +35,9 @@ enum EnterpriseListView {
             [
                 el(
                     "span", [], link(.enterprise(row.id!), row.name),
-                    row.formerNameList.isEmpty ? text("") : el("div", [.cls("muted")], text(lang("曾用名：", "Formerly: ") + row.formerNameList.joined(separator: "、")))),
+                    row.formerNameList.isEmpty
+                        ? text("")
+                        : el("div", [.cls("muted")], text(lang("曾用名：", "Formerly: ") + row.formerNameList.joined(separator: "、")))),
                 text(row.uscc ?? "—"),
                 text(row.legalRepresentative.isEmpty ? "—" : row.legalRepresentative),
                 text(model.regions[row.regionCode] ?? row.regionCode),
@@ -36,15 +45,21 @@ enum EnterpriseListView {
                 tags(row, lang),
             ]
         }
-        let empty = model.query.isEmpty ? lang("辖区内暂无企业。", "No enterprises yet.") : lang("没有找到包含“\(model.query)”的企业。", "No enterprise matches “\(model.query)”.")
+        let empty =
+            model.query.isEmpty
+            ? lang("辖区内暂无企业。", "No enterprises yet.") : lang("没有找到包含“\(model.query)”的企业。", "No enterprise matches “\(model.query)”.")
         let content: [HNode] = [
             el("div", [.cls("toolbar")], children: toolbar),
             Components.table(
-                [lang("企业名称", "Name"), lang("统一社会信用代码", "USCC"), lang("法定代表人", "Legal rep."), lang("所属地区", "Region"), lang("注册资本", "Capital"), lang("标签", "Tags")],
+                [
+                    lang("企业名称", "Name"), lang("统一社会信用代码", "USCC"), lang("法定代表人", "Legal rep."), lang("所属地区", "Region"),
+                    lang("注册资本", "Capital"), lang("标签", "Tags"),
+                ],
                 rows, empty: empty, numeric: [4]),
             Components.pager(.enterprises, query: ["q": model.query], page: model.page, hasMore: model.hasMore, lang),
         ]
-        return Layout.page(lang("企业库", "Enterprise registry"), crumbs: [.init(title: lang("企业库", "Enterprises"))], context: context, content: content)
+        return Layout.page(
+            lang("企业库", "Enterprise registry"), crumbs: [.init(title: lang("企业库", "Enterprises"))], context: context, content: content)
     }
 
     static func tags(_ enterprise: Enterprise, _ lang: Lang) -> HNode {
@@ -55,7 +70,9 @@ enum EnterpriseListView {
 }
 
 enum EnterpriseShowView {
-    static func render(_ enterprise: Enterprise, figures: [EnterpriseFigure], regions: [String: String], saved: Bool, context: PageContext) -> String {
+    static func render(_ enterprise: Enterprise, figures: [EnterpriseFigure], regions: [String: String], saved: Bool, context: PageContext)
+        -> String
+    {
         let lang = context.lang
         var content: [HNode] = []
         if saved { content.append(Components.notice(lang("已保存。", "Saved."))) }
@@ -71,7 +88,8 @@ enum EnterpriseShowView {
         ])
         content.append(el("section", [.cls("panel")], facts))
         if context.may(.write, .enterprise) {
-            content.append(el("div", [.cls("actions")], el("a", [.href(.enterpriseEdit(enterprise.id!)), .cls("button")], text(lang("编辑", "Edit")))))
+            content.append(
+                el("div", [.cls("actions")], el("a", [.href(.enterpriseEdit(enterprise.id!)), .cls("button")], text(lang("编辑", "Edit")))))
         }
         content.append(el("h2", [], text(lang("年度经营数据", "Annual figures"))))
         let rows = figures.map { figure -> [HNode] in
@@ -86,7 +104,10 @@ enum EnterpriseShowView {
         }
         content.append(
             Components.table(
-                [lang("年度", "Year"), lang("产值", "Output"), lang("营业收入", "Revenue"), lang("利润", "Profit"), lang("税收", "Tax"), lang("从业人数", "Employees")],
+                [
+                    lang("年度", "Year"), lang("产值", "Output"), lang("营业收入", "Revenue"), lang("利润", "Profit"), lang("税收", "Tax"),
+                    lang("从业人数", "Employees"),
+                ],
                 rows, empty: lang("尚无年度数据。", "No annual figures yet."), numeric: [1, 2, 3, 4, 5]))
         if context.may(.write, .enterprise) {
             let form = FormState(values: ["year": "2025"])
