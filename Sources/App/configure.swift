@@ -57,11 +57,18 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
     }
 }
 
-/// WAL with full sync: nothing acknowledged is lost, readers never wait for the writer.
+/// WAL with full sync: nothing acknowledged is lost, readers never wait for the writer. The
+/// page cache and memory map are per connection; the driver keeps exactly one connection per
+/// event loop, so each loop's connection is configured here once.
 func prepareSQLite(_ app: Application) async throws {
     guard app.databaseEngine == .sqlite else { return }
     try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-    try await app.db.sql.raw("PRAGMA synchronous=FULL").run()
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
+        for pragma in ["synchronous=FULL", "cache_size=-32768", "mmap_size=268435456", "temp_store=MEMORY"] {
+            try await db.sql.raw("PRAGMA \(unsafeRaw: pragma)").run()
+        }
+    }
 }
 
 extension Application {

@@ -39,7 +39,8 @@ struct BenchCommand: AsyncCommand {
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = port
         try await app.server.start()
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        // redirects are measured as answers, not followed (a login answers 303)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
             let base = "http://127.0.0.1:\(port)"
             let cookie = try await Self.session(app, login: "demo-bureau")

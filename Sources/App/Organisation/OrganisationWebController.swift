@@ -64,6 +64,7 @@ struct OrganisationWebController {
                     on: db, by: actor, action: "jurisdiction.create", objectType: "jurisdiction", objectID: code.value,
                     after: ["name": name], at: millis)
             }
+            request.application.shortCache.invalidate(prefix: JurisdictionNames.cacheKey)
             return request.redirect(to: SiteURL.jurisdictions.path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
             let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all()

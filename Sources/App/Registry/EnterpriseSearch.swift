@@ -23,9 +23,17 @@ struct EnterpriseSearch {
         let upper = scope.prefix + "~"
         let offset = (page - 1) * per
         let rows: [Enterprise]
-        if folded.isEmpty {
-            rows = try await Enterprise.query(on: db)
-                .within(\.$regionCode, scope)
+        if folded.isEmpty, db.sql.dialect.name == "sqlite" {
+            // "+region_code" keeps SQLite from sorting every row of a wide range: it walks the
+            // updated_at index backwards and stops after one page
+            rows = try await db.sql.raw(
+                """
+                SELECT * FROM enterprises WHERE +region_code >= \(bind: lower) AND +region_code < \(bind: upper)
+                ORDER BY updated_at DESC LIMIT \(bind: per + 1) OFFSET \(bind: offset)
+                """
+            ).all(decodingFluent: Enterprise.self)
+        } else if folded.isEmpty {
+            rows = try await Enterprise.query(on: db).within(\.$regionCode, scope)
                 .sort(\.$updatedAt, .descending).range(offset..<(offset + per + 1)).all()
         } else if let uscc = try? USCC(validating: query) {
             rows = try await Enterprise.query(on: db).filter(\.$uscc == uscc.value)

@@ -8,6 +8,9 @@ import Vapor
 struct EnterpriseService {
     let request: Request
 
+    /// The dashboard's cached figures are stale after any registry write on this node.
+    private func changed() { request.application.shortCache.invalidate(prefix: HomeController.figuresKey) }
+
     /// An enterprise the current user may see, or 404.
     func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Enterprise {
         try request.authorize(action, .enterprise)
@@ -21,6 +24,7 @@ struct EnterpriseService {
         try request.requireInScope(input.regionCode, field: "regionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
+        defer { changed() }
         return try await request.writeTransaction { db in
             try await Self.checkRegion(input.regionCode, on: db)
             try await Self.checkDuplicates(input, excluding: nil, on: db)
@@ -41,6 +45,7 @@ struct EnterpriseService {
         try request.requireInScope(input.regionCode, field: "regionCode")
         let actor = request.auditActor
         let millis = request.clock.millis
+        defer { changed() }
         return try await request.writeTransaction { db in
             try await Versioned.claim(Enterprise.schema, id: id, expected: version, on: db)
             guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
@@ -110,6 +115,7 @@ struct EnterpriseService {
         _ = try await find(id, for: .write)
         let actor = request.auditActor
         let millis = request.clock.millis
+        defer { changed() }
         try await request.writeTransaction { db in
             let existing = try await EnterpriseFigure.query(on: db).filter(\.$enterprise.$id == id)
                 .filter(\.$year == input.year).first()

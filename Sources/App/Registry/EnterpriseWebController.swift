@@ -23,7 +23,7 @@ struct EnterpriseWebController {
         let q = String((request.query[String.self, at: "q"] ?? "").prefix(60))
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 500))
         let result = try await EnterpriseSearch(query: q, scope: user.scope, page: page, per: 20).run(on: request.db)
-        let regions = try await JurisdictionNames.load(on: request.db)
+        let regions = try await JurisdictionNames.load(request)
         let model = EnterpriseListView.Model(query: q, page: page, rows: result.items, hasMore: result.hasMore, regions: regions)
         return .html(EnterpriseListView.render(model, context: PageContext(request: request)))
     }
@@ -32,7 +32,7 @@ struct EnterpriseWebController {
         let enterprise = try await EnterpriseService(request: request).find(try request.idParameter())
         let figures = try await EnterpriseFigure.query(on: request.db).filter(\.$enterprise.$id == enterprise.id!)
             .sort(\.$year, .descending).all()
-        let regions = try await JurisdictionNames.load(on: request.db)
+        let regions = try await JurisdictionNames.load(request)
         let notice = request.query[String.self, at: "saved"] != nil
         return .html(
             EnterpriseShowView.render(enterprise, figures: figures, regions: regions, saved: notice, context: PageContext(request: request))
@@ -156,8 +156,14 @@ struct EnterpriseWebController {
 
 /// Division names by code, for showing 东宝区 instead of 420802.
 enum JurisdictionNames {
-    static func load(on db: any Database) async throws -> [String: String] {
-        let all = try await Jurisdiction.query(on: db).all()
-        return Dictionary(all.compactMap { j in j.id.map { ($0, j.name) } }, uniquingKeysWith: { a, _ in a })
+    static let cacheKey = "jurisdiction-names"
+
+    /// Cached for 30 s: divisions are registered rarely, and this is read on every registry page.
+    static func load(_ request: Request) async throws -> [String: String] {
+        let db = request.db
+        return try await request.application.shortCache.value(cacheKey, ttl: 30) {
+            let all = try await Jurisdiction.query(on: db).all()
+            return Dictionary(all.compactMap { j in j.id.map { ($0, j.name) } }, uniquingKeysWith: { a, _ in a })
+        }
     }
 }

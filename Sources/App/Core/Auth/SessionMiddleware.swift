@@ -18,14 +18,17 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func load(token: String, _ request: Request) async throws {
         let id = Secrets.digest(token)
-        guard let session = try await UserSession.find(id, on: request.db) else { return }
+        // session, person and unit in one query: this runs on every page
+        guard
+            let session = try await UserSession.query(on: request.db).filter(\.$id == id)
+                .join(Person.self, on: \UserSession.$person.$id == \Person.$id)
+                .join(Unit.self, on: \Person.$unit.$id == \Unit.$id).first()
+        else { return }
+        let person = try session.joined(Person.self)
+        let unit = try session.joined(Unit.self)
         let now = request.clock.seconds
         let state = AccountRules.sessionState(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now)
-        guard state == .active,
-            let person = try await Person.query(on: request.db).filter(\.$id == session.$person.id)
-                .with(\.$unit).first(),
-            person.active, !AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now)
-        else {
+        guard state == .active, person.active, !AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) else {
             try await session.delete(on: request.db)
             return
         }
@@ -33,7 +36,7 @@ struct SessionMiddleware: AsyncMiddleware {
             session.lastSeenAt = now
             try await session.update(on: request.db)
         }
-        request.currentUser = try CurrentUser(person: person, unit: person.unit, csrfToken: session.csrfToken)
+        request.currentUser = try CurrentUser(person: person, unit: unit, csrfToken: session.csrfToken)
     }
 
     static func cookie(_ value: String, request: Request, maxAge: Int? = Int(AccountRules.absoluteSeconds))

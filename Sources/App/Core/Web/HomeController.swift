@@ -9,21 +9,18 @@ struct HomeController {
         let lang = request.lang
         let context = PageContext(request: request)
         var cards: [HNode] = []
-        var share: RegistryStatistics.Share?
         func card(_ number: Int, _ label: String) -> HNode {
             el("div", [.cls("card")], el("div", [.cls("num")], text(String(number))), el("div", [.cls("label")], text(label)))
         }
+        let figures = try await Self.figures(request, scope: user.scope)
         if context.may(.read, .enterprise) {
-            let count = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).count()
-            let attracted = try await Enterprise.query(on: request.db).within(\.$regionCode, user.scope).filter(\.$attracted == true)
-                .count()
-            cards += [card(count, lang("辖区企业", "Enterprises")), card(attracted, lang("招商引资企业", "Attracted enterprises"))]
-            share = try await RegistryStatistics.attractedShare(in: user.scope, on: request.db)
+            cards += [
+                card(figures.enterprises, lang("辖区企业", "Enterprises")),
+                card(figures.attracted, lang("招商引资企业", "Attracted enterprises")),
+            ]
         }
-        if context.may(.read, .organisation) {
-            let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).count()
-            cards.append(card(units, lang("单位", "Units")))
-        }
+        if context.may(.read, .organisation) { cards.append(card(figures.units, lang("单位", "Units"))) }
+        let share = context.may(.read, .enterprise) ? figures.share : nil
         var content: [HNode] = [
             el(
                 "section", [.cls("panel")],
@@ -49,5 +46,27 @@ struct HomeController {
                     Components.submit(lang("检索企业", "Search"))))
         }
         return .html(Layout.page(lang("工作台", "Home"), context: context, content: content))
+    }
+
+    struct Figures: Sendable {
+        var enterprises: Int
+        var attracted: Int
+        var units: Int
+        var share: RegistryStatistics.Share?
+    }
+
+    /// The dashboard's figures for a jurisdiction, computed at most once a minute per process:
+    /// a leader's overview may be a minute old, and counting on every view would not scale.
+    static let figuresKey = "home-figures:"
+
+    static func figures(_ request: Request, scope: JurisdictionCode) async throws -> Figures {
+        let db = request.db
+        return try await request.application.shortCache.value(figuresKey + scope.value, ttl: 60) {
+            Figures(
+                enterprises: try await Enterprise.query(on: db).within(\.$regionCode, scope).count(),
+                attracted: try await Enterprise.query(on: db).within(\.$regionCode, scope).filter(\.$attracted == true).count(),
+                units: try await Unit.query(on: db).within(\.$jurisdictionCode, scope).count(),
+                share: try await RegistryStatistics.attractedShare(in: scope, on: db))
+        }
     }
 }
