@@ -28,11 +28,11 @@ struct EnterpriseAPIController {
         let q = request.query[String.self, at: "q"] ?? ""
         guard q.count <= 60 else { throw AppError.field("q", zh: "检索词不超过 60 字。", en: "q is at most 60 characters.") }
         let result = try await EnterpriseSearch(query: q, scope: user.scope, page: paging.page, per: paging.per).run(on: request.db)
-        return PageDTO(items: result.items.map(EnterpriseDTO.init), page: paging.page, per: paging.per, hasMore: result.hasMore)
+        return PageDTO(items: result.items, page: paging.page, per: paging.per, hasMore: result.hasMore)
     }
 
     func show(_ request: Request) async throws -> EnterpriseDTO {
-        EnterpriseDTO(try await EnterpriseService(request: request).find(try request.idParameter()))
+        try await EnterpriseService(request: request).read(try request.idParameter())
     }
 
     func create(_ request: Request) async throws -> Response {

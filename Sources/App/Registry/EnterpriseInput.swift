@@ -117,6 +117,24 @@ struct EnterpriseDTO: Content {
     var attracted: Bool
     var version: Int
 
+    init(
+        id: UUID, uscc: String?, name: String, formerNames: [String], legalRepresentative: String, industryCode: String,
+        regionCode: String, registeredCapital: Money, tags: [EnterpriseTag], attracted: Bool, version: Int
+    ) {
+        self.id = id
+        self.uscc = uscc
+        self.name = name
+        self.formerNames = formerNames
+        self.legalRepresentative = legalRepresentative
+        self.industryCode = industryCode
+        self.regionCode = regionCode
+        self.registeredCapital = registeredCapital
+        self.registeredCapitalText = ChineseAmount.format(registeredCapital)
+        self.tags = tags
+        self.attracted = attracted
+        self.version = version
+    }
+
     init(_ enterprise: Enterprise) {
         id = enterprise.id ?? UUID()
         uscc = enterprise.uscc

@@ -13,7 +13,7 @@ struct EnterpriseSearch {
     var per: Int
 
     struct Page: Sendable {
-        var items: [Enterprise]
+        var items: [EnterpriseDTO]
         var hasMore: Bool
     }
 
@@ -21,46 +21,44 @@ struct EnterpriseSearch {
         let folded = SearchGrams.foldedQuery(query)
         let lower = scope.prefix
         let upper = scope.prefix + "~"
+        let limit = per + 1
         let offset = (page - 1) * per
-        let rows: [Enterprise]
-        if folded.isEmpty, db.sql.dialect.name == "sqlite" {
-            // "+region_code" keeps SQLite from sorting every row of a wide range: it walks the
-            // updated_at index backwards and stops after one page
-            rows = try await db.sql.raw(
+        let sqlite = db.sql.dialect.name == "sqlite"
+        let columns = EnterpriseRow.qualifiedColumns
+        let query: SQLQueryString
+        if folded.isEmpty {
+            // on SQLite "+region_code" keeps the planner from sorting every row of a wide range:
+            // it walks the updated_at index backwards and stops after one page
+            let region = sqlite ? "+enterprises.region_code" : "enterprises.region_code"
+            query = """
+                SELECT \(unsafeRaw: columns) FROM enterprises WHERE \(unsafeRaw: region) >= \(bind: lower) AND \(unsafeRaw: region) < \(bind: upper)
+                ORDER BY enterprises.updated_at DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """
-                SELECT * FROM enterprises WHERE +region_code >= \(bind: lower) AND +region_code < \(bind: upper)
-                ORDER BY updated_at DESC LIMIT \(bind: per + 1) OFFSET \(bind: offset)
+        } else if let uscc = try? USCC(validating: self.query) {
+            query = """
+                SELECT \(unsafeRaw: columns) FROM enterprises WHERE enterprises.uscc = \(bind: uscc.value)
+                AND enterprises.region_code >= \(bind: lower) AND enterprises.region_code < \(bind: upper)
                 """
-            ).all(decodingFluent: Enterprise.self)
-        } else if folded.isEmpty {
-            rows = try await Enterprise.query(on: db).within(\.$regionCode, scope)
-                .sort(\.$updatedAt, .descending).range(offset..<(offset + per + 1)).all()
-        } else if let uscc = try? USCC(validating: query) {
-            rows = try await Enterprise.query(on: db).filter(\.$uscc == uscc.value)
-                .within(\.$regionCode, scope).all()
-        } else if db.sql.dialect.name == "sqlite" {
-            rows = try await db.sql.raw(
-                """
-                SELECT enterprises.* FROM enterprise_search JOIN enterprises ON enterprises.rowid = enterprise_search.rowid
+        } else if sqlite {
+            query = """
+                SELECT \(unsafeRaw: columns) FROM enterprise_search JOIN enterprises ON enterprises.rowid = enterprise_search.rowid
                 WHERE enterprise_search MATCH \(bind: Self.matchExpression(folded))
                   AND enterprises.search_text LIKE \(bind: "%" + folded + "%")
                   AND enterprises.region_code >= \(bind: lower) AND enterprises.region_code < \(bind: upper)
-                ORDER BY enterprise_search.rowid DESC LIMIT \(bind: per + 1) OFFSET \(bind: offset)
+                ORDER BY enterprise_search.rowid DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """
-            ).all(decodingFluent: Enterprise.self)
         } else {
             let grams = Self.grams(folded)
-            rows = try await db.sql.raw(
-                """
-                SELECT * FROM enterprises
+            query = """
+                SELECT \(unsafeRaw: columns) FROM enterprises
                 WHERE (\(bind: grams.count) < 1 OR search_gram_array @> string_to_array(\(bind: grams.joined(separator: " ")), ' '))
                   AND search_text LIKE \(bind: "%" + folded + "%")
                   AND region_code >= \(bind: lower) AND region_code < \(bind: upper)
-                ORDER BY updated_at DESC LIMIT \(bind: per + 1) OFFSET \(bind: offset)
+                ORDER BY updated_at DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """
-            ).all(decodingFluent: Enterprise.self)
         }
-        return Page(items: Array(rows.prefix(per)), hasMore: rows.count > per)
+        let rows = try await db.sql.raw(query).all(decoding: EnterpriseRow.self, with: .snakeCase)
+        return Page(items: rows.prefix(per).map(\.dto), hasMore: rows.count > per)
     }
 
     /// The query's distinct pairs (at most eight: the substring check does the rest). A single

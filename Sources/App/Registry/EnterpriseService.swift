@@ -19,6 +19,14 @@ struct EnterpriseService {
         return enterprise
     }
 
+    /// The read view of an enterprise the current user may see, or 404.
+    func read(_ id: UUID) async throws -> EnterpriseDTO {
+        try request.authorize(.read, .enterprise)
+        guard let enterprise = try await EnterpriseRow.find(id, on: request.db) else { throw AppError.notFound }
+        try request.authorize(.read, .enterprise, in: enterprise.regionCode)
+        return enterprise
+    }
+
     func create(_ input: EnterpriseInput) async throws -> Enterprise {
         try request.authorize(.write, .enterprise)
         try request.requireInScope(input.regionCode, field: "regionCode")

@@ -29,9 +29,8 @@ struct EnterpriseWebController {
     }
 
     func show(_ request: Request) async throws -> Response {
-        let enterprise = try await EnterpriseService(request: request).find(try request.idParameter())
-        let figures = try await EnterpriseFigure.query(on: request.db).filter(\.$enterprise.$id == enterprise.id!)
-            .sort(\.$year, .descending).all()
+        let enterprise = try await EnterpriseService(request: request).read(try request.idParameter())
+        let figures = try await FigureRow.all(of: enterprise.id, on: request.db)
         let regions = try await JurisdictionNames.load(request)
         let notice = request.query[String.self, at: "saved"] != nil
         return .html(

@@ -17,6 +17,20 @@ struct CurrentUser: Sendable {
 
     var actor: AccessPolicy.Actor { AccessPolicy.Actor(roles: roles, scope: scope) }
 
+    init(
+        personID: UUID, login: String, name: String, unitID: UUID, unitName: String, roles: Set<Role>, scope: JurisdictionCode,
+        csrfToken: String?
+    ) {
+        self.personID = personID
+        self.login = login
+        self.name = name
+        self.unitID = unitID
+        self.unitName = unitName
+        self.roles = roles
+        self.scope = scope
+        self.csrfToken = csrfToken
+    }
+
     init(person: Person, unit: Unit, csrfToken: String?) throws {
         guard let personID = person.id, let unitID = unit.id else { throw AppError.unauthenticated }
         self.personID = personID

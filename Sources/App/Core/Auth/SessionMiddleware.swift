@@ -19,24 +19,17 @@ struct SessionMiddleware: AsyncMiddleware {
     private func load(token: String, _ request: Request) async throws {
         let id = Secrets.digest(token)
         // session, person and unit in one query: this runs on every page
-        guard
-            let session = try await UserSession.query(on: request.db).filter(\.$id == id)
-                .join(Person.self, on: \UserSession.$person.$id == \Person.$id)
-                .join(Unit.self, on: \Person.$unit.$id == \Unit.$id).first()
-        else { return }
-        let person = try session.joined(Person.self)
-        let unit = try session.joined(Unit.self)
+        guard let session = try await SessionRow.find(id: id, on: request.db) else { return }
         let now = request.clock.seconds
         let state = AccountRules.sessionState(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now)
-        guard state == .active, person.active, !AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) else {
-            try await session.delete(on: request.db)
+        guard state == .active, let user = session.principal.currentUser(csrfToken: session.csrfToken, now: now) else {
+            try await request.db.sql.raw("DELETE FROM user_sessions WHERE id = \(bind: id)").run()
             return
         }
         if now - session.lastSeenAt >= Self.touchInterval {
-            session.lastSeenAt = now
-            try await session.update(on: request.db)
+            try await request.db.sql.raw("UPDATE user_sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: id)").run()
         }
-        request.currentUser = try CurrentUser(person: person, unit: unit, csrfToken: session.csrfToken)
+        request.currentUser = user
     }
 
     static func cookie(_ value: String, request: Request, maxAge: Int? = Int(AccountRules.absoluteSeconds))
@@ -66,18 +59,14 @@ struct BearerTokenMiddleware: AsyncMiddleware {
         guard let bearer = request.headers.bearerAuthorization?.token, !bearer.isEmpty else {
             throw AppError.unauthenticated
         }
-        guard
-            let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == Secrets.digest(bearer))
-                .filter(\.$revokedAt == nil).first(),
-            let person = try await Person.query(on: request.db).filter(\.$id == token.$person.id).with(\.$unit).first(),
-            person.active, !AccountRules.isLocked(lockedUntil: person.lockedUntil, now: request.clock.seconds)
-        else { throw AppError.invalidToken }
         let now = request.clock.seconds
+        guard let token = try await TokenRow.find(hash: Secrets.digest(bearer), on: request.db),
+            let user = token.principal.currentUser(csrfToken: nil, now: now)
+        else { throw AppError.invalidToken }
         if now - (token.lastUsedAt ?? 0) >= SessionMiddleware.touchInterval {
-            token.lastUsedAt = now
-            try await token.update(on: request.db)
+            try await request.db.sql.raw("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: token.tokenId)").run()
         }
-        request.currentUser = try CurrentUser(person: person, unit: person.unit, csrfToken: nil)
+        request.currentUser = user
         return try await next.respond(to: request)
     }
 }

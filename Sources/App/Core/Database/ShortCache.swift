@@ -14,7 +14,9 @@ final class ShortCache: Sendable {
 
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
 
-    func value<T: Sendable>(_ key: String, ttl: TimeInterval, now: Date = Date(), compute: @escaping @Sendable () async throws -> T) async throws -> T {
+    func value<T: Sendable>(_ key: String, ttl: TimeInterval, now: Date = Date(), compute: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         let task = entries.withLockedValue { entries -> Task<any Sendable, any Error> in
             if let entry = entries[key], entry.expires > now { return entry.task }
             let task = Task<any Sendable, any Error> { try await compute() }

@@ -5,7 +5,7 @@ enum EnterpriseListView {
     struct Model {
         var query: String
         var page: Int
-        var rows: [Enterprise]
+        var rows: [EnterpriseDTO]
         var hasMore: Bool
         var regions: [String: String]
     }
@@ -34,10 +34,10 @@ enum EnterpriseListView {
         let rows = model.rows.map { row -> [HNode] in
             [
                 el(
-                    "span", [], link(.enterprise(row.id!), row.name),
-                    row.formerNameList.isEmpty
+                    "span", [], link(.enterprise(row.id), row.name),
+                    row.formerNames.isEmpty
                         ? text("")
-                        : el("div", [.cls("muted")], text(lang("曾用名：", "Formerly: ") + row.formerNameList.joined(separator: "、")))),
+                        : el("div", [.cls("muted")], text(lang("曾用名：", "Formerly: ") + row.formerNames.joined(separator: "、")))),
                 text(row.uscc ?? "—"),
                 text(row.legalRepresentative.isEmpty ? "—" : row.legalRepresentative),
                 text(model.regions[row.regionCode] ?? row.regionCode),
@@ -62,7 +62,7 @@ enum EnterpriseListView {
             lang("企业库", "Enterprise registry"), crumbs: [.init(title: lang("企业库", "Enterprises"))], context: context, content: content)
     }
 
-    static func tags(_ enterprise: Enterprise, _ lang: Lang) -> HNode {
+    static func tags(_ enterprise: EnterpriseDTO, _ lang: Lang) -> HNode {
         var nodes = enterprise.tags.map { el("span", [.cls("tag")], text($0.label(lang))) }
         if enterprise.attracted { nodes.append(el("span", [.cls("tag attracted")], text(lang("招商企业", "Attracted")))) }
         return el("span", [], children: nodes)
@@ -70,7 +70,7 @@ enum EnterpriseListView {
 }
 
 enum EnterpriseShowView {
-    static func render(_ enterprise: Enterprise, figures: [EnterpriseFigure], regions: [String: String], saved: Bool, context: PageContext)
+    static func render(_ enterprise: EnterpriseDTO, figures: [FigureRow], regions: [String: String], saved: Bool, context: PageContext)
         -> String
     {
         let lang = context.lang
@@ -78,7 +78,7 @@ enum EnterpriseShowView {
         if saved { content.append(Components.notice(lang("已保存。", "Saved."))) }
         let facts = Components.definitionList([
             (lang("统一社会信用代码", "USCC"), text(enterprise.uscc ?? lang("（未登记）", "(none)"))),
-            (lang("曾用名", "Former names"), text(enterprise.formerNameList.isEmpty ? "—" : enterprise.formerNameList.joined(separator: "、"))),
+            (lang("曾用名", "Former names"), text(enterprise.formerNames.isEmpty ? "—" : enterprise.formerNames.joined(separator: "、"))),
             (lang("法定代表人", "Legal representative"), text(enterprise.legalRepresentative.isEmpty ? "—" : enterprise.legalRepresentative)),
             (lang("行业代码", "Industry (GB/T 4754)"), text(enterprise.industryCode.isEmpty ? "—" : enterprise.industryCode)),
             (lang("所属地区", "Region"), text((regions[enterprise.regionCode] ?? "") + "（\(enterprise.regionCode)）")),
@@ -89,7 +89,7 @@ enum EnterpriseShowView {
         content.append(el("section", [.cls("panel")], facts))
         if context.may(.write, .enterprise) {
             content.append(
-                el("div", [.cls("actions")], el("a", [.href(.enterpriseEdit(enterprise.id!)), .cls("button")], text(lang("编辑", "Edit")))))
+                el("div", [.cls("actions")], el("a", [.href(.enterpriseEdit(enterprise.id)), .cls("button")], text(lang("编辑", "Edit")))))
         }
         content.append(el("h2", [], text(lang("年度经营数据", "Annual figures"))))
         let rows = figures.map { figure -> [HNode] in
@@ -114,7 +114,7 @@ enum EnterpriseShowView {
             content.append(el("h2", [], text(lang("填报年度数据", "Report a year"))))
             content.append(
                 Components.postForm(
-                    .enterpriseFigures(enterprise.id!), context,
+                    .enterpriseFigures(enterprise.id), context,
                     [
                         el(
                             "div", [.cls("grid")],

@@ -1,0 +1,54 @@
+/// The lead response clock (SPEC §4): by the lead's size, working days to a first response, to an
+/// assessment, and to feedback to whoever brought the lead. Configurable per city; the default is
+/// the real rule quoted in the spec for leads of 1亿元 and more.
+public struct ResponseClock: Sendable, Equatable {
+    public struct Tier: Sendable, Equatable {
+        /// Leads of at least this much (CNY minor units) fall in this tier.
+        public var minimumMinorUnits: Int64
+        public var respondDays: Int
+        public var assessDays: Int
+        public var feedbackDays: Int
+
+        public init(minimumMinorUnits: Int64, respondDays: Int, assessDays: Int, feedbackDays: Int) {
+            self.minimumMinorUnits = minimumMinorUnits
+            self.respondDays = respondDays
+            self.assessDays = assessDays
+            self.feedbackDays = feedbackDays
+        }
+    }
+
+    public var tiers: [Tier]
+
+    public init(tiers: [Tier]) { self.tiers = tiers.sorted { $0.minimumMinorUnits > $1.minimumMinorUnits } }
+
+    /// ≥ 1亿元: 1 / 3 / 5 working days; ≥ 1000万元: 2 / 5 / 10; smaller: 3 / 10 / 15.
+    public static let standard = ResponseClock(tiers: [
+        Tier(minimumMinorUnits: 100_000_000 * 100, respondDays: 1, assessDays: 3, feedbackDays: 5),
+        Tier(minimumMinorUnits: 10_000_000 * 100, respondDays: 2, assessDays: 5, feedbackDays: 10),
+        Tier(minimumMinorUnits: 0, respondDays: 3, assessDays: 10, feedbackDays: 15),
+    ])
+
+    public struct Deadlines: Equatable, Sendable {
+        public var respond: CivilDate
+        public var assess: CivilDate
+        public var feedback: CivilDate
+    }
+
+    public func tier(for investment: Money) -> Tier {
+        tiers.first { investment.minorUnits >= $0.minimumMinorUnits } ?? tiers[tiers.count - 1]
+    }
+
+    public func deadlines(submitted: CivilDate, investment: Money, calendar: WorkingCalendar = .china) -> Deadlines {
+        let tier = tier(for: investment)
+        return Deadlines(
+            respond: calendar.adding(workingDays: tier.respondDays, to: submitted),
+            assess: calendar.adding(workingDays: tier.assessDays, to: submitted),
+            feedback: calendar.adding(workingDays: tier.feedbackDays, to: submitted))
+    }
+
+    /// Late when not done by the end of the deadline day; done late stays late.
+    public static func isLate(deadline: CivilDate, doneOn: CivilDate?, today: CivilDate) -> Bool {
+        if let doneOn { return doneOn > deadline }
+        return today > deadline
+    }
+}
