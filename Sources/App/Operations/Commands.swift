@@ -7,6 +7,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditVerifyCommand(), as: "audit-verify")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 /// What `serve` does first: migrate, fill the demo city into an empty database (unless
@@ -15,6 +17,8 @@ public enum Startup {
     public static func prepare(_ app: Application) async throws {
         var arguments = app.environment.arguments
         let command = arguments.dropFirst().first ?? "serve"
+        // restore replaces the database file: it must not open it first
+        if command == "restore" { return }
         guard command == "serve" || command.hasPrefix("-") else {
             try await prepareDatabase(app)
             return

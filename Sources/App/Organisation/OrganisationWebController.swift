@@ -78,7 +78,7 @@ struct OrganisationWebController {
 
     func units(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .organisation)
-        let all = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
+        let all = try await UnitRow.all(within: user.scope, on: request.db)
         return .html(OrganisationViews.unitTree(all, context: PageContext(request: request)))
     }
 

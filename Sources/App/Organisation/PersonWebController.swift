@@ -8,14 +8,10 @@ extension OrganisationWebController {
         let user = try request.authorize(.read, .organisation)
         let q = String((request.query[String.self, at: "q"] ?? "").prefix(30)).trimmingCharacters(in: .whitespaces)
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1000))
-        let unitIDs = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).all()
-        let unitNames = Dictionary(uniqueKeysWithValues: unitIDs.compactMap { u in u.id.map { ($0, u.name) } })
-        var query = Person.query(on: request.db).filter(\.$unit.$id ~~ Array(unitNames.keys))
-        if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$login ~~ q).filter(\.$post ~~ q) } }
-        let rows = try await query.sort(\.$name).range(((page - 1) * 30)..<(page * 30 + 1)).all()
+        let rows = try await PersonRow.page(within: user.scope, query: q, page: page, per: 30, on: request.db)
         return .html(
             OrganisationViews.persons(
-                Array(rows.prefix(30)), unitNames: unitNames, query: q, page: page, hasMore: rows.count > 30, now: request.clock.seconds,
+                Array(rows.prefix(30)), query: q, page: page, hasMore: rows.count > 30, now: request.clock.seconds,
                 context: PageContext(request: request)))
     }
 

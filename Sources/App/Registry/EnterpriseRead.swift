@@ -19,6 +19,13 @@ struct EnterpriseRow: Decodable, Sendable {
     var attracted: Bool
     var version: Int
 
+    enum CodingKeys: String, CodingKey {
+        case id, uscc, name, tags, attracted, version
+        case formerNames = "former_names", legalRepresentative = "legal_representative", industryCode = "industry_code"
+        case regionCode = "region_code", registeredCapitalMinor = "registered_capital_minor"
+        case registeredCapitalCurrency = "registered_capital_currency"
+    }
+
     static let columns = """
         id, uscc, name, former_names, legal_representative, industry_code, region_code, registered_capital_minor,
         registered_capital_currency, tags, attracted, version
@@ -37,7 +44,7 @@ struct EnterpriseRow: Decodable, Sendable {
 
     static func find(_ id: UUID, on db: any Database) async throws -> EnterpriseDTO? {
         try await db.sql.raw("SELECT \(unsafeRaw: columns) FROM enterprises WHERE id = \(bind: id)")
-            .first(decoding: EnterpriseRow.self, with: .snakeCase)?.dto
+            .first(decoding: EnterpriseRow.self)?.dto
     }
 }
 
@@ -49,12 +56,17 @@ struct FigureRow: Decodable, Sendable {
     var taxMinor: Int64
     var employees: Int
 
+    enum CodingKeys: String, CodingKey {
+        case year, employees
+        case outputMinor = "output_minor", revenueMinor = "revenue_minor", profitMinor = "profit_minor", taxMinor = "tax_minor"
+    }
+
     static func all(of enterprise: UUID, on db: any Database) async throws -> [FigureRow] {
         try await db.sql.raw(
             """
             SELECT year, output_minor, revenue_minor, profit_minor, tax_minor, employees FROM enterprise_figures
             WHERE enterprise_id = \(bind: enterprise) ORDER BY year DESC
             """
-        ).all(decoding: FigureRow.self, with: .snakeCase)
+        ).all(decoding: FigureRow.self)
     }
 }

@@ -57,7 +57,7 @@ struct EnterpriseSearch {
                 ORDER BY updated_at DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """
         }
-        let rows = try await db.sql.raw(query).all(decoding: EnterpriseRow.self, with: .snakeCase)
+        let rows = try await db.sql.raw(query).all(decoding: EnterpriseRow.self)
         return Page(items: rows.prefix(per).map(\.dto), hasMore: rows.count > per)
     }
 

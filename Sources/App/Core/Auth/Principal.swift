@@ -16,6 +16,12 @@ struct PrincipalRow: Decodable, Sendable {
     var unitName: String
     var jurisdictionCode: String
 
+    enum CodingKeys: String, CodingKey {
+        case login, roles, active
+        case personId = "person_id", personName = "person_name", lockedUntil = "locked_until", unitId = "unit_id"
+        case unitName = "unit_name", jurisdictionCode = "jurisdiction_code"
+    }
+
     static let columns = """
         p.id AS person_id, p.name AS person_name, p.login, p.roles, p.active, p.locked_until,
         u.id AS unit_id, u.name AS unit_name, u.jurisdiction_code
@@ -38,7 +44,7 @@ struct SessionRow: Decodable, Sendable {
     var principal: PrincipalRow
 
     init(from decoder: any Decoder) throws {
-        enum Keys: String, CodingKey { case csrfToken, createdAt, lastSeenAt }
+        enum Keys: String, CodingKey { case csrfToken = "csrf_token", createdAt = "created_at", lastSeenAt = "last_seen_at" }
         let container = try decoder.container(keyedBy: Keys.self)
         csrfToken = try container.decode(String.self, forKey: .csrfToken)
         createdAt = try container.decode(Int64.self, forKey: .createdAt)
@@ -53,7 +59,7 @@ struct SessionRow: Decodable, Sendable {
             FROM user_sessions s JOIN persons p ON p.id = s.person_id JOIN units u ON u.id = p.unit_id
             WHERE s.id = \(bind: id)
             """
-        ).first(decoding: SessionRow.self, with: .snakeCase)
+        ).first(decoding: SessionRow.self)
     }
 }
 
@@ -63,7 +69,7 @@ struct TokenRow: Decodable, Sendable {
     var principal: PrincipalRow
 
     init(from decoder: any Decoder) throws {
-        enum Keys: String, CodingKey { case tokenId, lastUsedAt }
+        enum Keys: String, CodingKey { case tokenId = "token_id", lastUsedAt = "last_used_at" }
         let container = try decoder.container(keyedBy: Keys.self)
         tokenId = try container.decode(UUID.self, forKey: .tokenId)
         lastUsedAt = try container.decodeIfPresent(Int64.self, forKey: .lastUsedAt)
@@ -77,6 +83,6 @@ struct TokenRow: Decodable, Sendable {
             FROM api_tokens t JOIN persons p ON p.id = t.person_id JOIN units u ON u.id = p.unit_id
             WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
             """
-        ).first(decoding: TokenRow.self, with: .snakeCase)
+        ).first(decoding: TokenRow.self)
     }
 }

@@ -4,7 +4,7 @@ import Plot
 
 extension OrganisationViews {
     static func persons(
-        _ rows: [Person], unitNames: [UUID: String], query: String, page: Int, hasMore: Bool, now: Int64, context: PageContext
+        _ rows: [PersonRow], query: String, page: Int, hasMore: Bool, now: Int64, context: PageContext
     ) -> String {
         let lang = context.lang
         var toolbar: [HNode] = [
@@ -27,9 +27,9 @@ extension OrganisationViews {
             [lang("姓名", "Name"), lang("单位", "Unit"), lang("职务", "Post"), lang("用户名", "Login"), lang("角色", "Roles"), lang("状态", "Status")],
             rows.map { person in
                 [
-                    link(.person(person.id!), person.name), text(unitNames[person.$unit.id] ?? ""), text(person.post),
+                    link(.person(person.id), person.name), text(person.unitName), text(person.post),
                     text(person.login ?? lang("（无账号）", "(no login)")),
-                    text(person.roles.sorted().map { $0.label(lang) }.joined(separator: "、")),
+                    text(person.roleSet.sorted().map { $0.label(lang) }.joined(separator: "、")),
                     text(AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) ? lang("已锁定", "Locked") : lang("正常", "Active")),
                 ]
             }, empty: lang("没有符合条件的人员。", "Nobody matches."))

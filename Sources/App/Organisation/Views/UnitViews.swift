@@ -33,22 +33,22 @@ enum OrganisationViews {
             lang("行政区划", "Jurisdictions"), crumbs: [.init(title: lang("行政区划", "Jurisdictions"))], context: context, content: content)
     }
 
-    static func unitTree(_ units: [Unit], context: PageContext) -> String {
+    static func unitTree(_ units: [UnitRow], context: PageContext) -> String {
         let lang = context.lang
-        let ids = Set(units.compactMap(\.id))
+        let ids = Set(units.map(\.id))
         // leadership group, bureau, departments, parks, towns, teams: the order of an org chart
         let order = Dictionary(uniqueKeysWithValues: UnitKind.allCases.enumerated().map { ($1, $0) })
         let sorted = units.sorted { (order[$0.kind] ?? 0, $0.name) < (order[$1.kind] ?? 0, $1.name) }
         let byParent = Dictionary(grouping: sorted) { unit -> UUID? in
-            guard let parent = unit.$parent.id, ids.contains(parent) else { return nil }
+            guard let parent = unit.parentId, ids.contains(parent) else { return nil }
             return parent
         }
         func branch(_ parent: UUID?, depth: Int) -> HNode {
             let children = (byParent[parent] ?? []).map { unit -> HNode in
-                var line: [HNode] = [link(.unit(unit.id!), unit.name), el("span", [.cls("kind")], text(unit.kind.label(lang)))]
+                var line: [HNode] = [link(.unit(unit.id), unit.name), el("span", [.cls("kind")], text(unit.kind.label(lang)))]
                 if let city = unit.hostCity { line.append(el("span", [.cls("kind")], text(lang("驻", "in ") + city))) }
                 if unit.dissolvedOn != nil { line.append(el("span", [.cls("kind")], text(lang("已撤销", "dissolved")))) }
-                if depth < 8, byParent[unit.id] != nil { line.append(branch(unit.id, depth: depth + 1)) }
+                if depth < 8, byParent[unit.id as UUID?] != nil { line.append(branch(unit.id, depth: depth + 1)) }
                 return el("li", [], children: line)
             }
             return el("ul", [.cls("tree")], children: children)
