@@ -59,7 +59,9 @@ struct RegistryTests {
         }
     }
 
-    @Test(arguments: [("伟德", true), ("线路板", true), ("吕万军", true), ("0800MA49", true), ("湖北偉德線路", true), ("华兴", false)])
+    @Test(arguments: [
+        ("伟德", true), ("线路板", true), ("吕万军", true), ("0800MA49", true), ("91420800ma", true), ("湖北偉德線路", true), ("华兴", false),
+    ])
     func searchFindsByAnyPart(query: String, found: Bool) async throws {
         try await withApp { app, _ in
             let api = try await APIClient.issue(app, login: "bureau")

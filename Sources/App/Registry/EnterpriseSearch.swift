@@ -19,6 +19,10 @@ struct EnterpriseSearch {
 
     func run(on db: any Database) async throws -> Page {
         let folded = SearchGrams.foldedQuery(query)
+        if let prefix = Self.usccPrefix(folded), db.sql.dialect.name == "sqlite" {
+            let page = try await usccPrefixPage(prefix, on: db)
+            if !page.items.isEmpty || self.page > 1 { return page }
+        }
         let lower = scope.prefix
         let upper = scope.prefix + "~"
         let limit = per + 1
@@ -58,6 +62,28 @@ struct EnterpriseSearch {
                 """
         }
         let rows = try await db.sql.raw(query).all(decoding: EnterpriseRow.self)
+        return Page(items: rows.prefix(per).map(\.dto), hasMore: rows.count > per)
+    }
+
+    /// A query that looks like the start of a 统一社会信用代码 (a digit first, letters and digits,
+    /// at least four): its character pairs (9199…) are in nearly every code, so the B-tree index
+    /// on the code answers it instead.
+    static func usccPrefix(_ folded: String) -> String? {
+        guard folded.count >= 4, folded.count <= 18, let first = folded.first, first.isASCII, first.isNumber,
+            folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return nil }
+        return folded.uppercased()
+    }
+
+    private func usccPrefixPage(_ prefix: String, on db: any Database) async throws -> Page {
+        let rows = try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: EnterpriseRow.columns) FROM enterprises
+            WHERE uscc >= \(bind: prefix) AND uscc < \(bind: prefix + "~")
+              AND region_code >= \(bind: scope.prefix) AND region_code < \(bind: scope.prefix + "~")
+            ORDER BY uscc LIMIT \(bind: per + 1) OFFSET \(bind: (page - 1) * per)
+            """
+        ).all(decoding: EnterpriseRow.self)
         return Page(items: rows.prefix(per).map(\.dto), hasMore: rows.count > per)
     }
 
