@@ -14,6 +14,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "Demo-2026-zs"
 results = {"passed": 0, "failed": 0}
@@ -36,15 +37,38 @@ def browser():
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 
+def wait_for(driver, condition, seconds=15):
+    """Waits until a navigation has landed, so the next step never races the last one."""
+    WebDriverWait(driver, seconds).until(lambda d: condition(d))
+
+
+def h1(driver):
+    try:
+        return driver.find_element(By.TAG_NAME, "h1").text
+    except Exception:
+        return ""
+
+
 def log_in(driver, base, login):
     driver.get(base + "/login")
     driver.find_element(By.ID, "login").send_keys(login)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.login-box button[type=submit]").click()
+    wait_for(driver, lambda d: "/login" not in d.current_url)
 
 
 def log_out(driver):
     driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    wait_for(driver, lambda d: "/login" in d.current_url)
+
+
+def click_and_wait_for_h1(driver, selector, expected):
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    try:
+        wait_for(driver, lambda d: h1(d) == expected)
+    except Exception:
+        pass
+    return h1(driver) == expected
 
 
 def shoot(driver, shots, name):
@@ -85,6 +109,7 @@ def main():
         box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
         box.send_keys("线路板")
         box.submit()
+        wait_for(driver, lambda d: "/enterprises" in d.current_url)
         rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
         check("search by a Chinese fragment finds enterprises", len(rows) > 0, f"{len(rows)} rows")
         check("every hit contains the fragment", all("线路板" in r.text for r in rows))
@@ -94,6 +119,7 @@ def main():
         first = driver.find_element(By.CSS_SELECTOR, "table tbody tr td a")
         name = first.text
         first.click()
+        wait_for(driver, lambda d: h1(d) == name)
         check("enterprise page opens", driver.find_element(By.TAG_NAME, "h1").text == name, name)
         check("enterprise page shows the USCC", "统一社会信用代码" in driver.page_source)
         shoot(driver, shots, "04-enterprise")
@@ -102,6 +128,7 @@ def main():
         driver.find_element(By.ID, "f-name").send_keys("演示伟德线路板有限公司")
         driver.find_element(By.ID, "f-uscc").send_keys("914403001922038217")
         driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+        wait_for(driver, lambda d: "/enterprises/new" not in d.current_url)
         check("a wrong USCC is explained in Chinese", "第 18 位校验码错误" in driver.page_source)
         check("what was typed is kept", driver.find_element(By.ID, "f-name").get_attribute("value") == "演示伟德线路板有限公司")
         shoot(driver, shots, "05-enterprise-form-error")
@@ -112,16 +139,43 @@ def main():
             shoot(driver, shots, name)
         driver.get(base + "/units")
         driver.find_element(By.PARTIAL_LINK_TEXT, "驻深圳").click()
+        wait_for(driver, lambda d: "/units/" in d.current_url)
         check("resident office shows its host city", "深圳" in driver.page_source)
         shoot(driver, shots, "10-unit")
         driver.get(base + "/persons")
         driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").click()
+        wait_for(driver, lambda d: "/persons/" in d.current_url)
         shoot(driver, shots, "11-person")
 
         log_out(driver)
         check("logged out returns to the login page", "/login" in driver.current_url)
         driver.get(base + "/enterprises")
         check("pages need a login again", "/login" in driver.current_url)
+
+        log_in(driver, base, "demo-cadre")
+        driver.set_window_size(390, 844)
+        driver.get(base + "/leads/new")
+        driver.find_element(By.ID, "f-enterpriseName").send_keys("演示伟德线路板有限公司")
+        driver.find_element(By.ID, "f-investment").send_keys("5亿")
+        shoot(driver, shots, "15-lead-form")
+        driver.set_window_size(390, 844)
+        driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+        wait_for(driver, lambda d: "/leads/" in d.current_url and "/new" not in d.current_url)
+        check("a cadre submits a lead from a phone", "线索已提交" in driver.page_source)
+        check("the lead shows its response clock", "响应时限" in driver.page_source and "5亿元" in driver.page_source)
+        shoot(driver, shots, "16-lead")
+        driver.get(base + "/leads/new")
+        driver.find_element(By.ID, "f-enterpriseName").send_keys("演示伟德线路板有限公司（筹）")
+        driver.find_element(By.ID, "f-investment").send_keys("5亿")
+        driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+        wait_for(driver, lambda d: "仍要提交" in d.page_source or "/leads/" in d.current_url)
+        check("a second lead for the same enterprise is told who holds it", "该企业已有在办线索" in driver.page_source)
+        log_out(driver)
+        log_in(driver, base, "demo-bureau")
+        driver.get(base + "/leads")
+        check("the bureau sees the lead in its list", "演示伟德线路板有限公司" in driver.page_source)
+        shoot(driver, shots, "17-leads")
+        log_out(driver)
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")
@@ -132,18 +186,17 @@ def main():
         log_out(driver)
 
         driver.get(base + "/login")
-        driver.find_element(By.CSS_SELECTOR, "form[action='/language'] button").click()
-        check("English is one click away", "Log in to Zhaoshang" in driver.page_source)
+        check("English is one click away", click_and_wait_for_h1(driver, "form[action='/language'] button", "Log in to Zhaoshang"))
         log_in(driver, base, "demo-leader")
-        check("pages follow the chosen language", driver.find_element(By.TAG_NAME, "h1").text == "Home")
+        check("pages follow the chosen language", h1(driver) == "Home")
         shoot(driver, shots, "14-home-english")
-        driver.find_element(By.CSS_SELECTOR, "header form[action='/language'] button").click()
-        check("and back to Chinese", driver.find_element(By.TAG_NAME, "h1").text == "工作台")
+        check("and back to Chinese", click_and_wait_for_h1(driver, "header form[action='/language'] button", "工作台"))
         log_out(driver)
 
         log_in(driver, base, "demo-security")
         driver.get(base + "/persons")
         driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").click()
+        wait_for(driver, lambda d: "/persons/" in d.current_url)
         check("security admin sees the role form", "三员不可兼任" in driver.page_source)
         shoot(driver, shots, "13-person-roles")
         log_out(driver)

@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     pages.get(SiteURL.enterpriseEdit(SiteURL.anyID).pattern, use: enterprises.editForm)
     pages.post(SiteURL.enterpriseFigures(SiteURL.anyID).pattern, use: enterprises.saveFigures)
 
+    LeadWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
@@ -38,5 +39,6 @@ func routes(_ app: Application) throws {
     api.get("enterprises", ":id", use: enterpriseAPI.show)
     api.patch("enterprises", ":id", use: enterpriseAPI.update)
     OrganisationAPIController().register(api)
+    LeadAPIController().register(api)
     TokenController().registerAPI(api)
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -9,6 +10,8 @@ struct AppClock: Sendable {
 
     var seconds: Int64 { Int64(now().timeIntervalSince1970) }
     var millis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
+    /// Today in Asia/Shanghai (UTC+8, no daylight saving): the day deadlines are counted in.
+    var today: CivilDate { CivilDate(dayNumber: Int((seconds + 8 * 3600).floorDivided(by: 86_400))) }
 }
 
 /// A clock a test can move forward.
@@ -29,4 +32,11 @@ extension Application {
 
 extension Request {
     var clock: AppClock { application.clock }
+}
+
+extension Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
 }

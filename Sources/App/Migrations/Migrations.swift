@@ -7,4 +7,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateAccess())
     app.migrations.add(CreateAuditLog())
     app.migrations.add(CreateEnterpriseRegistry())
+    app.migrations.add(CreateLeads())
 }

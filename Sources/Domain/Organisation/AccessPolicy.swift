@@ -12,10 +12,14 @@ public enum AccessPolicy {
         case audit
         /// One's own API tokens.
         case ownTokens
+        /// Leads (线索, SPEC §4): anyone submits; the bureau responds and decides.
+        case lead
     }
 
     public enum Action: String, Sendable, CaseIterable {
         case read, write, export
+        /// Acting for the bureau on what others submitted: respond, decide, merge.
+        case manage
     }
 
     public struct Actor: Sendable {
@@ -55,7 +59,12 @@ public enum AccessPolicy {
         case (.enterprise, .export): [.leader, .bureau]
         case (.audit, .read), (.audit, .export): [.auditAdmin]
         case (.audit, .write): []
+        case (.ownTokens, .manage): []
         case (.ownTokens, _): Set(Role.allCases).subtracting([.enterprise, .observer])
+        case (.lead, .read), (.lead, .write): business
+        case (.lead, .export): [.leader, .bureau]
+        case (.lead, .manage): [.bureau]
+        case (_, .manage): []
         }
     }
 

@@ -96,3 +96,24 @@ enum Fixture {
         return try person.requireID()
     }
 }
+
+extension Fixture {
+    /// A unit of its own with one cadre in it, logged in with the fixture password.
+    @discardableResult
+    static func cadre(_ login: String, unit name: String, on db: any Database) async throws -> UUID {
+        let unit = try await unit(name, .park, dongbao, on: db)
+        let person = Person()
+        person.name = "测试" + login
+        person.$unit.id = unit
+        person.post = ""
+        person.phone = ""
+        person.login = login
+        person.passwordHash = try Bcrypt.hash(Secrets.passwordInput(password), cost: 4)
+        person.roles = [.cadre]
+        person.failedLogins = 0
+        person.active = true
+        person.version = 1
+        try await person.create(on: db)
+        return try person.requireID()
+    }
+}

@@ -127,6 +127,7 @@ enum Layout {
     static func navigation(_ context: PageContext) -> HNode {
         let lang = context.lang
         var items: [(SiteURL, String)] = [(.home, lang("工作台", "Home"))]
+        if context.may(.read, .lead) { items.append((.leads, lang("招商线索", "Leads"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
         if context.may(.read, .organisation) {
             items += [

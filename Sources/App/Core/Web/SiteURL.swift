@@ -13,6 +13,7 @@ enum SiteURL: Sendable {
     case jurisdictions
     case audit, auditExport
     case tokens, tokenRevoke(UUID)
+    case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
 
     var path: String {
         switch self {
@@ -41,6 +42,12 @@ enum SiteURL: Sendable {
         case .auditExport: "/audit/export.csv"
         case .tokens: "/account/tokens"
         case .tokenRevoke(let id): "/account/tokens/\(id)/revoke"
+        case .leads: "/leads"
+        case .leadNew: "/leads/new"
+        case .lead(let id): "/leads/\(id)"
+        case .leadRespond(let id): "/leads/\(id)/respond"
+        case .leadDecision(let id): "/leads/\(id)/decision"
+        case .leadMerge(let id): "/leads/\(id)/merge"
         }
     }
 

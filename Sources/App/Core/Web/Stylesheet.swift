@@ -71,6 +71,12 @@ enum Stylesheet {
         .alert.ok{background:#e7f5ec;color:var(--green);border:1px solid #b9e0c6}
         .tag{display:inline-block;padding:0 6px;margin:0 4px 2px 0;border-radius:3px;background:#e8eef8;color:var(--blue);font-size:12px}
         .tag.attracted{background:#e7f5ec;color:var(--green)}
+        .tag.late{background:#fdecea;color:var(--red)}
+        .alert.warn{background:#fff4ce;color:#5c4400;border:1px solid #f0dc9a}
+        .form.narrow{max-width:560px}
+        details.needs{margin:4px 0 12px}
+        details.needs summary{cursor:pointer;color:var(--blue);margin-bottom:8px}
+        a.button.danger-on{border-color:var(--red);color:#fff;background:var(--red)}
         .muted{color:var(--muted)}
         .empty{color:var(--muted);background:#fff;border:1px dashed var(--line);padding:16px;border-radius:4px}
         .pager{display:flex;gap:14px;align-items:center;margin:12px 0}

@@ -1,0 +1,152 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Lead pages: the list with the response clock, the phone-width submission form, the lead page
+/// with the bureau's actions.
+struct LeadWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.leads.pattern, use: list)
+        pages.post(SiteURL.leads.pattern, use: submit)
+        pages.get(SiteURL.leadNew.pattern, use: newForm)
+        pages.get(SiteURL.lead(SiteURL.anyID).pattern, use: show)
+        pages.post(SiteURL.leadRespond(SiteURL.anyID).pattern, use: respond)
+        pages.post(SiteURL.leadDecision(SiteURL.anyID).pattern, use: decide)
+        pages.post(SiteURL.leadMerge(SiteURL.anyID).pattern, use: merge)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .lead)
+        let filter = LeadList.Filter(request)
+        let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
+        let model = LeadListView.Model(
+            filter: filter, rows: Array(rows.prefix(LeadList.perPage)), hasMore: rows.count > LeadList.perPage, today: request.clock.today)
+        return .html(LeadListView.render(model, context: PageContext(request: request)))
+    }
+
+    func newForm(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .lead)
+        return .html(
+            LeadFormView.render(
+                form: FormState(values: ["currency": "CNY", "channel": LeadChannel.visit.rawValue]), context: PageContext(request: request))
+        )
+    }
+
+    struct FormBody: Content {
+        var enterpriseName: String?
+        var uscc: String?
+        var industryCode: String?
+        var investment: String?
+        var currency: String?
+        var landMu: String?
+        var spaceM2: String?
+        var energyTCE: String?
+        var powerKVA: String?
+        var jobs: String?
+        var channel: String?
+        var notes: String?
+        var confirmDuplicate: String?
+
+        var values: [String: String] {
+            [
+                "enterpriseName": enterpriseName ?? "", "uscc": uscc ?? "", "industryCode": industryCode ?? "",
+                "investment": investment ?? "",
+                "currency": currency ?? "CNY", "landMu": landMu ?? "", "spaceM2": spaceM2 ?? "", "energyTCE": energyTCE ?? "",
+                "powerKVA": powerKVA ?? "", "jobs": jobs ?? "", "channel": channel ?? "", "notes": notes ?? "",
+            ]
+        }
+
+        func input() throws(AppError) -> LeadInput {
+            let currency = Currency(rawValue: currency ?? "CNY") ?? .cny
+            let amount: Result<Money, AppError.Message>
+            do { amount = .success(try ChineseAmount.parse(investment ?? "", currency: currency)) } catch {
+                amount = .failure(EnterpriseInput.amountError(error))
+            }
+            return try LeadInput.validate(
+                .init(
+                    enterpriseName: enterpriseName, uscc: uscc, industryCode: industryCode, investment: amount, landMu: landMu,
+                    spaceM2: spaceM2, energyTCE: energyTCE, powerKVA: powerKVA, jobs: jobs, channel: channel, notes: notes,
+                    confirmDuplicate: confirmDuplicate == "on" || confirmDuplicate == "true"))
+        }
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .lead)
+        let body = try request.decodeForm(FormBody.self)
+        do {
+            let lead = try await LeadService(request: request).submit(try body.input())
+            return request.redirect(to: SiteURL.lead(lead.id!).with(query: ["submitted": "1"]))
+        } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
+            var form = FormState(values: body.values, error: error)
+            if error.code == "lead_collision" { form.values["showConfirm"] = "1" }
+            return .html(LeadFormView.render(form: form, context: PageContext(request: request)), status: error.status)
+        }
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let lead = try await LeadService(request: request).find(try request.idParameter())
+        return try await render(request, lead, error: nil)
+    }
+
+    private func render(_ request: Request, _ lead: Lead, error: AppError?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let submitter = try await Person.find(lead.submitterID, on: request.db)
+        let unit = try await Unit.find(lead.submitterUnitID, on: request.db)
+        // other open leads of the same enterprise, for the bureau to merge into
+        var related: [Lead] = []
+        if request.may(.manage, .lead) {
+            let scope = try request.requireUser().scope
+            related = try await Lead.query(on: request.db).filter(\.$nameKey == lead.nameKey).filter(\.$id != lead.id!)
+                .within(\.$jurisdictionCode, scope).all()
+        }
+        let model = LeadShowView.Model(
+            lead: LeadDTO(lead), submitter: submitter?.name ?? "", unit: unit?.name ?? "", related: related.map(LeadDTO.init),
+            today: request.clock.today, submitted: request.query[String.self, at: "submitted"] != nil,
+            error: error.map { AppError.Message(zh: $0.zh + ($0.fields.values.first.map { " " + $0.zh } ?? ""), en: $0.en) })
+        return .html(LeadShowView.render(model, context: PageContext(request: request)), status: status)
+    }
+
+    struct ActionBody: Content {
+        var version: Int?
+        var decision: String?
+        var reason: String?
+        var target: String?
+    }
+
+    func respond(_ request: Request) async throws -> Response {
+        try await act(request) { service, id, body in try await service.respond(id, basedOn: body.version ?? 0) }
+    }
+
+    func decide(_ request: Request) async throws -> Response {
+        try await act(request) { service, id, body in
+            guard let decision = LeadService.Decision(rawValue: body.decision ?? "") else {
+                throw AppError.field("decision", zh: "请选择退回补充或不予入库。", en: "Choose return or reject.")
+            }
+            return try await service.decide(id, decision, reason: body.reason ?? "", basedOn: body.version ?? 0)
+        }
+    }
+
+    func merge(_ request: Request) async throws -> Response {
+        try await act(request) { service, id, body in
+            guard let target = UUID(uuidString: body.target ?? "") else {
+                throw AppError.field("target", zh: "请选择要并入的线索。", en: "Choose the lead to merge into.")
+            }
+            return try await service.merge(id, into: target, basedOn: body.version ?? 0)
+        }
+    }
+
+    /// Runs a bureau action; a refused one re-renders the lead page with the reason.
+    private func act(_ request: Request, _ action: (LeadService, UUID, ActionBody) async throws -> Lead) async throws -> Response {
+        try request.authorize(.manage, .lead)
+        let id = try request.idParameter()
+        let body = try request.decodeForm(ActionBody.self)
+        let service = LeadService(request: request)
+        do {
+            _ = try await action(service, id, body)
+            return request.redirect(to: SiteURL.lead(id).path)
+        } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
+            return try await render(request, try await service.find(id), error: error, status: error.status)
+        } catch let conflict as VersionConflict {
+            return try await render(request, try await service.find(id), error: .conflict(conflict), status: .conflict)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Testing
+
+@testable import Domain
+
+@Suite("线索撞车与可见范围")
+struct LeadCollisionTests {
+    @Test func thePreparingWeideIsTheSameEnterprise() {
+        // seed [000]: one PCB maker, two leads
+        #expect(LeadRules.sameEnterprise(nameA: "湖北伟德线路板有限公司", usccA: nil, nameB: "湖北伟德线路板有限公司（筹）", usccB: nil))
+    }
+
+    @Test func differentCodesAreDifferentEnterprisesEvenWithOneName() {
+        #expect(!LeadRules.sameEnterprise(nameA: "伟德线路板有限公司", usccA: "914403001922038216", nameB: "伟德线路板有限公司", usccB: "91330100716105852F"))
+        #expect(LeadRules.sameEnterprise(nameA: "甲公司", usccA: "914403001922038216", nameB: "乙公司", usccB: "914403001922038216"))
+    }
+
+    @Test func bureauSeesAllAndCadresTheirUnits() {
+        #expect(LeadRules.canRead(actorRoles: [.bureau], actorUnit: "a", leadUnit: "b"))
+        #expect(LeadRules.canRead(actorRoles: [.cadre], actorUnit: "a", leadUnit: "a"))
+        #expect(!LeadRules.canRead(actorRoles: [.cadre, .host], actorUnit: "a", leadUnit: "b"))
+    }
+
+    @Test func onlySubmittedAndRespondedLeadsAreOpen() {
+        #expect(LeadStatus.allCases.filter(\.isOpen) == [.submitted, .responded])
+    }
+}
