@@ -26,13 +26,9 @@ public struct Funnel: Equatable, Sendable {
     public var landingRate: Int? { Self.permille(producing, of: visits) }
 
     static func permille(_ part: Int, of whole: Int) -> Int? {
-        guard whole > 0 else { return nil }
-        return (part * 2_000 / whole + 1) / 2
+        Percent.permille(Int64(part), of: Int64(whole)).map { Int($0) }
     }
 
     /// 40 → "4.0%".
-    public static func percentText(_ permille: Int?) -> String {
-        guard let permille else { return "—" }
-        return "\(permille / 10).\(permille % 10)%"
-    }
+    public static func percentText(_ permille: Int?) -> String { Percent.text(permille.map(Int64.init)) }
 }

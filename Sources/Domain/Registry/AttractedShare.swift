@@ -30,10 +30,7 @@ public enum AttractedShare {
     /// half up; nil where the whole is zero or negative (a loss year has no meaningful share).
     public static func shares(attracted: Totals, others: Totals) -> [Measure: Int64?] {
         let all = attracted + others
-        func permille(_ part: Int64, _ whole: Int64) -> Int64? {
-            guard whole > 0, part >= 0 else { return nil }
-            return (part * 2_000 / whole + 1) / 2
-        }
+        let permille = Percent.permille
         return [
             .count: permille(attracted.count, all.count), .output: permille(attracted.output, all.output),
             .revenue: permille(attracted.revenue, all.revenue), .profit: permille(attracted.profit, all.profit),
@@ -42,8 +39,5 @@ public enum AttractedShare {
     }
 
     /// 737 → "73.7%".
-    public static func percentText(_ permille: Int64?) -> String {
-        guard let permille else { return "—" }
-        return "\(permille / 10).\(permille % 10)%"
-    }
+    public static func percentText(_ permille: Int64?) -> String { Percent.text(permille) }
 }
