@@ -24,7 +24,7 @@ enum LeadList {
 
     static func rows(for user: CurrentUser, filter: Filter, today: CivilDate, on db: any Database) async throws -> [LeadDTO] {
         var query = Lead.query(on: db).within(\.$jurisdictionCode, user.scope)
-        if !LeadRules.canRead(actorRoles: user.roles, actorUnit: "", leadUnit: "-") {
+        if !LeadRules.seesWholeJurisdiction(user.roles) {
             query = query.filter(\.$submitterUnitID == user.unitID)
         }
         let open = LeadStatus.allCases.filter(\.isOpen)

@@ -24,7 +24,10 @@ public enum LeadRules {
     /// Who may open a lead: the bureau, leaders and inspectors see every lead in their
     /// jurisdiction; everyone else sees the leads of their own unit (their own and colleagues').
     public static func canRead(actorRoles: Set<Role>, actorUnit: String, leadUnit: String) -> Bool {
-        if !actorRoles.isDisjoint(with: [.bureau, .leader, .inspector]) { return true }
-        return actorUnit == leadUnit
+        seesWholeJurisdiction(actorRoles) || actorUnit == leadUnit
+    }
+
+    public static func seesWholeJurisdiction(_ roles: Set<Role>) -> Bool {
+        !roles.isDisjoint(with: [.bureau, .leader, .inspector])
     }
 }
