@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     pages.post(SiteURL.enterpriseFigures(SiteURL.anyID).pattern, use: enterprises.saveFigures)
 
     LeadWebController().register(pages)
+    ReviewWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)

@@ -8,4 +8,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateAuditLog())
     app.migrations.add(CreateEnterpriseRegistry())
     app.migrations.add(CreateLeads())
+    app.migrations.add(CreateReviewPanels())
 }

@@ -95,7 +95,9 @@ extension DemoCity {
         while persons.count < 150 {
             let unit = rng.pick(units)
             let role: Role = unit.role == "park" || unit.role == "town" ? .host : unit.role == "department" ? .coordinator : .cadre
-            persons.append(person(unit: unit.id, post: rng.pick(posts), login: nil, roles: [role]))
+            // park and department experts also sit on the pre-review panel (预审专班)
+            let reviewer = (role == .host || role == .coordinator) && rng.next() % 3 == 0
+            persons.append(person(unit: unit.id, post: rng.pick(posts), login: nil, roles: reviewer ? [role, .reviewer] : [role]))
         }
         try await persons.create(on: app.db)
     }

@@ -98,11 +98,49 @@ struct LeadWebController {
             related = try await Lead.query(on: request.db).filter(\.$nameKey == lead.nameKey).filter(\.$id != lead.id!)
                 .within(\.$jurisdictionCode, scope).all()
         }
-        let model = LeadShowView.Model(
+        let (review, panels) = try await reviewSection(request, lead)
+        var model = LeadShowView.Model(
             lead: LeadDTO(lead), submitter: submitter?.name ?? "", unit: unit?.name ?? "", related: related.map(LeadDTO.init),
             today: request.clock.today, submitted: request.query[String.self, at: "submitted"] != nil,
             error: error.map { AppError.Message(zh: $0.zh + ($0.fields.values.first.map { " " + $0.zh } ?? ""), en: $0.en) })
+        model.review = review
+        model.panels = panels
         return .html(LeadShowView.render(model, context: PageContext(request: request)), status: status)
+    }
+
+    /// The panel's state on this lead, or (for the bureau) the panels it could be put to.
+    private func reviewSection(_ request: Request, _ lead: Lead) async throws -> (ReviewViews.Section?, [ReviewPanel]) {
+        let user = try request.requireUser()
+        guard let state = try await ReviewService(request: request).state(of: lead.id!) else {
+            guard request.may(.manage, .lead) else { return (nil, []) }
+            let panels = try await ReviewPanel.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
+                .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+            return (nil, panels)
+        }
+        let recused = state.review.recused
+        let opinions = state.opinions.map {
+            ReviewPanelRules.Opinion(member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
+        }
+        let tally = ReviewPanelRules.tally(opinions, recused: recused, quorum: state.panel.quorum)
+        let latest = Dictionary(state.opinions.map { ($0.memberID, $0.sequence) }, uniquingKeysWith: { max($0, $1) })
+        let names = try await Person.query(on: request.db).filter(\.$id ~~ state.panel.members).all()
+        let nameOf = Dictionary(names.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        let criteria = state.panel.criteria
+        let parks = try await Unit.query(on: request.db).filter(\.$kind == .park).within(\.$jurisdictionCode, user.scope).sort(\.$name)
+            .all().map(\.name)
+        let rows = state.opinions.map { opinion in
+            ReviewViews.Section.Opinion(
+                member: nameOf[opinion.memberID] ?? "", recommendation: opinion.recommendation,
+                scores: criteria.compactMap { c in opinion.scores[c.rawValue].map { "\(c.label(request.lang)) \($0)" } }.joined(
+                    separator: "、"),
+                park: opinion.suggestedPark, comment: opinion.comment, isRevision: opinion.revisesID != nil,
+                counts: latest[opinion.memberID] == opinion.sequence && !recused.contains(opinion.memberID))
+        }
+        let member = state.panel.members.contains(user.personID) && !recused.contains(user.personID) && lead.status.isOpen
+        let section = ReviewViews.Section(
+            panelName: state.panel.name, tally: tally, opinions: rows, criteria: criteria, parks: parks, canGiveOpinion: member,
+            hasOpinion: state.opinions.contains { $0.memberID == user.personID })
+        return (section, [])
     }
 
     struct ActionBody: Content {

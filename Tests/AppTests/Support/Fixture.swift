@@ -117,3 +117,18 @@ extension Fixture {
         return try person.requireID()
     }
 }
+
+extension Fixture {
+    /// Three reviewers in a panel unit: 园区, 自然资源局, 研究院 experts.
+    static func reviewers(on db: any Database) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for login in ["rev-park", "rev-land", "rev-institute"] {
+            let id = try await cadre(login, unit: "预审单位-\(login)", on: db)
+            let person = try await Person.find(id, on: db)!
+            person.roles = [.reviewer]
+            try await person.update(on: db)
+            ids.append(id)
+        }
+        return ids
+    }
+}

@@ -14,6 +14,7 @@ enum SiteURL: Sendable {
     case audit, auditExport
     case tokens, tokenRevoke(UUID)
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
+    case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID)
 
     var path: String {
         switch self {
@@ -48,6 +49,10 @@ enum SiteURL: Sendable {
         case .leadRespond(let id): "/leads/\(id)/respond"
         case .leadDecision(let id): "/leads/\(id)/decision"
         case .leadMerge(let id): "/leads/\(id)/merge"
+        case .panels: "/panels"
+        case .leadReview(let id): "/leads/\(id)/review"
+        case .leadOpinion(let id): "/leads/\(id)/opinions"
+        case .leadRecuse(let id): "/leads/\(id)/recuse"
         }
     }
 

@@ -11,6 +11,8 @@ enum LeadShowView {
         var today: CivilDate
         var submitted: Bool
         var error: AppError.Message?
+        var review: ReviewViews.Section? = nil
+        var panels: [ReviewPanel] = []
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -52,6 +54,12 @@ enum LeadShowView {
                         step.late ? el("span", [.cls("tag late")], text(lang("逾期", "Late"))) : text(""),
                     ]
                 }, empty: ""))
+        if let review = model.review {
+            content += ReviewViews.section(review, leadID: lead.id, context: context)
+        } else if context.may(.manage, .lead), lead.status.isOpen {
+            content.append(el("h2", [], text(lang("预审", "Pre-review"))))
+            content += ReviewViews.putToPanel(model.panels, leadID: lead.id, context: context)
+        }
         if context.may(.manage, .lead), lead.status.isOpen { content += actions(model, context) }
         return Layout.page(
             lead.enterpriseName, crumbs: [.init(title: lang("招商线索", "Leads"), url: .leads), .init(title: lead.enterpriseName)],
