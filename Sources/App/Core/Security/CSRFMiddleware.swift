@@ -9,12 +9,20 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+        // a body that arrived in several packets is still a stream here (Vapor collects it after route
+        // middleware): collect it now, within the route's limit, so the token field can be read
+        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         let expected = request.currentUser?.csrfToken ?? request.cookies[Self.preLoginCookie]?.string
         let presented =
             request.headers.first(name: "X-CSRF-Token")
             ?? (try? request.content.get(String.self, at: Self.field))
         guard let expected, let presented, !expected.isEmpty, Secrets.equal(expected, presented) else {
-            request.logger.notice("CSRF check failed", metadata: ["path": .string(request.url.path)])
+            request.logger.notice(
+                "CSRF check failed",
+                metadata: [
+                    "path": .string(request.url.path), "session": .string(request.currentUser == nil ? "none" : "yes"),
+                    "token": .string(presented == nil ? "missing" : "mismatch"),
+                ])
             throw AppError.csrf
         }
         return try await next.respond(to: request)
