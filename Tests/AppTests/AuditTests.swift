@@ -81,6 +81,16 @@ struct AuditTests {
         }
     }
 
+    @Test func beijingTimeIsUTCPlusEightAllYear() {
+        // the test clock: 2026-11-21 01:00 UTC is 09:00 in Beijing
+        #expect(BeijingTime.text(millis: 1_795_222_800_000) == "2026-11-21 09:00:00")
+        #expect(BeijingTime.text(millis: 1_795_222_800_000 + 15 * 3_600_000 - 1) == "2026-11-21 23:59:59")
+        #expect(BeijingTime.date(ofSeconds: 1_795_222_800 + 15 * 3600) == CivilDate("2026-11-22"))
+        // the audit filter's day starts at Beijing midnight, 16:00 UTC the day before
+        #expect(AuditController.Filter.millis("2026-11-21") == 1_795_190_400_000)
+        #expect(AuditController.Filter.millis("2026-13-01") == nil)
+    }
+
     @Test func exportDefusesSpreadsheetFormulas() {
         #expect(AuditController.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(AuditController.csvField("荆门") == "\"荆门\"")

@@ -20,6 +20,13 @@ struct LeadCollisionTests {
         #expect(!LeadRules.canRead(actorRoles: [.cadre, .host], actorUnit: "a", leadUnit: "b"))
     }
 
+    @Test func collisionsAreLookedForAcrossTheCity() throws {
+        // seed [000]: a lead from 东宝区 collides with any lead in 荆门市
+        #expect(LeadRules.collisionScope(for: try JurisdictionCode("420802")) == (try JurisdictionCode("420800")))
+        #expect(LeadRules.collisionScope(for: try JurisdictionCode("420800")) == (try JurisdictionCode("420800")))
+        #expect(LeadRules.collisionScope(for: try JurisdictionCode("420000")) == (try JurisdictionCode("420000")))
+    }
+
     @Test func onlySubmittedAndRespondedLeadsAreOpen() {
         #expect(LeadStatus.allCases.filter(\.isOpen) == [.submitted, .responded])
     }

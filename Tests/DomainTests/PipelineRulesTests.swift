@@ -122,6 +122,17 @@ struct LeadRulesTests {
         #expect(ResponseClock.isLate(deadline: deadline, doneOn: nil, today: CivilDate("2026-11-21")!))
     }
 
+    @Test func aClosedLeadIsNotLateForAStepItNoLongerNeeded() {
+        let deadline = CivilDate("2026-11-25")!
+        let today = CivilDate("2026-12-01")!
+        // merged on 11-24 before any assessment: not late for the assessment
+        #expect(!ResponseClock.isLate(deadline: deadline, doneOn: nil, today: today, leadOpen: false))
+        // still open and not assessed: late
+        #expect(ResponseClock.isLate(deadline: deadline, doneOn: nil, today: today, leadOpen: true))
+        // closed, but the step was done late: stays late
+        #expect(ResponseClock.isLate(deadline: deadline, doneOn: CivilDate("2026-11-26"), today: today, leadOpen: false))
+    }
+
     @Test func twoHundredVisitsEightLandedIsFourPercent() {
         // seed [000]: 16 months, about 200 PCB enterprises visited, 8 landed
         let funnel = Funnel(visits: 200, leads: 31, accepted: 14, signed: 10, producing: 8)

@@ -10,8 +10,8 @@ struct AppClock: Sendable {
 
     var seconds: Int64 { Int64(now().timeIntervalSince1970) }
     var millis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
-    /// Today in Asia/Shanghai (UTC+8, no daylight saving): the day deadlines are counted in.
-    var today: CivilDate { CivilDate(dayNumber: Int((seconds + 8 * 3600).floorDivided(by: 86_400))) }
+    /// Today in Asia/Shanghai: the day deadlines are counted in.
+    var today: CivilDate { BeijingTime.date(ofSeconds: seconds) }
 }
 
 /// A clock a test can move forward.
@@ -39,4 +39,24 @@ extension Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
+}
+
+/// Asia/Shanghai is UTC+8 all year (no daylight saving), so dates and times are plain arithmetic.
+enum BeijingTime {
+    static let offset: Int64 = 8 * 3600
+
+    static func date(ofSeconds seconds: Int64) -> CivilDate {
+        CivilDate(dayNumber: Int((seconds + offset).floorDivided(by: 86_400)))
+    }
+
+    /// "2026-11-21 09:00:00".
+    static func text(millis: Int64) -> String {
+        let seconds = millis.floorDivided(by: 1000)
+        let ofDay = (seconds + offset) - (seconds + offset).floorDivided(by: 86_400) * 86_400
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date(ofSeconds: seconds)) \(two(ofDay / 3600)):\(two(ofDay % 3600 / 60)):\(two(ofDay % 60))"
+    }
+
+    /// The millisecond a day starts in Beijing.
+    static func startMillis(of date: CivilDate) -> Int64 { (Int64(date.dayNumber) * 86_400 - offset) * 1000 }
 }

@@ -115,31 +115,35 @@ struct BenchCommand: AsyncCommand {
         return timed.map(\.ms)
     }
 
-    /// A session row for a demo login, so page load does not measure bcrypt.
+    /// A session for a demo login, so page load does not measure bcrypt; audited like any login.
     static func session(_ app: Application, login: String) async throws -> String {
-        guard let person = try await Person.query(on: app.db).filter(\.$login == login).first() else { throw AppError.notFound }
-        let token = Secrets.token()
-        let session = UserSession()
-        session.id = Secrets.digest(token)
-        session.$person.id = try person.requireID()
-        session.csrfToken = Secrets.token()
-        session.createdAt = app.clock.seconds
-        session.lastSeenAt = app.clock.seconds
-        session.ip = "bench"
-        try await session.create(on: app.db)
+        let personID = try await person(app, login)
+        let now = app.clock.seconds
+        let millis = app.clock.millis
+        let token = try await app.writeTransaction { db in
+            let token = try await UserSession.open(for: personID, now: now, ip: "bench", on: db)
+            try await AuditLog.append(
+                on: db, by: .system("bench"), action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)
+            return token
+        }
         return "\(SessionMiddleware.cookieName)=\(token)"
     }
 
     static func token(_ app: Application) async throws -> String {
-        guard let person = try await Person.query(on: app.db).filter(\.$login == "demo-bureau").first() else { throw AppError.notFound }
-        let secret = "zs_" + Secrets.token()
-        let token = APIToken()
-        token.$person.id = try person.requireID()
-        token.name = "bench"
-        token.tokenHash = Secrets.digest(secret)
-        token.createdAt = app.clock.seconds
-        try await token.create(on: app.db)
-        return secret
+        let personID = try await person(app, "demo-bureau")
+        let now = app.clock.seconds
+        let millis = app.clock.millis
+        return try await app.writeTransaction { db in
+            let (token, secret) = try await APIToken.issue(to: personID, name: "bench", now: now, on: db)
+            try await AuditLog.append(
+                on: db, by: .system("bench"), action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, at: millis)
+            return secret
+        }
+    }
+
+    static func person(_ app: Application, _ login: String) async throws -> UUID {
+        guard let person = try await Person.query(on: app.db).filter(\.$login == login).first() else { throw AppError.notFound }
+        return try person.requireID()
     }
 
     struct LoadResult {

@@ -123,19 +123,15 @@ struct TokenCommand: AsyncCommand {
             context.console.error("No person with that --login.")
             throw ExitCode(1)
         }
-        let secret = "zs_" + Secrets.token()
-        let token = APIToken()
-        token.id = UUID()
-        token.$person.id = person.id!
-        token.name = signature.name ?? "cli"
-        token.tokenHash = Secrets.digest(secret)
-        token.createdAt = app.clock.seconds
+        let personID = try person.requireID()
+        let now = app.clock.seconds
         let millis = app.clock.millis
-        try await app.writeTransaction { db in
-            try await token.create(on: db)
+        let secret = try await app.writeTransaction { db in
+            let (token, secret) = try await APIToken.issue(to: personID, name: signature.name ?? "cli", now: now, on: db)
             try await AuditLog.append(
                 on: db, by: .system("cli"), action: "token.create", objectType: "api_token", objectID: token.id!.uuidString,
                 after: ["login": login], at: millis)
+            return secret
         }
         context.console.print(secret)
     }

@@ -16,15 +16,7 @@ extension OrganisationWebController {
     }
 
     func showPerson(_ request: Request) async throws -> Response {
-        let person = try await OrganisationService(request: request).findPerson(try request.idParameter())
-        let rotations = try await Rotation.query(on: request.db).filter(\.$person.$id == person.id!).sort(\.$effectiveOn, .descending).all()
-        let user = try request.requireUser()
-        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
-        let model = OrganisationViews.PersonModel(
-            person: person, rotations: rotations, units: units, now: request.clock.seconds,
-            rolesForm: FormState(values: ["version": String(person.version)]),
-            rotationForm: FormState(values: ["version": String(person.version)]))
-        return .html(OrganisationViews.person(model, context: PageContext(request: request)))
+        try await renderPerson(request, try request.idParameter())
     }
 
     func newPerson(_ request: Request) async throws -> Response {
@@ -111,13 +103,14 @@ extension OrganisationWebController {
             _ = try await OrganisationService(request: request).setRoles(id, roles, basedOn: body.version ?? 0)
             return request.redirect(to: SiteURL.person(id).path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
-            return try await rerenderPerson(request, id, rolesError: error)
+            return try await renderPerson(request, id, rolesError: error)
         } catch let conflict as VersionConflict {
-            return try await rerenderPerson(request, id, rolesError: .conflict(conflict))
+            return try await renderPerson(request, id, rolesError: .conflict(conflict))
         }
     }
 
-    private func rerenderPerson(
+    /// The person page; after a refused roles or rotation form, with its error and what was typed.
+    private func renderPerson(
         _ request: Request, _ id: UUID, rolesError: AppError? = nil, rotationError: AppError? = nil, values: [String: String] = [:]
     ) async throws -> Response {
         let person = try await OrganisationService(request: request).findPerson(id)
@@ -176,9 +169,9 @@ extension OrganisationWebController {
                 id, to: unitID, post: post, effectiveOn: date, note: note, basedOn: body.version ?? 0)
             return request.redirect(to: SiteURL.person(id).path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
-            return try await rerenderPerson(request, id, rotationError: error, values: values)
+            return try await renderPerson(request, id, rotationError: error, values: values)
         } catch let conflict as VersionConflict {
-            return try await rerenderPerson(request, id, rotationError: .conflict(conflict), values: values)
+            return try await renderPerson(request, id, rotationError: .conflict(conflict), values: values)
         }
     }
 }

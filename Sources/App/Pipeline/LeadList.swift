@@ -61,11 +61,10 @@ struct LeadClock: Sendable {
 
     init(_ lead: LeadDTO, today: CivilDate) {
         func step(_ zh: String, _ en: String, _ deadline: String, _ done: String?) -> Step {
-            let late =
-                CivilDate(deadline).map { ResponseClock.isLate(deadline: $0, doneOn: done.flatMap(CivilDate.init), today: today) } ?? false
-            // a closed lead that never needed a step is not late for it
-            let closedWithout = !lead.status.isOpen && done == nil
-            return Step(label: .init(zh: zh, en: en), deadline: deadline, done: done, late: late && !closedWithout)
+            let late = CivilDate(deadline).map {
+                ResponseClock.isLate(deadline: $0, doneOn: done.flatMap(CivilDate.init), today: today, leadOpen: lead.status.isOpen)
+            }
+            return Step(label: .init(zh: zh, en: en), deadline: deadline, done: done, late: late ?? false)
         }
         steps = [
             step("首次响应", "First response", lead.respondBy, lead.respondedOn),

@@ -31,8 +31,7 @@ struct LeadService {
         let actor = request.auditActor
         let millis = request.clock.millis
         let today = request.clock.today
-        // collisions are looked for across the whole city, where two units could both claim it
-        let cityScope = user.scope.level == .county ? (user.scope.parent ?? user.scope) : user.scope
+        let cityScope = LeadRules.collisionScope(for: user.scope)
         return try await request.writeTransaction { db in
             let holder = try await Self.openLead(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
             if let holder, !input.confirmDuplicate { throw try await Self.collision(holder, on: db) }
@@ -80,7 +79,7 @@ struct LeadService {
                 if let uscc { group.filter(\.$uscc == uscc) }
             }
             .filter(\.$status ~~ LeadStatus.allCases.filter(\.isOpen))
-            .filter(\.$jurisdictionCode >= scope.prefix).filter(\.$jurisdictionCode < scope.prefix + "~")
+            .within(\.$jurisdictionCode, scope)
             .sort(\.$createdAt).all()
         return candidates.first { LeadRules.sameEnterprise(nameA: name, usccA: uscc, nameB: $0.enterpriseName, usccB: $0.uscc) }
     }

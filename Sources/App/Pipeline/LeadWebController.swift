@@ -113,8 +113,7 @@ struct LeadWebController {
         let user = try request.requireUser()
         guard let state = try await ReviewService(request: request).state(of: lead.id!) else {
             guard request.may(.manage, .lead) else { return (nil, []) }
-            let panels = try await ReviewPanel.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-                .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+            let panels = try await ReviewPanel.all(within: user.scope, on: request.db)
             return (nil, panels)
         }
         let recused = state.review.recused

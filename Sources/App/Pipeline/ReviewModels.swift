@@ -17,6 +17,11 @@ final class ReviewPanel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The panels set up in `scope`, by name.
+    static func all(within scope: JurisdictionCode, on db: any Database) async throws -> [ReviewPanel] {
+        try await query(on: db).within(\.$jurisdictionCode, scope).sort(\.$name).all()
+    }
+
     var criteria: [ReviewCriterion] { criteriaCodes.split(separator: ",").compactMap { ReviewCriterion(rawValue: String($0)) } }
     var members: [UUID] { memberCodes.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
 }

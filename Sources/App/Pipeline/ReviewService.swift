@@ -49,7 +49,7 @@ struct ReviewService {
         let lead = try await LeadService(request: request).find(leadID, for: .manage)
         let user = try request.requireUser()
         guard let panel = try await ReviewPanel.find(panelID, on: request.db),
-            user.scope.contains((try? JurisdictionCode(panel.jurisdictionCode)) ?? user.scope),
+            let panelScope = try? JurisdictionCode(panel.jurisdictionCode), user.scope.contains(panelScope),
             lead.status.isOpen
         else { throw AppError.field("panel", zh: "请选择本辖区的预审专班；已办结的线索不再预审。", en: "Choose a panel of this jurisdiction for an open lead.") }
         let actor = request.auditActor

@@ -19,8 +19,7 @@ struct ReviewWebController {
 
     private func renderPanels(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.authorize(.manage, .lead)
-        let panels = try await ReviewPanel.query(on: request.db).filter(\.$jurisdictionCode >= user.scope.prefix)
-            .filter(\.$jurisdictionCode < user.scope.prefix + "~").sort(\.$name).all()
+        let panels = try await ReviewPanel.all(within: user.scope, on: request.db)
         let people = try await PersonRow.page(within: user.scope, query: "", page: 1, per: 500, on: request.db)
         let reviewers = people.filter { $0.roleSet.contains(.reviewer) }
         let names = Dictionary(people.map { ($0.id, "\($0.name)（\($0.unitName)）") }, uniquingKeysWith: { a, _ in a })

@@ -21,6 +21,13 @@ public enum LeadRules {
         return NameNormalizer.same(nameA, nameB)
     }
 
+    /// Where a collision is looked for: the whole city when the submitter works for a county or
+    /// district — a district team and a city industry team are exactly the "two skins" (两张皮)
+    /// that must not both claim one enterprise — and the submitter's own area otherwise.
+    public static func collisionScope(for submitter: JurisdictionCode) -> JurisdictionCode {
+        submitter.level == .county ? (submitter.parent ?? submitter) : submitter
+    }
+
     /// Who may open a lead: the bureau, leaders and inspectors see every lead in their
     /// jurisdiction; everyone else sees the leads of their own unit (their own and colleagues').
     public static func canRead(actorRoles: Set<Role>, actorUnit: String, leadUnit: String) -> Bool {

@@ -51,4 +51,11 @@ public struct ResponseClock: Sendable, Equatable {
         if let doneOn { return doneOn > deadline }
         return today > deadline
     }
+
+    /// A step of a lead's clock: late as above, except that a lead closed without the step (merged
+    /// before any assessment, say) is not counted late for a step it no longer needed.
+    public static func isLate(deadline: CivilDate, doneOn: CivilDate?, today: CivilDate, leadOpen: Bool) -> Bool {
+        if doneOn == nil, !leadOpen { return false }
+        return isLate(deadline: deadline, doneOn: doneOn, today: today)
+    }
 }

@@ -40,18 +40,8 @@ struct AuditController {
             return builder
         }
 
-        /// A date in Asia/Shanghai (UTC+8, no daylight saving) as the millisecond its day starts.
-        static func millis(_ date: String) -> Int64? {
-            guard UnitInput.isDate(date) else { return nil }
-            var components = DateComponents()
-            let parts = date.split(separator: "-").compactMap { Int($0) }
-            components.year = parts[0]
-            components.month = parts[1]
-            components.day = parts[2]
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-            return calendar.date(from: components).map { Int64($0.timeIntervalSince1970 * 1000) }
-        }
+        /// A date in Asia/Shanghai as the millisecond its day starts.
+        static func millis(_ date: String) -> Int64? { CivilDate(date).map(BeijingTime.startMillis) }
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -94,13 +84,7 @@ struct AuditController {
 }
 
 enum AuditView {
-    static func time(_ millis: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
-    }
+    static func time(_ millis: Int64) -> String { BeijingTime.text(millis: millis) }
 
     static func render(_ rows: [AuditRecord], filter: AuditController.Filter, page: Int, hasMore: Bool, context: PageContext) -> String {
         let lang = context.lang

@@ -83,26 +83,19 @@ struct AuthController {
             return renderLogin(request, login: login, error: message, next: next)
         }
         // a new session id at every login; the one presented before (if any) is ended
-        let token = Secrets.token()
         let previous = request.cookies[SessionMiddleware.cookieName]?.string
         let personID = person.id!
         let ip = request.remoteIP
-        try await request.writeTransaction { db in
+        let token = try await request.writeTransaction { db in
             if let previous { try await UserSession.query(on: db).filter(\.$id == Secrets.digest(previous)).delete() }
-            guard let fresh = try await Person.find(personID, on: db) else { return }
+            guard let fresh = try await Person.find(personID, on: db) else { throw AppError.unauthenticated }
             fresh.failedLogins = 0
             fresh.lockedUntil = nil
             try await fresh.update(on: db)
-            let session = UserSession()
-            session.id = Secrets.digest(token)
-            session.$person.id = personID
-            session.csrfToken = Secrets.token(bytes: 24)
-            session.createdAt = now
-            session.lastSeenAt = now
-            session.ip = ip
-            try await session.create(on: db)
+            let token = try await UserSession.open(for: personID, now: now, ip: ip, on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)
+            return token
         }
         let response = request.redirect(to: next.isEmpty ? SiteURL.home.path : next)
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(token, request: request)

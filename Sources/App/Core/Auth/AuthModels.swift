@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// A login session, kept in the database so that several app processes share it (SPEC §12).
 /// The id is the SHA-256 of the cookie value: a copy of the table does not let anyone log in.
@@ -27,4 +28,36 @@ final class APIToken: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") var revokedAt: Int64?
 
     init() {}
+}
+
+extension UserSession {
+    /// Opens a session for a person and returns the cookie value; only its digest is stored.
+    static func open(for personID: UUID, now: Int64, ip: String, on db: any Database) async throws -> String {
+        let token = Secrets.token()
+        let session = UserSession()
+        session.id = Secrets.digest(token)
+        session.$person.id = personID
+        session.csrfToken = Secrets.token(bytes: 24)
+        session.createdAt = now
+        session.lastSeenAt = now
+        session.ip = ip
+        try await session.create(on: db)
+        return token
+    }
+}
+
+extension APIToken {
+    /// Issues a personal API token and returns it with its secret, which is shown once and stored
+    /// only as a digest.
+    static func issue(to personID: UUID, name: String, now: Int64, on db: any Database) async throws -> (APIToken, String) {
+        let secret = "zs_" + Secrets.token()
+        let token = APIToken()
+        token.id = UUID()
+        token.$person.id = personID
+        token.name = name
+        token.tokenHash = Secrets.digest(secret)
+        token.createdAt = now
+        try await token.create(on: db)
+        return (token, secret)
+    }
 }

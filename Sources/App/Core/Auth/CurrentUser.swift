@@ -30,18 +30,6 @@ struct CurrentUser: Sendable {
         self.scope = scope
         self.csrfToken = csrfToken
     }
-
-    init(person: Person, unit: Unit, csrfToken: String?) throws {
-        guard let personID = person.id, let unitID = unit.id else { throw AppError.unauthenticated }
-        self.personID = personID
-        self.login = person.login ?? personID.uuidString
-        self.name = person.name
-        self.unitID = unitID
-        self.unitName = unit.name
-        self.roles = person.roles
-        self.scope = try JurisdictionCode(unit.jurisdictionCode)
-        self.csrfToken = csrfToken
-    }
 }
 
 extension Request {

@@ -44,28 +44,20 @@ struct TokenController {
         guard !name.isEmpty, name.count <= 40, !name.hasControlCharacters else {
             throw AppError.field("name", zh: "请填写令牌用途（不超过 40 字）。", en: "Name the token (at most 40 characters).")
         }
-        let secret = "zs_" + Secrets.token()
         let actor = request.auditActor
         let now = request.clock.seconds
         let millis = request.clock.millis
-        let token = try await request.writeTransaction { db in
+        return try await request.writeTransaction { db in
             let active = try await APIToken.query(on: db).filter(\.$person.$id == user.personID).filter(\.$revokedAt == nil).count()
             guard active < 20 else {
                 throw AppError.field("name", zh: "每人最多 20 个有效令牌，请先吊销不用的。", en: "At most 20 active tokens per person.")
             }
-            let token = APIToken()
-            token.id = UUID()
-            token.$person.id = user.personID
-            token.name = name
-            token.tokenHash = Secrets.digest(secret)
-            token.createdAt = now
-            try await token.create(on: db)
+            let (token, secret) = try await APIToken.issue(to: user.personID, name: name, now: now, on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "token.create", objectType: "api_token", objectID: token.id!.uuidString, after: ["name": name],
                 at: millis)
-            return token
+            return (token, secret)
         }
-        return (token, secret)
     }
 
     func revoke(_ request: Request, _ id: UUID) async throws {
