@@ -9,4 +9,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEnterpriseRegistry())
     app.migrations.add(CreateLeads())
     app.migrations.add(CreateReviewPanels())
+    app.migrations.add(UpdateReviewPanelsAddChair())
+    app.migrations.add(CreateProjects())
 }

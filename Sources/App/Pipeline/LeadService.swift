@@ -35,6 +35,11 @@ struct LeadService {
         return try await request.writeTransaction { db in
             let holder = try await Self.openLead(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
             if let holder, !input.confirmDuplicate { throw try await Self.collision(holder, on: db) }
+            if holder == nil, !input.confirmDuplicate,
+                let project = try await Self.liveProject(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
+            {
+                throw try await Self.collision(project, on: db)
+            }
             let deadlines = ResponseClock.standard.deadlines(submitted: today, investment: input.investment)
             let lead = Lead()
             lead.id = UUID()
@@ -82,6 +87,28 @@ struct LeadService {
             .within(\.$jurisdictionCode, scope)
             .sort(\.$createdAt).all()
         return candidates.first { LeadRules.sameEnterprise(nameA: name, usccA: uscc, nameB: $0.enterpriseName, usccB: $0.uscc) }
+    }
+
+    /// A project of the same enterprise that is not terminated: it holds the enterprise as an open lead does.
+    static func liveProject(for name: String, uscc: String?, within scope: JurisdictionCode, on db: any Database) async throws -> Project? {
+        let key = NameNormalizer.key(for: name)
+        let candidates = try await Project.query(on: db)
+            .group(.or) { group in
+                group.filter(\.$nameKey == key)
+                if let uscc { group.filter(\.$uscc == uscc) }
+            }
+            .filter(\.$stage != .terminated).within(\.$jurisdictionCode, scope).sort(\.$acceptedOn).all()
+        return candidates.first { LeadRules.sameEnterprise(nameA: name, usccA: uscc, nameB: $0.enterpriseName, usccB: $0.uscc) }
+    }
+
+    static func collision(_ project: Project, on db: any Database) async throws -> AppError {
+        let host = try await Unit.find(project.hostUnitID, on: db)
+        let stage = project.stage.label(.zh)
+        return AppError(
+            code: "lead_collision", status: .conflict,
+            zh: "该企业已是在库项目“\(project.title)”（\(stage)，承接单位\(host?.name ?? "")，\(project.acceptedOn) 入库）。同一项目不重复计功；如确属新的项目，请勾选“仍要提交”。",
+            en: "This enterprise is already a project (\(project.title), accepted \(project.acceptedOn)). Tick 'submit anyway' if it is a new one.",
+            fields: ["enterpriseName": .init(zh: "已是在库项目", en: "Already a project")])
     }
 
     /// The answer a submitter gets when the enterprise already has an open lead: who holds it.

@@ -88,7 +88,15 @@ struct LeadWebController {
         return try await render(request, lead, error: nil)
     }
 
-    private func render(_ request: Request, _ lead: Lead, error: AppError?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The lead page with the accept form as typed, after a refused acceptance.
+    func renderWithAcceptForm(_ request: Request, id: UUID, error: AppError, values: [String: String]) async throws -> Response {
+        let lead = try await LeadService(request: request).find(id)
+        return try await render(request, lead, error: error, status: error.status, acceptForm: FormState(values: values, error: error))
+    }
+
+    private func render(
+        _ request: Request, _ lead: Lead, error: AppError?, status: HTTPResponseStatus = .ok, acceptForm: FormState? = nil
+    ) async throws -> Response {
         let submitter = try await Person.find(lead.submitterID, on: request.db)
         let unit = try await Unit.find(lead.submitterUnitID, on: request.db)
         // other open leads of the same enterprise, for the bureau to merge into
@@ -105,6 +113,15 @@ struct LeadWebController {
             error: error.map { AppError.Message(zh: $0.zh + ($0.fields.values.first.map { " " + $0.zh } ?? ""), en: $0.en) })
         model.review = review
         model.panels = panels
+        if lead.status == .accepted {
+            model.projectID = try await Project.query(on: request.db).filter(\.$leadID == lead.id!).first()?.id
+        } else if let review, review.tally.quorumMet, lead.status.isOpen, review.canDecide {
+            let isMajor = ProjectRules.isMajor(lead.investment)
+            let submitter = lead.submitterID.uuidString
+            let defaults = FormState(values: ["title": lead.enterpriseName + "项目", "attractor1": submitter, "share1": "100"])
+            model.accept = AcceptForm.Model(
+                options: try await AcceptanceWebController.options(request), form: acceptForm ?? defaults, isMajor: isMajor)
+        }
         return .html(LeadShowView.render(model, context: PageContext(request: request)), status: status)
     }
 
@@ -138,7 +155,8 @@ struct LeadWebController {
         let member = state.panel.members.contains(user.personID) && !recused.contains(user.personID) && lead.status.isOpen
         let section = ReviewViews.Section(
             panelName: state.panel.name, tally: tally, opinions: rows, criteria: criteria, parks: parks, canGiveOpinion: member,
-            hasOpinion: state.opinions.contains { $0.memberID == user.personID })
+            hasOpinion: state.opinions.contains { $0.memberID == user.personID },
+            canDecide: user.roles.contains(.bureau) || state.panel.chairID == user.personID)
         return (section, [])
     }
 

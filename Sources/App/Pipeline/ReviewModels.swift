@@ -13,6 +13,8 @@ final class ReviewPanel: Model, @unchecked Sendable {
     @Field(key: "criteria") var criteriaCodes: String
     /// Member person ids, comma-separated.
     @Field(key: "members") var memberCodes: String
+    /// The chair (组长) decides on the panel's leads; without one, the bureau does.
+    @OptionalField(key: "chair_id") var chairID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -8,7 +8,9 @@ import Vapor
 struct ReviewService {
     let request: Request
 
-    func createPanel(name raw: String, quorum: Int, criteria: [ReviewCriterion], members: [UUID]) async throws -> ReviewPanel {
+    func createPanel(
+        name raw: String, quorum: Int, criteria: [ReviewCriterion], members: [UUID], chair: UUID? = nil
+    ) async throws -> ReviewPanel {
         let user = try request.authorize(.manage, .lead)
         var errors: [String: AppError.Message] = [:]
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -19,6 +21,9 @@ struct ReviewService {
         if memberSet.count < 2 { errors["members"] = .init(zh: "专班至少两名成员。", en: "A panel has at least two members.") }
         if !(1...max(1, memberSet.count)).contains(quorum) {
             errors["quorum"] = .init(zh: "法定人数应在 1 与成员数之间。", en: "The quorum lies between 1 and the number of members.")
+        }
+        if let chair, !memberSet.contains(chair) {
+            errors["chair"] = .init(zh: "组长须为专班成员。", en: "The chair must be a member.")
         }
         if criteria.isEmpty { errors["criteria"] = .init(zh: "请至少选择一项评分指标。", en: "Choose at least one criterion.") }
         guard errors.isEmpty else { throw AppError.validation(errors) }
@@ -36,10 +41,11 @@ struct ReviewService {
             panel.quorum = quorum
             panel.criteriaCodes = criteria.map(\.rawValue).joined(separator: ",")
             panel.memberCodes = memberSet.map(\.uuidString).joined(separator: ",")
+            panel.chairID = chair
             try await panel.create(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "panel.create", objectType: "review_panel", objectID: panel.id!.uuidString,
-                after: ["name": name, "quorum": String(quorum), "members": panel.memberCodes], at: millis)
+                after: ["name": name, "quorum": String(quorum), "members": panel.memberCodes, "chair": chair?.uuidString ?? ""], at: millis)
             return panel
         }
     }

@@ -33,6 +33,7 @@ struct ReviewWebController {
         var quorum: Int?
         var criteria: [String]?
         var members: [String]?
+        var chair: String?
     }
 
     func createPanel(_ request: Request) async throws -> Response {
@@ -42,12 +43,12 @@ struct ReviewWebController {
             _ = try await ReviewService(request: request).createPanel(
                 name: body.name ?? "", quorum: body.quorum ?? 0,
                 criteria: (body.criteria ?? []).compactMap(ReviewCriterion.init(rawValue:)),
-                members: (body.members ?? []).compactMap(UUID.init(uuidString:)))
+                members: (body.members ?? []).compactMap(UUID.init(uuidString:)), chair: UUID(uuidString: body.chair ?? ""))
             return request.redirect(to: SiteURL.panels.path)
         } catch let error as AppError where error.status == .unprocessableEntity {
             let values = [
                 "name": body.name ?? "", "quorum": body.quorum.map(String.init) ?? "",
-                "criteria": (body.criteria ?? []).joined(separator: ","), "members": (body.members ?? []).joined(separator: ","),
+                "criteria": (body.criteria ?? []).joined(separator: ","), "members": (body.members ?? []).joined(separator: ","), "chair": body.chair ?? "",
             ]
             return try await renderPanels(request, form: FormState(values: values, error: error), status: error.status)
         }

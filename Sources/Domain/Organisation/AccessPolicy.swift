@@ -14,6 +14,9 @@ public enum AccessPolicy {
         case ownTokens
         /// Leads (线索, SPEC §4): anyone submits; the bureau responds and decides.
         case lead
+        /// Projects (项目, SPEC §5) and their money: read across the jurisdiction; those who answer
+        /// for a project report on it; the bureau accepts, verifies and keeps the rate table.
+        case project
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -64,6 +67,10 @@ public enum AccessPolicy {
         case (.lead, .read), (.lead, .write): business
         case (.lead, .export): [.leader, .bureau]
         case (.lead, .manage): [.bureau]
+        case (.project, .read): business
+        case (.project, .write): [.bureau, .cadre, .host, .coordinator, .leader]
+        case (.project, .export): [.leader, .bureau]
+        case (.project, .manage): [.bureau]
         case (_, .manage): []
         }
     }

@@ -7,6 +7,8 @@ public enum LeadChannel: String, CaseIterable, Codable, Sendable {
 /// it was merged into.
 public enum LeadStatus: String, CaseIterable, Codable, Sendable {
     case submitted, responded, returned, rejected, merged
+    /// 入库: the panel's chair accepted it; it lives on as a project.
+    case accepted
 
     /// Open leads take part in the collision check.
     public var isOpen: Bool { self == .submitted || self == .responded }

@@ -75,7 +75,7 @@ public enum ChineseAmount {
     }
 
     /// Parses "29.14亿", "29.14亿元", "500万", "7000", "7,000元" into CNY minor units.
-    /// Rejects more precision than a fen, negatives and amounts beyond 10万亿元.
+    /// Rejects more precision than a fen, negatives and amounts beyond 1万亿元 (10^14 fen).
     public static func parse(_ raw: String, currency: Currency = .cny) throws(ParseError) -> Money {
         var text = NameNormalizer.fold(raw).replacingAll(",", with: "")
         guard !text.isEmpty else { throw .empty }
@@ -118,7 +118,7 @@ public enum ChineseAmount {
         return Money(minorUnits: product + fractionMinor, currency: currency)
     }
 
-    /// 10万亿元: more than any single enterprise or project in a county ledger.
+    /// 1万亿元 (10,000亿): more than any single enterprise or project in a county ledger.
     public static let maximumMinorUnits: Int64 = 10_000 * yi * 100
 }
 

@@ -14,7 +14,9 @@ enum SiteURL: Sendable {
     case audit, auditExport
     case tokens, tokenRevoke(UUID)
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
-    case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID)
+    case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
+    case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
+    case projectHost(UUID), projectHostReassign(UUID), rates
 
     var path: String {
         switch self {
@@ -53,6 +55,16 @@ enum SiteURL: Sendable {
         case .leadReview(let id): "/leads/\(id)/review"
         case .leadOpinion(let id): "/leads/\(id)/opinions"
         case .leadRecuse(let id): "/leads/\(id)/recuse"
+        case .leadAccept(let id): "/leads/\(id)/accept"
+        case .projects: "/projects"
+        case .project(let id): "/projects/\(id)"
+        case .projectStage(let id): "/projects/\(id)/stages"
+        case .projectVerify(let id): "/projects/\(id)/stages/verify"
+        case .projectFunds(let id): "/projects/\(id)/funds"
+        case .projectFundsVerify(let id): "/projects/\(id)/funds/verify"
+        case .projectHost(let id): "/projects/\(id)/host"
+        case .projectHostReassign(let id): "/projects/\(id)/host/reassign"
+        case .rates: "/rates"
         }
     }
 

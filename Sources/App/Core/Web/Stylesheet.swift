@@ -51,7 +51,7 @@ enum Stylesheet {
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         .toolbar{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin-bottom:12px}
         .toolbar .grow{flex:1;min-width:200px}
-        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
+        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],input[type=month],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
         .form{background:#fff;border:1px solid var(--line);border-radius:4px;padding:16px;max-width:760px}
         .form .grid{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}
         .grid-auto{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:0 12px}
@@ -92,6 +92,19 @@ enum Stylesheet {
         .login-box button{width:100%}
         .secret{font-family:monospace;word-break:break-all;background:#f0f3f8;padding:8px;border-radius:3px}
         .actions{display:flex;flex-wrap:wrap;gap:10px;margin:10px 0}
+        .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:10px}
+        .column{background:#eef1f6;border-radius:4px;padding:8px}
+        .column h3{font-size:15px;margin:2px 0 8px}
+        .kcard{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px;margin-bottom:8px}
+        .small{font-size:12px}
+        svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:10px}
+        svg.chart .bar{fill:var(--blue)}
+        svg.chart text{font-size:13px;fill:var(--text)}
+        ol.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}
+        ol.timeline>li{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px 12px;margin:0 0 10px 14px;position:relative}
+        ol.timeline>li:before{content:"";position:absolute;left:-22px;top:12px;width:11px;height:11px;border-radius:50%;background:var(--blue)}
+        .timeline .when{color:var(--muted);font-size:13px}
+        .timeline .what{font-weight:600}
         @media (max-width:760px){
           .shell{display:block}
           .sidenav{width:auto;border-right:0;border-bottom:1px solid var(--line);overflow-x:auto}

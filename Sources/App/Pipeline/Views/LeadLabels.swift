@@ -23,6 +23,7 @@ extension LeadStatus {
         case .returned: lang("退回补充", "Returned")
         case .rejected: lang("不予入库", "Rejected")
         case .merged: lang("已合并", "Merged")
+        case .accepted: lang("已入库", "Accepted")
         }
     }
 }

@@ -13,6 +13,8 @@ enum LeadShowView {
         var error: AppError.Message?
         var review: ReviewViews.Section? = nil
         var panels: [ReviewPanel] = []
+        var accept: AcceptForm.Model? = nil
+        var projectID: UUID? = nil
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -59,6 +61,13 @@ enum LeadShowView {
         } else if context.may(.manage, .lead), lead.status.isOpen {
             content.append(el("h2", [], text(lang("预审", "Pre-review"))))
             content += ReviewViews.putToPanel(model.panels, leadID: lead.id, context: context)
+        }
+        if let projectID = model.projectID {
+            content.insert(Components.notice(lang("已入库，", "Accepted; ")), at: 0)
+            content.insert(link(.project(projectID), lang("查看项目", "open the project")), at: 1)
+        }
+        if let accept = model.accept, lead.status.isOpen {
+            content += AcceptForm.render(accept, leadID: lead.id, version: lead.version, context: context)
         }
         if context.may(.manage, .lead), lead.status.isOpen { content += actions(model, context) }
         return Layout.page(

@@ -10,7 +10,8 @@ enum ReviewViews {
         let rows = panels.map { panel -> [HNode] in
             [
                 text(panel.name), text(String(panel.quorum)),
-                text(panel.members.compactMap { names[$0] }.joined(separator: "、")),
+                text(
+                    panel.members.compactMap { id in names[id].map { id == panel.chairID ? $0 + "（组长）" : $0 } }.joined(separator: "、")),
                 text(panel.criteria.map { $0.label(lang) }.joined(separator: "、")),
             ]
         }
@@ -36,6 +37,9 @@ enum ReviewViews {
                         "div", [.cls("grid")], Components.field("name", lang("专班名称", "Name"), form, lang, required: true),
                         Components.field("quorum", lang("法定人数", "Quorum"), form, lang, type: "number", required: true)),
                     Components.checkboxes("members", lang("成员（预审专家）", "Members (reviewers)"), members, checked: checkedMembers, form, lang),
+                    Components.select(
+                        "chair", lang("组长（决定入库；不设则由投促局决定）", "Chair (decides; else the bureau)"), members, form, lang,
+                        blank: lang("（不设）", "(none)")),
                     Components.checkboxes(
                         "criteria", lang("评分指标", "Criteria"), criteria,
                         checked: checkedCriteria.isEmpty ? Set(criteria.map(\.value)) : checkedCriteria, form, lang),
@@ -65,6 +69,8 @@ enum ReviewViews {
         var parks: [String]
         var canGiveOpinion: Bool
         var hasOpinion: Bool
+        /// The chair, or the bureau, decides on the lead.
+        var canDecide: Bool = false
     }
 
     static func recommendationLabel(_ value: ReviewPanelRules.Recommendation, _ lang: Lang) -> String {

@@ -1,0 +1,159 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// 入库: the panel's chair (or the bureau) accepts a reviewed lead; it becomes a project in
+/// `negotiating` with its three accountable roles, in one transaction with the lead's closing.
+struct ProjectAcceptance {
+    let request: Request
+
+    struct Input: Sendable {
+        var title: String
+        var hostUnitID: UUID?
+        var attractors: [(person: UUID, basisPoints: Int)]
+        var coordinators: [UUID]
+        var leaderID: UUID?
+        var taskForceID: UUID?
+    }
+
+    func accept(_ leadID: UUID, _ input: Input, basedOn version: Int) async throws -> Project {
+        // the chair may be an outside expert (reviewer): the decision is checked against the panel below
+        let user = try request.authorize(.read, .project)
+        let lead = try await LeadService(request: request).find(leadID)
+        guard let review = try await ReviewService(request: request).state(of: leadID) else {
+            throw AppError(
+                code: "not_reviewed", status: .conflict, zh: "线索须先经预审专班评议，才能入库。", en: "A lead is accepted only after a panel review.")
+        }
+        guard user.roles.contains(.bureau) || review.panel.chairID == user.personID else { throw AppError.forbidden }
+        let opinions = review.opinions.map {
+            ReviewPanelRules.Opinion(member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
+        }
+        guard ReviewPanelRules.tally(opinions, recused: review.review.recused, quorum: review.panel.quorum).quorumMet else {
+            throw AppError(
+                code: "no_quorum", status: .conflict, zh: "预审意见尚未达到法定人数，不能入库。", en: "The panel has not reached its quorum.")
+        }
+        let scope = try JurisdictionCode(lead.jurisdictionCode)
+        let checked = try await check(input, investment: lead.investment, scope: scope)
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        let today = request.clock.today.description
+        return try await request.writeTransaction { db in
+            try await Versioned.claim(Lead.schema, id: leadID, expected: version, on: db)
+            guard let fresh = try await Lead.find(leadID, on: db), fresh.status.isOpen else {
+                throw AppError(code: "invalid_state", status: .conflict, zh: "该线索已办结。", en: "This lead is closed.")
+            }
+            let project = Project()
+            project.id = UUID()
+            project.leadID = leadID
+            project.enterpriseID = fresh.enterpriseID
+            project.enterpriseName = fresh.enterpriseName
+            project.nameKey = fresh.nameKey
+            project.uscc = fresh.uscc
+            project.title = checked.title
+            project.industryCode = fresh.industryCode
+            project.jurisdictionCode = fresh.jurisdictionCode
+            project.investmentMinor = fresh.investmentMinor
+            project.investmentCurrency = fresh.investmentCurrency
+            project.stage = .negotiating
+            project.stageSince = today
+            project.verifiedStage = .negotiating
+            project.hostUnitID = checked.host
+            project.hostStatus = .pending
+            project.hostReason = ""
+            project.leaderID = input.leaderID
+            project.taskForceID = input.taskForceID
+            project.isMajor = checked.isMajor
+            project.acceptedOn = today
+            project.lastActivityOn = today
+            project.version = 1
+            try await project.create(on: db)
+            for (person, unit, share) in checked.attractors {
+                let row = ProjectAttractor()
+                row.projectID = project.id!
+                row.personID = person
+                row.unitID = unit
+                row.basisPoints = share
+                try await row.create(on: db)
+            }
+            for unit in Set(input.coordinators) {
+                let row = ProjectCoordinator()
+                row.projectID = project.id!
+                row.unitID = unit
+                try await row.create(on: db)
+            }
+            fresh.status = .accepted
+            fresh.assessedOn = fresh.assessedOn ?? today
+            fresh.feedbackOn = fresh.feedbackOn ?? today
+            fresh.respondedOn = fresh.respondedOn ?? today
+            try await fresh.update(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: "project.accept", objectType: "project", objectID: project.id!.uuidString,
+                after: ProjectDTO.Summary(project), at: millis)
+            return project
+        }
+    }
+
+    struct Checked {
+        var title: String
+        var host: UUID
+        var attractors: [(UUID, UUID, Int)]
+        var isMajor: Bool
+    }
+
+    /// Every field of the acceptance, checked against the jurisdiction; all problems at once.
+    func check(_ input: Input, investment: Money, scope: JurisdictionCode) async throws -> Checked {
+        var errors: [String: AppError.Message] = [:]
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 80 || title.hasControlCharacters {
+            errors["title"] = .required("项目名称（不超过 80 字）", "Title (at most 80)")
+        }
+        do { try CreditSplit.validate(input.attractors.map { ($0.person, $0.basisPoints) }) } catch {
+            errors["attractors"] = Self.message(error)
+        }
+        let db = request.db
+        let units = try await Unit.query(on: db).filter(\.$id ~~ ([input.hostUnitID, input.taskForceID].compactMap { $0 } + input.coordinators))
+            .all()
+        func unit(_ id: UUID?) -> Unit? { units.first { $0.id == id } }
+        func inScope(_ unit: Unit) -> Bool { (try? JurisdictionCode(unit.jurisdictionCode)).map(scope.contains) ?? false }
+        let host = unit(input.hostUnitID)
+        if host == nil || !inScope(host!) || host!.dissolvedOn != nil {
+            errors["hostUnit"] = .init(zh: "承接单位须为本辖区的在册单位（园区或乡镇）。", en: "The host must be a unit of this jurisdiction.")
+        }
+        if input.coordinators.contains(where: { unit($0).map(inScope) != true }) {
+            errors["coordinators"] = .init(zh: "协同单位须为本辖区单位。", en: "Coordinating units must be of this jurisdiction.")
+        }
+        if let taskForce = input.taskForceID, unit(taskForce).map({ $0.kind == .taskForce && inScope($0) }) != true {
+            errors["taskForce"] = .init(zh: "请选择本辖区的项目专班。", en: "Choose a task force of this jurisdiction.")
+        }
+        let people = try await Person.query(on: db).filter(\.$id ~~ (input.attractors.map(\.person) + [input.leaderID].compactMap { $0 }))
+            .with(\.$unit).all()
+        let peopleInScope = people.filter { inScope($0.unit) }
+        if input.attractors.contains(where: { a in !peopleInScope.contains { $0.id == a.person } }), errors["attractors"] == nil {
+            errors["attractors"] = .init(zh: "招商人须为本辖区人员。", en: "Attractors must be people of this jurisdiction.")
+        }
+        let isMajor = ProjectRules.isMajor(investment)
+        if let leader = input.leaderID {
+            if !peopleInScope.contains(where: { $0.id == leader && $0.roles.contains(.leader) }) {
+                errors["leader"] = .init(zh: "包保领导须为本辖区的领导。", en: "The responsible leader must be a leader of this jurisdiction.")
+            }
+        } else if isMajor {
+            errors["leader"] = .init(zh: "亿元以上重大项目须明确包保领导。", en: "A major project (≥ 1亿元) needs a responsible leader.")
+        }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let attractors = input.attractors.map { a in (a.person, peopleInScope.first { $0.id == a.person }!.$unit.id, a.basisPoints) }
+        return Checked(title: title, host: host!.id!, attractors: attractors, isMajor: isMajor)
+    }
+
+    static func message(_ problem: CreditSplit.Problem) -> AppError.Message {
+        switch problem {
+        case .noAttractor: .init(zh: "请至少填写一名招商人。", en: "Name at least one attractor.")
+        case .shareOutOfRange: .init(zh: "每人分成应在 0.01% 与 100% 之间。", en: "Each share lies between 0.01% and 100%.")
+        case .duplicateAttractor: .init(zh: "同一招商人不能重复填写。", en: "An attractor appears twice.")
+        case .sumIsNot100(let sum):
+            .init(
+                zh: "招商人分成合计应为 100%，现为 \(Percent.text(Int64(sum / 10)))。",
+                en: "Shares must sum to 100%; they sum to \(Percent.text(Int64(sum / 10))).")
+        }
+    }
+}

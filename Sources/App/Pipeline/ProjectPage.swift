@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Gathers what the project page shows: the roles with names, one timeline of stages and money,
+/// the ledger's totals and the time spent in each stage.
+enum ProjectPage {
+    static func model(_ request: Request, _ project: Project, error: AppError? = nil) async throws -> ProjectShowView.Model {
+        let db = request.db
+        let user = try request.requireUser()
+        let id = try project.requireID()
+        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all()
+        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
+        let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
+        let funds = try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all()
+        let personIDs = Set(
+            attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
+                + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
+        let people = try await Person.query(on: db).filter(\.$id ~~ personIDs).all()
+        let unitIDs = Set(attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
+        let units = try await Unit.query(on: db).filter(\.$id ~~ unitIDs).all()
+        func person(_ id: UUID?) -> String { people.first { $0.id == id }?.name ?? "" }
+        func unit(_ id: UUID?) -> String { units.first { $0.id == id }?.name ?? "" }
+        let lang = request.lang
+        let rates = try await ExchangeRate.table(on: db)
+        let entries = funds.compactMap { f in CivilDate(f.arrivedOn).map { (f.amount, $0, f.verifiedBy != nil) } }
+        let total = rates.total(entries.map { ($0.0, $0.1) })
+        let verified = rates.total(entries.filter(\.2).map { ($0.0, $0.1) })
+        let owners = try await ProjectService.owners(of: project, on: db)
+        let isBureau = user.roles.contains(.bureau)
+        let today = request.clock.today
+
+        var timeline: [ProjectShowView.Entry] = [
+            .init(date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil)
+        ]
+        for r in reports {
+            var detail = [r.reason, r.evidence.isEmpty ? "" : lang("佐证：", "Evidence: ") + r.evidence].filter { !$0.isEmpty }
+            if r.toStage == .signed, let contract = project.contract, r.sequence == reports.last(where: { $0.toStage == .signed })?.sequence {
+                detail.insert(lang("合同投资额 ", "Contract ") + ChineseAmount.format(contract), at: 0)
+            }
+            timeline.append(
+                .init(
+                    date: r.occurredOn, title: "\(r.fromStage.label(lang)) → \(r.toStage.label(lang))", detail: detail.joined(separator: "；"),
+                    who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
+                    verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
+                    verifyForm: isBureau && r.verifiedBy == nil && r.reportedBy != user.personID
+                        ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil))
+        }
+        for f in funds {
+            timeline.append(
+                .init(
+                    date: f.arrivedOn,
+                    title: lang("资金到位 ", "Funds arrived ") + ChineseAmount.format(f.amount) + (f.isForeign ? lang("（外资）", " (foreign)") : ""),
+                    detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
+                    verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
+                    verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
+                        ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil))
+        }
+        timeline.sort { $0.date > $1.date }
+        let stageTimeline = ProjectService.timeline(project, reports)
+        let stageDays = stageTimeline.daysInStage(today: today)
+        var daysToProduction: Int?
+        if let signed = stageTimeline.verifiedDate(of: .signed), let producing = stageTimeline.verifiedDate(of: .producing) {
+            daysToProduction = StageMachine.daysToProduction(signed: signed, producing: producing)
+        }
+        let alerts = StallRule().alerts(
+            stage: project.stage, stageSince: CivilDate(project.stageSince) ?? today, lastActivity: CivilDate(project.lastActivityOn) ?? today,
+            today: today)
+        return ProjectShowView.Model(
+            project: ProjectDTO.Summary(project), hostName: unit(project.hostUnitID), leaderName: person(project.leaderID),
+            taskForceName: unit(project.taskForceID),
+            attractors: attractors.map { a in .init(name: person(a.personID), unit: unit(a.unitID), basisPoints: a.basisPoints) },
+            coordinators: coordinators.map { unit($0.unitID) }, timeline: timeline,
+            fundsTotal: ChineseAmount.format(total.cny), fundsVerified: ChineseAmount.format(verified.cny),
+            foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
+            missingRates: total.missingMonths,
+            stageDays: ProjectStage.line.map { ($0, stageDays[$0] ?? 0) }, alerts: alerts, daysToProduction: daysToProduction,
+            mayReport: owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
+                && request.may(.write, .project),
+            isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
+            hostOptions: isBureau ? try await hostOptions(request) : [], error: error.map(ProjectShowView.message))
+    }
+
+    /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.
+    static func hostOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        let scope = try request.requireUser().scope
+        return try await Unit.query(on: request.db).within(\.$jurisdictionCode, scope).filter(\.$dissolvedOn == nil)
+            .filter(\.$kind ~~ [.park, .town]).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) }
+    }
+}

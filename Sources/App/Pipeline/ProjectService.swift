@@ -1,0 +1,207 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// A project's life after 入库: stage reports and their verification, the host unit's answer.
+/// Money is in `ProjectService+Funds.swift`. Every change is audited in its own transaction.
+struct ProjectService {
+    let request: Request
+
+    /// A project in the user's jurisdiction, or one they work on, or 404.
+    func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Project {
+        let user = try request.authorize(action, .project)
+        guard let project = try await Project.find(id, on: request.db) else { throw AppError.notFound }
+        if (try? request.authorize(action, .project, in: project.jurisdictionCode)) != nil { return project }
+        // a district park hosting a city project, or an attractor of a county team, works on it all the same
+        if action != .manage,
+            try await Self.owners(of: project, on: request.db).involves(person: user.personID.uuidString, unit: user.unitID.uuidString)
+        {
+            return project
+        }
+        throw AppError.notFound
+    }
+
+    static func owners(of project: Project, on db: any Database) async throws -> ProjectRules.Owners {
+        let id = try project.requireID()
+        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).all()
+        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
+        return ProjectRules.Owners(
+            attractors: Set(attractors.map(\.personID.uuidString)), hostUnit: project.hostUnitID.uuidString,
+            coordinators: Set(coordinators.map(\.unitID.uuidString)), leader: project.leaderID?.uuidString)
+    }
+
+    /// The project, if the user answers for it (attractor, host unit, leader, or the bureau).
+    func findForReporting(_ id: UUID) async throws -> Project {
+        let project = try await find(id, for: .write)
+        let user = try request.requireUser()
+        let owners = try await Self.owners(of: project, on: request.db)
+        guard owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: user.roles.contains(.bureau))
+        else {
+            throw AppError(
+                code: "not_accountable", status: .forbidden, zh: "只有招商人、承接单位、包保领导或投促局可以报送该项目的进度。",
+                en: "Only the project's attractors, host unit, leader or the bureau report on it.")
+        }
+        return project
+    }
+
+    struct StageInput: Sendable {
+        var to: ProjectStage
+        var occurredOn: CivilDate?
+        var reason: String
+        var evidence: String
+        /// Required when the project is signed.
+        var contract: Money?
+    }
+
+    func reportStage(_ id: UUID, _ input: StageInput, basedOn version: Int) async throws -> StageReport {
+        let project = try await findForReporting(id)
+        // a report based on an older version is a conflict before anything else is judged
+        _ = try VersionCheck.next(editing: version, current: project.version)
+        let user = try request.requireUser()
+        let today = request.clock.today
+        var errors: [String: AppError.Message] = [:]
+        let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let evidence = input.evidence.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.count > 500 || reason.hasControlCharacters { errors["reason"] = .tooLong("理由", "Reason", 500) }
+        if evidence.count > 500 || evidence.hasControlCharacters { errors["evidence"] = .tooLong("佐证材料", "Evidence", 500) }
+        if input.occurredOn == nil { errors["occurredOn"] = .required("发生日期（如 2022-04-28）", "The date") }
+        if input.to == .signed, (input.contract?.minorUnits ?? 0) <= 0 {
+            errors["contract"] = .required("合同投资额", "The contract amount")
+        }
+        if let contract = input.contract, contract.minorUnits > ProjectRules.largestEntry {
+            errors["contract"] = .init(zh: "金额过大，请核对单位（万元/亿元）。", en: "Amount too large; check the unit.")
+        }
+        guard errors.isEmpty, let date = input.occurredOn else { throw AppError.validation(errors) }
+        do {
+            try StageMachine.check(
+                from: project.stage, to: input.to, heldAt: project.heldAt, reason: reason, byBureau: user.roles.contains(.bureau))
+        } catch { throw Self.message(error) }
+        do { try ProjectRules.checkStageDate(date, previous: CivilDate(project.stageSince), today: today) } catch {
+            throw Self.message(error)
+        }
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        return try await request.writeTransaction { db in
+            try await Versioned.claim(Project.schema, id: id, expected: version, on: db)
+            guard let fresh = try await Project.find(id, on: db) else { throw AppError.notFound }
+            let before = ProjectDTO.Summary(fresh)
+            let last = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence, .descending).first()
+            let report = StageReport()
+            report.id = UUID()
+            report.projectID = id
+            report.sequence = (last?.sequence ?? 0) + 1
+            report.fromStage = fresh.stage
+            report.toStage = input.to
+            report.occurredOn = date.description
+            report.reason = reason
+            report.evidence = evidence
+            report.reportedBy = user.personID
+            report.reportedOn = today.description
+            try await report.create(on: db)
+            fresh.heldAt = input.to == .onHold ? fresh.stage : nil
+            fresh.stage = input.to
+            fresh.stageSince = date.description
+            fresh.lastActivityOn = max(fresh.lastActivityOn, today.description)
+            if input.to == .signed, let contract = input.contract {
+                fresh.signedOn = date.description
+                fresh.contractMinor = contract.minorUnits
+                fresh.contractCurrency = contract.currency.rawValue
+                fresh.isMajor = fresh.isMajor || ProjectRules.isMajor(contract)
+            }
+            try await fresh.update(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: "project.stage", objectType: "project", objectID: id.uuidString, before: before,
+                after: ProjectDTO.Stage(report), at: millis)
+            return report
+        }
+    }
+
+    /// 核验: the bureau confirms a reported stage; only verified stages count. Nobody verifies
+    /// their own report.
+    func verifyStage(_ id: UUID, report reportID: UUID) async throws {
+        _ = try await find(id, for: .manage)
+        let user = try request.requireUser()
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        let today = request.clock.today.description
+        try await request.writeTransaction { db in
+            guard let report = try await StageReport.find(reportID, on: db), report.projectID == id,
+                let project = try await Project.find(id, on: db)
+            else { throw AppError.notFound }
+            guard report.verifiedBy == nil else { return }
+            guard report.reportedBy != user.personID else { throw Self.ownReport }
+            report.verifiedBy = user.personID
+            report.verifiedOn = today
+            try await report.update(on: db)
+            let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
+            project.verifiedStage = Self.timeline(project, reports).verifiedStage
+            project.version += 1
+            try await project.update(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: "project.verify", objectType: "project", objectID: id.uuidString,
+                after: ["report": reportID.uuidString, "stage": report.toStage.rawValue, "occurredOn": report.occurredOn], at: millis)
+        }
+    }
+
+    static func timeline(_ project: Project, _ reports: [StageReport]) -> StageTimeline {
+        StageTimeline(
+            acceptedOn: CivilDate(project.acceptedOn) ?? CivilDate(dayNumber: 0),
+            transitions: reports.compactMap { r in
+                CivilDate(r.occurredOn).map { StageTimeline.Transition(to: r.toStage, on: $0, verified: r.verifiedBy != nil) }
+            })
+    }
+
+    /// The host unit accepts the project or declines it with a reason; a decline lands on the
+    /// bureau's list until it names another host.
+    func answerAsHost(_ id: UUID, accept: Bool, reason raw: String, basedOn version: Int) async throws {
+        let project = try await find(id, for: .write)
+        let user = try request.requireUser()
+        guard user.unitID == project.hostUnitID else {
+            throw AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
+        }
+        let reason = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !accept, reason.isEmpty || reason.count > 500 || reason.hasControlCharacters {
+            throw AppError.field("reason", zh: "不承接须说明理由（不超过 500 字），投促局将另行协调。", en: "A decline needs a reason.")
+        }
+        try await change(id, version: version, action: accept ? "project.host.accept" : "project.host.decline") { project in
+            guard project.hostStatus == .pending else {
+                throw AppError(code: "invalid_state", status: .conflict, zh: "承接单位已答复。", en: "The host has answered already.")
+            }
+            project.hostStatus = accept ? .accepted : .declined
+            project.hostReason = reason
+        }
+    }
+
+    /// After a decline the bureau names another host, who must answer in turn.
+    func reassignHost(_ id: UUID, to unitID: UUID, basedOn version: Int) async throws {
+        let project = try await find(id, for: .manage)
+        let scope = try JurisdictionCode(project.jurisdictionCode)
+        guard let unit = try await Unit.find(unitID, on: request.db), unit.id != project.hostUnitID, unit.dissolvedOn == nil,
+            let code = try? JurisdictionCode(unit.jurisdictionCode), scope.contains(code)
+        else { throw AppError.field("hostUnit", zh: "请选择本辖区的另一承接单位。", en: "Choose another host of this jurisdiction.") }
+        try await change(id, version: version, action: "project.host.reassign") { project in
+            project.hostUnitID = unitID
+            project.hostStatus = .pending
+            project.hostReason = ""
+        }
+    }
+
+    func change(_ id: UUID, version: Int, action: String, _ apply: @escaping @Sendable (Project) throws -> Void) async throws {
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        try await request.writeTransaction { db in
+            try await Versioned.claim(Project.schema, id: id, expected: version, on: db)
+            guard let project = try await Project.find(id, on: db) else { throw AppError.notFound }
+            let before = ProjectDTO.Summary(project)
+            try apply(project)
+            try await project.update(on: db)
+            try await AuditLog.append(
+                on: db, by: actor, action: action, objectType: "project", objectID: id.uuidString, before: before,
+                after: ProjectDTO.Summary(project), at: millis)
+        }
+    }
+
+    static let ownReport = AppError(
+        code: "own_report", status: .forbidden, zh: "不能核验自己报送的内容，请由投促局其他同志核验。", en: "Nobody verifies their own report.")
+}

@@ -1,0 +1,167 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Project pages: the board, the project page and its actions (stage reports, verification,
+/// host answers, funds), and the rate table.
+struct ProjectWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.projects.pattern, use: board)
+        pages.get(SiteURL.project(SiteURL.anyID).pattern, use: show)
+        pages.post(SiteURL.projectStage(SiteURL.anyID).pattern, use: reportStage)
+        pages.post(SiteURL.projectVerify(SiteURL.anyID).pattern, use: verifyStage)
+        pages.post(SiteURL.projectFunds(SiteURL.anyID).pattern, use: recordFunds)
+        pages.post(SiteURL.projectFundsVerify(SiteURL.anyID).pattern, use: verifyFunds)
+        pages.post(SiteURL.projectHost(SiteURL.anyID).pattern, use: answerAsHost)
+        pages.post(SiteURL.projectHostReassign(SiteURL.anyID).pattern, use: reassignHost)
+        AcceptanceWebController().register(pages)
+        RatesWebController().register(pages)
+    }
+
+    func board(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .project)
+        let filter = ProjectBoard.Filter(request)
+        let db = request.db
+        let counts = try await ProjectBoard.counts(user, filter, on: db)
+        var columns: [(ProjectStage, [ProjectBoard.Card])] = []
+        for stage in ProjectStage.allCases where stage != .terminated || (counts[stage] ?? 0) > 0 {
+            columns.append((stage, (counts[stage] ?? 0) == 0 ? [] : try await ProjectBoard.cards(user, filter, stage: stage, on: db)))
+        }
+        let attention = try await ProjectBoard.attention(user, filter, today: request.clock.today, on: db)
+        let model = BoardView.Model(
+            filter: filter, counts: counts, columns: columns, attention: attention, hosts: try await ProjectPage.hostOptions(request),
+            today: request.clock.today)
+        return .html(BoardView.render(model, context: PageContext(request: request)))
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let project = try await ProjectService(request: request).find(try request.idParameter())
+        return .html(ProjectShowView.render(try await ProjectPage.model(request, project), context: PageContext(request: request)))
+    }
+
+    struct StageBody: Content {
+        var version: Int?
+        var to: String?
+        var occurredOn: String?
+        var contract: String?
+        var evidence: String?
+        var reason: String?
+    }
+
+    func reportStage(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(StageBody.self)
+        let values = [
+            "to": body.to ?? "", "occurredOn": body.occurredOn ?? "", "contract": body.contract ?? "", "evidence": body.evidence ?? "",
+            "reason": body.reason ?? "",
+        ]
+        return try await act(request, values: values) { service, id in
+            guard let stage = ProjectStage(rawValue: body.to ?? "") else {
+                throw AppError.field("to", zh: "请选择要进入的阶段。", en: "Choose the new stage.")
+            }
+            let contract = try Self.amount(body.contract, currency: .cny, field: "contract")
+            _ = try await service.reportStage(
+                id,
+                .init(to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "", contract: contract),
+                basedOn: body.version ?? 0)
+        }
+    }
+
+    /// An amount as typed ("29.14亿"), or nil when left empty.
+    static func amount(_ raw: String?, currency: Currency, field: String) throws -> Money? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do { return try ChineseAmount.parse(raw, currency: currency) } catch {
+            throw AppError.validation([field: EnterpriseInput.amountError(error)])
+        }
+    }
+
+    struct VerifyBody: Content {
+        var report: String?
+        var entry: String?
+    }
+
+    func verifyStage(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(VerifyBody.self)
+        return try await act(request) { service, id in
+            guard let report = UUID(uuidString: body.report ?? "") else { throw AppError.notFound }
+            try await service.verifyStage(id, report: report)
+        }
+    }
+
+    func verifyFunds(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(VerifyBody.self)
+        return try await act(request) { service, id in
+            guard let entry = UUID(uuidString: body.entry ?? "") else { throw AppError.notFound }
+            try await service.verifyFunds(id, entry: entry)
+        }
+    }
+
+    struct FundsBody: Content {
+        var arrivedOn: String?
+        var amount: String?
+        var currency: String?
+        var isForeign: String?
+        var evidence: String?
+    }
+
+    func recordFunds(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(FundsBody.self)
+        let values = [
+            "arrivedOn": body.arrivedOn ?? "", "amount": body.amount ?? "", "currency": body.currency ?? "", "evidence": body.evidence ?? "",
+        ]
+        return try await act(request, values: values) { service, id in
+            let currency = Currency(rawValue: body.currency ?? "CNY") ?? .cny
+            let amount = try Self.amount(body.amount, currency: currency, field: "amount")
+            _ = try await service.recordFunds(
+                id,
+                .init(arrivedOn: CivilDate(body.arrivedOn ?? ""), amount: amount, isForeign: body.isForeign == "1", evidence: body.evidence ?? ""))
+        }
+    }
+
+    struct HostBody: Content {
+        var version: Int?
+        var answer: String?
+        var reason: String?
+        var hostUnit: String?
+    }
+
+    func answerAsHost(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(HostBody.self)
+        return try await act(request) { service, id in
+            guard let answer = body.answer, ["accept", "decline"].contains(answer) else {
+                throw AppError.field("answer", zh: "请选择承接或不承接。", en: "Choose accept or decline.")
+            }
+            try await service.answerAsHost(id, accept: answer == "accept", reason: body.reason ?? "", basedOn: body.version ?? 0)
+        }
+    }
+
+    func reassignHost(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(HostBody.self)
+        return try await act(request) { service, id in
+            guard let unit = UUID(uuidString: body.hostUnit ?? "") else {
+                throw AppError.field("hostUnit", zh: "请选择承接单位。", en: "Choose the host unit.")
+            }
+            try await service.reassignHost(id, to: unit, basedOn: body.version ?? 0)
+        }
+    }
+
+    /// Runs an action on the project; a refused one re-renders the page with the reason and the
+    /// values typed, so nothing typed is lost.
+    private func act(_ request: Request, values: [String: String] = [:], _ action: (ProjectService, UUID) async throws -> Void)
+        async throws -> Response
+    {
+        let id = try request.idParameter()
+        let service = ProjectService(request: request)
+        var failure: AppError
+        do {
+            try await action(service, id)
+            return request.redirect(to: SiteURL.project(id).path)
+        } catch let error as AppError where error.status != .notFound {
+            failure = error
+        } catch let conflict as VersionConflict {
+            failure = .conflict(conflict)
+        }
+        var model = try await ProjectPage.model(request, try await service.find(id), error: failure)
+        model.form = FormState(values: values, error: failure)
+        return .html(ProjectShowView.render(model, context: PageContext(request: request)), status: failure.status)
+    }
+}

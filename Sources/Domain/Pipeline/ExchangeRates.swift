@@ -1,0 +1,68 @@
+/// The monthly rate table (SPEC §5): foreign capital is kept in its own currency (实际利用外资 is
+/// reported in USD [003]) and CNY totals convert at the rate of the month the money arrived.
+public struct ExchangeRates: Sendable {
+    /// Yuan per unit of the currency, in ten-thousandths (7.1234 → 71234), by "YYYY-MM".
+    public var rates: [Currency: [String: Int64]]
+
+    public init(rates: [Currency: [String: Int64]] = [:]) { self.rates = rates }
+
+    public static let scale: Int64 = 10_000
+
+    public static func month(of date: CivilDate) -> String { String(date.description.prefix(7)) }
+
+    /// The amount in CNY at the month's rate, rounded half up to the fen; nil when the month has
+    /// no rate (a total then says which months are missing instead of guessing).
+    public func cny(_ money: Money, on date: CivilDate) -> Money? {
+        if money.currency == .cny { return money }
+        guard let rate = rates[money.currency]?[Self.month(of: date)] else { return nil }
+        let product = money.minorUnits.multipliedReportingOverflow(by: rate)
+        guard !product.overflow else { return nil }
+        let half = Self.scale / 2
+        let value = product.partialValue >= 0 ? (product.partialValue + half) / Self.scale : (product.partialValue - half) / Self.scale
+        return Money(minorUnits: value, currency: .cny)
+    }
+
+    /// A ledger's total in CNY and in each foreign currency, with the months lacking a rate.
+    public struct Total: Equatable, Sendable {
+        public var cny: Money
+        public var foreign: [Currency: Money]
+        public var missingMonths: [String]
+    }
+
+    public func total(_ entries: [(money: Money, date: CivilDate)]) -> Total {
+        var cny: Int64 = 0
+        var foreign: [Currency: Int64] = [:]
+        var missing = Set<String>()
+        for entry in entries {
+            if entry.money.currency != .cny { foreign[entry.money.currency, default: 0] += entry.money.minorUnits }
+            if let converted = self.cny(entry.money, on: entry.date) {
+                cny += converted.minorUnits
+            } else {
+                missing.insert("\(entry.money.currency.rawValue) \(Self.month(of: entry.date))")
+            }
+        }
+        return Total(
+            cny: Money(minorUnits: cny), foreign: foreign.reduce(into: [:]) { $0[$1.key] = Money(minorUnits: $1.value, currency: $1.key) },
+            missingMonths: missing.sorted())
+    }
+
+    /// Parses a rate as typed ("7.1234") into ten-thousandths; nil for nonsense or a rate outside
+    /// 0.0001…10000.
+    public static func parseRate(_ raw: String) -> Int64? {
+        let parts = raw.trimmingSpaces().split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 10_000 else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard (1...4).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else { return nil }
+            fraction = value * [1, 1_000, 100, 10, 1][digits.count]
+        }
+        let rate = whole * scale + fraction
+        return rate > 0 ? rate : nil
+    }
+
+    public static func rateText(_ rate: Int64) -> String {
+        let fraction = String(rate % scale)
+        return "\(rate / scale)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+}

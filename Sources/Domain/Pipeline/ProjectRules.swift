@@ -1,0 +1,78 @@
+/// Who answers for a project and what it may record (SPEC §5): the three accountable roles, the
+/// major-project threshold, who may report a stage, and when money may be entered.
+public enum ProjectRules {
+    /// Projects at or above this amount get a responsible leader (包保领导); 1亿元 by default.
+    public static let defaultMajorThreshold = Money.major(100_000_000)
+
+    public static func isMajor(_ amount: Money, threshold: Money = defaultMajorThreshold) -> Bool {
+        amount.minorUnits >= threshold.minorUnits
+    }
+
+    /// The host unit's answer (承接): a decline needs a reason and goes to the bureau, never silent.
+    public enum HostStatus: String, CaseIterable, Codable, Sendable {
+        case pending, accepted, declined
+    }
+
+    /// The people who answer for a project, as ids.
+    public struct Owners: Sendable {
+        public var attractors: Set<String>
+        public var hostUnit: String
+        public var coordinators: Set<String>
+        public var leader: String?
+
+        public init(attractors: Set<String>, hostUnit: String, coordinators: Set<String>, leader: String?) {
+            self.attractors = attractors
+            self.hostUnit = hostUnit
+            self.coordinators = coordinators
+            self.leader = leader
+        }
+
+        /// Reporting a stage is for those who answer for it: an attractor, the host unit, the
+        /// responsible leader, or the bureau. Coordinating units contribute activities, not stages.
+        public func mayReport(person: String, unit: String, isBureau: Bool) -> Bool {
+            isBureau || attractors.contains(person) || unit == hostUnit || leader == person
+        }
+
+        /// Whether the person or their unit has a part in the project (their lists show it).
+        public func involves(person: String, unit: String) -> Bool {
+            attractors.contains(person) || unit == hostUnit || coordinators.contains(unit) || leader == person
+        }
+    }
+
+    public enum FundsProblem: Error, Equatable, Sendable {
+        /// Funds arrive on a signed contract; a terminated or not yet signed project takes none.
+        case notSigned
+        case terminated
+        case notPositive
+        /// More than 1万亿 in one entry is a typing error, not an investment.
+        case absurd
+        case inFuture
+        case beforeSigning
+    }
+
+    public static let largestEntry: Int64 = 1_000_000_000_000 * 100
+
+    /// A funds-arrival entry may be recorded for a signed project, dated between signing and today.
+    public static func checkFunds(
+        stage: ProjectStage, heldAt: ProjectStage?, signedOn: CivilDate?, amount: Money, arrivedOn: CivilDate, today: CivilDate
+    ) throws(FundsProblem) {
+        if stage == .terminated { throw .terminated }
+        let effective = stage == .onHold ? (heldAt ?? .negotiating) : stage
+        guard effective != .negotiating, let signedOn else { throw .notSigned }
+        guard amount.minorUnits > 0 else { throw .notPositive }
+        guard amount.minorUnits <= largestEntry else { throw .absurd }
+        guard arrivedOn <= today else { throw .inFuture }
+        guard arrivedOn >= signedOn else { throw .beforeSigning }
+    }
+
+    public enum DateProblem: Error, Equatable, Sendable {
+        case inFuture
+        case beforePrevious(CivilDate)
+    }
+
+    /// A stage's date lies between the previous stage's and today.
+    public static func checkStageDate(_ date: CivilDate, previous: CivilDate?, today: CivilDate) throws(DateProblem) {
+        guard date <= today else { throw .inFuture }
+        if let previous, date < previous { throw .beforePrevious(previous) }
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+
+@testable import Domain
+
+@Suite("项目规则")
+struct AccountableProjectTests {
+    func date(_ text: String) -> CivilDate { CivilDate(text)! }
+
+    @Test func majorProjectsStartAtOneYi() {
+        // [003]: five projects "亿元以上"; 1.2亿美元 in negotiation is major in its own currency too
+        #expect(ProjectRules.isMajor(Money.major(100_000_000)))
+        #expect(!ProjectRules.isMajor(Money.major(99_999_999)))
+        #expect(ProjectRules.isMajor(Money.major(500_000_000), threshold: Money.major(300_000_000)))
+    }
+
+    @Test func onlyTheAccountableReportStages() {
+        let owners = ProjectRules.Owners(attractors: ["p1", "p2"], hostUnit: "park", coordinators: ["tax"], leader: "boss")
+        #expect(owners.mayReport(person: "p1", unit: "team", isBureau: false))
+        #expect(owners.mayReport(person: "x", unit: "park", isBureau: false))
+        #expect(owners.mayReport(person: "boss", unit: "gov", isBureau: false))
+        #expect(owners.mayReport(person: "x", unit: "bureau", isBureau: true))
+        #expect(!owners.mayReport(person: "x", unit: "tax", isBureau: false))
+        #expect(owners.involves(person: "x", unit: "tax"))
+        #expect(!owners.involves(person: "x", unit: "elsewhere"))
+    }
+
+    @Test func fundsNeedASignedLiveProjectAndASaneAmount() throws {
+        let signed = date("2022-04-28")
+        let today = date("2026-11-21")
+        let amount = Money.major(438_900_000)  // [004] 4.389亿元 arrived
+        try ProjectRules.checkFunds(stage: .signed, heldAt: nil, signedOn: signed, amount: amount, arrivedOn: date("2022-09-30"), today: today)
+        try ProjectRules.checkFunds(stage: .onHold, heldAt: .started, signedOn: signed, amount: amount, arrivedOn: signed, today: today)
+        func problem(_ stage: ProjectStage, _ money: Money, on day: String = "2022-09-30") -> ProjectRules.FundsProblem? {
+            do {
+                try ProjectRules.checkFunds(stage: stage, heldAt: nil, signedOn: signed, amount: money, arrivedOn: date(day), today: today)
+                return nil
+            } catch { return error }
+        }
+        #expect(problem(.terminated, amount) == .terminated)
+        #expect(problem(.negotiating, amount) == .notSigned)
+        #expect(problem(.started, Money(minorUnits: 0)) == .notPositive)
+        #expect(problem(.started, Money(minorUnits: -100)) == .notPositive)
+        #expect(problem(.started, Money.major(2_000_000_000_000)) == .absurd)
+        #expect(problem(.started, amount, on: "2026-11-22") == .inFuture)
+        #expect(problem(.started, amount, on: "2022-04-27") == .beforeSigning)
+    }
+
+    @Test func stageDatesRunForward() {
+        #expect(throws: ProjectRules.DateProblem.inFuture) {
+            try ProjectRules.checkStageDate(date("2026-11-22"), previous: nil, today: date("2026-11-21"))
+        }
+        #expect(throws: ProjectRules.DateProblem.beforePrevious(date("2022-09-30"))) {
+            try ProjectRules.checkStageDate(date("2022-09-01"), previous: date("2022-09-30"), today: date("2026-11-21"))
+        }
+    }
+
+    @Test func timeInStageCountsOnlyVerifiedTransitions() {
+        // [002]: signed 2022-04-28, structure done 2022-09-30, trial operation 2023-01-31
+        let timeline = StageTimeline(
+            acceptedOn: date("2022-03-01"),
+            transitions: [
+                .init(to: .signed, on: date("2022-04-28"), verified: true),
+                .init(to: .started, on: date("2022-05-10"), verified: true),
+                .init(to: .built, on: date("2022-09-30"), verified: true),
+                .init(to: .producing, on: date("2023-01-31"), verified: false),
+            ])
+        #expect(timeline.verifiedStage == .built)
+        let days = timeline.daysInStage(today: date("2023-02-10"))
+        #expect(days[.negotiating] == 58)
+        #expect(days[.signed] == 12)
+        #expect(days[.started] == 143)
+        #expect(days[.built] == 133)  // still counting: production is not verified yet
+        var verified = timeline
+        verified.transitions[3].verified = true
+        #expect(verified.verifiedStage == .producing)
+        #expect(verified.daysInStage(today: date("2023-02-10"))[.built] == 123)
+        let signedOn = verified.verifiedDate(of: .signed)!
+        #expect(StageMachine.daysToProduction(signed: signedOn, producing: verified.verifiedDate(of: .producing)!) == 278)
+    }
+}
+
+@Suite("汇率与外资")
+struct ExchangeRateTests {
+    func date(_ text: String) -> CivilDate { CivilDate(text)! }
+
+    @Test func foreignCapitalConvertsAtTheMonthsRate() throws {
+        // [003]: 实际利用外资 310万美元 in the first quarter
+        let rates = ExchangeRates(rates: [.usd: ["2026-03": try #require(ExchangeRates.parseRate("7.0982"))]])
+        let usd = Money.major(3_100_000, .usd)
+        let cny = try #require(rates.cny(usd, on: date("2026-03-31")))
+        #expect(cny.minorUnits == 2_200_442_000)
+        #expect(ChineseAmount.format(cny) == "2200.44万元")
+        #expect(rates.cny(usd, on: date("2026-04-01")) == nil)
+    }
+
+    @Test func aLedgerTotalNamesTheMissingMonths() throws {
+        let rates = ExchangeRates(rates: [.usd: ["2026-03": 70_982]])
+        let total = rates.total([
+            (Money.major(438_900_000), date("2026-03-02")), (Money.major(3_100_000, .usd), date("2026-03-31")),
+            (Money.major(1_000_000, .usd), date("2026-05-06")),
+        ])
+        #expect(total.cny.minorUnits == 43_890_000_000 + 2_200_442_000)
+        #expect(total.foreign[.usd] == Money.major(4_100_000, .usd))
+        #expect(total.missingMonths == ["USD 2026-05"])
+    }
+
+    @Test func ratesParseAsTyped() {
+        #expect(ExchangeRates.parseRate("7.1234") == 71_234)
+        #expect(ExchangeRates.parseRate("7.1") == 71_000)
+        #expect(ExchangeRates.parseRate("7") == 70_000)
+        #expect(ExchangeRates.parseRate("0") == nil)
+        #expect(ExchangeRates.parseRate("7.12345") == nil)
+        #expect(ExchangeRates.parseRate("abc") == nil)
+        #expect(ExchangeRates.parseRate("-7") == nil)
+        #expect(ExchangeRates.rateText(70_982) == "7.0982")
+        #expect(ExchangeRates.rateText(70_000) == "7.0000")
+    }
+}
