@@ -42,5 +42,6 @@ func routes(_ app: Application) throws {
     api.patch("enterprises", ":id", use: enterpriseAPI.update)
     OrganisationAPIController().register(api)
     LeadAPIController().register(api)
+    ProjectAPIController().register(api)
     TokenController().registerAPI(api)
 }

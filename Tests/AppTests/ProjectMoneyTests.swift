@@ -16,7 +16,9 @@ struct ProjectMoneyTests {
         let cadre = Browser(app)
         try await cadre.login("cadre")
         _ = try await cadre.get("/projects/\(project.id!)")
-        #expect(try await ProjectTests.report(cadre, project.id!, to: "signed", on: "2026-03-02", contract: "29.14亿", app: app).status == .seeOther)
+        #expect(
+            try await ProjectTests.report(cadre, project.id!, to: "signed", on: "2026-03-02", contract: "29.14亿", app: app).status
+                == .seeOther)
         return (project.id!, w, cadre)
     }
 
@@ -65,7 +67,8 @@ struct ProjectMoneyTests {
             let own = try #require(try await FundsArrival.query(on: app.db).first())
             let refused = try await w.bureau.post("/projects/\(id)/funds/verify", [("entry", own.id!.uuidString)])
             #expect(refused.status == .forbidden)
-            #expect(try await ProjectTests.report(cadre, id, to: "terminated", on: "2026-11-21", reason: "企业迁址", app: app).status == .seeOther)
+            #expect(
+                try await ProjectTests.report(cadre, id, to: "terminated", on: "2026-11-21", reason: "企业迁址", app: app).status == .seeOther)
             let terminated = try await Self.funds(w.bureau, id, "2026-04-02", "100万")
             #expect(terminated.status == .conflict)
             #expect(terminated.body.string.contains("项目已终止"))
@@ -89,7 +92,8 @@ struct ProjectMoneyTests {
             #expect(board.contains("需要关注") && board.contains("承接单位不承接"))
             let other = try await Fixture.unit("子陵铺镇", .town, Fixture.jingmen, on: app.db)
             let version = try #require(try await Project.find(id, on: app.db)).version
-            let reassigned = try await w.bureau.post("/projects/\(id)/host/reassign", [("version", String(version)), ("hostUnit", other.uuidString)])
+            let reassigned = try await w.bureau.post(
+                "/projects/\(id)/host/reassign", [("version", String(version)), ("hostUnit", other.uuidString)])
             #expect(reassigned.status == .seeOther)
             let fresh = try #require(try await Project.find(id, on: app.db))
             #expect(fresh.hostUnitID == other && fresh.hostStatus == .pending)
@@ -129,8 +133,12 @@ struct ProjectMoneyTests {
             let bureau = Browser(app)
             try await bureau.login("bureau")
             _ = try await bureau.get("/rates")
-            #expect(try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-13"), ("rate", "7.1")]).status == .unprocessableEntity)
-            #expect(try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-03"), ("rate", "七点一")]).status == .unprocessableEntity)
+            #expect(
+                try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-13"), ("rate", "7.1")]).status == .unprocessableEntity
+            )
+            #expect(
+                try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-03"), ("rate", "七点一")]).status == .unprocessableEntity
+            )
             #expect(try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-03"), ("rate", "7.1")]).status == .seeOther)
             #expect(try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-03"), ("rate", "7.0982")]).status == .seeOther)
             #expect(try await ExchangeRate.query(on: app.db).all().map(\.rate) == [70_982])

@@ -142,7 +142,8 @@ struct ProjectTests {
             try await cadre.login("cadre")
             _ = try await cadre.get("/projects/\(id)")
             #expect(try await Self.report(cadre, id, to: "signed", on: "2022-04-28", app: app).body.string.contains("请填写合同投资额"))
-            #expect(try await Self.report(cadre, id, to: "signed", on: "2026-11-22", contract: "3亿", app: app).status == .unprocessableEntity)
+            #expect(
+                try await Self.report(cadre, id, to: "signed", on: "2026-11-22", contract: "3亿", app: app).status == .unprocessableEntity)
             #expect(try await Self.report(cadre, id, to: "built", on: "2022-04-28", app: app).status == .forbidden)
             #expect(try await Self.report(cadre, id, to: "signed", on: "2022-04-28", contract: "3亿", app: app).status == .seeOther)
             let early = try await Self.report(cadre, id, to: "started", on: "2022-04-01", app: app)
@@ -192,7 +193,9 @@ struct ProjectTests {
             try await cadre.login("cadre")
             _ = try await cadre.get("/projects/\(id)")
             let version = try #require(try await Project.find(id, on: app.db)).version
-            let form: [(String, String)] = [("version", String(version)), ("to", "signed"), ("occurredOn", "2026-03-02"), ("contract", "29.14亿")]
+            let form: [(String, String)] = [
+                ("version", String(version)), ("to", "signed"), ("occurredOn", "2026-03-02"), ("contract", "29.14亿"),
+            ]
             #expect(try await cadre.post("/projects/\(id)/stages", form).status == .seeOther)
             let second = try await cadre.post("/projects/\(id)/stages", form)
             #expect(second.status == .conflict)

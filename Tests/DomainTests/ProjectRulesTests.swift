@@ -28,7 +28,8 @@ struct AccountableProjectTests {
         let signed = date("2022-04-28")
         let today = date("2026-11-21")
         let amount = Money.major(438_900_000)  // [004] 4.389亿元 arrived
-        try ProjectRules.checkFunds(stage: .signed, heldAt: nil, signedOn: signed, amount: amount, arrivedOn: date("2022-09-30"), today: today)
+        try ProjectRules.checkFunds(
+            stage: .signed, heldAt: nil, signedOn: signed, amount: amount, arrivedOn: date("2022-09-30"), today: today)
         try ProjectRules.checkFunds(stage: .onHold, heldAt: .started, signedOn: signed, amount: amount, arrivedOn: signed, today: today)
         func problem(_ stage: ProjectStage, _ money: Money, on day: String = "2022-09-30") -> ProjectRules.FundsProblem? {
             do {

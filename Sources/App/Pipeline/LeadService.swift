@@ -107,7 +107,8 @@ struct LeadService {
         return AppError(
             code: "lead_collision", status: .conflict,
             zh: "该企业已是在库项目“\(project.title)”（\(stage)，承接单位\(host?.name ?? "")，\(project.acceptedOn) 入库）。同一项目不重复计功；如确属新的项目，请勾选“仍要提交”。",
-            en: "This enterprise is already a project (\(project.title), accepted \(project.acceptedOn)). Tick 'submit anyway' if it is a new one.",
+            en:
+                "This enterprise is already a project (\(project.title), accepted \(project.acceptedOn)). Tick 'submit anyway' if it is a new one.",
             fields: ["enterpriseName": .init(zh: "已是在库项目", en: "Already a project")])
     }
 

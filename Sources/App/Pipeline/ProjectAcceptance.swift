@@ -112,8 +112,10 @@ struct ProjectAcceptance {
             errors["attractors"] = Self.message(error)
         }
         let db = request.db
-        let units = try await Unit.query(on: db).filter(\.$id ~~ ([input.hostUnitID, input.taskForceID].compactMap { $0 } + input.coordinators))
-            .all()
+        let units = try await Unit.query(on: db).filter(
+            \.$id ~~ ([input.hostUnitID, input.taskForceID].compactMap { $0 } + input.coordinators)
+        )
+        .all()
         func unit(_ id: UUID?) -> Unit? { units.first { $0.id == id } }
         func inScope(_ unit: Unit) -> Bool { (try? JurisdictionCode(unit.jurisdictionCode)).map(scope.contains) ?? false }
         let host = unit(input.hostUnitID)

@@ -132,3 +132,48 @@ enum ProjectBoard {
         ).all(decoding: Card.self)
     }
 }
+
+extension ProjectBoard {
+    /// What the API lists of a project: the board's card in API terms.
+    struct Item: Content {
+        var id: UUID
+        var title: String
+        var enterpriseName: String
+        var stage: String
+        var verifiedStage: String
+        var stageSince: String
+        var amountText: String
+        var isMajor: Bool
+        var hostStatus: String
+        var hostName: String
+        var lastActivityOn: String
+
+        init(_ card: Card) {
+            id = card.id
+            title = card.title
+            enterpriseName = card.enterpriseName
+            stage = card.stage
+            verifiedStage = card.verifiedStage
+            stageSince = card.stageSince
+            amountText = card.amountText
+            isMajor = card.isMajor
+            hostStatus = card.hostStatus
+            hostName = card.hostName
+            lastActivityOn = card.lastActivityOn
+        }
+    }
+
+    /// A page of projects, newest stage change first; one more row than asked tells of a next page.
+    static func list(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage?, paging: Paging, on db: any Database) async throws
+        -> [Item]
+    {
+        var conditions = conditions(user, filter)
+        if let stage { conditions = conditions + " AND p.stage = \(bind: stage.rawValue)" }
+        return try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
+            WHERE \(conditions) ORDER BY p.stage_since DESC, p.id LIMIT \(bind: paging.per + 1) OFFSET \(bind: (paging.page - 1) * paging.per)
+            """
+        ).all(decoding: Card.self).map(Item.init)
+    }
+}

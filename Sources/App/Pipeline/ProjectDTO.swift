@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Foundation
 import Vapor
 
@@ -127,5 +128,25 @@ enum ProjectDTO {
         var fundsTotalText: String
         var fundsVerifiedCNY: Money
         var missingRates: [String]
+    }
+}
+
+extension ProjectDTO {
+    static func detail(_ project: Project, on db: any Database) async throws -> Detail {
+        let id = try project.requireID()
+        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all()
+        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
+        let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
+        let funds = try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all()
+        let rates = try await ExchangeRate.table(on: db)
+        let entries = funds.compactMap { f in CivilDate(f.arrivedOn).map { (f.amount, $0, f.verifiedBy != nil) } }
+        let total = rates.total(entries.map { ($0.0, $0.1) })
+        let verified = rates.total(entries.filter(\.2).map { ($0.0, $0.1) })
+        return Detail(
+            project: Summary(project),
+            attractors: attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
+            coordinatorUnitIDs: coordinators.map(\.unitID), stages: reports.map(Stage.init), funds: funds.map(Funds.init),
+            fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
+            missingRates: total.missingMonths)
     }
 }

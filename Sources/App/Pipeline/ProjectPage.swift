@@ -18,7 +18,8 @@ enum ProjectPage {
             attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
                 + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
         let people = try await Person.query(on: db).filter(\.$id ~~ personIDs).all()
-        let unitIDs = Set(attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
+        let unitIDs = Set(
+            attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
         let units = try await Unit.query(on: db).filter(\.$id ~~ unitIDs).all()
         func person(_ id: UUID?) -> String { people.first { $0.id == id }?.name ?? "" }
         func unit(_ id: UUID?) -> String { units.first { $0.id == id }?.name ?? "" }
@@ -36,12 +37,14 @@ enum ProjectPage {
         ]
         for r in reports {
             var detail = [r.reason, r.evidence.isEmpty ? "" : lang("佐证：", "Evidence: ") + r.evidence].filter { !$0.isEmpty }
-            if r.toStage == .signed, let contract = project.contract, r.sequence == reports.last(where: { $0.toStage == .signed })?.sequence {
+            if r.toStage == .signed, let contract = project.contract, r.sequence == reports.last(where: { $0.toStage == .signed })?.sequence
+            {
                 detail.insert(lang("合同投资额 ", "Contract ") + ChineseAmount.format(contract), at: 0)
             }
             timeline.append(
                 .init(
-                    date: r.occurredOn, title: "\(r.fromStage.label(lang)) → \(r.toStage.label(lang))", detail: detail.joined(separator: "；"),
+                    date: r.occurredOn, title: "\(r.fromStage.label(lang)) → \(r.toStage.label(lang))",
+                    detail: detail.joined(separator: "；"),
                     who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
                     verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
                     verifyForm: isBureau && r.verifiedBy == nil && r.reportedBy != user.personID
@@ -51,7 +54,8 @@ enum ProjectPage {
             timeline.append(
                 .init(
                     date: f.arrivedOn,
-                    title: lang("资金到位 ", "Funds arrived ") + ChineseAmount.format(f.amount) + (f.isForeign ? lang("（外资）", " (foreign)") : ""),
+                    title: lang("资金到位 ", "Funds arrived ") + ChineseAmount.format(f.amount)
+                        + (f.isForeign ? lang("（外资）", " (foreign)") : ""),
                     detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
                     verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
                     verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
@@ -65,7 +69,8 @@ enum ProjectPage {
             daysToProduction = StageMachine.daysToProduction(signed: signed, producing: producing)
         }
         let alerts = StallRule().alerts(
-            stage: project.stage, stageSince: CivilDate(project.stageSince) ?? today, lastActivity: CivilDate(project.lastActivityOn) ?? today,
+            stage: project.stage, stageSince: CivilDate(project.stageSince) ?? today,
+            lastActivity: CivilDate(project.lastActivityOn) ?? today,
             today: today)
         return ProjectShowView.Model(
             project: ProjectDTO.Summary(project), hostName: unit(project.hostUnitID), leaderName: person(project.leaderID),

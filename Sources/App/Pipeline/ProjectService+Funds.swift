@@ -87,7 +87,8 @@ extension ProjectService {
             row.rate = rate
             try await row.save(on: db)
             try await AuditLog.append(
-                on: db, by: actor, action: "rate.set", objectType: "exchange_rate", objectID: "\(currency.rawValue)-\(month)", before: before,
+                on: db, by: actor, action: "rate.set", objectType: "exchange_rate", objectID: "\(currency.rawValue)-\(month)",
+                before: before,
                 after: ["rate": ExchangeRates.rateText(rate)], at: millis)
         }
     }

@@ -61,7 +61,9 @@ struct ProjectWebController {
             let contract = try Self.amount(body.contract, currency: .cny, field: "contract")
             _ = try await service.reportStage(
                 id,
-                .init(to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "", contract: contract),
+                .init(
+                    to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "",
+                    contract: contract),
                 basedOn: body.version ?? 0)
         }
     }
@@ -106,14 +108,17 @@ struct ProjectWebController {
     func recordFunds(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(FundsBody.self)
         let values = [
-            "arrivedOn": body.arrivedOn ?? "", "amount": body.amount ?? "", "currency": body.currency ?? "", "evidence": body.evidence ?? "",
+            "arrivedOn": body.arrivedOn ?? "", "amount": body.amount ?? "", "currency": body.currency ?? "",
+            "evidence": body.evidence ?? "",
         ]
         return try await act(request, values: values) { service, id in
             let currency = Currency(rawValue: body.currency ?? "CNY") ?? .cny
             let amount = try Self.amount(body.amount, currency: currency, field: "amount")
             _ = try await service.recordFunds(
                 id,
-                .init(arrivedOn: CivilDate(body.arrivedOn ?? ""), amount: amount, isForeign: body.isForeign == "1", evidence: body.evidence ?? ""))
+                .init(
+                    arrivedOn: CivilDate(body.arrivedOn ?? ""), amount: amount, isForeign: body.isForeign == "1",
+                    evidence: body.evidence ?? ""))
         }
     }
 

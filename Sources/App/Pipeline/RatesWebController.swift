@@ -23,7 +23,10 @@ struct RatesWebController {
         let content: [HNode] = [
             el(
                 "p", [.cls("muted")],
-                text(lang("外资按到位当月汇率折算人民币合计；缺少某月汇率时，合计注明缺失月份，不作估算。", "Foreign funds convert at the month's rate; a missing month is named, never guessed."))),
+                text(
+                    lang(
+                        "外资按到位当月汇率折算人民币合计；缺少某月汇率时，合计注明缺失月份，不作估算。",
+                        "Foreign funds convert at the month's rate; a missing month is named, never guessed."))),
             Components.table(
                 [lang("月份", "Month"), lang("币种", "Currency"), lang("1 单位折人民币", "CNY per unit")],
                 rows.map { [text($0.month), text($0.currency), text(ExchangeRates.rateText($0.rate))] },
@@ -33,7 +36,8 @@ struct RatesWebController {
                 .rates, context, cls: "form narrow",
                 Components.banner(form, lang) + [
                     el(
-                        "div", [.cls("grid")], Components.select("currency", lang("币种", "Currency"), currencies, form, lang, required: true),
+                        "div", [.cls("grid")],
+                        Components.select("currency", lang("币种", "Currency"), currencies, form, lang, required: true),
                         Components.field("month", lang("月份", "Month"), form, lang, type: "month", required: true)),
                     Components.field("rate", lang("汇率（如 7.0982）", "Rate (e.g. 7.0982)"), form, lang, required: true),
                     Components.submit(lang("保存", "Save")),

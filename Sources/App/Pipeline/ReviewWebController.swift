@@ -48,7 +48,8 @@ struct ReviewWebController {
         } catch let error as AppError where error.status == .unprocessableEntity {
             let values = [
                 "name": body.name ?? "", "quorum": body.quorum.map(String.init) ?? "",
-                "criteria": (body.criteria ?? []).joined(separator: ","), "members": (body.members ?? []).joined(separator: ","), "chair": body.chair ?? "",
+                "criteria": (body.criteria ?? []).joined(separator: ","), "members": (body.members ?? []).joined(separator: ","),
+                "chair": body.chair ?? "",
             ]
             return try await renderPanels(request, form: FormState(values: values, error: error), status: error.status)
         }

@@ -65,7 +65,8 @@ struct EnterpriseAPIController {
             } else {
                 capital = .failure(
                     .init(
-                        zh: "注册资本应为 0 至 1万亿元（10^14 分）的整数分值，币种为 ISO 4217 代码。", en: "registeredCapital: minorUnits 0…10^14 and an ISO 4217 currency."
+                        zh: "注册资本应为 0 至 1万亿元（10^14 分）的整数分值，币种为 ISO 4217 代码。",
+                        en: "registeredCapital: minorUnits 0…10^14 and an ISO 4217 currency."
                     ))
             }
         } else {

@@ -26,7 +26,9 @@ enum AcceptForm {
         var fields: [HNode] = [
             voidEl("input", [.type("hidden"), .name("version"), .value(String(version))]),
             Components.field("title", lang("项目名称", "Project title"), form, lang, required: true),
-            Components.select("hostUnit", lang("承接单位（园区或乡镇）", "Host unit (park or town)"), options.hosts, form, lang, required: true, blank: lang("请选择", "Choose")),
+            Components.select(
+                "hostUnit", lang("承接单位（园区或乡镇）", "Host unit (park or town)"), options.hosts, form, lang, required: true,
+                blank: lang("请选择", "Choose")),
         ]
         for index in 1...3 {
             fields.append(
@@ -35,7 +37,9 @@ enum AcceptForm {
                     Components.select(
                         "attractor\(index)", lang("招商人 \(index)", "Attractor \(index)"), options.people, form, lang, required: index == 1,
                         blank: lang("（无）", "(none)")),
-                    Components.field("share\(index)", lang("分成 %", "Share %"), form, lang, hint: index == 1 ? lang("合计须为 100", "Must sum to 100") : nil)))
+                    Components.field(
+                        "share\(index)", lang("分成 %", "Share %"), form, lang, hint: index == 1 ? lang("合计须为 100", "Must sum to 100") : nil))
+            )
         }
         fields += Components.errorLine("attractors", form, lang)
         fields.append(

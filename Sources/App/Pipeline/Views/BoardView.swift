@@ -30,7 +30,10 @@ enum BoardView {
                 Components.table(
                     [lang("项目", "Project"), lang("阶段", "Stage"), lang("承接单位", "Host"), lang("原因", "Why")],
                     model.attention.map { card in
-                        [link(.project(card.id), card.title), text(stageLabel(card.stage, lang)), text(card.hostName), text(why(card, model.today, lang))]
+                        [
+                            link(.project(card.id), card.title), text(stageLabel(card.stage, lang)), text(card.hostName),
+                            text(why(card, model.today, lang)),
+                        ]
                     }, empty: ""))
         }
         content.append(el("h2", [], text(lang("看板", "Board"))))
@@ -41,11 +44,15 @@ enum BoardView {
                     let count = model.counts[stage] ?? 0
                     var children: [HNode] = [el("h3", [], text("\(stage.label(lang)) · \(count)"))]
                     children += cards.map { card(for: $0, lang) }
-                    if count > cards.count { children.append(el("p", [.cls("muted small")], text(lang("另有 \(count - cards.count) 个", "\(count - cards.count) more")))) }
+                    if count > cards.count {
+                        children.append(
+                            el("p", [.cls("muted small")], text(lang("另有 \(count - cards.count) 个", "\(count - cards.count) more"))))
+                    }
                     if cards.isEmpty { children.append(el("p", [.cls("muted small")], text(lang("无", "None")))) }
                     return el("section", [.cls("column")], children: children)
                 }))
-        return Layout.page(lang("项目看板", "Pipeline board"), crumbs: [.init(title: lang("项目看板", "Pipeline board"))], context: context, content: content)
+        return Layout.page(
+            lang("项目看板", "Pipeline board"), crumbs: [.init(title: lang("项目看板", "Pipeline board"))], context: context, content: content)
     }
 
     static func stageLabel(_ raw: String, _ lang: Lang) -> String { ProjectStage(rawValue: raw)?.label(lang) ?? raw }
@@ -79,12 +86,18 @@ enum BoardView {
         let form = FormState(values: model.filter.query)
         return el(
             "form", [.get, .action(.projects), .cls("toolbar")],
-            el("div", [.cls("grow")], Components.select("host", lang("承接单位", "Host unit"), model.hosts, form, lang, blank: lang("全部", "All"))),
-            el("label", [.cls("check")], voidEl("input", [.type("checkbox"), .name("major"), .value("1")] + (model.filter.majorOnly ? [.flag("checked")] : [])), text(lang("仅重大项目", "Major only"))),
+            el(
+                "div", [.cls("grow")],
+                Components.select("host", lang("承接单位", "Host unit"), model.hosts, form, lang, blank: lang("全部", "All"))),
+            el(
+                "label", [.cls("check")],
+                voidEl("input", [.type("checkbox"), .name("major"), .value("1")] + (model.filter.majorOnly ? [.flag("checked")] : [])),
+                text(lang("仅重大项目", "Major only"))),
             el(
                 "div", [],
                 Components.select(
-                    "mine", lang("范围", "Scope"), [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form,
+                    "mine", lang("范围", "Scope"),
+                    [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form,
                     lang)),
             Components.submit(lang("筛选", "Filter"), cls: ""))
     }

@@ -11,12 +11,16 @@ enum ProjectForms {
         var nodes: [HNode] = []
         if model.isHost, p.hostStatus == .pending {
             nodes.append(el("h2", [], text(lang("承接答复", "Host's answer"))))
-            let choices = [(value: "accept", label: lang("承接", "Accept")), (value: "decline", label: lang("不承接（须说明理由）", "Decline (give a reason)"))]
+            let choices = [
+                (value: "accept", label: lang("承接", "Accept")), (value: "decline", label: lang("不承接（须说明理由）", "Decline (give a reason)")),
+            ]
             nodes.append(
                 Components.postForm(
                     .projectHost(p.id), context,
                     [
-                        version, Components.select("answer", lang("答复", "Answer"), choices, FormState(values: ["answer": "accept"]), lang, required: true),
+                        version,
+                        Components.select(
+                            "answer", lang("答复", "Answer"), choices, FormState(values: ["answer": "accept"]), lang, required: true),
                         Components.textArea("reason", lang("理由", "Reason"), FormState(), lang),
                         Components.submit(lang("提交答复", "Answer")),
                     ]))
@@ -28,7 +32,9 @@ enum ProjectForms {
                     .projectHostReassign(p.id), context,
                     [
                         version,
-                        Components.select("hostUnit", lang("承接单位", "Host unit"), model.hostOptions.filter { $0.value != p.hostUnitID.uuidString }, FormState(), lang, required: true),
+                        Components.select(
+                            "hostUnit", lang("承接单位", "Host unit"), model.hostOptions.filter { $0.value != p.hostUnitID.uuidString },
+                            FormState(), lang, required: true),
                         Components.submit(lang("改派", "Reassign")),
                     ]))
         }
@@ -91,8 +97,11 @@ enum ProjectForms {
                     Components.field("amount", lang("金额", "Amount"), form, lang, required: true, hint: lang("如 4389万、1.2亿", "e.g. 4389万"))),
                 el(
                     "div", [.cls("grid")], Components.select("currency", lang("币种", "Currency"), currencies, form, lang, required: true),
-                    el("label", [.cls("check")], voidEl("input", [.type("checkbox"), .name("isForeign"), .value("1")]), text(lang("外资（实际利用外资）", "Foreign capital")))),
-                Components.field("evidence", lang("佐证材料", "Evidence"), form, lang, hint: lang("银行进账单号、验资报告等", "Bank slip, capital verification report")),
+                    el(
+                        "label", [.cls("check")], voidEl("input", [.type("checkbox"), .name("isForeign"), .value("1")]),
+                        text(lang("外资（实际利用外资）", "Foreign capital")))),
+                Components.field(
+                    "evidence", lang("佐证材料", "Evidence"), form, lang, hint: lang("银行进账单号、验资报告等", "Bank slip, capital verification report")),
                 Components.submit(lang("登记", "Record")),
             ])
     }

@@ -53,7 +53,8 @@ enum ProjectShowView {
 
     static func message(_ error: AppError) -> AppError.Message {
         AppError.Message(
-            zh: error.zh + error.fields.values.map { " " + $0.zh }.joined(), en: error.en + error.fields.values.map { " " + $0.en }.joined())
+            zh: error.zh + error.fields.values.map { " " + $0.zh }.joined(), en: error.en + error.fields.values.map { " " + $0.en }.joined()
+        )
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -66,7 +67,9 @@ enum ProjectShowView {
         content += alerts(model, lang)
         let share = { (a: Attractor) in "\(a.name)（\(a.unit)）\(Percent.text(Int64(a.basisPoints / 10)))" }
         var stage = p.stage.label(lang)
-        if p.stage != p.verifiedStage { stage += lang("（已核验：\(p.verifiedStage.label(lang))）", " (verified: \(p.verifiedStage.label(lang)))") }
+        if p.stage != p.verifiedStage {
+            stage += lang("（已核验：\(p.verifiedStage.label(lang))）", " (verified: \(p.verifiedStage.label(lang)))")
+        }
         content.append(
             el(
                 "section", [.cls("panel")],
@@ -74,10 +77,16 @@ enum ProjectShowView {
                     (lang("企业", "Enterprise"), text(p.enterpriseName)),
                     (lang("阶段", "Stage"), text(stage + lang("，自 \(p.stageSince)", " since \(p.stageSince)"))),
                     (lang("意向投资", "Intended"), text(p.investmentText + (p.isMajor ? lang(" · 重大项目", " · major") : ""))),
-                    (lang("合同投资额", "Contract amount"), text(p.contractText.map { $0 + lang("（\(p.signedOn ?? "") 签约）", " (signed \(p.signedOn ?? ""))") } ?? "—")),
+                    (
+                        lang("合同投资额", "Contract amount"),
+                        text(p.contractText.map { $0 + lang("（\(p.signedOn ?? "") 签约）", " (signed \(p.signedOn ?? ""))") } ?? "—")
+                    ),
                     (lang("到位资金", "Funds arrived"), text(fundsLine(model, lang))),
                     (lang("招商人", "Attractors"), text(model.attractors.map(share).joined(separator: "、"))),
-                    (lang("承接单位", "Host unit"), text("\(model.hostName) · \(p.hostStatus.label(lang))" + (p.hostReason.isEmpty ? "" : "：\(p.hostReason)"))),
+                    (
+                        lang("承接单位", "Host unit"),
+                        text("\(model.hostName) · \(p.hostStatus.label(lang))" + (p.hostReason.isEmpty ? "" : "：\(p.hostReason)"))
+                    ),
                     (lang("协同单位", "Coordinating"), text(model.coordinators.isEmpty ? "—" : model.coordinators.joined(separator: "、"))),
                     (lang("包保领导", "Responsible leader"), text(model.leaderName.isEmpty ? "—" : model.leaderName)),
                     (lang("项目专班", "Task force"), text(model.taskForceName.isEmpty ? "—" : model.taskForceName)),
@@ -99,7 +108,9 @@ enum ProjectShowView {
     static func fundsLine(_ model: Model, _ lang: Lang) -> String {
         var line = model.fundsTotal + lang("，其中已核验 ", ", verified ") + model.fundsVerified
         if !model.foreign.isEmpty { line += lang("；外币原值 ", "; in foreign currency ") + model.foreign.joined(separator: "、") }
-        if !model.missingRates.isEmpty { line += lang("（缺汇率：", " (no rate: ") + model.missingRates.joined(separator: "、") + lang("，未计入）", ", not counted)") }
+        if !model.missingRates.isEmpty {
+            line += lang("（缺汇率：", " (no rate: ") + model.missingRates.joined(separator: "、") + lang("，未计入）", ", not counted)")
+        }
         return line
     }
 
@@ -113,7 +124,8 @@ enum ProjectShowView {
             }
         }
         if model.project.hostStatus == .declined {
-            nodes.append(el("div", [.cls("alert warn")], text(lang("承接单位不承接，已转投促局协调另定承接单位。", "The host declined; the bureau names another."))))
+            nodes.append(
+                el("div", [.cls("alert warn")], text(lang("承接单位不承接，已转投促局协调另定承接单位。", "The host declined; the bureau names another."))))
         }
         return nodes
     }
@@ -138,7 +150,10 @@ enum ProjectShowView {
                 children.append(
                     Components.postForm(
                         form.url, context, cls: "inline",
-                        [voidEl("input", [.type("hidden"), .name(form.field), .value(form.value)]), Components.submit(lang("核验", "Verify"), cls: "")]))
+                        [
+                            voidEl("input", [.type("hidden"), .name(form.field), .value(form.value)]),
+                            Components.submit(lang("核验", "Verify"), cls: ""),
+                        ]))
             }
             return el("li", [], children: children)
         }
