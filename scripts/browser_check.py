@@ -8,12 +8,15 @@ is also checked at phone width for horizontal overflow. With --screenshots, each
 laptop (1366×900) and phone (390×844) width for a person to look at.
 """
 import argparse
+from datetime import datetime
+from zoneinfo import ZoneInfo
 import os
 import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "Demo-2026-zs"
@@ -83,6 +86,66 @@ def shoot(driver, shots, name):
         driver.set_window_size(1366, max(900, height))
         driver.save_screenshot(os.path.join(shots, f"{name}-laptop.png"))
     driver.set_window_size(1366, 900)
+
+
+def set_date(driver, element_id, value):
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].value = arguments[1]", element, value)
+
+
+def submit(driver, form_selector):
+    driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
+
+
+def project_walk(driver, base, shots, lead_url):
+    """Accept the reviewed lead, sign, record funds, verify, and find it on the board."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    log_in(driver, base, "demo-bureau")
+    driver.get(lead_url)
+    check("the quorate lead offers 入库 to the bureau", "同意入库" in driver.page_source)
+    Select(driver.find_element(By.ID, "f-hostUnit")).select_by_visible_text("演示经济技术开发区")
+    Select(driver.find_element(By.ID, "f-leader")).select_by_index(1)
+    shoot(driver, shots, "20-lead-accept")
+    submit(driver, "form[action$='/accept']")
+    wait_for(driver, lambda d: "/projects/" in d.current_url)
+    check("accepting makes a negotiating project", "在谈" in driver.page_source and "项目时间轴" in driver.page_source)
+    project_url = driver.current_url
+    log_out(driver)
+
+    log_in(driver, base, "demo-cadre")
+    driver.get(project_url)
+    Select(driver.find_element(By.ID, "f-to")).select_by_value("signed")
+    set_date(driver, "f-occurredOn", today)
+    driver.find_element(By.ID, "f-contract").send_keys("5亿")
+    driver.find_element(By.ID, "f-evidence").send_keys("投资合同 YS-2026-001")
+    submit(driver, "form[action$='/stages']")
+    wait_for(driver, lambda d: "在谈 → 签约" in d.page_source)
+    check("the attractor reports the signing with its contract amount", "合同投资额 5亿元" in driver.page_source)
+    set_date(driver, "f-arrivedOn", today)
+    driver.find_element(By.ID, "f-amount").send_keys("4389万")
+    submit(driver, "form[action$='/funds']")
+    wait_for(driver, lambda d: "资金到位 4389万元" in d.page_source)
+    check("funds arrive in 万元", "资金到位 4389万元" in driver.page_source)
+    check("unverified entries say so", "待核验" in driver.page_source)
+    log_out(driver)
+
+    log_in(driver, base, "demo-bureau")
+    driver.get(project_url)
+    for _ in range(2):
+        pending = len(driver.find_elements(By.CSS_SELECTOR, "form[action$='/verify']"))
+        submit(driver, "form[action$='/verify']")
+        wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "form[action$='/verify']")) < pending)
+    check("the bureau verifies the stage and the funds", "待核验" not in driver.page_source and "已核验" in driver.page_source)
+    check("the verified total reads in 万元", "其中已核验 4389万元" in driver.page_source)
+    shoot(driver, shots, "21-project")
+    driver.get(base + "/projects")
+    check("the board shows the signed project", "演示伟德线路板" in driver.page_source)
+    check("the board draws the funnel as SVG", "<svg" in driver.page_source and "签约" in driver.page_source)
+    shoot(driver, shots, "22-board")
+    driver.get(base + "/rates")
+    check("the bureau keeps the rate table", "USD" in driver.page_source)
+    shoot(driver, shots, "23-rates")
+    log_out(driver)
 
 
 def main():
@@ -177,6 +240,9 @@ def main():
         shoot(driver, shots, "17-leads")
         driver.get(base + "/panels")
         driver.find_element(By.ID, "f-name").send_keys("电子信息产业预审专班")
+        quorum = driver.find_element(By.ID, "f-quorum")
+        quorum.clear()
+        quorum.send_keys("1")  # the demo has one reviewer login; one opinion meets this panel's quorum
         for box in driver.find_elements(By.CSS_SELECTOR, "input[name='members[]']"):
             box.click()
         driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
@@ -187,6 +253,7 @@ def main():
         driver.find_element(By.PARTIAL_LINK_TEXT, "演示伟德线路板").click()
         wait_for(driver, lambda d: "/leads/" in d.current_url)
         lead_url = driver.current_url
+        Select(driver.find_element(By.ID, "f-panel")).select_by_visible_text("电子信息产业预审专班")
         driver.find_element(By.CSS_SELECTOR, "form[action$='/review'] button").click()
         wait_for(driver, lambda d: "预审专班：" in d.page_source)
         check("the lead is put to the panel", "未达法定人数" in driver.page_source)
@@ -202,6 +269,7 @@ def main():
         check("a panel member gives an opinion", "产业契合度 85" in driver.page_source)
         shoot(driver, shots, "19-lead-review")
         log_out(driver)
+        project_walk(driver, base, shots, lead_url)
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

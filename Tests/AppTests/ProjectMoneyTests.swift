@@ -148,4 +148,30 @@ struct ProjectMoneyTests {
             #expect(try await cadre.get("/rates").status == .forbidden)
         }
     }
+
+    @Test func aContractOfOneYiMakesAProjectMajorAndTheBureauNamesItsLeader() async throws {
+        try await withApp { app, _ in
+            // given a project accepted at 5000万元, below the threshold, so without a leader
+            let (project, w) = try await ProjectTests.accepted(app)
+            project.investmentMinor = 50_000_000 * 100
+            project.isMajor = false
+            project.leaderID = nil
+            try await project.update(on: app.db)
+            let id = project.id!
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            _ = try await cadre.get("/projects/\(id)")
+            #expect(
+                try await ProjectTests.report(cadre, id, to: "signed", on: "2026-11-21", contract: "1.2亿", app: app).status == .seeOther)
+            #expect(try await Project.find(id, on: app.db)?.isMajor == true)
+            #expect(try await w.bureau.get("/projects").body.string.contains("重大项目未明确包保领导"))
+            let version = try #require(try await Project.find(id, on: app.db)).version
+            let wrong = try await w.bureau.post("/projects/\(id)/leader", [("version", String(version)), ("leader", w.cadre.uuidString)])
+            #expect(wrong.status == .unprocessableEntity)
+            let named = try await w.bureau.post("/projects/\(id)/leader", [("version", String(version)), ("leader", w.leader.uuidString)])
+            #expect(named.status == .seeOther)
+            #expect(try await Project.find(id, on: app.db)?.leaderID == w.leader)
+            #expect(!(try await w.bureau.get("/projects").body.string.contains("重大项目未明确包保领导")))
+        }
+    }
 }

@@ -43,6 +43,7 @@ struct DemoCity {
                 after: ["seed": String(seed), "scale": scale.rawValue], at: millis)
         }
         try await createEnterprises(app: app, counties: counties, &rng)
+        try await createPipeline(app: app, &rng)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

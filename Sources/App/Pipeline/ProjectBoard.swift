@@ -53,13 +53,14 @@ enum ProjectBoard {
         var hostStatus: String
         var lastActivityOn: String
         var hostName: String
+        var leaderID: UUID?
 
         enum CodingKeys: String, CodingKey {
             case id, title, stage
             case enterpriseName = "enterprise_name", verifiedStage = "verified_stage", stageSince = "stage_since"
             case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
             case contractMinor = "contract_minor", contractCurrency = "contract_currency", isMajor = "is_major"
-            case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name"
+            case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
         }
 
         /// The contract amount once signed, the intended investment before.
@@ -72,7 +73,7 @@ enum ProjectBoard {
 
     static let columns =
         "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
-        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, u.name AS host_name"
+        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name"
 
     /// The WHERE clause shared by every board query.
     static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {
@@ -126,8 +127,8 @@ enum ProjectBoard {
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
             WHERE \(conditions(user, filter)) AND p.stage NOT IN ('producing', 'terminated') AND (
               (p.stage = 'signed' AND p.stage_since < \(bind: signedBefore)) OR p.last_activity_on < \(bind: quietBefore)
-              OR p.host_status = 'declined')
-            ORDER BY p.last_activity_on, p.id LIMIT 30
+              OR p.host_status = 'declined' OR (p.is_major = \(bind: true) AND p.leader_id IS NULL))
+            ORDER BY p.last_activity_on DESC, p.id LIMIT 12
             """
         ).all(decoding: Card.self)
     }

@@ -84,7 +84,14 @@ enum ProjectPage {
             mayReport: owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
                 && request.may(.write, .project),
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
-            hostOptions: isBureau ? try await hostOptions(request) : [], error: error.map(ProjectShowView.message))
+            hostOptions: isBureau ? try await hostOptions(request) : [],
+            leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [], error: error.map(ProjectShowView.message))
+    }
+
+    static func leaderOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        let scope = try request.requireUser().scope
+        let people = try await PersonRow.page(within: scope, query: "", page: 1, per: 500, on: request.db)
+        return people.filter { $0.roleSet.contains(.leader) }.map { ($0.id.uuidString, "\($0.name)（\($0.post)）") }
     }
 
     /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.

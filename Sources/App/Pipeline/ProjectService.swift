@@ -187,6 +187,17 @@ struct ProjectService {
         }
     }
 
+    /// The bureau names (or changes) the responsible leader (包保领导), e.g. when a contract makes a
+    /// project major.
+    func assignLeader(_ id: UUID, leader leaderID: UUID, basedOn version: Int) async throws {
+        let project = try await find(id, for: .manage)
+        let scope = try JurisdictionCode(project.jurisdictionCode)
+        guard let person = try await Person.query(on: request.db).filter(\.$id == leaderID).with(\.$unit).first(),
+            person.roles.contains(.leader), let code = try? JurisdictionCode(person.unit.jurisdictionCode), scope.contains(code)
+        else { throw AppError.field("leader", zh: "包保领导须为本辖区的领导。", en: "The leader must be a leader of this jurisdiction.") }
+        try await change(id, version: version, action: "project.leader") { $0.leaderID = leaderID }
+    }
+
     func change(_ id: UUID, version: Int, action: String, _ apply: @escaping @Sendable (Project) throws -> Void) async throws {
         let actor = request.auditActor
         let millis = request.clock.millis

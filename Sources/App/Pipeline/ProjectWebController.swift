@@ -14,6 +14,7 @@ struct ProjectWebController {
         pages.post(SiteURL.projectFundsVerify(SiteURL.anyID).pattern, use: verifyFunds)
         pages.post(SiteURL.projectHost(SiteURL.anyID).pattern, use: answerAsHost)
         pages.post(SiteURL.projectHostReassign(SiteURL.anyID).pattern, use: reassignHost)
+        pages.post(SiteURL.projectLeader(SiteURL.anyID).pattern, use: assignLeader)
         AcceptanceWebController().register(pages)
         RatesWebController().register(pages)
     }
@@ -146,6 +147,21 @@ struct ProjectWebController {
                 throw AppError.field("hostUnit", zh: "请选择承接单位。", en: "Choose the host unit.")
             }
             try await service.reassignHost(id, to: unit, basedOn: body.version ?? 0)
+        }
+    }
+
+    struct LeaderBody: Content {
+        var version: Int?
+        var leader: String?
+    }
+
+    func assignLeader(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(LeaderBody.self)
+        return try await act(request) { service, id in
+            guard let leader = UUID(uuidString: body.leader ?? "") else {
+                throw AppError.field("leader", zh: "请选择包保领导。", en: "Choose the leader.")
+            }
+            try await service.assignLeader(id, leader: leader, basedOn: body.version ?? 0)
         }
     }
 

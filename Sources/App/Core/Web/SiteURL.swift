@@ -16,7 +16,7 @@ enum SiteURL: Sendable {
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
-    case projectHost(UUID), projectHostReassign(UUID), rates
+    case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
 
     var path: String {
         switch self {
@@ -64,6 +64,7 @@ enum SiteURL: Sendable {
         case .projectFundsVerify(let id): "/projects/\(id)/funds/verify"
         case .projectHost(let id): "/projects/\(id)/host"
         case .projectHostReassign(let id): "/projects/\(id)/host/reassign"
+        case .projectLeader(let id): "/projects/\(id)/leader"
         case .rates: "/rates"
         }
     }

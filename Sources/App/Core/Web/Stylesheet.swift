@@ -97,7 +97,7 @@ enum Stylesheet {
         .column h3{font-size:15px;margin:2px 0 8px}
         .kcard{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px;margin-bottom:8px}
         .small{font-size:12px}
-        svg.chart{max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:10px}
+        svg.chart{display:block;width:100%;max-width:600px;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:10px}
         svg.chart .bar{fill:var(--blue)}
         svg.chart text{font-size:13px;fill:var(--text)}
         ol.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}

@@ -60,6 +60,7 @@ enum BoardView {
     static func why(_ card: ProjectBoard.Card, _ today: CivilDate, _ lang: Lang) -> String {
         var reasons: [String] = []
         if card.hostStatus == ProjectRules.HostStatus.declined.rawValue { reasons.append(lang("承接单位不承接", "host declined")) }
+        if card.isMajor, card.leaderID == nil { reasons.append(lang("重大项目未明确包保领导", "major project without a leader")) }
         let alerts = StallRule().alerts(
             stage: ProjectStage(rawValue: card.stage) ?? .negotiating, stageSince: CivilDate(card.stageSince) ?? today,
             lastActivity: CivilDate(card.lastActivityOn) ?? today, today: today)

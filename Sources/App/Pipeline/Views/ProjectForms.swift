@@ -38,6 +38,20 @@ enum ProjectForms {
                         Components.submit(lang("改派", "Reassign")),
                     ]))
         }
+        if model.isBureau, p.isMajor, !model.leaderOptions.isEmpty {
+            nodes.append(el("h2", [], text(lang("包保领导", "Responsible leader"))))
+            nodes.append(
+                Components.postForm(
+                    .projectLeader(p.id), context,
+                    [
+                        version,
+                        Components.select(
+                            "leader", lang("包保领导", "Leader"), model.leaderOptions,
+                            FormState(values: ["leader": p.leaderID?.uuidString ?? ""]),
+                            lang, required: true),
+                        Components.submit(lang("确定", "Save"), cls: ""),
+                    ]))
+        }
         guard model.mayReport, p.stage != .terminated else { return nodes }
         nodes.append(el("h2", [], text(lang("报送进度", "Report progress"))))
         nodes.append(stageForm(model, context: context, version: version))
@@ -54,8 +68,9 @@ enum ProjectForms {
         if p.stage == .onHold { return [p.heldAt ?? .negotiating, .terminated] }
         let line = ProjectStage.line
         let position = line.firstIndex(of: p.stage) ?? 0
-        var options = isBureau ? line.filter { $0 != p.stage } : Array(line[min(position + 1, line.count - 1)...].prefix(1))
-        if p.stage == .producing, !isBureau { options = [] }
+        let next = position + 1 < line.count ? [line[position + 1]] : []
+        // the next stage first; the bureau may also skip ahead or correct back
+        let options = next + (isBureau ? line.filter { $0 != p.stage && !next.contains($0) } : [])
         return options + [.onHold, .terminated]
     }
 

@@ -47,6 +47,7 @@ enum ProjectShowView {
         var isHost: Bool
         var isBureau: Bool
         var hostOptions: [(value: String, label: String)]
+        var leaderOptions: [(value: String, label: String)] = []
         var error: AppError.Message?
         var form = FormState()
     }
@@ -122,6 +123,9 @@ enum ProjectShowView {
             case .quiet(let days):
                 el("div", [.cls("alert warn")], text(lang("已 \(days) 天无任何进展记录（超过 60 天）。", "No activity for \(days) days.")))
             }
+        }
+        if model.project.isMajor, model.project.leaderID == nil {
+            nodes.append(el("div", [.cls("alert warn")], text(lang("重大项目尚未明确包保领导。", "A major project without a responsible leader."))))
         }
         if model.project.hostStatus == .declined {
             nodes.append(

@@ -1,0 +1,200 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// A thousand leads of the demo pipeline with everything that grew from them, written in one
+/// transaction.
+struct PipelineBatch: Sendable {
+    var leads: [Lead] = []
+    var reviews: [LeadReview] = []
+    var opinions: [ReviewOpinion] = []
+    var projects: [Project] = []
+    var attractors: [ProjectAttractor] = []
+    var reports: [StageReport] = []
+    var funds: [FundsArrival] = []
+
+    func save(on db: any Database) async throws {
+        try await leads.create(on: db)
+        if !reviews.isEmpty { try await reviews.create(on: db) }
+        if !opinions.isEmpty { try await opinions.create(on: db) }
+        if !projects.isEmpty { try await projects.create(on: db) }
+        if !attractors.isEmpty { try await attractors.create(on: db) }
+        if !reports.isEmpty { try await reports.create(on: db) }
+        if !funds.isEmpty { try await funds.create(on: db) }
+    }
+
+    mutating func addReview(of lead: Lead, panel: UUID, members: [UUID], _ rng: inout SeededRandom) {
+        let review = LeadReview()
+        review.id = rng.uuid()
+        review.leadID = lead.id!
+        review.panelID = panel
+        review.startedOn = lead.respondedOn ?? lead.submittedOn
+        review.recusedCodes = ""
+        reviews.append(review)
+        for (index, member) in members.prefix(2).enumerated() {
+            let opinion = ReviewOpinion()
+            opinion.id = rng.uuid()
+            opinion.leadID = lead.id!
+            opinion.memberID = member
+            opinion.recommendation = .recommend
+            opinion.scoreCodes = "industryFit=\(70 + rng.next() % 30),taxPerMu=\(60 + rng.next() % 40)"
+            opinion.suggestedPark = ""
+            opinion.comment = ""
+            opinion.sequence = index + 1
+            opinions.append(opinion)
+        }
+    }
+
+    /// The project an accepted lead became, moved along the stages as far as its dates reach today.
+    mutating func addProject(from lead: Lead, cast: DemoCity.Cast, today: CivilDate, _ rng: inout SeededRandom) {
+        let accepted = CivilDate(lead.feedbackOn ?? lead.submittedOn) ?? today
+        let project = Project()
+        project.id = rng.uuid()
+        project.leadID = lead.id!
+        project.enterpriseName = lead.enterpriseName
+        project.nameKey = lead.nameKey
+        project.title = String(lead.enterpriseName.prefix(while: { $0 != "有" })) + "项目"
+        project.industryCode = lead.industryCode
+        project.jurisdictionCode = lead.jurisdictionCode
+        project.investmentMinor = lead.investmentMinor
+        project.investmentCurrency = lead.investmentCurrency
+        project.hostUnitID = rng.pick(cast.hosts)
+        project.hostStatus = rng.next() % 30 == 0 ? .declined : (accepted.days(until: today) < 10 ? .pending : .accepted)
+        project.hostReason = project.hostStatus == .declined ? "园区用地指标不足，建议另择承接地。" : ""
+        project.isMajor = ProjectRules.isMajor(lead.investment)
+        project.leaderID = project.isMajor ? cast.leader : nil
+        project.taskForceID = project.isMajor && rng.next() % 4 == 0 ? cast.taskForce : nil
+        project.acceptedOn = accepted.description
+        project.version = 1
+        addAttractors(project.id!, lead: lead, cast: cast, &rng)
+
+        // how long each step takes, in days; the seed's [002] project did signing → production in 278
+        var stage = ProjectStage.negotiating
+        var since = accepted
+        var signedOn: CivilDate?
+        let steps: [(ProjectStage, ClosedRange<Int>, UInt64)] = [
+            (.signed, 15...120, 72), (.started, 20...260, 65), (.built, 90...300, 70), (.producing, 20...120, 85),
+        ]
+        for (next, days, chance) in steps {
+            guard rng.next() % 100 < chance else { break }
+            let date = CivilDate(dayNumber: since.dayNumber + days.lowerBound + Int(rng.next() % UInt64(days.count)))
+            guard date <= today else { break }
+            addReport(project.id!, from: stage, to: next, on: date, reporter: lead.submitterID, cast: cast, today: today, &rng)
+            if next == .signed { signedOn = date }
+            stage = next
+            since = date
+        }
+        if stage == .negotiating, accepted.days(until: today) > 240 {
+            // talks that went nowhere are closed, as a bureau closes them: "many signed, few landed"
+            let date = CivilDate(dayNumber: accepted.dayNumber + 90 + Int(rng.next() % 150))
+            addReport(project.id!, from: stage, to: .terminated, on: date, reporter: lead.submitterID, cast: cast, today: today, &rng)
+            stage = .terminated
+            since = date
+        } else if stage != .producing, rng.next() % 100 < 8 {
+            let date = CivilDate(dayNumber: min(today.dayNumber, since.dayNumber + 30 + Int(rng.next() % 90)))
+            let side: ProjectStage = rng.next() % 2 == 0 ? .onHold : .terminated
+            addReport(project.id!, from: stage, to: side, on: date, reporter: lead.submitterID, cast: cast, today: today, &rng)
+            project.heldAt = side == .onHold ? stage : nil
+            stage = side
+            since = date
+        }
+        project.stage = stage
+        project.stageSince = since.description
+        project.verifiedStage = reports.last { $0.projectID == project.id && $0.verifiedBy != nil }?.toStage ?? .negotiating
+        var lastActivity = since
+        if let signedOn {
+            // 签约: the contract is the intended investment, give or take; then money arrives in parts
+            let contract = lead.investmentMinor * Int64(80 + rng.next() % 60) / 100
+            project.signedOn = signedOn.description
+            project.contractMinor = contract
+            project.contractCurrency = "CNY"
+            project.isMajor = project.isMajor || contract >= ProjectRules.defaultMajorThreshold.minorUnits
+            project.leaderID = project.isMajor ? cast.leader : nil
+            lastActivity =
+                addFunds(
+                    project.id!, contract: contract, signed: signedOn, until: stage == .terminated ? since : today,
+                    reporter: lead.submitterID, cast: cast, &rng) ?? since
+        }
+        if stage != .terminated, stage != .producing {
+            // visits and calls keep most live projects warm; about one in five has gone quiet
+            lastActivity = max(lastActivity, CivilDate(dayNumber: today.dayNumber - Int(rng.next() % 76)))
+        }
+        project.lastActivityOn = max(lastActivity, since).description
+        projects.append(project)
+    }
+
+    mutating func addAttractors(_ project: UUID, lead: Lead, cast: DemoCity.Cast, _ rng: inout SeededRandom) {
+        var shares = [(lead.submitterID, lead.submitterUnitID, 10_000)]
+        if rng.next() % 5 == 0 {
+            let other = rng.pick(cast.cadres)
+            if other.person != lead.submitterID {
+                shares = [(lead.submitterID, lead.submitterUnitID, 6_000), (other.person, other.unit, 4_000)]
+            }
+        }
+        for (person, unit, points) in shares {
+            let row = ProjectAttractor()
+            row.id = rng.uuid()
+            row.projectID = project
+            row.personID = person
+            row.unitID = unit
+            row.basisPoints = points
+            attractors.append(row)
+        }
+    }
+
+    mutating func addReport(
+        _ project: UUID, from: ProjectStage, to: ProjectStage, on date: CivilDate, reporter: UUID, cast: DemoCity.Cast, today: CivilDate,
+        _ rng: inout SeededRandom
+    ) {
+        let report = StageReport()
+        report.id = rng.uuid()
+        report.projectID = project
+        report.sequence = reports.filter { $0.projectID == project }.count + 1
+        report.fromStage = from
+        report.toStage = to
+        report.occurredOn = date.description
+        report.reason = to == .onHold ? "企业融资进度放缓，暂缓推进。" : to == .terminated ? "企业战略调整，项目终止。" : ""
+        report.evidence = to == .signed ? "投资合同" : to == .started ? "施工许可证" : to == .built ? "竣工验收备案" : ""
+        report.reportedBy = reporter
+        report.reportedOn = date.description
+        // the bureau verifies within a month; the last month's reports are still waiting
+        if date.days(until: today) > 30 {
+            report.verifiedBy = cast.verifier
+            report.verifiedOn = CivilDate(dayNumber: date.dayNumber + 7 + Int(rng.next() % 14)).description
+        }
+        reports.append(report)
+    }
+
+    /// One to three arrivals after signing; one project in twenty brings foreign capital in USD.
+    mutating func addFunds(
+        _ project: UUID, contract: Int64, signed: CivilDate, until end: CivilDate, reporter: UUID, cast: DemoCity.Cast,
+        _ rng: inout SeededRandom
+    ) -> CivilDate? {
+        let span = signed.days(until: end)
+        guard span > 10 else { return nil }
+        let foreign = rng.next() % 20 == 0
+        var last: CivilDate?
+        for part in 0..<Int(1 + rng.next() % 3) {
+            let date = CivilDate(dayNumber: signed.dayNumber + 10 + Int(rng.next() % UInt64(span - 9)))
+            let share = contract * Int64(10 + rng.next() % 25) / 100
+            let entry = FundsArrival()
+            entry.id = rng.uuid()
+            entry.projectID = project
+            entry.arrivedOn = date.description
+            // USD at about 7.1 yuan, rounded to 万美元
+            entry.amountMinor = foreign ? max(1, share * 10 / 71 / 1_000_000) * 1_000_000 : share / 1_000_000 * 1_000_000
+            entry.currency = foreign ? "USD" : "CNY"
+            entry.isForeign = foreign
+            entry.evidence = "银行进账单 \(part + 1)"
+            entry.reportedBy = reporter
+            if date.days(until: end) > 30 {
+                entry.verifiedBy = cast.verifier
+                entry.verifiedOn = CivilDate(dayNumber: date.dayNumber + 10).description
+            }
+            funds.append(entry)
+            last = max(last ?? date, date)
+        }
+        return last
+    }
+}

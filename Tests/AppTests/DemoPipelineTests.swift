@@ -1,0 +1,56 @@
+import Domain
+import Fluent
+import Testing
+import Vapor
+
+@testable import App
+
+/// The demo city's three years of pipeline obey the same rules the product enforces.
+@Suite("演示数据：三年的线索与项目")
+struct DemoPipelineTests {
+    @Test func theDemoPipelineKeepsEveryRule() async throws {
+        try await withApp(fixture: false) { app, _ in
+            try await DemoCity(seed: 3, scale: .county, logger: app.logger).generate(app: app)
+            let db = app.db
+            let leads = try await Lead.query(on: db).all()
+            let projects = try await Project.query(on: db).all()
+            #expect(leads.count == 3_000)
+            // one project per accepted lead, and only for accepted leads
+            #expect(Set(projects.map(\.leadID)) == Set(leads.filter { $0.status == .accepted }.map { $0.id! }))
+            // hundreds of signings a year, a few dozen of them major; most leads never land
+            let signed2025 = projects.filter { $0.signedOn?.hasPrefix("2025") == true }
+            #expect((150...400).contains(signed2025.count))
+            #expect((10...120).contains(signed2025.filter(\.isMajor).count))
+            #expect(projects.filter { $0.stage == .producing }.count * 10 < leads.count)
+            // credit splits sum to 100%; majors have a leader
+            let shares = Dictionary(grouping: try await ProjectAttractor.query(on: db).all(), by: \.projectID)
+            #expect(projects.allSatisfy { p in shares[p.id!]?.reduce(0) { $0 + $1.basisPoints } == CreditSplit.whole })
+            #expect(projects.filter(\.isMajor).allSatisfy { $0.leaderID != nil })
+            // every reported transition is one the stage machine allows an attractor to report
+            let reports = Dictionary(grouping: try await StageReport.query(on: db).sort(\.$sequence).all(), by: \.projectID)
+            for project in projects {
+                var stage = ProjectStage.negotiating
+                var held: ProjectStage?
+                for report in reports[project.id!] ?? [] {
+                    #expect(report.fromStage == stage)
+                    #expect(throws: Never.self) {
+                        try StageMachine.check(from: stage, to: report.toStage, heldAt: held, reason: report.reason, byBureau: false)
+                    }
+                    held = report.toStage == .onHold ? stage : nil
+                    stage = report.toStage
+                }
+                #expect(project.stage == stage)
+            }
+            // money arrives only on signed projects, never before signing
+            let signedOn = Dictionary(uniqueKeysWithValues: projects.map { ($0.id!, $0.signedOn) })
+            let funds = try await FundsArrival.query(on: db).all()
+            #expect(!funds.isEmpty)
+            #expect(funds.allSatisfy { f in signedOn[f.projectID].flatMap { $0 }.map { f.arrivedOn >= $0 } == true })
+            #expect(funds.allSatisfy { $0.amountMinor > 0 })
+            // every foreign entry converts: the rate table covers each month
+            let rates = try await ExchangeRate.table(on: db)
+            let total = rates.total(funds.map { ($0.amount, CivilDate($0.arrivedOn)!) })
+            #expect(total.missingMonths.isEmpty)
+        }
+    }
+}
