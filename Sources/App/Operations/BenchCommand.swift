@@ -48,7 +48,15 @@ struct BenchCommand: AsyncCommand {
             let searchPaths = samples.queries.map { q -> String in
                 return "/enterprises?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)
             }
+            let projectPaths = samples.projects.map { "/projects/\($0)" }
+            // one person at a time, as a cadre feels it: the board of 80 cards and a project page
+            for (title, targets) in [("pipeline board", ["/projects"]), ("project page", projectPaths)] where !targets.isEmpty {
+                let single = try await Self.load(
+                    client, base: base, paths: targets, headers: ["Cookie": cookie], clients: 1, seconds: seconds)
+                context.console.print(Self.line("\(title) (1 client)", single.latencies, seconds: single.elapsed, errors: single.errors))
+            }
             for (title, targets) in [
+                ("pipeline board", ["/projects"]), ("project page", projectPaths),
                 ("enterprise page", paths), ("registry search page", searchPaths),
                 (
                     "API search",
@@ -79,6 +87,7 @@ struct BenchCommand: AsyncCommand {
     struct Samples {
         var queries: [String]
         var ids: [UUID]
+        var projects: [UUID]
     }
 
     /// Query fragments as cadres type them: two to four characters of a name, a legal
@@ -97,7 +106,8 @@ struct BenchCommand: AsyncCommand {
             if rng.next() % 4 == 0 { queries.append(row.legalRepresentative) }
             if rng.next() % 6 == 0, let uscc = row.uscc { queries.append(String(uscc.prefix(10))) }
         }
-        return Samples(queries: queries, ids: rows.compactMap(\.id))
+        let projects = try await Project.query(on: app.db).sort(\.$stageSince, .descending).limit(200).all().compactMap(\.id)
+        return Samples(queries: queries, ids: rows.compactMap(\.id), projects: projects)
     }
 
     /// Each query once, over the whole province (the widest scope); the slowest are printed so

@@ -7,7 +7,8 @@ import Vapor
 /// that need someone's attention (stalled projects, declined hosts). Raw SQL with binds over the
 /// (jurisdiction_code, stage, stage_since) index, so a province of 100k projects stays fast.
 enum ProjectBoard {
-    static let cardsPerStage = 16
+    /// 80 cards in all: 14 for each stage of the main line, 5 each for held and terminated.
+    static func cardsPerStage(_ stage: ProjectStage) -> Int { ProjectStage.line.contains(stage) ? 14 : 5 }
 
     struct Filter: Sendable {
         var hostUnit: UUID?
@@ -71,6 +72,14 @@ enum ProjectBoard {
         }
     }
 
+    static let cacheKey = ShortCache.writeSensitive + "project-board:"
+
+    struct Figures: Sendable {
+        var counts: [ProjectStage: Int]
+        var cards: [ProjectStage: [Card]]
+        var attention: [Card]
+    }
+
     static let columns =
         "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
         + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name"
@@ -103,16 +112,22 @@ enum ProjectBoard {
         return counts
     }
 
-    static func cards(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage, limit: Int = cardsPerStage, on db: any Database)
-        async throws -> [Card]
-    {
-        try await db.sql.raw(
+    /// The latest cards of every stage in one query (a window per stage), newest stage change first.
+    static func cards(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: [Card]] {
+        let rows = try await db.sql.raw(
             """
-            SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
-            WHERE \(conditions(user, filter)) AND p.stage = \(bind: stage.rawValue)
-            ORDER BY p.stage_since DESC, p.id LIMIT \(bind: limit)
+            SELECT * FROM (
+              SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.stage ORDER BY p.stage_since DESC, p.id) AS rn
+              FROM projects p JOIN units u ON u.id = p.host_unit_id WHERE \(conditions(user, filter))
+            ) ranked WHERE rn <= \(bind: 14) ORDER BY stage_since DESC, id
             """
         ).all(decoding: Card.self)
+        var columns: [ProjectStage: [Card]] = [:]
+        for card in rows {
+            guard let stage = ProjectStage(rawValue: card.stage), (columns[stage]?.count ?? 0) < cardsPerStage(stage) else { continue }
+            columns[stage, default: []].append(card)
+        }
+        return columns
     }
 
     /// Projects needing attention: signed and not started past the limit, quiet past the limit,

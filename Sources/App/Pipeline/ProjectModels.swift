@@ -1,6 +1,8 @@
 import Domain
 import Fluent
+import FluentSQL
 import Foundation
+import Vapor
 
 /// 项目: an accepted lead on its way from negotiation to production (SPEC §5). `stage` is what was
 /// last reported; `verifiedStage` is what the bureau has verified (核验) and what assessment counts.
@@ -121,11 +123,20 @@ final class ExchangeRate: Model, @unchecked Sendable {
     init() {}
 
     static func table(on db: any Database) async throws -> ExchangeRates {
+        struct Row: Decodable { var currency: String, month: String, rate: Int64 }
         var rates: [Currency: [String: Int64]] = [:]
-        for row in try await query(on: db).all() {
+        for row in try await db.sql.raw("SELECT currency, month, rate FROM exchange_rates").all(decoding: Row.self) {
             guard let currency = Currency(rawValue: row.currency) else { continue }
             rates[currency, default: [:]][row.month] = row.rate
         }
         return ExchangeRates(rates: rates)
+    }
+
+    /// The table as pages read it: kept a minute, dropped by any write in this process.
+    static func table(_ request: Request) async throws -> ExchangeRates {
+        let db = request.db
+        return try await request.application.shortCache.value(ShortCache.writeSensitive + "rates", ttl: 60) {
+            try await table(on: db)
+        }
     }
 }

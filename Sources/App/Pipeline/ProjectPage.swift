@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 
@@ -24,10 +25,7 @@ enum ProjectPage {
         func person(_ id: UUID?) -> String { people.first { $0.id == id }?.name ?? "" }
         func unit(_ id: UUID?) -> String { units.first { $0.id == id }?.name ?? "" }
         let lang = request.lang
-        let rates = try await ExchangeRate.table(on: db)
-        let entries = funds.compactMap { f in CivilDate(f.arrivedOn).map { (f.amount, $0, f.verifiedBy != nil) } }
-        let total = rates.total(entries.map { ($0.0, $0.1) })
-        let verified = rates.total(entries.filter(\.2).map { ($0.0, $0.1) })
+        let (total, verified) = ProjectDTO.totals(funds, rates: try await ExchangeRate.table(request))
         let owners = try await ProjectService.owners(of: project, on: db)
         let isBureau = user.roles.contains(.bureau)
         let today = request.clock.today
@@ -96,8 +94,13 @@ enum ProjectPage {
 
     /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.
     static func hostOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String }
         let scope = try request.requireUser().scope
-        return try await Unit.query(on: request.db).within(\.$jurisdictionCode, scope).filter(\.$dissolvedOn == nil)
-            .filter(\.$kind ~~ [.park, .town]).sort(\.$name).all().map { ($0.id!.uuidString, $0.name) }
+        return try await request.db.sql.raw(
+            """
+            SELECT id, name FROM units WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~")
+            AND dissolved_on IS NULL AND kind IN ('park', 'town') ORDER BY name
+            """
+        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
     }
 }

@@ -22,16 +22,24 @@ struct ProjectWebController {
     func board(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .project)
         let filter = ProjectBoard.Filter(request)
+        let today = request.clock.today
         let db = request.db
-        let counts = try await ProjectBoard.counts(user, filter, on: db)
-        var columns: [(ProjectStage, [ProjectBoard.Card])] = []
-        for stage in ProjectStage.allCases where stage != .terminated || (counts[stage] ?? 0) > 0 {
-            columns.append((stage, (counts[stage] ?? 0) == 0 ? [] : try await ProjectBoard.cards(user, filter, stage: stage, on: db)))
+        // the board is read far more than written: its figures are kept a few seconds per view,
+        // and this process forgets them at once when a project changes (another node after 5 s)
+        let key =
+            ProjectBoard.cacheKey
+            + "\(user.scope.value)|\(filter.query)|\(filter.mine ? user.personID.uuidString + user.unitID.uuidString : "")"
+        let figures = try await request.application.shortCache.value(key, ttl: 5) {
+            ProjectBoard.Figures(
+                counts: try await ProjectBoard.counts(user, filter, on: db), cards: try await ProjectBoard.cards(user, filter, on: db),
+                attention: try await ProjectBoard.attention(user, filter, today: today, on: db))
         }
-        let attention = try await ProjectBoard.attention(user, filter, today: request.clock.today, on: db)
+        let columns = ProjectStage.allCases.filter { $0 != .terminated || (figures.counts[$0] ?? 0) > 0 }.map {
+            ($0, figures.cards[$0] ?? [])
+        }
         let model = BoardView.Model(
-            filter: filter, counts: counts, columns: columns, attention: attention, hosts: try await ProjectPage.hostOptions(request),
-            today: request.clock.today)
+            filter: filter, counts: figures.counts, columns: columns, attention: figures.attention,
+            hosts: try await ProjectPage.hostOptions(request), today: today)
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }
 

@@ -7,6 +7,9 @@ import Vapor
 /// share a single computation. Each app process keeps its own, so a change shows on another
 /// node after at most `ttl`.
 final class ShortCache: Sendable {
+    /// Keys under this prefix are dropped after every write transaction of a request.
+    static let writeSensitive = "w:"
+
     private struct Entry {
         var expires: Date
         var task: Task<any Sendable, any Error>

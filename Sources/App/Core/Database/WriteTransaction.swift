@@ -59,10 +59,15 @@ extension Application {
 }
 
 extension Request {
+    /// A user's change: once written, this process's short-lived figures that any write may
+    /// change (keys under `ShortCache.writeSensitive`) are dropped, so the person who made it
+    /// sees it at once.
     func writeTransaction<T: Sendable>(
         _ work: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await application.writeTransaction(work)
+        let result = try await application.writeTransaction(work)
+        application.shortCache.invalidate(prefix: ShortCache.writeSensitive)
+        return result
     }
 }
 
