@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     LeadWebController().register(pages)
     ReviewWebController().register(pages)
     ProjectWebController().register(pages)
+    ActivityWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)

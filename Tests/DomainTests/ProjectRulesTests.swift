@@ -117,3 +117,46 @@ struct ExchangeRateTests {
         #expect(ExchangeRates.rateText(70_000) == "7.0000")
     }
 }
+
+@Suite("走访与驻点")
+struct ActivityTallyTests {
+    func date(_ text: String) -> CivilDate { CivilDate(text)! }
+
+    @Test func enterprisesAndChambersAreCountedOnceEach() {
+        // a resident team visits 346 enterprises, some twice, and 40 chambers [004]
+        var facts = (1...346).map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: "企业\($0)") }
+        facts += (1...30).map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: "企业\($0)") }
+        facts += (1...40).map { ActivityTally.Fact(kind: .chamberVisit, counterpart: "商会\($0)") }
+        facts += [.init(kind: .call, counterpart: "企业1"), .init(kind: .symposium, counterpart: "")]
+        let visited = ActivityTally.visited(facts)
+        #expect(visited.enterprises == 346)
+        #expect(visited.chambers == 40)
+        let month = ResidentMonth(
+            enterprisesVisited: visited.enterprises, chambersVisited: visited.chambers, projectsIntroduced: 22,
+            contractAmount: Money.major(2_914_000_000), fundsArrived: Money.major(438_900_000))
+        #expect(month.summary == "走访企业346家、商协会40个，引进项目22个，合同投资额29.14亿元，到位资金4.389亿元")
+    }
+
+    @Test func anUnnamedVisitStillCounts() {
+        let visited = ActivityTally.visited([
+            .init(kind: .enterpriseVisit, counterpart: ""), .init(kind: .enterpriseVisit, counterpart: ""),
+        ])
+        #expect(visited.enterprises == 2)
+    }
+
+    @Test func datesAndNextSteps() {
+        let today = date("2026-11-21")
+        #expect(throws: ActivityTally.Problem.inFuture) {
+            try ActivityTally.check(occurredOn: date("2026-11-22"), today: today, nextStep: "", nextDue: nil)
+        }
+        #expect(throws: ActivityTally.Problem.nextStepNeedsDue) {
+            try ActivityTally.check(occurredOn: today, today: today, nextStep: "报送可研", nextDue: nil)
+        }
+        #expect(throws: ActivityTally.Problem.dueBeforeActivity) {
+            try ActivityTally.check(occurredOn: today, today: today, nextStep: "报送可研", nextDue: date("2026-11-20"))
+        }
+        #expect(throws: Never.self) {
+            try ActivityTally.check(occurredOn: date("2026-11-20"), today: today, nextStep: "报送可研", nextDue: date("2026-11-27"))
+        }
+    }
+}

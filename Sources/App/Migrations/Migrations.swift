@@ -11,4 +11,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateReviewPanels())
     app.migrations.add(UpdateReviewPanelsAddChair())
     app.migrations.add(CreateProjects())
+    app.migrations.add(CreateActivities())
 }

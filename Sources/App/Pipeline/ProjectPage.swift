@@ -59,6 +59,14 @@ enum ProjectPage {
                     verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
                         ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil))
         }
+        for a in try await ActivityList.forProject(id, on: db) {
+            var detail = a.outcome
+            if !a.nextStep.isEmpty { detail += lang("；下一步：", "; next: ") + a.nextStep + "（\(a.nextDue ?? "")）" }
+            timeline.append(
+                .init(
+                    date: a.occurredOn, title: a.activityKind.label(lang) + " · " + a.city, detail: detail,
+                    who: "\(a.ownerName)（\(a.unitName)）", verified: nil, verifiable: false))
+        }
         timeline.sort { $0.date > $1.date }
         let stageTimeline = ProjectService.timeline(project, reports)
         let stageDays = stageTimeline.daysInStage(today: today)

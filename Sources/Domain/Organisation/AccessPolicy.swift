@@ -17,6 +17,9 @@ public enum AccessPolicy {
         /// Projects (项目, SPEC §5) and their money: read across the jurisdiction; those who answer
         /// for a project report on it; the bureau accepts, verifies and keeps the rate table.
         case project
+        /// Activities (走访等, SPEC §6): every business role records its own; the bureau, leaders
+        /// and inspectors read the jurisdiction's.
+        case activity
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -71,6 +74,9 @@ public enum AccessPolicy {
         case (.project, .write): [.bureau, .cadre, .host, .coordinator, .leader]
         case (.project, .export): [.leader, .bureau]
         case (.project, .manage): [.bureau]
+        case (.activity, .read), (.activity, .write): business
+        case (.activity, .export): [.leader, .bureau]
+        case (.activity, .manage): [.bureau, .leader, .inspector]
         case (_, .manage): []
         }
     }

@@ -17,6 +17,7 @@ enum SiteURL: Sendable {
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
+    case activities, activityNew, activityDone(UUID), todos
 
     var path: String {
         switch self {
@@ -66,6 +67,10 @@ enum SiteURL: Sendable {
         case .projectHostReassign(let id): "/projects/\(id)/host/reassign"
         case .projectLeader(let id): "/projects/\(id)/leader"
         case .rates: "/rates"
+        case .activities: "/activities"
+        case .activityNew: "/activities/new"
+        case .activityDone(let id): "/activities/\(id)/done"
+        case .todos: "/todos"
         }
     }
 

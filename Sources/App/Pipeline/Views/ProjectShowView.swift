@@ -19,6 +19,8 @@ enum ProjectShowView {
         /// Who verified it and when; nil while unverified (nil too for the acceptance itself).
         var verified: String?
         var verifyForm: VerifyForm? = nil
+        /// Stages and money are verified; activities are not.
+        var verifiable = true
     }
 
     struct Attractor: Sendable {
@@ -100,6 +102,14 @@ enum ProjectShowView {
         content.append(Charts.bars(model.stageDays.map { ($0.0.label(lang), $0.1) }, unit: lang("天", "d")))
         content += ProjectForms.forms(model, context: context)
         content.append(el("h2", [], text(lang("项目时间轴", "Timeline"))))
+        if context.may(.write, .activity) {
+            content.append(
+                el(
+                    "p", [],
+                    el(
+                        "a", [.href(SiteURL.activityNew.with(query: ["project": p.id.uuidString])), .cls("button")],
+                        text(lang("记录走访/活动", "Record an activity")))))
+        }
         content.append(timeline(model.timeline, context))
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,
@@ -146,7 +156,7 @@ enum ProjectShowView {
             if !entry.who.isEmpty { status.append(text(entry.who + " · ")) }
             if let verified = entry.verified {
                 status.append(el("span", [.cls("tag attracted")], text(lang("已核验 ", "Verified ") + verified)))
-            } else if !entry.who.isEmpty {
+            } else if entry.verifiable, !entry.who.isEmpty {
                 status.append(el("span", [.cls("tag late")], text(lang("待核验", "Not verified"))))
             }
             children.append(el("div", [.cls("small")], children: status))

@@ -1,0 +1,94 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Activity pages: the list, the form (from a project or lead page, pre-linked), the to-dos.
+struct ActivityWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.activities.pattern, use: list)
+        pages.post(SiteURL.activities.pattern, use: record)
+        pages.get(SiteURL.activityNew.pattern, use: newForm)
+        pages.post(SiteURL.activityDone(SiteURL.anyID).pattern, use: done)
+        pages.get(SiteURL.todos.pattern, use: todos)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .activity)
+        let kind = request.query[String.self, at: "kind"].flatMap(ActivityKind.init(rawValue:))
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1_000))
+        let rows = try await ActivityList.rows(for: user, kind: kind, page: page, on: request.db)
+        return .html(
+            ActivityViews.list(
+                Array(rows.prefix(ActivityList.perPage)), kind: kind, page: page, hasMore: rows.count > ActivityList.perPage,
+                today: request.clock.today, context: PageContext(request: request)))
+    }
+
+    func newForm(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .activity)
+        var values = ["kind": ActivityKind.enterpriseVisit.rawValue, "occurredOn": request.clock.today.description]
+        if let project = request.query[String.self, at: "project"].flatMap(UUID.init(uuidString:)) {
+            let found = try await ProjectService(request: request).find(project)
+            values["project"] = project.uuidString
+            values["counterpart"] = found.enterpriseName
+        } else if let lead = request.query[String.self, at: "lead"].flatMap(UUID.init(uuidString:)) {
+            let found = try await LeadService(request: request).find(lead)
+            values["lead"] = lead.uuidString
+            values["counterpart"] = found.enterpriseName
+        }
+        return .html(ActivityViews.form(FormState(values: values), context: PageContext(request: request)))
+    }
+
+    struct Body: Content {
+        var kind: String?
+        var occurredOn: String?
+        var city: String?
+        var participants: String?
+        var counterpart: String?
+        var outcome: String?
+        var nextStep: String?
+        var nextDue: String?
+        var project: String?
+        var lead: String?
+
+        var values: [String: String] {
+            [
+                "kind": kind ?? "", "occurredOn": occurredOn ?? "", "city": city ?? "", "participants": participants ?? "",
+                "counterpart": counterpart ?? "", "outcome": outcome ?? "", "nextStep": nextStep ?? "", "nextDue": nextDue ?? "",
+                "project": project ?? "", "lead": lead ?? "",
+            ]
+        }
+
+        var input: ActivityService.Input {
+            ActivityService.Input(
+                kind: ActivityKind(rawValue: kind ?? ""), occurredOn: CivilDate(occurredOn ?? ""), city: city ?? "",
+                participants: participants ?? "", counterpart: counterpart ?? "", leadID: UUID(uuidString: lead ?? ""),
+                projectID: UUID(uuidString: project ?? ""), outcome: outcome ?? "", nextStep: nextStep ?? "",
+                nextDue: CivilDate(nextDue ?? ""))
+        }
+    }
+
+    func record(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .activity)
+        let body = try request.decodeForm(Body.self)
+        do {
+            let activity = try await ActivityService(request: request).record(body.input)
+            if let project = activity.projectID { return request.redirect(to: SiteURL.project(project).path) }
+            return request.redirect(to: SiteURL.activities.path)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return .html(
+                ActivityViews.form(FormState(values: body.values, error: error), context: PageContext(request: request)),
+                status: error.status)
+        }
+    }
+
+    func done(_ request: Request) async throws -> Response {
+        try await ActivityService(request: request).completeNextStep(try request.idParameter())
+        return request.redirect(to: SiteURL.todos.path)
+    }
+
+    func todos(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.write, .activity)
+        let rows = try await ActivityList.todos(of: user.personID, on: request.db)
+        return .html(ActivityViews.todos(rows, today: request.clock.today, context: PageContext(request: request)))
+    }
+}
