@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     ReviewWebController().register(pages)
     ProjectWebController().register(pages)
     ActivityWebController().register(pages)
+    FiguresWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
@@ -44,5 +45,6 @@ func routes(_ app: Application) throws {
     OrganisationAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
+    ActivityAPIController().register(api)
     TokenController().registerAPI(api)
 }

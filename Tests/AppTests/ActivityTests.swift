@@ -99,4 +99,24 @@ struct ActivityTests {
             #expect(try await observer.get("/activities").status == .forbidden)
         }
     }
+
+    @Test func theAPIRecordsListsAndClosesActivities() async throws {
+        try await withApp { app, _ in
+            let api = try await APIClient.issue(app, login: "cadre")
+            let future = #"{"kind":"enterpriseVisit","occurredOn":"2026-12-01","city":"深圳","outcome":"洽谈"}"#
+            let refused = try await api.send(.POST, "/api/v1/activities", json: future)
+            #expect(refused.status == .unprocessableEntity)
+            #expect((refused.json["fields"] as? [String: String])?["occurredOn"] != nil)
+            let body =
+                #"{"kind":"chamberVisit","occurredOn":"2026-11-20","city":"深圳","counterpart":"深圳市湖北商会","outcome":"商会推荐三家线路板企业","nextStep":"逐一电话联系","nextDue":"2026-11-25"}"#
+            let created = try await api.send(.POST, "/api/v1/activities", json: body)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? String)
+            let list = try await api.send(.GET, "/api/v1/activities?kind=chamberVisit")
+            #expect((list.json["items"] as? [[String: Any]])?.first?["counterpart"] as? String == "深圳市湖北商会")
+            #expect(try await api.send(.GET, "/api/v1/activities?kind=dinner").status == .unprocessableEntity)
+            #expect(try await api.send(.POST, "/api/v1/activities/\(id)/done").status == .noContent)
+            #expect(try await Activity.find(UUID(uuidString: id)!, on: app.db)?.nextDoneOn == "2026-11-21")
+        }
+    }
 }

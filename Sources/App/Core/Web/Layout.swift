@@ -131,7 +131,9 @@ enum Layout {
         if context.may(.manage, .lead) { items.append((.panels, lang("预审专班", "Review panels"))) }
         if context.may(.read, .project) { items.append((.projects, lang("项目看板", "Pipeline board"))) }
         if context.may(.write, .activity) {
-            items += [(.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos"))]
+            items += [
+                (.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos")), (.funnel, lang("招商漏斗", "Funnel")),
+            ]
         }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }

@@ -17,7 +17,7 @@ enum SiteURL: Sendable {
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
-    case activities, activityNew, activityDone(UUID), todos
+    case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID)
 
     var path: String {
         switch self {
@@ -71,6 +71,8 @@ enum SiteURL: Sendable {
         case .activityNew: "/activities/new"
         case .activityDone(let id): "/activities/\(id)/done"
         case .todos: "/todos"
+        case .funnel: "/funnel"
+        case .residentMonth(let id): "/units/\(id)/month"
         }
     }
 

@@ -71,6 +71,10 @@ enum OrganisationViews {
             (lang("上级单位", "Parent"), parent.map { link(.unit($0.id!), $0.name) } ?? text("—")),
         ]
         if let city = unit.hostCity { facts.append((lang("驻在城市", "Host city"), text(city))) }
+        if unit.kind == .residentOffice, context.may(.read, .activity) {
+            facts.append(
+                (lang("工作月报", "Monthly report"), link(.residentMonth(unit.id!), lang("走访、引进项目与到位资金", "Visits, projects and funds"))))
+        }
         if let series = unit.evaluationSeries { facts.append((lang("测评系列", "Evaluation series"), text(series.label(lang)))) }
         if let dissolved = unit.dissolvedOn { facts.append((lang("撤销日期", "Dissolved on"), text(dissolved))) }
         var content: [HNode] = [el("section", [.cls("panel")], Components.definitionList(facts))]

@@ -1,0 +1,135 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+/// The figures the seeds report, computed from the records: the funnel per unit or per person
+/// (visits → leads → accepted → signed → producing, for leads submitted in the period) and a
+/// resident office's month. Counting rules are `Domain`'s; here are only the queries.
+enum PipelineFigures {
+    /// Who a funnel row belongs to: a unit, or a person within a unit.
+    enum Grouping: Sendable {
+        case unit(scope: JurisdictionCode)
+        case person(unit: UUID)
+    }
+
+    struct Row: Sendable {
+        var id: UUID
+        var funnel: Funnel
+    }
+
+    private struct VisitRow: Decodable {
+        var who: UUID
+        var ckey: String
+    }
+
+    private struct LeadRow: Decodable {
+        var who: UUID
+        var leads: Int
+        var accepted: Int
+        var signed: Int
+        var producing: Int
+    }
+
+    static func funnels(_ grouping: Grouping, from: CivilDate, through: CivilDate, on db: any Database) async throws -> [Row] {
+        let (from, through) = (from.description, through.description)
+        let visitWho: SQLQueryString
+        let visitWhere: SQLQueryString
+        let leadWho: SQLQueryString
+        let leadWhere: SQLQueryString
+        switch grouping {
+        case .unit(let scope):
+            (visitWho, leadWho) = ("a.unit_id", "l.submitter_unit_id")
+            visitWhere = "a.jurisdiction_code >= \(bind: scope.prefix) AND a.jurisdiction_code < \(bind: scope.prefix + "~")"
+            leadWhere = "l.jurisdiction_code >= \(bind: scope.prefix) AND l.jurisdiction_code < \(bind: scope.prefix + "~")"
+        case .person(let unit):
+            (visitWho, leadWho) = ("a.owner_id", "l.submitter_id")
+            visitWhere = "a.unit_id = \(bind: unit)"
+            leadWhere = "l.submitter_unit_id = \(bind: unit)"
+        }
+        let visits = try await db.sql.raw(
+            """
+            SELECT \(visitWho) AS who, a.counterpart_key AS ckey FROM activities a
+            WHERE \(visitWhere) AND a.kind = 'enterpriseVisit' AND a.occurred_on >= \(bind: from) AND a.occurred_on <= \(bind: through)
+            """
+        ).all(decoding: VisitRow.self)
+        let leads = try await db.sql.raw(
+            """
+            SELECT \(leadWho) AS who, COUNT(*) AS leads,
+              SUM(CASE WHEN l.status = 'accepted' THEN 1 ELSE 0 END) AS accepted,
+              SUM(CASE WHEN p.signed_on IS NOT NULL THEN 1 ELSE 0 END) AS signed,
+              SUM(CASE WHEN p.verified_stage = 'producing' THEN 1 ELSE 0 END) AS producing
+            FROM leads l LEFT JOIN projects p ON p.lead_id = l.id
+            WHERE \(leadWhere) AND l.submitted_on >= \(bind: from) AND l.submitted_on <= \(bind: through) AND l.status <> 'merged'
+            GROUP BY \(leadWho)
+            """
+        ).all(decoding: LeadRow.self)
+        var rows: [UUID: Funnel] = [:]
+        for (who, facts) in Dictionary(grouping: visits, by: \.who) {
+            let visited = ActivityTally.visited(facts.map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: $0.ckey) })
+            rows[who] = Funnel(visits: visited.enterprises, leads: 0, accepted: 0, signed: 0, producing: 0)
+        }
+        for lead in leads {
+            var funnel = rows[lead.who] ?? Funnel(visits: 0, leads: 0, accepted: 0, signed: 0, producing: 0)
+            funnel.leads = lead.leads
+            funnel.accepted = lead.accepted
+            funnel.signed = lead.signed
+            funnel.producing = lead.producing
+            rows[lead.who] = funnel
+        }
+        return rows.map { Row(id: $0.key, funnel: $0.value) }
+    }
+
+    /// The resident office's month in the seed's terms [004], from its own and its teams' work.
+    static func residentMonth(office: UUID, month: String, on db: any Database, rates: ExchangeRates) async throws -> ResidentMonth {
+        struct IDRow: Decodable { var id: UUID }
+        struct KindRow: Decodable {
+            var kind: String
+            var ckey: String
+        }
+        struct MoneyRow: Decodable {
+            var minor: Int64
+            var currency: String
+            var day: String
+        }
+        let units = try await db.sql.raw("SELECT id FROM units WHERE id = \(bind: office) OR parent_id = \(bind: office)")
+            .all(decoding: IDRow.self).map(\.id)
+        let (first, last) = (month + "-01", month + "-31")
+        let facts = try await db.sql.raw(
+            """
+            SELECT kind, counterpart_key AS ckey FROM activities
+            WHERE unit_id IN (\(binds: units)) AND occurred_on >= \(bind: first) AND occurred_on <= \(bind: last)
+            """
+        ).all(decoding: KindRow.self).compactMap { row in
+            ActivityKind(rawValue: row.kind).map { ActivityTally.Fact(kind: $0, counterpart: row.ckey) }
+        }
+        let visited = ActivityTally.visited(facts)
+        let attracted: SQLQueryString = "SELECT project_id FROM project_attractors WHERE unit_id IN (\(binds: units))"
+        let introduced = try await db.sql.raw(
+            "SELECT id FROM projects WHERE id IN (\(attracted)) AND accepted_on >= \(bind: first) AND accepted_on <= \(bind: last)"
+        ).all(decoding: IDRow.self).count
+        let contracts = try await db.sql.raw(
+            """
+            SELECT contract_minor AS minor, contract_currency AS currency, signed_on AS day FROM projects
+            WHERE id IN (\(attracted)) AND signed_on >= \(bind: first) AND signed_on <= \(bind: last)
+            """
+        ).all(decoding: MoneyRow.self)
+        let funds = try await db.sql.raw(
+            """
+            SELECT amount_minor AS minor, currency, arrived_on AS day FROM funds_arrivals
+            WHERE project_id IN (\(attracted)) AND arrived_on >= \(bind: first) AND arrived_on <= \(bind: last)
+            """
+        ).all(decoding: MoneyRow.self)
+        func total(_ rows: [MoneyRow]) -> Money {
+            rates.total(
+                rows.compactMap { r in
+                    CivilDate(r.day).map { (Money(minorUnits: r.minor, currency: Currency(rawValue: r.currency) ?? .cny), $0) }
+                }
+            )
+            .cny
+        }
+        return ResidentMonth(
+            enterprisesVisited: visited.enterprises, chambersVisited: visited.chambers, projectsIntroduced: introduced,
+            contractAmount: total(contracts), fundsArrived: total(funds))
+    }
+}

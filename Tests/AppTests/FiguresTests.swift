@@ -1,0 +1,173 @@
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The seeds' own figures, computed from records: [004]'s resident month and [000]'s funnel.
+@Suite("驻点月报与招商漏斗")
+struct FiguresTests {
+    /// A lead and, when `project` is given, the project it became, attracted by `person` of `unit`.
+    @discardableResult
+    static func leadAndProject(
+        _ name: String, person: UUID, unit: UUID, submitted: String, accepted: String? = nil, signed: String? = nil,
+        contract: Int64 = 0, verifiedStage: ProjectStage = .negotiating, host: UUID, on db: any Database
+    ) async throws -> UUID? {
+        let lead = Lead()
+        lead.enterpriseName = name
+        lead.nameKey = NameNormalizer.key(for: name)
+        lead.industryCode = "C3982"
+        lead.investmentMinor = 100_000_000 * 100
+        lead.investmentCurrency = "CNY"
+        (lead.landMuTenths, lead.spaceM2, lead.energyTCE, lead.powerKVA, lead.jobs) = (0, 0, 0, 0, 0)
+        lead.channel = .residentTeam
+        lead.notes = ""
+        lead.status = accepted == nil ? .rejected : .accepted
+        lead.submitterID = person
+        lead.submitterUnitID = unit
+        lead.jurisdictionCode = Fixture.jingmen
+        lead.submittedOn = submitted
+        (lead.respondBy, lead.assessBy, lead.feedbackBy) = (submitted, submitted, submitted)
+        lead.decisionNote = ""
+        lead.version = 1
+        try await lead.create(on: db)
+        guard let accepted else { return nil }
+        let project = Project()
+        project.leadID = lead.id!
+        project.enterpriseName = name
+        project.nameKey = lead.nameKey
+        project.title = name + "项目"
+        project.industryCode = "C3982"
+        project.jurisdictionCode = Fixture.jingmen
+        project.investmentMinor = lead.investmentMinor
+        project.investmentCurrency = "CNY"
+        project.contractMinor = signed == nil ? nil : contract
+        project.contractCurrency = signed == nil ? nil : "CNY"
+        project.signedOn = signed
+        project.stage = verifiedStage
+        project.verifiedStage = verifiedStage
+        project.stageSince = signed ?? accepted
+        project.hostUnitID = host
+        project.hostStatus = .accepted
+        project.hostReason = ""
+        project.isMajor = true
+        project.acceptedOn = accepted
+        project.lastActivityOn = accepted
+        project.version = 1
+        try await project.create(on: db)
+        let attractor = ProjectAttractor()
+        attractor.projectID = project.id!
+        attractor.personID = person
+        attractor.unitID = unit
+        attractor.basisPoints = 10_000
+        try await attractor.create(on: db)
+        return project.id
+    }
+
+    static func activity(_ kind: ActivityKind, _ counterpart: String, on date: String, person: UUID, unit: UUID, db: any Database)
+        async throws
+    {
+        let a = Activity()
+        a.kind = kind
+        a.occurredOn = date
+        a.city = "深圳"
+        a.participants = ""
+        a.counterpart = counterpart
+        a.counterpartKey = NameNormalizer.key(for: counterpart)
+        a.outcome = "洽谈"
+        a.nextStep = ""
+        a.ownerID = person
+        a.unitID = unit
+        a.jurisdictionCode = Fixture.jingmen
+        try await a.create(on: db)
+    }
+
+    @Test func seed004ResidentTeamsMonthFromItsRecords() async throws {
+        try await withApp { app, _ in
+            let db = app.db
+            let office = try await Fixture.unit("驻深圳招商工作队", .residentOffice, Fixture.jingmen, on: db)
+            let team = try await Fixture.unit("驻深圳电子信息招商组", .industryTeam, Fixture.jingmen, on: db)
+            let teamUnit = try #require(try await Unit.find(team, on: db))
+            teamUnit.$parent.id = office
+            try await teamUnit.update(on: db)
+            let member = try await Fixture.id(of: "cadre", on: db)
+            let park = try await Fixture.unit("东宝工业园", .park, Fixture.dongbao, on: db)
+            // 346 enterprises (30 visited twice) and 40 chambers in October 2025; visits outside the month do not count
+            for n in 1...346 {
+                try await Self.activity(
+                    .enterpriseVisit, "深圳企业\(n)有限公司", on: "2025-10-\(10 + n % 20)", person: member, unit: n % 2 == 0 ? office : team, db: db
+                )
+            }
+            for n in 1...30 {
+                try await Self.activity(.enterpriseVisit, "深圳企业\(n)有限公司", on: "2025-10-30", person: member, unit: office, db: db)
+            }
+            for n in 1...40 { try await Self.activity(.chamberVisit, "深圳市第\(n)商会", on: "2025-10-15", person: member, unit: office, db: db) }
+            try await Self.activity(.enterpriseVisit, "深圳企业999有限公司", on: "2025-11-01", person: member, unit: office, db: db)
+            // 22 projects accepted and signed in the month: 21 × 1.3亿 + 1.84亿 = 29.14亿
+            var projects: [UUID] = []
+            for n in 1...22 {
+                let id = try await Self.leadAndProject(
+                    "深圳引进\(n)有限公司", person: member, unit: n % 2 == 0 ? office : team, submitted: "2025-09-01", accepted: "2025-10-08",
+                    signed: "2025-10-20", contract: n == 22 ? 184_000_000 * 100 : 130_000_000 * 100, host: park, on: db)
+                projects.append(try #require(id))
+            }
+            // 4.389亿 arrived in the month, in three entries; one in November is next month's
+            for (amount, day) in [
+                (200_000_000, "2025-10-25"), (200_000_000, "2025-10-28"), (38_900_000, "2025-10-31"), (50_000_000, "2025-11-02"),
+            ] {
+                let entry = FundsArrival()
+                entry.projectID = projects[0]
+                entry.arrivedOn = day
+                entry.amountMinor = Int64(amount) * 100
+                entry.currency = "CNY"
+                entry.isForeign = false
+                entry.evidence = ""
+                entry.reportedBy = member
+                try await entry.create(on: db)
+            }
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            let page = try await bureau.get("/units/\(office)/month?month=2025-10").body.string
+            #expect(page.contains("走访企业346家、商协会40个，引进项目22个，合同投资额29.14亿元，到位资金4.389亿元"))
+            #expect(try await bureau.get("/units/\(office)").body.string.contains("工作月报"))
+            #expect(try await bureau.get("/units/\(park)/month").status == .notFound)  // only resident offices report so
+        }
+    }
+
+    @Test func seed000TwoHundredVisitsEightLanded() async throws {
+        try await withApp { app, _ in
+            let db = app.db
+            let cadre = try await Fixture.id(of: "cadre", on: db)
+            let bureauUnit = try #require(try await Person.find(cadre, on: db)).$unit.id
+            let park = try await Fixture.unit("东宝工业园", .park, Fixture.dongbao, on: db)
+            // about 200 PCB enterprises visited in 2025 [000] (a few twice), 8 landed
+            for n in 1...200 {
+                try await Self.activity(
+                    .enterpriseVisit, "线路板企业\(n)有限公司", on: "2025-0\(1 + n % 9)-10", person: cadre, unit: bureauUnit, db: db)
+            }
+            for n in 1...15 {
+                try await Self.activity(.enterpriseVisit, "线路板企业\(n)有限公司", on: "2025-11-10", person: cadre, unit: bureauUnit, db: db)
+            }
+            for n in 1...20 {
+                try await Self.leadAndProject(
+                    "线路板企业\(n)有限公司", person: cadre, unit: bureauUnit, submitted: "2025-03-0\(1 + n % 9)",
+                    accepted: n <= 12 ? "2025-04-01" : nil, signed: n <= 10 ? "2025-05-01" : nil, contract: 50_000_000 * 100,
+                    verifiedStage: n <= 8 ? .producing : n <= 10 ? .signed : .negotiating, host: park, on: db)
+            }
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            let units = try await bureau.get("/funnel?year=2025").body.string
+            #expect(units.contains("走访到投产 4.0%"))
+            let people = try await bureau.get("/funnel?year=2025&unit=\(bureauUnit)").body.string
+            #expect(people.contains("测试cadre"))
+            let row = try #require(people.range(of: "测试cadre").map { String(people[$0.upperBound...].prefix(400)) })
+            for figure in ["200", "20", "12", "10", "8", "4.0%"] { #expect(row.contains(">\(figure)<")) }
+            // a cadre sees their own unit's people, not the other units
+            let cadreView = Browser(app)
+            try await cadreView.login("cadre")
+            #expect(try await cadreView.get("/funnel?year=2025").body.string.contains("荆门市招商局 · 招商漏斗 2025"))
+        }
+    }
+}
