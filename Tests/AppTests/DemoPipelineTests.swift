@@ -51,6 +51,14 @@ struct DemoPipelineTests {
             let rates = try await ExchangeRate.table(on: db)
             let total = rates.total(funds.map { ($0.amount, CivilDate($0.arrivedOn)!) })
             #expect(total.missingMonths.isEmpty)
+            // most enterprises visited never bring a lead, and the last contact of a live project is on record
+            let activities = try await Activity.query(on: db).all()
+            #expect(activities.filter { $0.kind == .enterpriseVisit }.count > 3 * leads.count)
+            let lastContact = Dictionary(grouping: activities.compactMap { a in a.projectID.map { ($0, a.occurredOn) } }, by: \.0)
+                .mapValues { $0.map(\.1).max()! }
+            for project in projects where project.stage != .terminated && project.stage != .producing {
+                #expect(project.lastActivityOn <= max(project.stageSince, lastContact[project.id!] ?? ""))
+            }
         }
     }
 }

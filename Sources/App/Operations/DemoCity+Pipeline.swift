@@ -61,6 +61,22 @@ extension DemoCity {
                 let submitted = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))
                 let lead = makeLead(generated, submitted: submitted, today: today, cast: cast, &rng)
                 batch.leads.append(lead)
+                // a lead comes of one or two visits; three other enterprises visited brought none
+                for visit in 0..<Int(1 + rng.next() % 2) {
+                    let day = CivilDate(dayNumber: max(start, submitted.dayNumber - 5 - visit * 20 - Int(rng.next() % 15)))
+                    batch.addActivity(
+                        .enterpriseVisit, lead.enterpriseName, on: day, person: lead.submitterID, unit: lead.submitterUnitID, &rng)
+                }
+                for _ in 0..<3 {
+                    let (person, unit) = rng.pick(cast.cadres)
+                    let other = DemoNames.enterpriseName(cityWord: rng.pick(["深圳", "东莞", "苏州", "上海"]), &rng).name
+                    let day = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))
+                    let chamber = rng.next() % 10 == 0
+                    batch.addActivity(
+                        chamber ? .chamberVisit : .enterpriseVisit, chamber ? other.prefix(2) + "湖北商会" : other, on: day, person: person,
+                        unit: unit,
+                        &rng)
+                }
                 guard lead.status == .accepted else { continue }
                 batch.addReview(of: lead, panel: panel.id!, members: members, &rng)
                 batch.addProject(from: lead, cast: cast, today: today, &rng)

@@ -13,6 +13,7 @@ struct PipelineBatch: Sendable {
     var attractors: [ProjectAttractor] = []
     var reports: [StageReport] = []
     var funds: [FundsArrival] = []
+    var activities: [Activity] = []
 
     func save(on db: any Database) async throws {
         try await leads.create(on: db)
@@ -22,6 +23,7 @@ struct PipelineBatch: Sendable {
         if !attractors.isEmpty { try await attractors.create(on: db) }
         if !reports.isEmpty { try await reports.create(on: db) }
         if !funds.isEmpty { try await funds.create(on: db) }
+        if !activities.isEmpty { try await activities.create(on: db) }
     }
 
     mutating func addReview(of lead: Lead, panel: UUID, members: [UUID], _ rng: inout SeededRandom) {
@@ -121,7 +123,35 @@ struct PipelineBatch: Sendable {
             lastActivity = max(lastActivity, CivilDate(dayNumber: today.dayNumber - Int(rng.next() % 76)))
         }
         project.lastActivityOn = max(lastActivity, since).description
+        if stage != .terminated, stage != .producing, let last = CivilDate(project.lastActivityOn), last > since {
+            // the last contact on record is the one that keeps the project warm
+            addActivity(
+                rng.next() % 3 == 0 ? .call : .enterpriseVisit, lead.enterpriseName, on: last, person: lead.submitterID,
+                unit: lead.submitterUnitID, project: project.id, &rng)
+        }
         projects.append(project)
+    }
+
+    /// An activity of `person` (of `unit`) with `counterpart` on `date`.
+    mutating func addActivity(
+        _ kind: ActivityKind, _ counterpart: String, on date: CivilDate, person: UUID, unit: UUID, project: UUID? = nil,
+        _ rng: inout SeededRandom
+    ) {
+        let activity = Activity()
+        activity.id = rng.uuid()
+        activity.kind = kind
+        activity.occurredOn = date.description
+        activity.city = rng.pick(["深圳", "上海", "苏州", "东莞", "本市", "本市", "本市"])
+        activity.participants = ""
+        activity.counterpart = counterpart
+        activity.counterpartKey = counterpart.isEmpty ? "" : NameNormalizer.key(for: counterpart)
+        activity.projectID = project
+        activity.outcome = rng.pick(["了解企业扩产计划", "介绍园区载体和政策", "企业有投资意向，待考察", "协调用地和能耗指标", "企业暂无投资计划"])
+        activity.nextStep = ""
+        activity.ownerID = person
+        activity.unitID = unit
+        activity.jurisdictionCode = DemoCity.cityCode
+        activities.append(activity)
     }
 
     mutating func addAttractors(_ project: UUID, lead: Lead, cast: DemoCity.Cast, _ rng: inout SeededRandom) {
