@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     ProjectWebController().register(pages)
     ActivityWebController().register(pages)
     FiguresWebController().register(pages)
+    ParkProfileWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)

@@ -160,3 +160,44 @@ struct ActivityTallyTests {
         }
     }
 }
+
+@Suite("园区匹配")
+struct ParkMatchTests {
+    // the seeds' parks: 荆门化工循环产业园 [000], 东宝 绿色建材和装配式建筑产业园 (2万亩) [000],
+    // 忠堡镇工业园区 with the 26.7万吨标煤 energy quota obtained from the province for lithium batteries [002]
+    let chemical = ParkMatch.Park(
+        id: "chem", name: "荆门化工循环产业园", industries: ["C26", "C27"], freeLandMuTenths: 8_000, freeSpaceM2: 0, energyQuotaTCE: 50_000,
+        powerCapacityKVA: 40_000, facilities: [.chemicalPark, .wastewater, .steam, .dualPower])
+    let building = ParkMatch.Park(
+        id: "build", name: "东宝绿色建材和装配式建筑产业园", industries: ["C30", "C20", "C21"], freeLandMuTenths: 200_000, freeSpaceM2: 60_000,
+        energyQuotaTCE: 20_000, powerCapacityKVA: 20_000, facilities: [.wastewater])
+    let zhongbao = ParkMatch.Park(
+        id: "zb", name: "忠堡镇工业园区", industries: ["C384"], freeLandMuTenths: 3_000, freeSpaceM2: 20_000, energyQuotaTCE: 267_000,
+        powerCapacityKVA: 30_000, facilities: [.dualPower, .wastewater])
+
+    @Test func fineChemicalsGoOnlyToTheChemicalPark() {
+        let need = ParkMatch.Need(industryCode: "C2662", landMuTenths: 3_000, spaceM2: 0, energyTCE: 8_000, powerKVA: 6_000)
+        let ranked = ParkMatch.rank(need, [building, zhongbao, chemical])
+        #expect(ranked.first?.park.id == "chem")
+        #expect(ranked.first?.fits == true && ranked.first?.score == 100)
+        // the building-materials park has land and energy, but may not take chemistry
+        let other = ranked.first { $0.park.id == "build" }!
+        #expect(!other.fits)
+        #expect(other.reasons.contains(.facilityMissing(.chemicalPark)))
+        #expect(other.reasons.contains(.notPositioned))
+    }
+
+    @Test func aBatteryMakerNeedsTheEnergyQuota() {
+        // power batteries (C3841) with an energy need only 忠堡's provincial quota covers
+        let need = ParkMatch.Need(industryCode: "C3841", landMuTenths: 2_000, spaceM2: 10_000, energyTCE: 100_000, powerKVA: 8_000)
+        let ranked = ParkMatch.rank(need, [chemical, building, zhongbao])
+        #expect(ranked.map(\.park.id) == ["zb", "build", "chem"])
+        #expect(ranked[0].fits && ranked[0].reasons.contains(.energyEnough(left: 267_000, need: 100_000)))
+        // a fifth of the quota earns a fifth of its weight: 20 land + 4 energy + 10 space + 10 power
+        #expect(ranked[1].score == 44)
+        #expect(ranked[1].reasons.contains(.facilityMissing(.dualPower)))
+        // half the quota, no factory space: 20 land + 10 energy + 0 space + 10 power
+        #expect(ranked[2].score == 40)
+        #expect(ranked[2].reasons.contains(.energyShort(left: 50_000, need: 100_000)))
+    }
+}

@@ -12,4 +12,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateReviewPanelsAddChair())
     app.migrations.add(CreateProjects())
     app.migrations.add(CreateActivities())
+    app.migrations.add(CreateParkProfiles())
 }

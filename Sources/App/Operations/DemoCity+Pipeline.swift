@@ -48,6 +48,7 @@ extension DemoCity {
         panel.memberCodes = members.map(\.uuidString).joined(separator: ",")
         try await panel.create(on: db)
         try await createRates(on: db, through: today, &rng)
+        try await createParkProfiles(on: db, today: today)
 
         let start = CivilDate(year: today.year - 3, month: today.month, day: 1)!.dayNumber
         var progress = ProgressBar(title: "pipeline", total: leadCount)
@@ -140,6 +141,31 @@ extension DemoCity {
             lead.decisionNote = rng.pick(["不符合园区产业定位。", "亩均税收低于准入标准。", "能耗指标无法保障。", "投资方资金实力存疑。"])
         }
         return lead
+    }
+
+    /// The demo parks as the seeds describe theirs: an electronics development zone, a high-tech
+    /// park, a recognised chemical park [000]; towns with some land and little else.
+    func createParkProfiles(on db: any Database, today: CivilDate) async throws {
+        let offers: [String: (String, Int, Int, Int, Int, String)] = [
+            "演示经济技术开发区": ("C39,C38,C34,C36", 12_000, 80_000, 60_000, 50_000, "wastewater,dualPower,steam"),
+            "演示高新技术产业园": ("C39,C27,I65,C35", 4_000, 120_000, 20_000, 30_000, "wastewater,dualPower"),
+            "临江化工循环产业园": ("C26,C27,C22", 9_000, 0, 80_000, 40_000, "chemicalPark,wastewater,steam,dualPower"),
+        ]
+        var rows: [ParkProfile] = []
+        for unit in try await Unit.query(on: db).filter(\.$kind ~~ [.park, .town]).all() {
+            let offer = offers[unit.name] ?? ("C13,C14,C17,C21,A01", 2_000, 10_000, 3_000, 5_000, "")
+            let profile = ParkProfile()
+            profile.unitID = unit.id!
+            profile.industryCodes = offer.0
+            (profile.freeLandMuTenths, profile.freeSpaceM2, profile.energyQuotaTCE, profile.powerCapacityKVA) = (
+                offer.1 * 10, offer.2, offer.3, offer.4
+            )
+            profile.facilityCodes = offer.5
+            profile.updatedOn = today.description
+            profile.version = 1
+            rows.append(profile)
+        }
+        try await rows.create(on: db)
     }
 
     /// USD, HKD and EUR for every month of the three years, near their real levels.

@@ -113,6 +113,12 @@ struct LeadWebController {
             error: error.map { AppError.Message(zh: $0.zh + ($0.fields.values.first.map { " " + $0.zh } ?? ""), en: $0.en) })
         model.review = review
         model.panels = panels
+        if lead.status.isOpen, let scope = try? JurisdictionCode(lead.jurisdictionCode) {
+            let need = ParkMatch.Need(
+                industryCode: lead.industryCode, landMuTenths: lead.landMuTenths, spaceM2: lead.spaceM2, energyTCE: lead.energyTCE,
+                powerKVA: lead.powerKVA)
+            model.parkMatches = ParkMatch.rank(need, try await ParkProfile.parks(within: scope, on: request.db))
+        }
         if lead.status == .accepted {
             model.projectID = try await Project.query(on: request.db).filter(\.$leadID == lead.id!).first()?.id
         } else if let review, review.tally.quorumMet, lead.status.isOpen, review.canDecide {

@@ -17,7 +17,7 @@ enum SiteURL: Sendable {
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
-    case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID)
+    case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
 
     var path: String {
         switch self {
@@ -73,6 +73,7 @@ enum SiteURL: Sendable {
         case .todos: "/todos"
         case .funnel: "/funnel"
         case .residentMonth(let id): "/units/\(id)/month"
+        case .parkProfile(let id): "/units/\(id)/profile"
         }
     }
 

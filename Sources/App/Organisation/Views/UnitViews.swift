@@ -75,6 +75,10 @@ enum OrganisationViews {
             facts.append(
                 (lang("工作月报", "Monthly report"), link(.residentMonth(unit.id!), lang("走访、引进项目与到位资金", "Visits, projects and funds"))))
         }
+        if unit.kind == .park || unit.kind == .town, context.may(.read, .project) {
+            facts.append(
+                (lang("园区载体", "Park profile"), link(.parkProfile(unit.id!), lang("产业定位、可用地、能耗指标", "Positioning, land, energy quota"))))
+        }
         if let series = unit.evaluationSeries { facts.append((lang("测评系列", "Evaluation series"), text(series.label(lang)))) }
         if let dissolved = unit.dissolvedOn { facts.append((lang("撤销日期", "Dissolved on"), text(dissolved))) }
         var content: [HNode] = [el("section", [.cls("panel")], Components.definitionList(facts))]

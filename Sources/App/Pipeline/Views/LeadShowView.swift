@@ -14,6 +14,7 @@ enum LeadShowView {
         var review: ReviewViews.Section? = nil
         var panels: [ReviewPanel] = []
         var accept: AcceptForm.Model? = nil
+        var parkMatches: [ParkMatch.Match] = []
         var projectID: UUID? = nil
     }
 
@@ -56,6 +57,7 @@ enum LeadShowView {
                         step.late ? el("span", [.cls("tag late")], text(lang("逾期", "Late"))) : text(""),
                     ]
                 }, empty: ""))
+        if !model.parkMatches.isEmpty { content += parkMatches(model.parkMatches, lang) }
         if let review = model.review {
             content += ReviewViews.section(review, leadID: lead.id, context: context)
         } else if context.may(.manage, .lead), lead.status.isOpen {
@@ -73,6 +75,24 @@ enum LeadShowView {
         return Layout.page(
             lead.enterpriseName, crumbs: [.init(title: lang("招商线索", "Leads"), url: .leads), .init(title: lead.enterpriseName)],
             context: context, content: content)
+    }
+
+    /// The parks ranked by fit, with the reasons a cadre would give.
+    static func parkMatches(_ matches: [ParkMatch.Match], _ lang: Lang) -> [HNode] {
+        [
+            el("h2", [], text(lang("园区匹配", "Park matching"))),
+            Components.table(
+                [lang("园区", "Park"), lang("匹配度", "Fit"), "", lang("理由", "Reasons")],
+                matches.map { match in
+                    [
+                        text(match.park.name), text(String(match.score)),
+                        match.fits
+                            ? el("span", [.cls("tag attracted")], text(lang("可落地", "Fits")))
+                            : el("span", [.cls("tag late")], text(lang("有缺口", "Gaps"))),
+                        text(match.reasons.map { $0.label(lang) }.joined(separator: "；")),
+                    ]
+                }, empty: "", numeric: [1]),
+        ]
     }
 
     static func needs(_ lead: LeadDTO, _ lang: Lang) -> String {
