@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     web.post(SiteURL.login.pattern, use: auth.login)
     web.post(SiteURL.logout.pattern, use: auth.logout)
     web.post(SiteURL.language.pattern, use: auth.switchLanguage)
+    IntentWebController().registerPublic(web)
 
     let pages = web.grouped(RequireLoginMiddleware())
     pages.get(SiteURL.home.pattern, use: HomeController().show)
@@ -33,6 +34,7 @@ func routes(_ app: Application) throws {
     ActivityWebController().register(pages)
     FiguresWebController().register(pages)
     ParkProfileWebController().register(pages)
+    IntentWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)

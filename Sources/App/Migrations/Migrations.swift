@@ -13,4 +13,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateProjects())
     app.migrations.add(CreateActivities())
     app.migrations.add(CreateParkProfiles())
+    app.migrations.add(CreateInvestorIntents())
 }

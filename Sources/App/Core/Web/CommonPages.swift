@@ -50,6 +50,9 @@ enum LoginPage {
                 voidEl("input", [.type("hidden"), .name("next"), .value(SiteURL.login.path)]),
                 voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)]),
                 el("button", [.type("submit"), .cls("link-button")], text(lang == .zh ? "English" : "中文"))))
-        return Layout.bare(lang("登录", "Log in"), context: context, content: [form, switchForm])
+        let investors = el(
+            "p", [.cls("muted")], text(lang("投资商无需账号：", "Investors need no account: ")),
+            link(.intent, lang("投资意向登记", "register your investment intent")))
+        return Layout.bare(lang("登录", "Log in"), context: context, content: [form, switchForm, investors])
     }
 }

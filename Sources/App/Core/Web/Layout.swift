@@ -128,7 +128,9 @@ enum Layout {
         let lang = context.lang
         var items: [(SiteURL, String)] = [(.home, lang("工作台", "Home"))]
         if context.may(.read, .lead) { items.append((.leads, lang("招商线索", "Leads"))) }
-        if context.may(.manage, .lead) { items.append((.panels, lang("预审专班", "Review panels"))) }
+        if context.may(.manage, .lead) {
+            items += [(.panels, lang("预审专班", "Review panels")), (.intents, lang("意向收件箱", "Intent inbox"))]
+        }
         if context.may(.read, .project) { items.append((.projects, lang("项目看板", "Pipeline board"))) }
         if context.may(.write, .activity) {
             items += [

@@ -18,6 +18,7 @@ enum SiteURL: Sendable {
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
+    case intent, intents, intentHandle(UUID)
 
     var path: String {
         switch self {
@@ -74,6 +75,9 @@ enum SiteURL: Sendable {
         case .funnel: "/funnel"
         case .residentMonth(let id): "/units/\(id)/month"
         case .parkProfile(let id): "/units/\(id)/profile"
+        case .intent: "/intent"
+        case .intents: "/intents"
+        case .intentHandle(let id): "/intents/\(id)"
         }
     }
 

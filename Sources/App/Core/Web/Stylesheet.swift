@@ -51,7 +51,7 @@ enum Stylesheet {
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         .toolbar{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin-bottom:12px}
         .toolbar .grow{flex:1;min-width:200px}
-        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],input[type=month],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
+        input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],input[type=month],input[type=tel],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
         .form{background:#fff;border:1px solid var(--line);border-radius:4px;padding:16px;max-width:760px}
         .form .grid{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}
         .grid-auto{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:0 12px}
@@ -97,6 +97,7 @@ enum Stylesheet {
         .column h3{font-size:15px;margin:2px 0 8px}
         .kcard{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px;margin-bottom:8px}
         .small{font-size:12px}
+        .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
         svg.chart{display:block;width:100%;max-width:600px;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:10px}
         svg.chart .bar{fill:var(--blue)}
         svg.chart text{font-size:13px;fill:var(--text)}
