@@ -18,15 +18,17 @@ enum ProjectPage {
         let personIDs = Set(
             attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
                 + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
-        let people = try await Person.query(on: db).filter(\.$id ~~ personIDs).all()
+        let people = try await names("persons", Array(personIDs), on: db)
         let unitIDs = Set(
             attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
-        let units = try await Unit.query(on: db).filter(\.$id ~~ unitIDs).all()
-        func person(_ id: UUID?) -> String { people.first { $0.id == id }?.name ?? "" }
-        func unit(_ id: UUID?) -> String { units.first { $0.id == id }?.name ?? "" }
+        let units = try await names("units", Array(unitIDs), on: db)
+        func person(_ id: UUID?) -> String { id.flatMap { people[$0] } ?? "" }
+        func unit(_ id: UUID?) -> String { id.flatMap { units[$0] } ?? "" }
         let lang = request.lang
         let (total, verified) = ProjectDTO.totals(funds, rates: try await ExchangeRate.table(request))
-        let owners = try await ProjectService.owners(of: project, on: db)
+        let owners = ProjectRules.Owners(
+            attractors: Set(attractors.map(\.personID.uuidString)), hostUnit: project.hostUnitID.uuidString,
+            coordinators: Set(coordinators.map(\.unitID.uuidString)), leader: project.leaderID?.uuidString)
         let isBureau = user.roles.contains(.bureau)
         let today = request.clock.today
 
@@ -90,14 +92,31 @@ enum ProjectPage {
             mayReport: owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
                 && request.may(.write, .project),
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
-            hostOptions: isBureau ? try await hostOptions(request) : [],
+            hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
             leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [], error: error.map(ProjectShowView.message))
     }
 
+    /// id → name for a few persons or units, without loading whole models.
+    static func names(_ table: String, _ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        struct Row: Decodable { var id: UUID, name: String }
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("SELECT id, name FROM \(ident: table) WHERE id IN (\(binds: ids))").all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The leaders of the user's jurisdiction (the role is one code in a comma-separated list).
     static func leaderOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String, post: String, roles: String }
         let scope = try request.requireUser().scope
-        let people = try await PersonRow.page(within: scope, query: "", page: 1, per: 500, on: request.db)
-        return people.filter { $0.roleSet.contains(.leader) }.map { ($0.id.uuidString, "\($0.name)（\($0.post)）") }
+        return try await request.db.sql.raw(
+            """
+            SELECT p.id, p.name, p.post, p.roles FROM persons p JOIN units u ON u.id = p.unit_id
+            WHERE u.jurisdiction_code >= \(bind: scope.prefix) AND u.jurisdiction_code < \(bind: scope.prefix + "~")
+            AND p.roles LIKE '%leader%' ORDER BY p.name
+            """
+        ).all(decoding: Row.self).filter { $0.roles.split(separator: ",").contains("leader") }.map {
+            ($0.id.uuidString, "\($0.name)（\($0.post)）")
+        }
     }
 
     /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.
