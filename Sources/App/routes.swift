@@ -49,5 +49,6 @@ func routes(_ app: Application) throws {
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)
+    ReviewAPIController().register(api)
     TokenController().registerAPI(api)
 }

@@ -53,4 +53,37 @@ struct ProjectAPITests {
             #expect(try await bureau.send(.PUT, "/api/v1/rates/USD/2026-03", json: #"{"rate":"7.0982"}"#).status == .ok)
         }
     }
+
+    @Test func thePanelWorksThroughTheAPI() async throws {
+        try await withApp { app, _ in
+            let members = try await Fixture.reviewers(on: app.db)
+            let bureau = try await APIClient.issue(app, login: "bureau")
+            let cadre = try await APIClient.issue(app, login: "cadre")
+            let lead = #"{"enterpriseName":"湖北伟德线路板有限公司","investment":{"minorUnits":50000000000,"currency":"CNY"},"channel":"visit"}"#
+            let leadID = try #require(try await cadre.send(.POST, "/api/v1/leads", json: lead).json["id"] as? String)
+            let ids = members.map { "\"\($0)\"" }.joined(separator: ",")
+            let tooFew = try await bureau.send(
+                .POST, "/api/v1/panels", json: #"{"name":"专班","quorum":1,"criteria":["industryFit"],"memberIDs":[]}"#)
+            #expect(tooFew.status == .unprocessableEntity)
+            let created = try await bureau.send(
+                .POST, "/api/v1/panels",
+                json: #"{"name":"电子信息产业预审专班","quorum":2,"criteria":["industryFit","taxPerMu"],"memberIDs":["# + ids + "]}")
+            #expect(created.status == .created)
+            let panelID = try #require(created.json["id"] as? String)
+            #expect(try await cadre.send(.GET, "/api/v1/panels").status == .forbidden)
+            #expect(
+                try await bureau.send(.POST, "/api/v1/leads/\(leadID)/review", json: #"{"panelID":"\#(panelID)"}"#).status == .noContent)
+            let park = try await APIClient.issue(app, login: "rev-park")
+            let opinion = #"{"recommendation":"recommend","scores":{"industryFit":85}}"#
+            let first = try await park.send(.POST, "/api/v1/leads/\(leadID)/opinions", json: opinion)
+            #expect(first.status == .created)
+            #expect(first.json["votersCounted"] as? Int == 1 && first.json["quorumMet"] as? Bool == false)
+            let twice = try await park.send(.POST, "/api/v1/leads/\(leadID)/opinions", json: opinion)
+            #expect(twice.json["code"] as? String == "opinion_exists")
+            let outOfRange = #"{"recommendation":"recommend","scores":{"industryFit":120},"isRevision":true}"#
+            #expect(try await park.send(.POST, "/api/v1/leads/\(leadID)/opinions", json: outOfRange).status == .unprocessableEntity)
+            let review = try await bureau.send(.GET, "/api/v1/leads/\(leadID)/review")
+            #expect((review.json["opinions"] as? [[String: Any]])?.count == 1)
+        }
+    }
 }
