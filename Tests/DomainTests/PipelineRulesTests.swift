@@ -46,6 +46,19 @@ struct ProjectRulesTests {
         #expect(StageMachine.daysToProduction(signed: CivilDate("2022-04-28")!, producing: CivilDate("2023-01-31")!) == 278)
     }
 
+    @Test func theFormOffersWhatTheMachineAllows() {
+        // the attractor of seed [002]'s signed project: start it, or hold or end it with a reason
+        #expect(StageMachine.targets(from: .signed, heldAt: nil, byBureau: false) == [.started, .onHold, .terminated])
+        // the bureau may also skip ahead (late reporting) or correct back; the next stage comes first
+        #expect(
+            StageMachine.targets(from: .signed, heldAt: nil, byBureau: true)
+                == [.started, .negotiating, .built, .producing, .onHold, .terminated])
+        // a held project resumes where it stopped, even for the bureau
+        #expect(StageMachine.targets(from: .onHold, heldAt: .started, byBureau: true) == [.started, .terminated])
+        #expect(StageMachine.targets(from: .terminated, heldAt: nil, byBureau: true).isEmpty)
+        #expect(StageMachine.targets(from: .producing, heldAt: nil, byBureau: false) == [.onHold, .terminated])
+    }
+
     @Test func oneStepForwardIsAnyReportersToTake() throws {
         try StageMachine.check(from: .signed, to: .started, reason: "", byBureau: false)
     }

@@ -200,4 +200,49 @@ struct ParkMatchTests {
         #expect(ranked[2].score == 40)
         #expect(ranked[2].reasons.contains(.energyShort(left: 50_000, need: 100_000)))
     }
+
+    @Test func aParkOutsideItsPositioningDoesNotFitAndAnUnknownIndustryIsSaidSo() {
+        // a building-materials maker (C3021) on 200亩: the chemical park has the land but not the positioning
+        let need = ParkMatch.Need(industryCode: "C3021", landMuTenths: 2_000, spaceM2: 0, energyTCE: 1_000, powerKVA: 0)
+        let chemicalMatch = ParkMatch.rank(need, [chemical]).first!
+        #expect(!chemicalMatch.fits && chemicalMatch.reasons.contains(.notPositioned))
+        #expect(ParkMatch.rank(need, [building]).first!.fits)
+        // without an industry, positioning is not judged and capacity decides
+        let unknown = ParkMatch.Need(industryCode: "", landMuTenths: 5_000, spaceM2: 0, energyTCE: 1_000, powerKVA: 0)
+        let ranked = ParkMatch.rank(unknown, [chemical, zhongbao])
+        #expect(ranked.allSatisfy { $0.reasons.contains(.industryUnknown) })
+        #expect(ranked.map(\.fits) == [true, false])  // 500亩 asked: 忠堡 has only 300亩 free
+        #expect(ParkMatch.Need(industryCode: "", landMuTenths: 0, spaceM2: 0, energyTCE: 0, powerKVA: 0).isEmpty)
+    }
+}
+
+@Suite("定点小数")
+struct FixedPointTests {
+    @Test func figuresAreReadExactlyToTheirPlaces() {
+        // 12.5亩 of land, a 7.0982 rate, a 33.33% credit share
+        #expect(FixedPoint.parse("12.5", places: 1, maxWhole: 1_000_000) == 125)
+        #expect(FixedPoint.parse("120", places: 1, maxWhole: 1_000_000) == 1_200)
+        #expect(ExchangeRates.parseRate("7.0982") == 70_982)
+        #expect(CreditSplit.basisPoints(percent: "33.33") == 3_333)
+        #expect(CreditSplit.basisPoints(percent: "60%") == 6_000)
+        #expect(CreditSplit.basisPoints(percent: "33.5") == 3_350)
+        // more places than allowed, signs, words and empty parts are refused, never rounded
+        for bad in ["12.25", "-5", "+5", "十二", ".5", "5.", "1.2.3", ""] {
+            #expect(FixedPoint.parse(bad, places: 1, maxWhole: 1_000_000) == nil, "\(bad)")
+        }
+        #expect(CreditSplit.basisPoints(percent: "33.333") == nil)
+        #expect(CreditSplit.basisPoints(percent: "101") == nil)
+        #expect(FixedPoint.parse("7", places: 0, maxWhole: 10) == 7)
+        #expect(FixedPoint.parse("7.1", places: 0, maxWhole: 10) == nil)
+    }
+}
+
+@Suite("投资意向登记限流")
+struct PublicIntakeTests {
+    @Test func fiveAnHourPerSenderAndACeilingPerDay() {
+        #expect(PublicIntake.allows(senderLastHour: 4, jurisdictionLastDay: 0))
+        #expect(!PublicIntake.allows(senderLastHour: 5, jurisdictionLastDay: 0))
+        #expect(PublicIntake.allows(senderLastHour: 0, jurisdictionLastDay: 499))
+        #expect(!PublicIntake.allows(senderLastHour: 0, jurisdictionLastDay: 500))
+    }
 }

@@ -111,7 +111,7 @@ struct PipelineBatch: Sendable {
             project.signedOn = signedOn.description
             project.contractMinor = contract
             project.contractCurrency = "CNY"
-            project.isMajor = project.isMajor || contract >= ProjectRules.defaultMajorThreshold.minorUnits
+            project.isMajor = project.isMajor || ProjectRules.isMajor(Money(minorUnits: contract))
             project.leaderID = project.isMajor ? cast.leader : nil
             lastActivity =
                 addFunds(

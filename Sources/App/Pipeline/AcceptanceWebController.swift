@@ -36,7 +36,7 @@ struct AcceptanceWebController {
             var attractors: [(person: UUID, basisPoints: Int)] = []
             for (person, share) in [(attractor1, share1), (attractor2, share2), (attractor3, share3)] {
                 guard let person = UUID(uuidString: person ?? "") else { continue }
-                guard let points = Self.basisPoints(share ?? "") else {
+                guard let points = CreditSplit.basisPoints(percent: share ?? "") else {
                     throw AppError.field("attractors", zh: "分成比例写作百分数，如 60 或 33.33。", en: "Shares as percentages, e.g. 60 or 33.33.")
                 }
                 attractors.append((person, points))
@@ -45,19 +45,6 @@ struct AcceptanceWebController {
                 title: title ?? "", hostUnitID: UUID(uuidString: hostUnit ?? ""), attractors: attractors,
                 coordinators: (coordinators ?? []).compactMap(UUID.init(uuidString:)), leaderID: UUID(uuidString: leader ?? ""),
                 taskForceID: UUID(uuidString: taskForce ?? ""))
-        }
-
-        /// "60" → 6000, "33.33" → 3333; nil for anything else.
-        static func basisPoints(_ raw: String) -> Int? {
-            let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...100).contains(whole) else { return nil }
-            var fraction = 0
-            if parts.count == 2 {
-                guard (1...2).contains(parts[1].count), let value = Int(parts[1]) else { return nil }
-                fraction = parts[1].count == 1 ? value * 10 : value
-            }
-            return whole * 100 + fraction
         }
     }
 

@@ -32,9 +32,6 @@ final class InvestorIntent: Model, @unchecked Sendable {
 /// node agrees) and the bureau's handling of them.
 struct IntentService {
     let request: Request
-    /// Per sender per hour, and per jurisdiction per day.
-    static let perSenderPerHour = 5
-    static let perJurisdictionPerDay = 500
 
     struct Input: Sendable {
         var jurisdiction: String
@@ -83,7 +80,7 @@ struct IntentService {
                 .count()
             let lastDay = try await InvestorIntent.query(on: db).filter(\.$jurisdictionCode == scope.value)
                 .filter(\.$submittedAt > now - 86_400_000).count()
-            guard lastHour < Self.perSenderPerHour, lastDay < Self.perJurisdictionPerDay else { throw tooMany }
+            guard PublicIntake.allows(senderLastHour: lastHour, jurisdictionLastDay: lastDay) else { throw tooMany }
             let intent = InvestorIntent()
             intent.id = UUID()
             intent.jurisdictionCode = scope.value

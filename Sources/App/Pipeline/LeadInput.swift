@@ -87,11 +87,7 @@ struct LeadInput: Sendable {
     static func tenths(_ text: String?) -> Int? {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return 0 }
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...1_000_000).contains(whole) else { return nil }
-        if parts.count == 1 { return whole * 10 }
-        guard parts[1].count == 1, let tenth = Int(parts[1]) else { return nil }
-        return whole * 10 + tenth
+        return FixedPoint.parse(value, places: 1, maxWhole: 1_000_000).map { Int($0) }
     }
 }
 

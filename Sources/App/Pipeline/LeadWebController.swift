@@ -117,7 +117,8 @@ struct LeadWebController {
             let need = ParkMatch.Need(
                 industryCode: lead.industryCode, landMuTenths: lead.landMuTenths, spaceM2: lead.spaceM2, energyTCE: lead.energyTCE,
                 powerKVA: lead.powerKVA)
-            model.parkMatches = ParkMatch.rank(need, try await ParkProfile.parks(within: scope, on: request.db))
+            // a lead that states neither industry nor needs has nothing to match
+            if !need.isEmpty { model.parkMatches = ParkMatch.rank(need, try await ParkProfile.parks(within: scope, on: request.db)) }
         }
         if lead.status == .accepted {
             model.projectID = try await Project.query(on: request.db).filter(\.$leadID == lead.id!).first()?.id
@@ -140,10 +141,7 @@ struct LeadWebController {
             return (nil, panels)
         }
         let recused = state.review.recused
-        let opinions = state.opinions.map {
-            ReviewPanelRules.Opinion(member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
-        }
-        let tally = ReviewPanelRules.tally(opinions, recused: recused, quorum: state.panel.quorum)
+        let tally = state.tally
         let latest = Dictionary(state.opinions.map { ($0.memberID, $0.sequence) }, uniquingKeysWith: { max($0, $1) })
         let names = try await Person.query(on: request.db).filter(\.$id ~~ state.panel.members).all()
         let nameOf = Dictionary(names.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })

@@ -76,6 +76,7 @@ extension ParkMatch.Reason {
         return switch self {
         case .positioned(let prefix): lang("产业定位相符（\(prefix)）", "positioned for \(prefix)")
         case .notPositioned: lang("产业定位不符", "not positioned for this industry")
+        case .industryUnknown: lang("线索未填行业，未比对产业定位", "no industry on the lead: positioning not compared")
         case .landEnough(let free, let need): lang("可用地\(mu(free))亩≥需\(mu(need))亩", "land \(mu(free)) ≥ \(mu(need)) mu")
         case .landShort(let free, let need): lang("可用地\(mu(free))亩<需\(mu(need))亩", "land \(mu(free)) < \(mu(need)) mu")
         case .spaceEnough(let free, let need): lang("空余厂房\(free)㎡≥需\(need)㎡", "space \(free) ≥ \(need) m²")

@@ -34,7 +34,7 @@ struct ProjectAPIController {
 
     func show(_ request: Request) async throws -> ProjectDTO.Detail {
         let project = try await ProjectService(request: request).find(try request.idParameter())
-        return try await ProjectDTO.detail(project, on: request.db)
+        return ProjectDTO.detail(try await ProjectRecord.load(project, on: request.db), rates: try await ExchangeRate.table(request))
     }
 
     struct AcceptBody: Content {

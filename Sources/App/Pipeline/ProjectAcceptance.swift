@@ -26,10 +26,7 @@ struct ProjectAcceptance {
                 code: "not_reviewed", status: .conflict, zh: "线索须先经预审专班评议，才能入库。", en: "A lead is accepted only after a panel review.")
         }
         guard user.roles.contains(.bureau) || review.panel.chairID == user.personID else { throw AppError.forbidden }
-        let opinions = review.opinions.map {
-            ReviewPanelRules.Opinion(member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
-        }
-        guard ReviewPanelRules.tally(opinions, recused: review.review.recused, quorum: review.panel.quorum).quorumMet else {
+        guard review.tally.quorumMet else {
             throw AppError(
                 code: "no_quorum", status: .conflict, zh: "预审意见尚未达到法定人数，不能入库。", en: "The panel has not reached its quorum.")
         }

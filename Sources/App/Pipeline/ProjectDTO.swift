@@ -132,23 +132,13 @@ enum ProjectDTO {
 }
 
 extension ProjectDTO {
-    /// The ledger's totals in CNY: everything recorded, and what the bureau has verified.
-    static func totals(_ funds: [FundsArrival], rates: ExchangeRates) -> (all: ExchangeRates.Total, verified: ExchangeRates.Total) {
-        let entries = funds.compactMap { f in CivilDate(f.arrivedOn).map { (f.amount, $0, f.verifiedBy != nil) } }
-        return (rates.total(entries.map { ($0.0, $0.1) }), rates.total(entries.filter(\.2).map { ($0.0, $0.1) }))
-    }
-
-    static func detail(_ project: Project, on db: any Database) async throws -> Detail {
-        let id = try project.requireID()
-        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all()
-        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
-        let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
-        let funds = try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all()
-        let (total, verified) = totals(funds, rates: try await ExchangeRate.table(on: db))
+    static func detail(_ record: ProjectRecord, rates: ExchangeRates) -> Detail {
+        let (total, verified) = record.totals(rates)
         return Detail(
-            project: Summary(project),
-            attractors: attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
-            coordinatorUnitIDs: coordinators.map(\.unitID), stages: reports.map(Stage.init), funds: funds.map(Funds.init),
+            project: Summary(record.project),
+            attractors: record.attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
+            coordinatorUnitIDs: record.coordinators.map(\.unitID), stages: record.reports.map(Stage.init),
+            funds: record.funds.map(Funds.init),
             fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
             missingRates: total.missingMonths)
     }

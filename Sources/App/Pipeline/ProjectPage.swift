@@ -11,10 +11,8 @@ enum ProjectPage {
         let db = request.db
         let user = try request.requireUser()
         let id = try project.requireID()
-        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all()
-        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
-        let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
-        let funds = try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all()
+        let record = try await ProjectRecord.load(project, on: db)
+        let (attractors, coordinators, reports, funds) = (record.attractors, record.coordinators, record.reports, record.funds)
         let personIDs = Set(
             attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
                 + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
@@ -25,10 +23,8 @@ enum ProjectPage {
         func person(_ id: UUID?) -> String { id.flatMap { people[$0] } ?? "" }
         func unit(_ id: UUID?) -> String { id.flatMap { units[$0] } ?? "" }
         let lang = request.lang
-        let (total, verified) = ProjectDTO.totals(funds, rates: try await ExchangeRate.table(request))
-        let owners = ProjectRules.Owners(
-            attractors: Set(attractors.map(\.personID.uuidString)), hostUnit: project.hostUnitID.uuidString,
-            coordinators: Set(coordinators.map(\.unitID.uuidString)), leader: project.leaderID?.uuidString)
+        let (total, verified) = record.totals(try await ExchangeRate.table(request))
+        let owners = record.owners
         let isBureau = user.roles.contains(.bureau)
         let today = request.clock.today
 
@@ -70,7 +66,7 @@ enum ProjectPage {
                     who: "\(a.ownerName)（\(a.unitName)）", verified: nil, verifiable: false))
         }
         timeline.sort { $0.date > $1.date }
-        let stageTimeline = ProjectService.timeline(project, reports)
+        let stageTimeline = record.timeline
         let stageDays = stageTimeline.daysInStage(today: today)
         var daysToProduction: Int?
         if let signed = stageTimeline.verifiedDate(of: .signed), let producing = stageTimeline.verifiedDate(of: .producing) {

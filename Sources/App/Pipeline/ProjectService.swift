@@ -26,9 +26,7 @@ struct ProjectService {
         let id = try project.requireID()
         let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).all()
         let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
-        return ProjectRules.Owners(
-            attractors: Set(attractors.map(\.personID.uuidString)), hostUnit: project.hostUnitID.uuidString,
-            coordinators: Set(coordinators.map(\.unitID.uuidString)), leader: project.leaderID?.uuidString)
+        return ProjectRecord.owners(project, attractors, coordinators)
     }
 
     /// The project, if the user answers for it (attractor, host unit, leader, or the bureau).
@@ -135,21 +133,13 @@ struct ProjectService {
             report.verifiedOn = today
             try await report.update(on: db)
             let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
-            project.verifiedStage = Self.timeline(project, reports).verifiedStage
+            project.verifiedStage = ProjectRecord.timeline(project, reports).verifiedStage
             project.version += 1
             try await project.update(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "project.verify", objectType: "project", objectID: id.uuidString,
                 after: ["report": reportID.uuidString, "stage": report.toStage.rawValue, "occurredOn": report.occurredOn], at: millis)
         }
-    }
-
-    static func timeline(_ project: Project, _ reports: [StageReport]) -> StageTimeline {
-        StageTimeline(
-            acceptedOn: CivilDate(project.acceptedOn) ?? CivilDate(dayNumber: 0),
-            transitions: reports.compactMap { r in
-                CivilDate(r.occurredOn).map { StageTimeline.Transition(to: r.toStage, on: $0, verified: r.verifiedBy != nil) }
-            })
     }
 
     /// The host unit accepts the project or declines it with a reason; a decline lands on the

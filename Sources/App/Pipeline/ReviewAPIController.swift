@@ -89,10 +89,7 @@ struct ReviewAPIController {
         let id = try request.idParameter()
         _ = try await LeadService(request: request).find(id)
         guard let state = try await ReviewService(request: request).state(of: id) else { throw AppError.notFound }
-        let tally = ReviewPanelRules.tally(
-            state.opinions.map {
-                ReviewPanelRules.Opinion(member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
-            }, recused: state.review.recused, quorum: state.panel.quorum)
+        let tally = state.tally
         return State(
             panelID: state.panel.id!, quorum: tally.quorum, votersCounted: tally.voters, quorumMet: tally.quorumMet,
             recommend: tally.recommend,

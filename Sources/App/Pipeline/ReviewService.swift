@@ -87,6 +87,15 @@ struct ReviewService {
         var review: LeadReview
         var panel: ReviewPanel
         var opinions: [ReviewOpinion]
+
+        /// The latest opinion of each member who has not recused, against the quorum.
+        var tally: ReviewPanelRules.Tally {
+            ReviewPanelRules.tally(
+                opinions.map {
+                    ReviewPanelRules.Opinion(
+                        member: $0.memberID, recommendation: $0.recommendation, scores: $0.scores, sequence: $0.sequence)
+                }, recused: review.recused, quorum: panel.quorum)
+        }
     }
 
     func state(of leadID: UUID) async throws -> State? {

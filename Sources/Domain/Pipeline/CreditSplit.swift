@@ -18,6 +18,13 @@ public enum CreditSplit {
         guard sum == whole else { throw .sumIsNot100(sum) }
     }
 
+    /// A share as typed on the form, a percentage to two places: "60" → 6000, "33.33%" → 3333.
+    public static func basisPoints(percent raw: String) -> Int? {
+        var text = raw.trimmingSpaces()
+        if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
+        return FixedPoint.parse(text, places: 2, maxWhole: 100).map { Int($0) }
+    }
+
     /// An amount shared by the split, to the fen: the remainder of the division goes to the first
     /// attractors so that the parts add up to the whole exactly.
     public static func apportion(_ minorUnits: Int64, basisPoints: [Int]) -> [Int64] {

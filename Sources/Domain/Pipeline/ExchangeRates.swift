@@ -49,16 +49,8 @@ public struct ExchangeRates: Sendable {
     /// Parses a rate as typed ("7.1234") into ten-thousandths; nil for nonsense or a rate outside
     /// 0.0001…10000.
     public static func parseRate(_ raw: String) -> Int64? {
-        let parts = raw.trimmingSpaces().split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 10_000 else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...4).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else { return nil }
-            fraction = value * [1, 1_000, 100, 10, 1][digits.count]
-        }
-        let rate = whole * scale + fraction
-        return rate > 0 ? rate : nil
+        guard let rate = FixedPoint.parse(raw, places: 4, maxWhole: 9_999), rate > 0 else { return nil }
+        return rate
     }
 
     public static func rateText(_ rate: Int64) -> String {

@@ -55,6 +55,11 @@ public enum ParkMatch {
             self.powerKVA = powerKVA
         }
 
+        /// Nothing to match against: no industry and no stated need.
+        public var isEmpty: Bool {
+            industryCode.trimmingSpaces().isEmpty && landMuTenths == 0 && spaceM2 == 0 && energyTCE == 0 && powerKVA == 0
+        }
+
         /// What the industry cannot do without: chemistry and pharmaceuticals (C26, C27) need a
         /// recognised chemical park with wastewater treatment; a large electrical load, two
         /// independent supplies.
@@ -69,6 +74,8 @@ public enum ParkMatch {
     public enum Reason: Equatable, Sendable {
         case positioned(String)
         case notPositioned
+        /// The lead names no industry: positioning cannot be judged, for any park.
+        case industryUnknown
         case landEnough(free: Int, need: Int)
         case landShort(free: Int, need: Int)
         case spaceEnough(free: Int, need: Int)
@@ -89,8 +96,9 @@ public enum ParkMatch {
         public var reasons: [Reason]
     }
 
-    /// Positioning weighs 40, land 20, energy 20, space 10, power 10; a missing required facility
-    /// rules a park out whatever its score. Fitting parks first, then by score.
+    /// Positioning weighs 40, land 20, energy 20, space 10, power 10. A park fits when it is
+    /// positioned for the industry (if the lead names one), has every required facility and
+    /// covers every stated need. Fitting parks first, then by score.
     public static func rank(_ need: Need, _ parks: [Park]) -> [Match] {
         parks.map { match(need, $0) }.sorted { a, b in
             (a.fits ? 1 : 0, a.score, b.park.name) > (b.fits ? 1 : 0, b.score, a.park.name)
@@ -101,10 +109,13 @@ public enum ParkMatch {
         var score = 0
         var reasons: [Reason] = []
         var fits = true
-        if let prefix = park.industries.filter({ need.industryCode.hasPrefix($0) }).max(by: { $0.count < $1.count }) {
+        if need.industryCode.trimmingSpaces().isEmpty {
+            reasons.append(.industryUnknown)
+        } else if let prefix = park.industries.filter({ need.industryCode.hasPrefix($0) }).max(by: { $0.count < $1.count }) {
             score += 40
             reasons.append(.positioned(prefix))
         } else {
+            fits = false
             reasons.append(.notPositioned)
         }
         func capacity(_ weight: Int, free: Int, need: Int, enough: (Int, Int) -> Reason, short: (Int, Int) -> Reason) {

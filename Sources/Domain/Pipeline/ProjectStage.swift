@@ -48,6 +48,18 @@ public enum StageMachine {
         guard byBureau, hasReason else { throw .needsBureau(from: from, to: to) }
     }
 
+    /// The stages one may report next, given a reason where one is needed: the next stage of the
+    /// main line first, then (for the bureau) the skips and corrections, then hold and terminate.
+    public static func targets(from: ProjectStage, heldAt: ProjectStage?, byBureau: Bool) -> [ProjectStage] {
+        let next = from.position.flatMap { $0 + 1 < ProjectStage.line.count ? ProjectStage.line[$0 + 1] : nil }
+        let ordered = [next].compactMap { $0 } + [heldAt].compactMap { $0 } + ProjectStage.line + [.onHold, .terminated]
+        var seen = Set<ProjectStage>()
+        return ordered.filter { stage in
+            guard seen.insert(stage).inserted else { return false }
+            return (try? check(from: from, to: stage, heldAt: heldAt, reason: "理由", byBureau: byBureau)) != nil
+        }
+    }
+
     /// Days from signing to production, as seed [002] counts them (2022-04-28 → 2023-01-31: 278).
     public static func daysToProduction(signed: CivilDate, producing: CivilDate) -> Int {
         signed.days(until: producing)

@@ -70,9 +70,7 @@ enum ActivityViews {
                         Components.field("occurredOn", lang("日期", "Date"), form, lang, type: "date", required: true)),
                     el(
                         "div", [.cls("grid")],
-                        Components.field(
-                            "counterpart", lang("企业或商协会", "Enterprise or chamber"), form, lang,
-                            hint: form["counterpartHint"].isEmpty ? nil : form["counterpartHint"]),
+                        Components.field("counterpart", lang("企业或商协会", "Enterprise or chamber"), form, lang),
                         Components.field("city", lang("地点（城市）", "City"), form, lang, required: true)),
                     Components.field("participants", lang("参加人员", "Participants"), form, lang),
                     Components.textArea("outcome", lang("洽谈成果", "Outcome"), form, lang),

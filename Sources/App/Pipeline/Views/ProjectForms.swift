@@ -62,22 +62,12 @@ enum ProjectForms {
         return nodes
     }
 
-    /// The stages this person may report next: the next on the main line, hold and terminate;
-    /// the bureau may also skip ahead or correct back (with a reason).
-    static func stageOptions(_ p: ProjectDTO.Summary, isBureau: Bool) -> [ProjectStage] {
-        if p.stage == .onHold { return [p.heldAt ?? .negotiating, .terminated] }
-        let line = ProjectStage.line
-        let position = line.firstIndex(of: p.stage) ?? 0
-        let next = position + 1 < line.count ? [line[position + 1]] : []
-        // the next stage first; the bureau may also skip ahead or correct back
-        let options = next + (isBureau ? line.filter { $0 != p.stage && !next.contains($0) } : [])
-        return options + [.onHold, .terminated]
-    }
-
     static func stageForm(_ model: ProjectShowView.Model, context: PageContext, version: HNode) -> HNode {
         let lang = context.lang
         let p = model.project
-        let options = stageOptions(p, isBureau: model.isBureau).map { (value: $0.rawValue, label: $0.label(lang)) }
+        let options = StageMachine.targets(from: p.stage, heldAt: p.heldAt, byBureau: model.isBureau).map {
+            (value: $0.rawValue, label: $0.label(lang))
+        }
         var form = model.form
         if form["to"].isEmpty { form.values["to"] = options.first?.value ?? "" }
         if form["occurredOn"].isEmpty { form.values["occurredOn"] = "" }

@@ -1,0 +1,48 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A project with everything recorded on it — roles, stage reports, the funds ledger — loaded
+/// once for the project page and the API alike.
+struct ProjectRecord: Sendable {
+    var project: Project
+    var attractors: [ProjectAttractor]
+    var coordinators: [ProjectCoordinator]
+    var reports: [StageReport]
+    var funds: [FundsArrival]
+
+    static func load(_ project: Project, on db: any Database) async throws -> ProjectRecord {
+        let id = try project.requireID()
+        return ProjectRecord(
+            project: project,
+            attractors: try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all(),
+            coordinators: try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all(),
+            reports: try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all(),
+            funds: try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all())
+    }
+
+    var owners: ProjectRules.Owners { Self.owners(project, attractors, coordinators) }
+
+    static func owners(_ project: Project, _ attractors: [ProjectAttractor], _ coordinators: [ProjectCoordinator]) -> ProjectRules.Owners {
+        ProjectRules.Owners(
+            attractors: Set(attractors.map(\.personID.uuidString)), hostUnit: project.hostUnitID.uuidString,
+            coordinators: Set(coordinators.map(\.unitID.uuidString)), leader: project.leaderID?.uuidString)
+    }
+
+    /// The ledger's totals in CNY: everything recorded, and what the bureau has verified.
+    func totals(_ rates: ExchangeRates) -> (all: ExchangeRates.Total, verified: ExchangeRates.Total) {
+        let entries = funds.compactMap { f in CivilDate(f.arrivedOn).map { (f.amount, $0, f.verifiedBy != nil) } }
+        return (rates.total(entries.map { ($0.0, $0.1) }), rates.total(entries.filter(\.2).map { ($0.0, $0.1) }))
+    }
+
+    /// The timeline the bureau counts: verified transitions from the day of acceptance.
+    var timeline: StageTimeline { Self.timeline(project, reports) }
+
+    static func timeline(_ project: Project, _ reports: [StageReport]) -> StageTimeline {
+        StageTimeline(
+            acceptedOn: CivilDate(project.acceptedOn) ?? CivilDate(dayNumber: 0),
+            transitions: reports.compactMap { r in
+                CivilDate(r.occurredOn).map { StageTimeline.Transition(to: r.toStage, on: $0, verified: r.verifiedBy != nil) }
+            })
+    }
+}
