@@ -8,6 +8,9 @@ is also checked at phone width for horizontal overflow. With --screenshots, each
 laptop (1366×900) and phone (390×844) width for a person to look at.
 """
 import argparse
+import struct
+import tempfile
+import zlib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 import os
@@ -97,6 +100,30 @@ def submit(driver, form_selector):
     driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
 
 
+def evidence_files():
+    """A one-page contract scan (PDF) and a bank-slip photo (a real 1×1 PNG), as files on disk."""
+    folder = tempfile.mkdtemp()
+    pdf = os.path.join(folder, "投资合同签字页.pdf")
+    with open(pdf, "wb") as f:
+        f.write(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = os.path.join(folder, "进账单.png")
+    with open(png, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+    return pdf, png
+
+
+def fetch_type(driver, url):
+    """The content type the server gives a link, fetched from the page as the browser would."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done(String(e)));", url)
+
+
 def project_walk(driver, base, shots, lead_url):
     """Accept the reviewed lead, sign, record funds, verify, and find it on the board."""
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
@@ -119,14 +146,21 @@ def project_walk(driver, base, shots, lead_url):
     set_date(driver, "f-occurredOn", today)
     driver.find_element(By.ID, "f-contract").send_keys("5亿")
     driver.find_element(By.ID, "f-evidence").send_keys("投资合同 YS-2026-001")
+    contract_scan, bank_slip = evidence_files()
+    driver.find_element(By.ID, "f-file").send_keys(contract_scan)
     submit(driver, "form[action$='/stages']")
     wait_for(driver, lambda d: "在谈 → 签约" in d.page_source)
     check("the attractor reports the signing with its contract amount", "合同投资额 5亿元" in driver.page_source)
-    set_date(driver, "f-arrivedOn", today)
-    driver.find_element(By.ID, "f-amount").send_keys("4389万")
+    set_date(driver, "funds-arrivedOn", today)
+    driver.find_element(By.ID, "funds-amount").send_keys("4389万")
+    driver.find_element(By.ID, "funds-file").send_keys(bank_slip)
     submit(driver, "form[action$='/funds']")
     wait_for(driver, lambda d: "资金到位 4389万元" in d.page_source)
     check("funds arrive in 万元", "资金到位 4389万元" in driver.page_source)
+    check("the contract scan and the bank slip are on the timeline",
+          "投资合同签字页.pdf" in driver.page_source and "进账单.png" in driver.page_source)
+    check("an unverified entry takes more evidence", len(driver.find_elements(By.CSS_SELECTOR, "form.attach")) == 2)
+    shoot(driver, shots, "30-project-evidence")
     check("unverified entries say so", "待核验" in driver.page_source)
     driver.find_element(By.PARTIAL_LINK_TEXT, "记录走访").click()
     wait_for(driver, lambda d: "/activities/new" in d.current_url)
@@ -151,6 +185,9 @@ def project_walk(driver, base, shots, lead_url):
         wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "form[action$='/verify']")) < pending)
     check("the bureau verifies the stage and the funds", "待核验" not in driver.page_source and "已核验" in driver.page_source)
     check("the verified total reads in 万元", "其中已核验 4389万元" in driver.page_source)
+    check("verified entries take no more files", not driver.find_elements(By.CSS_SELECTOR, "form.attach"))
+    slip = driver.find_element(By.PARTIAL_LINK_TEXT, "进账单.png").get_attribute("href")
+    check("the bureau downloads the bank slip as a PNG", fetch_type(driver, slip) == "200 image/png")
     shoot(driver, shots, "21-project")
     driver.get(base + "/projects")
     check("the board shows the signed project", "演示伟德线路板" in driver.page_source)

@@ -14,4 +14,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateActivities())
     app.migrations.add(CreateParkProfiles())
     app.migrations.add(CreateInvestorIntents())
+    app.migrations.add(CreateEvidenceFiles())
 }

@@ -14,6 +14,8 @@ struct ProjectAPIController {
         api.post("projects", ":id", "funds", use: recordFunds)
         api.post("projects", ":id", "funds", ":entry", "verify", use: verifyFunds)
         api.post("projects", ":id", "host", use: answerAsHost)
+        api.on(.POST, "projects", ":id", "files", body: .collect(maxSize: ByteCount(value: ProjectWebController.uploadLimit)), use: attach)
+        api.get("evidence", ":id", use: download)
         api.get("rates", use: rates)
         api.put("rates", ":currency", ":month", use: setRate)
     }
@@ -129,6 +131,24 @@ struct ProjectAPIController {
         let body = try request.decodeForm(HostBody.self)
         try await ProjectService(request: request).answerAsHost(id, accept: body.accept, reason: body.reason ?? "", basedOn: body.version)
         return try await show(request)
+    }
+
+    /// multipart/form-data: `entryType` (stage or funds), `entry` (its id) and `file`.
+    func attach(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(ProjectWebController.EvidenceBody.self)
+        guard let entry = EvidenceEntry(type: body.entryType, id: body.entry) else {
+            throw AppError.field("entry", zh: "entryType 应为 stage 或 funds，entry 为其编号。", en: "entryType is stage or funds; entry its id.")
+        }
+        guard let upload = try EvidenceUpload.from(body.file) else {
+            throw AppError.field("file", zh: "请附上文件。", en: "Attach a file.")
+        }
+        let file = try await ProjectService(request: request).attachEvidence(try request.idParameter(), to: entry, upload)
+        return try Self.created(ProjectDTO.Evidence(file))
+    }
+
+    func download(_ request: Request) async throws -> Response {
+        let (file, content) = try await ProjectService(request: request).evidence(try request.idParameter())
+        return .evidence(file, content)
     }
 
     struct Rate: Content {

@@ -117,6 +117,37 @@ enum ProjectDTO {
         }
     }
 
+    /// An evidence file's record; the bytes are at `url`.
+    struct Evidence: Content {
+        var id: UUID
+        /// `stage` or `funds`: which kind of entry it proves.
+        var entryType: String
+        var entryID: UUID
+        var fileName: String
+        var mediaType: String
+        var byteSize: Int
+        var sha256: String
+        var uploadedBy: UUID
+        var uploadedOn: String
+        var url: String
+
+        init(_ f: EvidenceFile) {
+            id = f.id ?? UUID()
+            switch f.entry {
+            case .stage(let id): (entryType, entryID) = ("stage", id)
+            case .funds(let id): (entryType, entryID) = ("funds", id)
+            case nil: (entryType, entryID) = ("", f.projectID)
+            }
+            fileName = f.fileName
+            mediaType = f.kind.mediaType
+            byteSize = f.byteSize
+            sha256 = f.sha256
+            uploadedBy = f.uploadedBy
+            uploadedOn = f.uploadedOn
+            url = "/api/v1/evidence/\(id)"
+        }
+    }
+
     /// The whole project: roles, stage reports and the ledger with its CNY total.
     struct Detail: Content {
         var project: Summary
@@ -124,6 +155,7 @@ enum ProjectDTO {
         var coordinatorUnitIDs: [UUID]
         var stages: [Stage]
         var funds: [Funds]
+        var files: [Evidence]
         var fundsTotalCNY: Money
         var fundsTotalText: String
         var fundsVerifiedCNY: Money
@@ -138,7 +170,7 @@ extension ProjectDTO {
             project: Summary(record.project),
             attractors: record.attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
             coordinatorUnitIDs: record.coordinators.map(\.unitID), stages: record.reports.map(Stage.init),
-            funds: record.funds.map(Funds.init),
+            funds: record.funds.map(Funds.init), files: record.files.map(Evidence.init),
             fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
             missingRates: total.missingMonths)
     }

@@ -27,6 +27,12 @@ enum ProjectPage {
         let owners = record.owners
         let isBureau = user.roles.contains(.bureau)
         let today = request.clock.today
+        let mayReport =
+            owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
+            && request.may(.write, .project)
+        func files(_ entry: EvidenceEntry) -> [ProjectShowView.FileLink] {
+            record.files(of: entry).map { .init(id: $0.id!, name: $0.fileName, size: EvidenceRules.sizeText($0.byteSize)) }
+        }
 
         var timeline: [ProjectShowView.Entry] = [
             .init(date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil)
@@ -44,7 +50,8 @@ enum ProjectPage {
                     who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
                     verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
                     verifyForm: isBureau && r.verifiedBy == nil && r.reportedBy != user.personID
-                        ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil))
+                        ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
+                    files: files(.stage(r.id!)), attach: mayReport && r.verifiedBy == nil ? ("stage", r.id!) : nil))
         }
         for f in funds {
             timeline.append(
@@ -55,7 +62,8 @@ enum ProjectPage {
                     detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
                     verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
                     verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
-                        ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil))
+                        ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
+                    files: files(.funds(f.id!)), attach: mayReport && f.verifiedBy == nil ? ("funds", f.id!) : nil))
         }
         for a in try await ActivityList.forProject(id, on: db) {
             var detail = a.outcome
@@ -85,8 +93,7 @@ enum ProjectPage {
             foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
             missingRates: total.missingMonths,
             stageDays: ProjectStage.line.map { ($0, stageDays[$0] ?? 0) }, alerts: alerts, daysToProduction: daysToProduction,
-            mayReport: owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
-                && request.may(.write, .project),
+            mayReport: mayReport,
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
             leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [], error: error.map(ProjectShowView.message))

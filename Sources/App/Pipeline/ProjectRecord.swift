@@ -10,6 +10,7 @@ struct ProjectRecord: Sendable {
     var coordinators: [ProjectCoordinator]
     var reports: [StageReport]
     var funds: [FundsArrival]
+    var files: [EvidenceFile]
 
     static func load(_ project: Project, on db: any Database) async throws -> ProjectRecord {
         let id = try project.requireID()
@@ -18,8 +19,12 @@ struct ProjectRecord: Sendable {
             attractors: try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all(),
             coordinators: try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all(),
             reports: try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all(),
-            funds: try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all())
+            funds: try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all(),
+            files: try await EvidenceFile.query(on: db).filter(\.$projectID == id).sort(\.$uploadedOn).all())
     }
+
+    /// The files proving one entry.
+    func files(of entry: EvidenceEntry) -> [EvidenceFile] { files.filter { $0.entry == entry } }
 
     var owners: ProjectRules.Owners { Self.owners(project, attractors, coordinators) }
 

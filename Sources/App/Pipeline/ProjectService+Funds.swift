@@ -10,6 +10,8 @@ extension ProjectService {
         var amount: Money?
         var isForeign: Bool
         var evidence: String
+        /// A file proving the arrival (a bank slip), kept with the entry.
+        var file: EvidenceUpload? = nil
     }
 
     func recordFunds(_ id: UUID, _ input: FundsInput) async throws -> FundsArrival {
@@ -46,6 +48,10 @@ extension ProjectService {
             try await AuditLog.append(
                 on: db, by: actor, action: "funds.record", objectType: "project", objectID: id.uuidString,
                 after: ProjectDTO.Funds(entry), at: millis)
+            if let file = input.file {
+                _ = try await file.insert(
+                    project: id, entry: .funds(entry.id!), by: user.personID, on: today, actor: actor, millis: millis, db: db)
+            }
             return entry
         }
     }

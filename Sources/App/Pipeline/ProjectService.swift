@@ -50,6 +50,8 @@ struct ProjectService {
         var evidence: String
         /// Required when the project is signed.
         var contract: Money?
+        /// A file proving the stage, kept with the report.
+        var file: EvidenceUpload? = nil
     }
 
     func reportStage(_ id: UUID, _ input: StageInput, basedOn version: Int) async throws -> StageReport {
@@ -111,6 +113,10 @@ struct ProjectService {
             try await AuditLog.append(
                 on: db, by: actor, action: "project.stage", objectType: "project", objectID: id.uuidString, before: before,
                 after: ProjectDTO.Stage(report), at: millis)
+            if let file = input.file {
+                _ = try await file.insert(
+                    project: id, entry: .stage(report.id!), by: user.personID, on: today, actor: actor, millis: millis, db: db)
+            }
             return report
         }
     }

@@ -8,9 +8,11 @@ struct ProjectWebController {
     func register(_ pages: any RoutesBuilder) {
         pages.get(SiteURL.projects.pattern, use: board)
         pages.get(SiteURL.project(SiteURL.anyID).pattern, use: show)
-        pages.post(SiteURL.projectStage(SiteURL.anyID).pattern, use: reportStage)
+        pages.postUpload(SiteURL.projectStage(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: reportStage)
         pages.post(SiteURL.projectVerify(SiteURL.anyID).pattern, use: verifyStage)
-        pages.post(SiteURL.projectFunds(SiteURL.anyID).pattern, use: recordFunds)
+        pages.postUpload(SiteURL.projectFunds(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: recordFunds)
+        pages.postUpload(SiteURL.projectFiles(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: attachEvidence)
+        pages.get(SiteURL.evidence(SiteURL.anyID).pattern, use: downloadEvidence)
         pages.post(SiteURL.projectFundsVerify(SiteURL.anyID).pattern, use: verifyFunds)
         pages.post(SiteURL.projectHost(SiteURL.anyID).pattern, use: answerAsHost)
         pages.post(SiteURL.projectHostReassign(SiteURL.anyID).pattern, use: reassignHost)
@@ -18,6 +20,9 @@ struct ProjectWebController {
         AcceptanceWebController().register(pages)
         RatesWebController().register(pages)
     }
+
+    /// A form with one evidence file: the file's limit and room for the other fields.
+    static let uploadLimit = EvidenceRules.maxBytes + 1_048_576
 
     func board(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .project)
@@ -55,6 +60,7 @@ struct ProjectWebController {
         var contract: String?
         var evidence: String?
         var reason: String?
+        var file: File?
     }
 
     func reportStage(_ request: Request) async throws -> Response {
@@ -72,7 +78,7 @@ struct ProjectWebController {
                 id,
                 .init(
                     to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "",
-                    contract: contract),
+                    contract: contract, file: try EvidenceUpload.from(body.file)),
                 basedOn: body.version ?? 0)
         }
     }
@@ -112,6 +118,7 @@ struct ProjectWebController {
         var currency: String?
         var isForeign: String?
         var evidence: String?
+        var file: File?
     }
 
     func recordFunds(_ request: Request) async throws -> Response {
@@ -127,8 +134,30 @@ struct ProjectWebController {
                 id,
                 .init(
                     arrivedOn: CivilDate(body.arrivedOn ?? ""), amount: amount, isForeign: body.isForeign == "1",
-                    evidence: body.evidence ?? ""))
+                    evidence: body.evidence ?? "", file: try EvidenceUpload.from(body.file)))
         }
+    }
+
+    struct EvidenceBody: Content {
+        var entryType: String?
+        var entry: String?
+        var file: File?
+    }
+
+    func attachEvidence(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(EvidenceBody.self)
+        return try await act(request) { service, id in
+            guard let entry = EvidenceEntry(type: body.entryType, id: body.entry) else { throw AppError.notFound }
+            guard let upload = try EvidenceUpload.from(body.file) else {
+                throw AppError.field("file", zh: "请选择要上传的文件。", en: "Choose a file.")
+            }
+            _ = try await service.attachEvidence(id, to: entry, upload)
+        }
+    }
+
+    func downloadEvidence(_ request: Request) async throws -> Response {
+        let (file, content) = try await ProjectService(request: request).evidence(try request.idParameter())
+        return .evidence(file, content)
     }
 
     struct HostBody: Content {

@@ -46,6 +46,9 @@ final class Browser: @unchecked Sendable {
     let app: Application
     var cookies: [String: String] = [:]
     var csrf = ""
+    /// Through a real server on a free local port instead of in memory: for what only the HTTP
+    /// server enforces (the body's size limit).
+    var live = false
 
     init(_ app: Application) { self.app = app }
 
@@ -62,10 +65,24 @@ final class Browser: @unchecked Sendable {
     }
 
     func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        try await send(method, path, body: body.map { ByteBuffer(string: $0) }, type: body == nil ? nil : .urlEncodedForm)
+    }
+
+    /// A form with a file, as a browser sends `enctype="multipart/form-data"`.
+    @discardableResult
+    func upload(_ path: String, _ form: [(String, String)], file: Upload?, withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if withCSRF { fields.append(("_csrf", csrf)) }
+        let (body, type) = Upload.multipart(fields, file)
+        return try await send(.POST, path, body: body, type: type)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, type: HTTPMediaType?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        if body != nil { headers.contentType = .urlEncodedForm }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if let type { headers.contentType = type }
+        let tester = try app.testing(method: live ? .running(hostname: "127.0.0.1", port: 0) : .inMemory)
+        let response = try await tester.sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
@@ -100,6 +117,39 @@ final class Browser: @unchecked Sendable {
     }
 }
 
+/// A file in a multipart form; an empty name and no bytes is an input left empty.
+struct Upload {
+    var fileName: String
+    var bytes: [UInt8]
+    var field = "file"
+
+    static func multipart(_ fields: [(String, String)], _ file: Upload?) -> (ByteBuffer, HTTPMediaType) {
+        let boundary = "----zs" + UUID().uuidString
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return (body, HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
+    /// A small real PDF: what a scanned contract page starts like.
+    static func pdf(_ name: String = "忠堡项目合同签字页.pdf", padding: Int = 300) -> Upload {
+        Upload(fileName: name, bytes: Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj <<>> endobj\n".utf8) + Array(repeating: 0x20, count: padding))
+    }
+
+    static func png(_ name: String = "进账单.png", size: Int = 2_048) -> Upload {
+        Upload(fileName: name, bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: max(0, size - 8)))
+    }
+}
+
 /// JSON calls to `/api/v1` with a bearer token.
 struct APIClient {
     let app: Application
@@ -110,6 +160,14 @@ struct APIClient {
         if let token { headers.bearerAuthorization = .init(token: token) }
         if json != nil { headers.contentType = .json }
         return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    func upload(_ path: String, _ form: [(String, String)], file: Upload?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        let (body, type) = Upload.multipart(form, file)
+        headers.contentType = type
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
     }
 
     static func issue(_ app: Application, login: String) async throws -> APIClient {

@@ -6,12 +6,14 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let preLoginCookie = "zs_prelogin"
+    static let bodyLimitKey: AnySendableHashable = "bodyLimit"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
         // a body that arrived in several packets is still a stream here (Vapor collects it after route
         // middleware): collect it now, within the route's limit, so the token field can be read
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        let limit = (request.route?.userInfo[Self.bodyLimitKey] as? Int) ?? request.application.routes.defaultMaxBodySize.value
+        _ = try await request.body.collect(max: limit).get()
         let expected = request.currentUser?.csrfToken ?? request.cookies[Self.preLoginCookie]?.string
         let presented =
             request.headers.first(name: "X-CSRF-Token")
@@ -26,6 +28,19 @@ struct CSRFMiddleware: AsyncMiddleware {
             throw AppError.csrf
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension RoutesBuilder {
+    /// A POST that takes a file (multipart form): its body may be as large as `limit` bytes,
+    /// here and in the CSRF check that reads the body before the route does.
+    @discardableResult
+    func postUpload<Response: AsyncResponseEncodable>(
+        _ path: [PathComponent], limit: Int, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: limit)), use: closure)
+        route.userInfo[CSRFMiddleware.bodyLimitKey] = limit
+        return route
     }
 }
 

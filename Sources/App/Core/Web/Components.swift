@@ -7,6 +7,8 @@ struct FormState: Sendable {
     var values: [String: String] = [:]
     var errors: [String: AppError.Message] = [:]
     var banner: AppError.Message?
+    /// Prefix of the inputs' ids, so two forms on one page asking the same thing stay apart.
+    var idPrefix = "f-"
 
     subscript(_ key: String) -> String { values[key] ?? "" }
 
@@ -34,7 +36,7 @@ enum Components {
         _ name: String, _ label: String, _ form: FormState, _ lang: Lang, type: String = "text",
         required: Bool = false, hint: String? = nil, attrs: [Attr] = []
     ) -> HNode {
-        var inputAttrs: [Attr] = [.type(type), .name(name), .id("f-\(name)"), .value(form[name])] + attrs
+        var inputAttrs: [Attr] = [.type(type), .name(name), .id(form.idPrefix + name), .value(form[name])] + attrs
         if required { inputAttrs.append(.flag("required")) }
         if form.errors[name] != nil { inputAttrs.append(Attr(name: "aria-invalid", value: "true")) }
         return wrap(name, label, form, lang, required: required, hint: hint, control: voidEl("input", inputAttrs))
@@ -43,7 +45,7 @@ enum Components {
     static func textArea(_ name: String, _ label: String, _ form: FormState, _ lang: Lang, hint: String? = nil) -> HNode {
         wrap(
             name, label, form, lang, required: false, hint: hint,
-            control: el("textarea", [.name(name), .id("f-\(name)"), Attr(name: "rows", value: "3")], text(form[name])))
+            control: el("textarea", [.name(name), .id(form.idPrefix + name), Attr(name: "rows", value: "3")], text(form[name])))
     }
 
     static func select(
@@ -57,7 +59,7 @@ enum Components {
             if form[name] == option.value { attrs.append(.flag("selected")) }
             optionNodes.append(el("option", attrs, text(option.label)))
         }
-        var attrs: [Attr] = [.name(name), .id("f-\(name)")]
+        var attrs: [Attr] = [.name(name), .id(form.idPrefix + name)]
         if required { attrs.append(.flag("required")) }
         return wrap(name, label, form, lang, required: required, hint: nil, control: el("select", attrs, children: optionNodes))
     }
@@ -80,7 +82,7 @@ enum Components {
         _ name: String, _ label: String, _ form: FormState, _ lang: Lang, required: Bool, hint: String?, control: HNode
     ) -> HNode {
         var children: [HNode] = [
-            el("label", [.for("f-\(name)")], children: [text(label)] + (required ? [el("span", [.cls("req")], text(" *"))] : [])),
+            el("label", [.for(form.idPrefix + name)], children: [text(label)] + (required ? [el("span", [.cls("req")], text(" *"))] : [])),
             control,
         ]
         if let hint { children.append(el("small", [.cls("hint")], text(hint))) }
@@ -92,8 +94,19 @@ enum Components {
         return [el("p", [.cls("field-error")], text(error.text(lang)))]
     }
 
-    static func postForm(_ action: SiteURL, _ context: PageContext, cls: String = "form", _ children: [HNode]) -> HNode {
-        el("form", [.action(action), .post, .cls(cls)], children: [Layout.csrfField(context)] + children)
+    static func postForm(_ action: SiteURL, _ context: PageContext, cls: String = "form", multipart: Bool = false, _ children: [HNode])
+        -> HNode
+    {
+        let encoding = multipart ? [Attr(name: "enctype", value: "multipart/form-data")] : []
+        return el("form", [.action(action), .post, .cls(cls)] + encoding, children: [Layout.csrfField(context)] + children)
+    }
+
+    /// A file input for evidence: PDF or images, the limit said beside it.
+    static func evidenceFile(_ form: FormState, _ lang: Lang) -> HNode {
+        field(
+            "file", lang("佐证文件", "Evidence file"), form, lang, type: "file",
+            hint: lang("PDF、JPEG 或 PNG，5 MB 以内（可选）", "PDF, JPEG or PNG, up to 5 MB (optional)"),
+            attrs: [Attr(name: "accept", value: "application/pdf,image/jpeg,image/png")])
     }
 
     static func submit(_ label: String, cls: String = "primary") -> HNode {

@@ -16,7 +16,7 @@ enum SiteURL: Sendable {
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
     case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
-    case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), rates
+    case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), projectFiles(UUID), evidence(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
 
@@ -67,6 +67,8 @@ enum SiteURL: Sendable {
         case .projectHost(let id): "/projects/\(id)/host"
         case .projectHostReassign(let id): "/projects/\(id)/host/reassign"
         case .projectLeader(let id): "/projects/\(id)/leader"
+        case .projectFiles(let id): "/projects/\(id)/files"
+        case .evidence(let id): "/evidence/\(id)"
         case .rates: "/rates"
         case .activities: "/activities"
         case .activityNew: "/activities/new"

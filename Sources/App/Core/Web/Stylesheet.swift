@@ -106,6 +106,9 @@ enum Stylesheet {
         ol.timeline>li:before{content:"";position:absolute;left:-22px;top:12px;width:11px;height:11px;border-radius:50%;background:var(--blue)}
         .timeline .when{color:var(--muted);font-size:13px}
         .timeline .what{font-weight:600}
+        ul.files{margin:4px 0;padding-left:18px}
+        form.inline.attach{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:6px 0 0}
+        input[type=file]{display:block;max-width:100%;font:inherit}
         @media (max-width:760px){
           .shell{display:block}
           .sidenav{width:auto;border-right:0;border-bottom:1px solid var(--line);overflow-x:auto}

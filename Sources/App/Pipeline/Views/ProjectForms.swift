@@ -72,7 +72,7 @@ enum ProjectForms {
         if form["to"].isEmpty { form.values["to"] = options.first?.value ?? "" }
         if form["occurredOn"].isEmpty { form.values["occurredOn"] = "" }
         return Components.postForm(
-            .projectStage(p.id), context,
+            .projectStage(p.id), context, multipart: true,
             Components.banner(form, lang) + [
                 version,
                 el(
@@ -83,7 +83,8 @@ enum ProjectForms {
                     hint: lang("如 29.14亿、5000万", "e.g. 29.14亿, 5000万")),
                 Components.field(
                     "evidence", lang("佐证材料", "Evidence"), form, lang,
-                    hint: lang("合同编号、施工许可证号、照片存放处等", "Contract number, permit number, where photos are kept")),
+                    hint: lang("合同编号、施工许可证号等", "Contract number, permit number")),
+                Components.evidenceFile(form, lang),
                 Components.textArea("reason", lang("说明（暂缓、终止、跨阶段须填）", "Reason (needed to hold, terminate or skip)"), form, lang),
                 Components.submit(lang("报送", "Report")),
             ])
@@ -92,10 +93,11 @@ enum ProjectForms {
     static func fundsForm(_ model: ProjectShowView.Model, context: PageContext) -> HNode {
         let lang = context.lang
         var form = model.form
+        form.idPrefix = "funds-"
         if form["currency"].isEmpty { form.values["currency"] = "CNY" }
         let currencies = Currency.allCases.map { (value: $0.rawValue, label: "\($0.rawValue) \($0.unitWord)") }
         return Components.postForm(
-            .projectFunds(model.project.id), context,
+            .projectFunds(model.project.id), context, multipart: true,
             [
                 el(
                     "div", [.cls("grid")], Components.field("arrivedOn", lang("到位日期", "Date"), form, lang, type: "date", required: true),
@@ -107,6 +109,7 @@ enum ProjectForms {
                         text(lang("外资（实际利用外资）", "Foreign capital")))),
                 Components.field(
                     "evidence", lang("佐证材料", "Evidence"), form, lang, hint: lang("银行进账单号、验资报告等", "Bank slip, capital verification report")),
+                Components.evidenceFile(form, lang),
                 Components.submit(lang("登记", "Record")),
             ])
     }

@@ -21,6 +21,15 @@ enum ProjectShowView {
         var verifyForm: VerifyForm? = nil
         /// Stages and money are verified; activities are not.
         var verifiable = true
+        var files: [FileLink] = []
+        /// Where more evidence for this entry is sent, while it is unverified and the user answers for it.
+        var attach: (type: String, id: UUID)? = nil
+    }
+
+    struct FileLink: Sendable {
+        var id: UUID
+        var name: String
+        var size: String
     }
 
     struct Attractor: Sendable {
@@ -110,7 +119,7 @@ enum ProjectShowView {
                         "a", [.href(SiteURL.activityNew.with(query: ["project": p.id.uuidString])), .cls("button")],
                         text(lang("记录走访/活动", "Record an activity")))))
         }
-        content.append(timeline(model.timeline, context))
+        content.append(timeline(model.timeline, project: p.id, context))
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,
             content: content)
@@ -144,7 +153,7 @@ enum ProjectShowView {
         return nodes
     }
 
-    static func timeline(_ entries: [Entry], _ context: PageContext) -> HNode {
+    static func timeline(_ entries: [Entry], project: UUID, _ context: PageContext) -> HNode {
         let lang = context.lang
         let items = entries.map { entry -> HNode in
             var children: [HNode] = [
@@ -160,6 +169,15 @@ enum ProjectShowView {
                 status.append(el("span", [.cls("tag late")], text(lang("待核验", "Not verified"))))
             }
             children.append(el("div", [.cls("small")], children: status))
+            if !entry.files.isEmpty {
+                let links = entry.files.map { f in
+                    el("li", [], el("a", [.href(SiteURL.evidence(f.id).path)], text(f.name)), text("（\(f.size)）"))
+                }
+                children.append(el("ul", [.cls("files small")], children: links))
+            }
+            if let attach = entry.attach {
+                children.append(attachForm(attach, project: project, context))
+            }
             if let form = entry.verifyForm {
                 children.append(
                     Components.postForm(
@@ -172,5 +190,23 @@ enum ProjectShowView {
             return el("li", [], children: children)
         }
         return el("ol", [.cls("timeline")], children: items)
+    }
+
+    static func attachForm(_ attach: (type: String, id: UUID), project: UUID, _ context: PageContext) -> HNode {
+        let lang = context.lang
+        return Components.postForm(
+            .projectFiles(project), context, cls: "inline attach", multipart: true,
+            [
+                voidEl("input", [.type("hidden"), .name("entryType"), .value(attach.type)]),
+                voidEl("input", [.type("hidden"), .name("entry"), .value(attach.id.uuidString)]),
+                voidEl(
+                    "input",
+                    [
+                        .type("file"), .name("file"), .flag("required"),
+                        Attr(name: "accept", value: "application/pdf,image/jpeg,image/png"),
+                        Attr(name: "aria-label", value: lang("补充佐证文件", "Add an evidence file")),
+                    ]),
+                Components.submit(lang("补充材料", "Add file"), cls: ""),
+            ])
     }
 }
