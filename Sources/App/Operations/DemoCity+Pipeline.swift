@@ -7,6 +7,12 @@ extension DemoCity {
     /// How many leads three years bring: most never land; about a third are accepted (入库).
     var leadCount: Int { scale == .county ? 3_000 : 300_000 }
 
+    /// Enterprises visited that brought no lead, per lead: a county's ~17,000 activities in three
+    /// years; a province's ~3 million (its teams visit more widely for each lead they land).
+    func fruitlessVisits(_ rng: inout SeededRandom) -> Int {
+        scale == .county ? 3 : 8 + (rng.next() % 4 == 0 ? 1 : 0)
+    }
+
     /// Who works the pipeline: cadres submit and attract, parks and towns host, reviewers sit on
     /// the panel, the bureau verifies.
     struct Cast {
@@ -62,13 +68,13 @@ extension DemoCity {
                 let submitted = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))
                 let lead = makeLead(generated, submitted: submitted, today: today, cast: cast, &rng)
                 batch.leads.append(lead)
-                // a lead comes of one or two visits; three other enterprises visited brought none
+                // a lead comes of one or two visits; other enterprises visited brought none
                 for visit in 0..<Int(1 + rng.next() % 2) {
                     let day = CivilDate(dayNumber: max(start, submitted.dayNumber - 5 - visit * 20 - Int(rng.next() % 15)))
                     batch.addActivity(
                         .enterpriseVisit, lead.enterpriseName, on: day, person: lead.submitterID, unit: lead.submitterUnitID, &rng)
                 }
-                for _ in 0..<3 {
+                for _ in 0..<fruitlessVisits(&rng) {
                     let (person, unit) = rng.pick(cast.cadres)
                     let other = DemoNames.enterpriseName(cityWord: rng.pick(["深圳", "东莞", "苏州", "上海"]), &rng).name
                     let day = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))

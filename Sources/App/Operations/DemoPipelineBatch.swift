@@ -23,7 +23,10 @@ struct PipelineBatch: Sendable {
         if !attractors.isEmpty { try await attractors.create(on: db) }
         if !reports.isEmpty { try await reports.create(on: db) }
         if !funds.isEmpty { try await funds.create(on: db) }
-        if !activities.isEmpty { try await activities.create(on: db) }
+        // PostgreSQL takes at most 65,535 binds a statement: a province batch's activities go in parts
+        for start in stride(from: 0, to: activities.count, by: 3_000) {
+            try await Array(activities[start..<min(activities.count, start + 3_000)]).create(on: db)
+        }
     }
 
     mutating func addReview(of lead: Lead, panel: UUID, members: [UUID], _ rng: inout SeededRandom) {

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// 入库 from the lead page: the chair (or the bureau) names the title, the host unit, the

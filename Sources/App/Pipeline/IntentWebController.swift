@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// The public intent page (no account; protected by a double-submit token and a rate limit) and

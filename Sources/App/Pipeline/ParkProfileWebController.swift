@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// A park's (or town's) profile for matching: kept by the bureau or by the park itself.

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// The monthly rate table the bureau keeps, by which foreign capital is totalled in CNY.

@@ -1,5 +1,4 @@
 import Foundation
-import Plot
 
 /// Charts drawn by the server as SVG (no CDN on an intranet; prints well): horizontal bars with
 /// the value written beside each bar, so the chart reads without colour or hover.

@@ -1,5 +1,4 @@
 import Domain
-import Plot
 import Vapor
 
 enum ErrorPage {

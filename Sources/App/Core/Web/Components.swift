@@ -1,5 +1,4 @@
 import Domain
-import Plot
 import Vapor
 
 /// What a form shows: the values typed (kept on error, so nothing typed is lost) and per-field errors.

@@ -1,10 +1,77 @@
-import Plot
 import Vapor
 
-/// A thin layer over Plot's `Node`: one node type for every element, so forms, tables and lists
-/// built from data compose without Plot's per-element contexts; text and attribute values are
-/// still escaped by Plot.
-typealias HNode = Node<HTML.BodyContext>
+/// The pages' HTML: one node type for every element, so forms, tables and lists built from data
+/// compose freely. Every text and attribute value is escaped when rendered; there is no way to
+/// put raw markup in a page. (Plot rendered this before; see README, "Design notes".)
+struct HNode: Sendable {
+    fileprivate enum Kind: Sendable {
+        case element(String, [Attr], [HNode])
+        case void(String, [Attr])
+        case text(String)
+    }
+
+    fileprivate let kind: Kind
+
+    func render() -> String {
+        var out = ""
+        out.reserveCapacity(32_768)
+        write(into: &out)
+        return out
+    }
+
+    func write(into out: inout String) {
+        switch kind {
+        case .text(let value):
+            out.appendEscaped(value)
+        case .element(let tag, let attrs, let children):
+            out.append("<" + tag)
+            for attr in attrs {
+                out.append(" " + attr.name)
+                if let value = attr.value {
+                    out.append("=\"")
+                    out.appendEscaped(value)
+                    out.append("\"")
+                }
+            }
+            out.append(">")
+            for child in children { child.write(into: &out) }
+            out.append("</" + tag + ">")
+        case .void(let tag, let attrs):
+            out.append("<" + tag)
+            for attr in attrs {
+                out.append(" " + attr.name + "=\"")
+                out.appendEscaped(attr.value ?? attr.name)
+                out.append("\"")
+            }
+            out.append("/>")
+        }
+    }
+}
+
+extension String {
+    /// Appends `value` with `& < > " '` escaped. Most text (Chinese names, amounts) has none of
+    /// them and is appended as it is, without walking its characters.
+    mutating func appendEscaped(_ value: String) {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard value.utf8.contains(where: special) else {
+            append(value)
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        append(String(decoding: bytes, as: UTF8.self))
+    }
+}
 
 struct Attr: Sendable {
     let name: String
@@ -32,21 +99,15 @@ func el(_ tag: String, _ attrs: [Attr] = [], _ children: HNode...) -> HNode {
 }
 
 func el(_ tag: String, _ attrs: [Attr], children: [HNode]) -> HNode {
-    let attributeNodes: [HNode] = attrs.map { attr in
-        if let value = attr.value { return .attribute(named: attr.name, value: value, ignoreIfValueIsEmpty: false) }
-        return .attribute(named: attr.name)
-    }
-    return .element(named: tag, nodes: attributeNodes + children)
+    HNode(kind: .element(tag, attrs, children))
 }
 
 /// Elements without content: input, meta, link, br.
 func voidEl(_ tag: String, _ attrs: [Attr]) -> HNode {
-    .selfClosedElement(
-        named: tag,
-        attributes: attrs.map { Attribute<HTML.BodyContext>.attribute(named: $0.name, value: $0.value ?? $0.name) })
+    HNode(kind: .void(tag, attrs))
 }
 
-func text(_ value: String) -> HNode { .text(value) }
+func text(_ value: String) -> HNode { HNode(kind: .text(value)) }
 func link(_ url: SiteURL, _ label: String, _ attrs: [Attr] = []) -> HNode {
     el("a", [.href(url)] + attrs, text(label))
 }

@@ -1,5 +1,4 @@
 import Domain
-import Plot
 import Vapor
 
 /// What every page needs besides its own content: language, who is logged in, the CSRF token,

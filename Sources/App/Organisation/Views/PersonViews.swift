@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 extension OrganisationViews {
     static func persons(

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 enum OrganisationViews {
     static func jurisdictions(_ all: [Jurisdiction], form: FormState, context: PageContext) -> String {

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The 入库 form on the lead page, shown to the panel's chair (or the bureau) once the panel has
 /// reached its quorum.

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The activity list, the phone-width form to record one, and the to-do list of next steps.
 enum ActivityViews {

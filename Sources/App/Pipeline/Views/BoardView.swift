@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The pipeline board: one column per stage with its count and latest cards, the funnel of the
 /// main line, and the projects that need attention.

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The funnel table and the resident office's month, as a bureau reads them.
 enum FiguresViews {

@@ -1,5 +1,4 @@
 import Domain
-import Plot
 
 /// One column, big fields: a cadre submits from a phone in under a minute.
 enum LeadFormView {

@@ -1,5 +1,4 @@
 import Domain
-import Plot
 
 enum LeadListView {
     struct Model {

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 enum LeadShowView {
     struct Model {

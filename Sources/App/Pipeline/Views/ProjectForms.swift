@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The forms on the project page, each shown only to whom it is for.
 enum ProjectForms {

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 /// The project page: one timeline of stages and money, the three accountable roles, the ledger's
 /// totals, time in each stage, and the forms for those who answer for the project.

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 enum ReviewViews {
     static func panels(_ panels: [ReviewPanel], reviewers: [PersonRow], names: [UUID: String], form: FormState, context: PageContext)

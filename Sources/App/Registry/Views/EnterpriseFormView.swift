@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Plot
 
 enum EnterpriseFormView {
     static func render(id: UUID?, form: FormState, jurisdictions: [Jurisdiction], context: PageContext) -> String {

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import App
+
+/// The page renderer escapes every text and attribute value: nothing typed by a user becomes markup.
+@Suite("页面渲染")
+struct HtmlTests {
+    @Test func textAndAttributesAreEscaped() {
+        let hostile = #"<script>alert("x")</script> & 'y'"#
+        let html = el("p", [.title(hostile), .cls("a")], text(hostile), voidEl("input", [.value(hostile), .flag("required")])).render()
+        #expect(
+            html
+                == #"<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;" class="a">"#
+                + #"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"#
+                + #"<input value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;" required="required"/></p>"#)
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func chineseAndAmountsPassUnchanged() {
+        let html = el("td", [.cls("num")], text("湖北伟德线路板有限公司（筹） 29.14亿元")).render()
+        #expect(html == #"<td class="num">湖北伟德线路板有限公司（筹） 29.14亿元</td>"#)
+        // an entity typed by a user is shown as typed, not interpreted
+        #expect(text("&lt;b&gt;").render() == "&amp;lt;b&amp;gt;")
+    }
+
+    @Test func flagsAreBareOnElements() {
+        #expect(el("option", [.value("CNY"), .flag("selected")], text("元")).render() == #"<option value="CNY" selected>元</option>"#)
+    }
+}
