@@ -13,14 +13,9 @@ struct ProjectRecord: Sendable {
     var files: [EvidenceFile]
 
     static func load(_ project: Project, on db: any Database) async throws -> ProjectRecord {
-        let id = try project.requireID()
+        let (attractors, coordinators, reports, funds, files) = try await loadRows(of: try project.requireID(), on: db)
         return ProjectRecord(
-            project: project,
-            attractors: try await ProjectAttractor.query(on: db).filter(\.$projectID == id).sort(\.$basisPoints, .descending).all(),
-            coordinators: try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all(),
-            reports: try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all(),
-            funds: try await FundsArrival.query(on: db).filter(\.$projectID == id).sort(\.$arrivedOn).all(),
-            files: try await EvidenceFile.query(on: db).filter(\.$projectID == id).sort(\.$uploadedOn).all())
+            project: project, attractors: attractors, coordinators: coordinators, reports: reports, funds: funds, files: files)
     }
 
     /// The files proving one entry.
