@@ -1,0 +1,90 @@
+import Testing
+
+@testable import Domain
+
+@Suite("闭环工单规则")
+struct WorkOrderRulesTests {
+    func date(_ text: String) -> CivilDate { CivilDate(text)! }
+    let clock = WorkOrderClock()
+
+    @Test func deadlinesBeforeNationalDaySkipTheHolidayAndCountTheMakeUpDays() {
+        // 2025: 10-01…10-08 off, Sunday 09-28 and Saturday 10-11 worked (国办发明电〔2024〕12号)
+        let cal = WorkingCalendar.china
+        let eve = date("2025-09-30")
+        #expect(cal.adding(workingDays: 1, to: eve) == date("2025-10-09"))
+        #expect(cal.adding(workingDays: 5, to: eve) == date("2025-10-14"))  // 9, 10, 11 (Sat, make-up), 13, 14
+        #expect(cal.adding(workingDays: 10, to: eve) == date("2025-10-21"))
+        // a complaint (5 working days) submitted that day is due on 10-14
+        #expect(clock.deadline(.complaint, submitted: eve) == date("2025-10-14"))
+    }
+
+    @Test func deadlinesBeforeTheSpringFestivalCountItsMakeUpWorkdays() {
+        // 2026: 02-15…02-23 off; Saturday 02-14 and Saturday 02-28 worked
+        let cal = WorkingCalendar.china
+        let eve = date("2026-02-13")
+        #expect(cal.adding(workingDays: 1, to: eve) == date("2026-02-14"))
+        #expect(cal.adding(workingDays: 5, to: eve) == date("2026-02-27"))  // 14, 24, 25, 26, 27
+        #expect(cal.adding(workingDays: 10, to: eve) == date("2026-03-05"))  // then 28 (Sat, make-up), 3-2, 3, 4, 5
+    }
+
+    @Test func lateAnswersStayLateAndReopeningKeepsTheFirstDeadline() {
+        let deadline = clock.deadline(.enterpriseDemand, submitted: date("2026-03-02"))
+        #expect(deadline == date("2026-03-09"))
+        // answered a day late, then closed: still late
+        #expect(clock.isLate(deadline: deadline, lastAnswer: date("2026-03-10"), today: date("2026-04-01")))
+        #expect(!clock.isLate(deadline: deadline, lastAnswer: date("2026-03-09"), today: date("2026-04-01")))
+        // answered in time, reopened, answered again after the original deadline: late
+        #expect(clock.isLate(deadline: deadline, lastAnswer: date("2026-03-16"), today: date("2026-03-16")))
+        // unanswered: late only once the deadline has passed
+        #expect(!clock.isLate(deadline: deadline, lastAnswer: nil, today: deadline))
+        #expect(clock.isLate(deadline: deadline, lastAnswer: nil, today: date("2026-03-10")))
+    }
+
+    @Test func overdueItemsEscalateStepByStepOnWorkingDays() {
+        let deadline = date("2026-03-06")  // a Friday
+        #expect(clock.escalation(deadline: deadline, today: deadline) == .none)
+        #expect(clock.escalation(deadline: deadline, today: date("2026-03-08")) == .none)  // the weekend does not count
+        #expect(clock.escalation(deadline: deadline, today: date("2026-03-09")) == .unitHead)
+        #expect(clock.escalation(deadline: deadline, today: date("2026-03-11")) == .leader)
+        #expect(clock.escalation(deadline: deadline, today: date("2026-03-13")) == .bulletin)
+        #expect(clock.escalationDate(.leader, deadline: deadline) == date("2026-03-11"))
+        #expect(clock.reminderDay(deadline: deadline) == date("2026-03-04"))
+    }
+
+    @Test func theLifecycleGoesInOrderAndNotReopens() throws {
+        var status = WorkOrderStatus.submitted
+        for step in [WorkOrderMachine.Step.route, .signFor, .start, .answer, .reopen, .answer, .confirm] {
+            status = try WorkOrderMachine.next(from: status, step)
+        }
+        #expect(status == .closed)
+        #expect(throws: WorkOrderMachine.Refusal.notNow(from: .submitted, step: .answer)) {
+            try WorkOrderMachine.next(from: .submitted, .answer)
+        }
+        #expect(throws: WorkOrderMachine.Refusal.notNow(from: .signedFor, step: .route)) {
+            try WorkOrderMachine.next(from: .signedFor, .route)
+        }
+        #expect(throws: WorkOrderMachine.Refusal.notNow(from: .closed, step: .reopen)) {
+            try WorkOrderMachine.next(from: .closed, .reopen)
+        }
+    }
+
+    @Test func parallelApprovalWaitsForTheEnvironmentalAssessment() {
+        // [000]: 边建边办 only with the legally required approvals done
+        #expect(ParallelApproval.missing(done: [.filing, .energyReview, .landUse]) == [.environmental])
+        #expect(ParallelApproval.missing(done: [.filing, .environmental, .energyReview, .landUse]).isEmpty)
+        #expect(ParallelApproval.missing(done: []).count == 4)
+        #expect(FactorType.energy.unitWord == "吨标煤" && FactorType.labour.unitWord == "人" && FactorType.environmental.isApproval)
+    }
+
+    @Test func aLeaderWithoutAFebruaryContactIsBehindForFebruary() {
+        let rule = LinkageRule()
+        let contacts = [date("2026-01-12"), date("2026-03-03")]
+        let onSite = [date("2026-01-20")]
+        #expect(!rule.standing(month: date("2026-01-01"), contacts: contacts, onSite: onSite).isBehind)
+        let february = rule.standing(month: date("2026-02-01"), contacts: contacts, onSite: onSite)
+        #expect(february.contactsShort == 1 && february.onSiteShort == 0)
+        // the second quarter has no on-site office: behind for the quarter though April has a contact
+        let april = rule.standing(month: date("2026-04-01"), contacts: contacts + [date("2026-04-08")], onSite: onSite)
+        #expect(april.contactsShort == 0 && april.onSiteShort == 1 && april.isBehind)
+    }
+}
