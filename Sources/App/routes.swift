@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     web.post(SiteURL.logout.pattern, use: auth.logout)
     web.post(SiteURL.language.pattern, use: auth.switchLanguage)
     IntentWebController().registerPublic(web)
+    DemandLinkWebController().registerPublic(web)
 
     let pages = web.grouped(RequireLoginMiddleware())
     pages.get(SiteURL.home.pattern, use: HomeController().show)
@@ -35,6 +36,7 @@ func routes(_ app: Application) throws {
     FiguresWebController().register(pages)
     ParkProfileWebController().register(pages)
     IntentWebController().register(pages)
+    WorkOrderWebController().register(pages)
     OrganisationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
@@ -49,6 +51,7 @@ func routes(_ app: Application) throws {
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)
+    WorkOrderAPIController().register(api)
     ReviewAPIController().register(api)
     TokenController().registerAPI(api)
 }

@@ -15,4 +15,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateParkProfiles())
     app.migrations.add(CreateInvestorIntents())
     app.migrations.add(CreateEvidenceFiles())
+    app.migrations.add(CreateWorkOrders())
 }

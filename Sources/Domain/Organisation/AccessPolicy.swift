@@ -20,6 +20,9 @@ public enum AccessPolicy {
         /// Activities (走访等, SPEC §6): every business role records its own; the bureau, leaders
         /// and inspectors read the jurisdiction's.
         case activity
+        /// Work orders (工单, SPEC §7): anyone working here submits; the responsible unit signs for
+        /// and answers; the bureau routes and sees all; the requester confirms.
+        case workOrder
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -77,6 +80,9 @@ public enum AccessPolicy {
         case (.activity, .read), (.activity, .write): business
         case (.activity, .export): [.leader, .bureau]
         case (.activity, .manage): [.bureau, .leader, .inspector]
+        case (.workOrder, .read), (.workOrder, .write): business.union([.observer])
+        case (.workOrder, .export): [.leader, .bureau]
+        case (.workOrder, .manage): [.bureau]
         case (_, .manage): []
         }
     }

@@ -201,3 +201,36 @@ public struct LinkageRule: Sendable, Equatable {
         return Standing(contactsShort: max(0, contactsPerMonth - inMonth), onSiteShort: max(0, onSitePerQuarter - inQuarter))
     }
 }
+
+/// A unit's line on the department accountability board: what a county puts in its bulletin.
+public struct AccountabilityLine: Sendable, Equatable {
+    public var open: Int
+    public var overdue: Int
+    public var closed: Int
+    /// Answered after the deadline, closed or not.
+    public var late: Int
+    /// Items reopened at least once, and reopenings in all.
+    public var reopenedItems: Int
+    public var reopenings: Int
+    public var answeredItems: Int
+    public var totalDaysToClose: Int
+
+    public init(
+        open: Int, overdue: Int, closed: Int, late: Int, reopenedItems: Int, reopenings: Int, answeredItems: Int, totalDaysToClose: Int
+    ) {
+        (self.open, self.overdue, self.closed, self.late) = (open, overdue, closed, late)
+        (self.reopenedItems, self.reopenings, self.answeredItems, self.totalDaysToClose) = (
+            reopenedItems, reopenings, answeredItems, totalDaysToClose
+        )
+    }
+
+    /// Average calendar days from submission to closing, in tenths; nil before anything closed.
+    public var averageDaysToCloseTenths: Int? { closed == 0 ? nil : (totalDaysToClose * 10 + closed / 2) / closed }
+    /// Share of answered items the requester sent back at least once, in per mille.
+    public var reopenRatePermille: Int? { answeredItems == 0 ? nil : (reopenedItems * 1_000 + answeredItems / 2) / answeredItems }
+    /// Share of the requesters' verdicts that were "satisfied": each closing is one, each reopening one "not".
+    public var satisfactionPermille: Int? {
+        let verdicts = closed + reopenings
+        return verdicts == 0 ? nil : (closed * 1_000 + verdicts / 2) / verdicts
+    }
+}

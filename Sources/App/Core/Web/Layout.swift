@@ -136,6 +136,7 @@ enum Layout {
                 (.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos")), (.funnel, lang("招商漏斗", "Funnel")),
             ]
         }
+        if context.may(.read, .workOrder) { items.append((.workOrders, lang("工单", "Work orders"))) }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
         if context.may(.read, .organisation) {

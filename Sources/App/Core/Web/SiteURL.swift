@@ -19,6 +19,7 @@ enum SiteURL: Sendable {
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), projectFiles(UUID), evidence(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
+    case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
 
     var path: String {
         switch self {
@@ -80,6 +81,13 @@ enum SiteURL: Sendable {
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"
+        case .workOrders: "/work-orders"
+        case .workOrderNew: "/work-orders/new"
+        case .workOrder(let id): "/work-orders/\(id)"
+        case .workOrderStep(let id): "/work-orders/\(id)/steps"
+        case .workOrderBoard: "/work-orders/board"
+        case .demandLinks: "/work-orders/links"
+        case .demand(let token): "/d/\(token)"
         }
     }
 

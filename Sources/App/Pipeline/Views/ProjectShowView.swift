@@ -118,6 +118,14 @@ enum ProjectShowView {
                         "a", [.href(SiteURL.activityNew.with(query: ["project": p.id.uuidString])), .cls("button")],
                         text(lang("记录走访/活动", "Record an activity")))))
         }
+        if context.may(.write, .workOrder), p.stage != .terminated {
+            content.append(
+                el(
+                    "p", [],
+                    el(
+                        "a", [.href(SiteURL.workOrderNew.with(query: ["project": p.id.uuidString])), .cls("button")],
+                        text(lang("提出要素保障（用地、能耗、审批等）", "Request factors (land, energy, approvals)")))))
+        }
         content.append(timeline(model.timeline, project: p.id, context))
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,

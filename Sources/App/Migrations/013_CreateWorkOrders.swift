@@ -1,0 +1,78 @@
+import Fluent
+import FluentSQL
+
+/// Work orders with their timelines, one-time demand links and routing rules.
+struct CreateWorkOrders: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DemandLink.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("jurisdiction_code", .string, .required)
+            .field("enterprise_name", .string, .required)
+            .field("created_by", .uuid, .required, .references(Person.schema, "id"))
+            .field("created_on", .string, .required)
+            .field("work_order_id", .uuid)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(WorkOrder.schema)
+            .id()
+            .field("number", .string, .required)
+            .field("kind", .string, .required)
+            .field("category", .string, .required)
+            .field("title", .string, .required)
+            .field("detail", .string, .required)
+            .field("jurisdiction_code", .string, .required)
+            .field("project_id", .uuid, .references(Project.schema, "id"))
+            .field("enterprise_name", .string, .required)
+            .field("quantity_asked", .string, .required)
+            .field("quantity_granted", .string, .required)
+            .field("status", .string, .required)
+            .field("requester_id", .uuid, .references(Person.schema, "id"))
+            .field("link_id", .uuid, .references(DemandLink.schema, "id"))
+            .field("requester_name", .string, .required)
+            .field("responsible_unit_id", .uuid, .references(Unit.schema, "id"))
+            .field("submitted_on", .string, .required)
+            .field("deadline", .string, .required)
+            .field("answered_on", .string)
+            .field("answer", .string, .required)
+            .field("answer_evidence", .string, .required)
+            .field("reopen_count", .int, .required)
+            .field("answered_late", .bool, .required)
+            .field("days_to_close", .int)
+            .field("satisfied", .bool)
+            .field("closed_on", .string)
+            .field("version", .int, .required)
+            .unique(on: "number")
+            .unique(on: "link_id")
+            .create()
+        try await database.schema(WorkOrderEvent.schema)
+            .id()
+            .field("work_order_id", .uuid, .required, .references(WorkOrder.schema, "id"))
+            .field("sequence", .int, .required)
+            .field("step", .string, .required)
+            .field("actor_name", .string, .required)
+            .field("on_date", .string, .required)
+            .field("note", .string, .required)
+            .unique(on: "work_order_id", "sequence")
+            .create()
+        try await database.schema(RoutingRule.schema)
+            .id()
+            .field("jurisdiction_code", .string, .required)
+            .field("kind", .string, .required)
+            .field("category", .string, .required)
+            .field("unit_id", .uuid, .required, .references(Unit.schema, "id"))
+            .unique(on: "jurisdiction_code", "kind", "category")
+            .create()
+        let sql = database.sql
+        try await sql.raw("CREATE INDEX work_orders_unit ON work_orders (responsible_unit_id, status, deadline)").run()
+        try await sql.raw("CREATE INDEX work_orders_scope ON work_orders (jurisdiction_code, status, deadline)").run()
+        try await sql.raw("CREATE INDEX work_orders_requester ON work_orders (requester_id, submitted_on)").run()
+        try await sql.raw("CREATE INDEX work_orders_project ON work_orders (project_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [RoutingRule.schema, WorkOrderEvent.schema, WorkOrder.schema, DemandLink.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Domain
+import Foundation
+
+/// Work-order pages: the lists, an item with its timeline, and the accountability board.
+enum WorkOrderViews {
+    static func list(_ rows: [WorkOrderList.Row], view: WorkOrderList.View, today: CivilDate, context: PageContext) -> String {
+        let lang = context.lang
+        let titles: [(WorkOrderList.View, String)] = [
+            (.todo, lang("本单位待办", "My unit's")), (.mine, lang("我提出的", "Mine")), (.overdue, lang("已超期", "Overdue")),
+            (.all, lang("全部", "All")),
+        ]
+        let tabs = titles.map { tab, title -> HNode in
+            el(
+                "li", [],
+                el(
+                    "a", [.href(SiteURL.workOrders.with(query: ["view": tab.rawValue]))] + (tab == view ? [.aria("current", "page")] : []),
+                    text(title)))
+        }
+        var actions: [HNode] = []
+        if context.may(.write, .workOrder) { actions.append(link(.workOrderNew, lang("提出事项", "New item"), [.cls("button primary")])) }
+        actions.append(link(.workOrderBoard, lang("部门责任榜", "Accountability board"), [.cls("button")]))
+        if context.may(.manage, .workOrder) { actions.append(link(.demandLinks, lang("企业直通车链接", "Enterprise links"), [.cls("button")])) }
+        let table = Components.table(
+            [lang("编号", "No."), lang("类型", "Kind"), lang("事项", "Item"), lang("责任单位", "Unit"), lang("期限", "Due"), lang("状态", "Status")],
+            rows.map { row in
+                var status: [HNode] = [text(row.status.label(lang))]
+                if row.isLate(today: today) { status.append(el("span", [.cls("tag late")], text(lang("超期", "Late")))) }
+                if row.reopenCount > 0 {
+                    status.append(el("span", [.cls("tag")], text(lang("重办 \(row.reopenCount) 次", "Reopened \(row.reopenCount)×"))))
+                }
+                return [
+                    text(row.number), text(row.kind.label(lang)), link(.workOrder(row.id), row.title),
+                    text(row.unitName ?? lang("待分办", "Not routed")), text(row.deadline), el("span", [], children: status),
+                ]
+            }, empty: lang("没有事项。", "Nothing here."))
+        return Layout.page(
+            lang("工单", "Work orders"), context: context,
+            content: [
+                el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs), table,
+            ])
+    }
+
+    static func show(_ model: WorkOrderPage.Model, context: PageContext) -> String {
+        let lang = context.lang
+        let o = model.order
+        var content: [HNode] = []
+        if let error = model.error {
+            content.append(el("div", [.cls("alert error"), Attr(name: "role", value: "alert")], text(error.text(lang))))
+        }
+        if model.late {
+            content.append(el("div", [.cls("alert warn")], text(lang("已超过办理期限 \(o.deadline)。", "Past its deadline \(o.deadline)."))))
+        }
+        if model.escalation != .none { content.append(el("div", [.cls("alert warn")], text(model.escalation.label(lang)))) }
+        var facts: [(String, HNode)] = [
+            (lang("编号", "No."), text(o.number)),
+            (lang("类型", "Kind"), text(o.kind.label(lang) + (FactorType(rawValue: o.category).map { " · " + $0.label(lang) } ?? ""))),
+            (
+                lang("状态", "Status"),
+                text(o.status.label(lang) + (o.reopenCount > 0 ? lang("（重办 \(o.reopenCount) 次）", " (reopened \(o.reopenCount)×)") : ""))
+            ),
+            (lang("提出", "Asked by"), text("\(o.requesterName) · \(o.submittedOn)")),
+            (lang("责任单位", "Responsible unit"), text(model.unitName.isEmpty ? lang("待分办", "Not routed") : model.unitName)),
+            (lang("办理期限", "Deadline"), text(o.deadline + lang("（\(o.kind.answerDays) 个工作日）", " (\(o.kind.answerDays) working days)"))),
+        ]
+        if !o.enterpriseName.isEmpty { facts.append((lang("企业", "Enterprise"), text(o.enterpriseName))) }
+        if let project = o.projectID, let title = model.projectTitle {
+            facts.append((lang("项目", "Project"), link(.project(project), title)))
+        }
+        if !o.quantityAsked.isEmpty || !o.quantityGranted.isEmpty {
+            facts.append(
+                (
+                    lang("申请 / 落实", "Asked / granted"),
+                    text("\(o.quantityAsked.isEmpty ? "—" : o.quantityAsked) / \(o.quantityGranted.isEmpty ? "—" : o.quantityGranted)")
+                ))
+        }
+        facts.append((lang("内容", "Detail"), text(o.detail)))
+        if !o.answer.isEmpty {
+            facts.append(
+                (
+                    lang("答复", "Answer"),
+                    text(o.answer + (o.answerEvidence.isEmpty ? "" : lang("（佐证：", " (evidence: ") + o.answerEvidence + lang("）", ")")))
+                ))
+        }
+        content.append(el("section", [.cls("panel")], Components.definitionList(facts)))
+        if o.status != .answered, o.status != .closed {
+            let steps = model.escalationDates.map { "\($0.0.label(lang)) \($0.1)" }.joined(separator: "；")
+            content.append(el("p", [.cls("muted small")], text(lang("逾期未答复将逐级督办：", "If unanswered: ") + steps)))
+        }
+        content += WorkOrderForms.steps(model, context: context)
+        content.append(el("h2", [], text(lang("办理过程", "Timeline"))))
+        content.append(
+            el(
+                "ol", [.cls("timeline")],
+                children: model.events.reversed().map { e in
+                    el(
+                        "li", [], el("div", [.cls("when")], text(e.onDate)),
+                        el("div", [.cls("what")], text(stepName(e.step, lang) + " · " + e.actorName)),
+                        el("div", [.cls("muted")], text(e.note)))
+                }))
+        return Layout.page(
+            o.title, crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: o.number)], context: context,
+            content: content)
+    }
+
+    static func stepName(_ step: String, _ lang: Lang) -> String {
+        if step == "submit" { return lang("提出", "Submitted") }
+        guard let known = WorkOrderMachine.Step(rawValue: step) else { return step }
+        return lang(known.label, known.rawValue)
+    }
+
+    static func board(_ lines: [WorkOrderList.BoardLine], context: PageContext) -> String {
+        let lang = context.lang
+        let table = Components.table(
+            [
+                lang("责任单位", "Unit"), lang("在办", "Open"), lang("超期未答复", "Overdue"), lang("超期答复", "Answered late"),
+                lang("已办结", "Closed"), lang("平均办结天数", "Avg days to close"), lang("重办率", "Reopen rate"), lang("满意率", "Satisfaction"),
+            ],
+            lines.map { l in
+                let days = l.line.averageDaysToCloseTenths.map { "\($0 / 10).\($0 % 10)" } ?? "—"
+                return [
+                    text(l.unitName), text(String(l.line.open)),
+                    l.line.overdue > 0 ? el("span", [.cls("tag late")], text(String(l.line.overdue))) : text("0"),
+                    text(String(l.line.late)),
+                    text(String(l.line.closed)), text(days), text(Percent.text(l.line.reopenRatePermille.map(Int64.init))),
+                    text(Percent.text(l.line.satisfactionPermille.map(Int64.init))),
+                ]
+            }, empty: lang("本辖区还没有工单。", "No work orders yet."), numeric: [1, 2, 3, 4, 5, 6, 7])
+        return Layout.page(
+            lang("部门责任榜", "Department accountability board"), crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders)],
+            context: context,
+            content: [
+                el(
+                    "p", [.cls("muted")],
+                    text(lang("超期按原定期限计算，重办不重新计时；满意率 = 满意确认 ÷（满意确认 + 退回重办）。", "Lateness counts from the original deadline."))),
+                table,
+            ])
+    }
+}

@@ -1,0 +1,120 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/api/v1/work-orders`: the same engine as the pages.
+struct WorkOrderAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.get("work-orders", use: list)
+        api.post("work-orders", use: create)
+        api.get("work-orders", "board", use: board)
+        api.get("work-orders", ":id", use: show)
+        api.post("work-orders", ":id", "steps", use: step)
+    }
+
+    struct Item: Content {
+        var id: UUID
+        var number: String
+        var kind: WorkOrderKind
+        var title: String
+        var status: WorkOrderStatus
+        var deadline: String
+        var late: Bool
+        var reopenCount: Int
+        var unitName: String?
+    }
+
+    func list(_ request: Request) async throws -> PageDTO<Item> {
+        let user = try request.authorize(.read, .workOrder)
+        let paging = try Paging(request, maxPer: 100)
+        var view = LeadRules.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
+        if let raw = request.query[String.self, at: "view"] {
+            guard let parsed = WorkOrderList.View(rawValue: raw) else {
+                throw AppError.field("view", zh: "view 应为 todo、mine、all 或 overdue。", en: "view is todo, mine, all or overdue.")
+            }
+            view = parsed
+        }
+        let today = request.clock.today
+        let rows = try await WorkOrderList.rows(
+            user, view, today: today, limit: paging.per + 1, offset: (paging.page - 1) * paging.per, on: request.db)
+        let items = rows.prefix(paging.per).map {
+            Item(
+                id: $0.id, number: $0.number, kind: $0.kind, title: $0.title, status: $0.status, deadline: $0.deadline,
+                late: $0.isLate(today: today), reopenCount: $0.reopenCount, unitName: $0.unitName)
+        }
+        return PageDTO(items: Array(items), page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
+    }
+
+    struct CreateBody: Content {
+        var kind: String
+        var category: String?
+        var title: String
+        var detail: String
+        var projectID: UUID?
+        var enterpriseName: String?
+        var quantityAsked: String?
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(CreateBody.self)
+        let order = try await WorkOrderService(request: request).submit(
+            .init(
+                kind: WorkOrderKind(rawValue: body.kind), category: body.category ?? "", title: body.title, detail: body.detail,
+                projectID: body.projectID, enterpriseName: body.enterpriseName ?? "", quantityAsked: body.quantityAsked ?? ""))
+        return try ProjectAPIController.created(try await detail(request, order))
+    }
+
+    func show(_ request: Request) async throws -> WorkOrderDTO.Detail {
+        try await detail(request, try await WorkOrderService(request: request).find(try request.idParameter()))
+    }
+
+    func detail(_ request: Request, _ order: WorkOrder) async throws -> WorkOrderDTO.Detail {
+        let model = try await WorkOrderPage.model(request, order)
+        return WorkOrderDTO.Detail(workOrder: model.order, late: model.late, escalation: model.escalation, events: model.events)
+    }
+
+    struct StepBody: Content {
+        var version: Int
+        var step: String
+        var unitID: UUID?
+        var note: String?
+        var evidence: String?
+        var granted: String?
+    }
+
+    func step(_ request: Request) async throws -> WorkOrderDTO.Detail {
+        let body = try request.decodeForm(StepBody.self)
+        guard let step = WorkOrderMachine.Step(rawValue: body.step) else {
+            throw AppError.field("step", zh: "step 应为 route、signFor、start、answer、confirm 或 reopen。", en: "Unknown step.")
+        }
+        let order = try await WorkOrderService(request: request).take(
+            try request.idParameter(),
+            .init(step: step, unitID: body.unitID, note: body.note ?? "", evidence: body.evidence ?? "", granted: body.granted ?? ""),
+            basedOn: body.version)
+        return try await detail(request, order)
+    }
+
+    struct BoardLine: Content {
+        var unitID: UUID
+        var unitName: String
+        var open: Int
+        var overdue: Int
+        var late: Int
+        var closed: Int
+        var averageDaysToClose: String?
+        var reopenRate: String?
+        var satisfaction: String?
+    }
+
+    func board(_ request: Request) async throws -> [BoardLine] {
+        let user = try request.authorize(.read, .workOrder)
+        return try await WorkOrderList.board(user, today: request.clock.today, on: request.db).map { l in
+            BoardLine(
+                unitID: l.unitID, unitName: l.unitName, open: l.line.open, overdue: l.line.overdue, late: l.line.late,
+                closed: l.line.closed,
+                averageDaysToClose: l.line.averageDaysToCloseTenths.map { "\($0 / 10).\($0 % 10)" },
+                reopenRate: l.line.reopenRatePermille.map { Percent.text(Int64($0)) },
+                satisfaction: l.line.satisfactionPermille.map { Percent.text(Int64($0)) })
+        }
+    }
+}

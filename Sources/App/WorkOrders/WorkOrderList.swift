@@ -1,0 +1,114 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+/// The work-order lists and the department accountability board, in plain SQL over the
+/// (unit, status, deadline) and (jurisdiction, status, deadline) indexes.
+enum WorkOrderList {
+    enum View: String, CaseIterable, Sendable {
+        /// What my unit must resolve
+        case todo
+        /// What I asked for
+        case mine
+        /// Everything of the jurisdiction (the bureau, leaders, inspectors)
+        case all
+        /// Overdue and unanswered, of my unit or (for overseers) of the jurisdiction
+        case overdue
+    }
+
+    struct Row: Decodable, Sendable {
+        var id: UUID
+        var number: String
+        var kind: WorkOrderKind
+        var title: String
+        var status: WorkOrderStatus
+        var deadline: String
+        var submittedOn: String
+        var answeredLate: Bool
+        var reopenCount: Int
+        var unitName: String?
+        var requesterName: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, number, kind, title, status, deadline
+            case submittedOn = "submitted_on", answeredLate = "answered_late", reopenCount = "reopen_count", unitName = "unit_name"
+            case requesterName = "requester_name"
+        }
+
+        func isLate(today: CivilDate) -> Bool {
+            answeredLate || ((status != .answered && status != .closed) && today.description > deadline)
+        }
+    }
+
+    static func rows(_ user: CurrentUser, _ view: View, today: CivilDate, limit: Int = 200, offset: Int = 0, on db: any Database)
+        async throws -> [Row]
+    {
+        let oversees = LeadRules.seesWholeJurisdiction(user.roles)
+        let scope: SQLQueryString =
+            "w.jurisdiction_code >= \(bind: user.scope.prefix) AND w.jurisdiction_code < \(bind: user.scope.prefix + "~")"
+        let open: SQLQueryString = "w.status IN ('submitted', 'routed', 'signedFor', 'inProgress')"
+        let condition: SQLQueryString
+        switch view {
+        case .todo: condition = "w.responsible_unit_id = \(bind: user.unitID) AND w.status <> 'closed'"
+        case .mine: condition = "w.requester_id = \(bind: user.personID)"
+        case .all: condition = oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)"
+        case .overdue:
+            condition =
+                (oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)") + " AND " + open
+                + " AND w.deadline < \(bind: today.description)"
+        }
+        return try await db.sql.raw(
+            """
+            SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.reopen_count,
+              w.requester_name, u.name AS unit_name
+            FROM work_orders w LEFT JOIN units u ON u.id = w.responsible_unit_id
+            WHERE \(condition) ORDER BY w.deadline, w.number LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
+        ).all(decoding: Row.self)
+    }
+
+    struct BoardLine: Sendable {
+        var unitID: UUID
+        var unitName: String
+        var line: AccountabilityLine
+    }
+
+    /// One line per responsible unit of the jurisdiction, most overdue first.
+    static func board(_ user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [BoardLine] {
+        struct Aggregate: Decodable {
+            var unitID: UUID, unitName: String, open: Int, overdue: Int, closed: Int, late: Int
+            var reopenedItems: Int, reopenings: Int, answeredItems: Int, totalDays: Int
+            enum CodingKeys: String, CodingKey {
+                case open, overdue, closed, late, reopenings
+                case unitID = "unit_id", unitName = "unit_name", reopenedItems = "reopened_items", answeredItems = "answered_items"
+                case totalDays = "total_days"
+            }
+        }
+        let rows = try await db.sql.raw(
+            """
+            SELECT w.responsible_unit_id AS unit_id, MIN(u.name) AS unit_name,
+              SUM(CASE WHEN w.status <> 'closed' THEN 1 ELSE 0 END) AS open,
+              SUM(CASE WHEN w.status IN ('routed', 'signedFor', 'inProgress') AND w.deadline < \(bind: today.description) THEN 1 ELSE 0 END)
+                AS overdue,
+              SUM(CASE WHEN w.status = 'closed' THEN 1 ELSE 0 END) AS closed,
+              SUM(CASE WHEN w.answered_late = \(bind: true) THEN 1 ELSE 0 END) AS late,
+              SUM(CASE WHEN w.reopen_count > 0 THEN 1 ELSE 0 END) AS reopened_items,
+              SUM(w.reopen_count) AS reopenings,
+              SUM(CASE WHEN w.answered_on IS NOT NULL THEN 1 ELSE 0 END) AS answered_items,
+              SUM(COALESCE(w.days_to_close, 0)) AS total_days
+            FROM work_orders w JOIN units u ON u.id = w.responsible_unit_id
+            WHERE w.jurisdiction_code >= \(bind: user.scope.prefix) AND w.jurisdiction_code < \(bind: user.scope.prefix + "~")
+            GROUP BY w.responsible_unit_id
+            """
+        ).all(decoding: Aggregate.self)
+        return rows.map { r in
+            BoardLine(
+                unitID: r.unitID, unitName: r.unitName,
+                line: AccountabilityLine(
+                    open: r.open, overdue: r.overdue, closed: r.closed, late: r.late, reopenedItems: r.reopenedItems,
+                    reopenings: r.reopenings, answeredItems: r.answeredItems, totalDaysToClose: r.totalDays))
+        }.sorted { ($0.line.overdue, $0.line.open, $1.unitName) > ($1.line.overdue, $1.line.open, $0.unitName) }
+    }
+}

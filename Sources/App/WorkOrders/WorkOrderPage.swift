@@ -1,0 +1,69 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+/// What an item's page shows: the facts, the timeline, lateness and escalation with their dates,
+/// and the steps this user may take now.
+enum WorkOrderPage {
+    struct Model: Sendable {
+        var order: WorkOrderDTO.Summary
+        var unitName: String
+        var projectTitle: String?
+        var events: [WorkOrderDTO.Event]
+        var late: Bool
+        var escalation: WorkOrderClock.Escalation
+        /// The day each escalation step is reached if the item stays unanswered.
+        var escalationDates: [(WorkOrderClock.Escalation, String)]
+        var steps: [WorkOrderMachine.Step]
+        var unitOptions: [(value: String, label: String)]
+        var error: AppError.Message?
+        var form = FormState()
+    }
+
+    static func model(_ request: Request, _ order: WorkOrder) async throws -> Model {
+        let user = try request.requireUser()
+        let db = request.db
+        let today = request.clock.today
+        let id = try order.requireID()
+        let events = try await WorkOrderEvent.query(on: db).filter(\.$workOrderID == id).sort(\.$sequence).all().map {
+            WorkOrderDTO.Event(sequence: $0.sequence, step: $0.step, actorName: $0.actorName, onDate: $0.onDate, note: $0.note)
+        }
+        var unitName = ""
+        if let unit = order.responsibleUnitID { unitName = try await WorkOrderService.unitName(unit, on: db) }
+        var projectTitle: String?
+        if let project = order.projectID { projectTitle = try await Project.find(project, on: db)?.title ?? "" }
+        let isBureau = request.may(.manage, .workOrder)
+        var steps: [WorkOrderMachine.Step] = []
+        for step in [WorkOrderMachine.Step.route, .signFor, .start, .answer, .confirm, .reopen] {
+            guard (try? WorkOrderMachine.next(from: order.status, step)) != nil else { continue }
+            switch step {
+            case .route: if isBureau { steps.append(step) }
+            case .signFor, .start, .answer: if order.responsibleUnitID == user.unitID { steps.append(step) }
+            case .confirm, .reopen: if order.requesterID == user.personID { steps.append(step) }
+            }
+        }
+        let deadline = CivilDate(order.deadline) ?? today
+        let dates = [WorkOrderClock.Escalation.unitHead, .leader, .bulletin].compactMap { step in
+            WorkOrderService.clock.escalationDate(step, deadline: deadline).map { (step, $0.description) }
+        }
+        return Model(
+            order: WorkOrderDTO.Summary(order), unitName: unitName, projectTitle: projectTitle, events: events,
+            late: order.isLate(today: today),
+            escalation: order.escalation(today: today), escalationDates: dates, steps: steps,
+            unitOptions: steps.contains(.route) ? try await unitOptions(request) : [])
+    }
+
+    /// The live units of the jurisdiction a bureau may route to, departments first.
+    static func unitOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String }
+        let scope = try request.requireUser().scope
+        return try await request.db.sql.raw(
+            """
+            SELECT id, name FROM units WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~")
+            AND dissolved_on IS NULL AND kind IN ('department', 'park', 'town', 'bureau', 'industryBureau') ORDER BY kind, name
+            """
+        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
+    }
+}

@@ -1,0 +1,121 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Work-order pages: the lists, the submission form, an item with its timeline and the step
+/// forms for whoever's turn it is, and the department accountability board.
+struct WorkOrderWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.workOrders.pattern, use: list)
+        pages.post(SiteURL.workOrders.pattern, use: submit)
+        pages.get(SiteURL.workOrderNew.pattern, use: newForm)
+        pages.get(SiteURL.workOrderBoard.pattern, use: board)
+        pages.get(SiteURL.workOrder(SiteURL.anyID).pattern, use: show)
+        pages.post(SiteURL.workOrderStep(SiteURL.anyID).pattern, use: step)
+        DemandLinkWebController().register(pages)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .workOrder)
+        let oversees = LeadRules.seesWholeJurisdiction(user.roles)
+        let view =
+            request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:)) ?? (oversees ? .overdue : .todo)
+        let today = request.clock.today
+        let rows = try await WorkOrderList.rows(user, view, today: today, on: request.db)
+        return .html(WorkOrderViews.list(rows, view: view, today: today, context: PageContext(request: request)))
+    }
+
+    func newForm(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .workOrder)
+        var values = ["kind": request.query[String.self, at: "kind"] ?? "enterpriseDemand"]
+        if let project = request.query[String.self, at: "project"], let id = UUID(uuidString: project) {
+            let found = try await ProjectService(request: request).find(id)
+            values["projectID"] = id.uuidString
+            values["enterpriseName"] = found.enterpriseName
+            values["kind"] = "factorRequest"
+        }
+        return .html(WorkOrderForms.new(FormState(values: values), context: PageContext(request: request)))
+    }
+
+    struct Body: Content {
+        var kind: String?
+        var category: String?
+        var title: String?
+        var detail: String?
+        var projectID: String?
+        var enterpriseName: String?
+        var quantityAsked: String?
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(Body.self)
+        let values = [
+            "kind": body.kind ?? "", "category": body.category ?? "", "title": body.title ?? "", "detail": body.detail ?? "",
+            "projectID": body.projectID ?? "", "enterpriseName": body.enterpriseName ?? "", "quantityAsked": body.quantityAsked ?? "",
+        ]
+        do {
+            let order = try await WorkOrderService(request: request).submit(Self.input(body))
+            return request.redirect(to: SiteURL.workOrder(order.id!).path)
+        } catch let error as AppError where error.status != .notFound && error.status != .forbidden {
+            return .html(
+                WorkOrderForms.new(FormState(values: values, error: error), context: PageContext(request: request)), status: error.status)
+        }
+    }
+
+    static func input(_ body: Body) -> WorkOrderService.Input {
+        WorkOrderService.Input(
+            kind: body.kind.flatMap(WorkOrderKind.init(rawValue:)), category: body.category ?? "", title: body.title ?? "",
+            detail: body.detail ?? "", projectID: body.projectID.flatMap(UUID.init(uuidString:)), enterpriseName: body.enterpriseName ?? "",
+            quantityAsked: body.quantityAsked ?? "")
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let order = try await WorkOrderService(request: request).find(try request.idParameter())
+        return .html(WorkOrderViews.show(try await WorkOrderPage.model(request, order), context: PageContext(request: request)))
+    }
+
+    struct StepBody: Content {
+        var version: Int?
+        var step: String?
+        var unit: String?
+        var note: String?
+        var evidence: String?
+        var granted: String?
+    }
+
+    func step(_ request: Request) async throws -> Response {
+        let id = try request.idParameter()
+        let body = try request.decodeForm(StepBody.self)
+        let service = WorkOrderService(request: request)
+        do {
+            guard let step = body.step.flatMap(WorkOrderMachine.Step.init(rawValue:)) else {
+                throw AppError.field("step", zh: "请选择操作。", en: "Choose a step.")
+            }
+            _ = try await service.take(
+                id,
+                .init(
+                    step: step, unitID: body.unit.flatMap(UUID.init(uuidString:)), note: body.note ?? "", evidence: body.evidence ?? "",
+                    granted: body.granted ?? ""), basedOn: body.version ?? 0)
+            return request.redirect(to: SiteURL.workOrder(id).path)
+        } catch let error as AppError where error.status != .notFound {
+            return try await refused(request, id, error, body)
+        } catch let conflict as VersionConflict {
+            return try await refused(request, id, .conflict(conflict), body)
+        }
+    }
+
+    private func refused(_ request: Request, _ id: UUID, _ error: AppError, _ body: StepBody) async throws -> Response {
+        var model = try await WorkOrderPage.model(request, try await WorkOrderService(request: request).find(id))
+        model.error = ProjectShowView.message(error)
+        model.form = FormState(
+            values: ["note": body.note ?? "", "evidence": body.evidence ?? "", "granted": body.granted ?? ""], error: error)
+        return .html(WorkOrderViews.show(model, context: PageContext(request: request)), status: error.status)
+    }
+
+    func board(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .workOrder)
+        let lines = try await WorkOrderList.board(user, today: request.clock.today, on: request.db)
+        return .html(WorkOrderViews.board(lines, context: PageContext(request: request)))
+    }
+}
