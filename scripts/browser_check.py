@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import os
 import sys
 
+from browser_work_orders import work_order_walk
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -361,6 +362,7 @@ def main():
         shoot(driver, shots, "19-lead-review")
         log_out(driver)
         project_walk(driver, base, shots, lead_url)
+        work_order_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

@@ -59,6 +59,26 @@ struct DemoPipelineTests {
             for project in projects where project.stage != .terminated && project.stage != .producing {
                 #expect(project.lastActivityOn <= max(project.stageSince, lastContact[project.id!] ?? ""))
             }
+
+            // work orders: deadlines by the clock, lateness by the original deadline, steps in the machine's order
+            let orders = try await WorkOrder.query(on: db).all()
+            #expect(orders.count == 600)
+            let clock = WorkOrderService.clock
+            let today = app.clock.today
+            let steps = Dictionary(grouping: try await WorkOrderEvent.query(on: db).sort(\.$sequence).all(), by: \.workOrderID)
+            for order in orders {
+                #expect(order.deadline == clock.deadline(order.kind, submitted: CivilDate(order.submittedOn)!).description)
+                #expect(order.answeredLate == (order.answeredOn.map { $0 > order.deadline } ?? false))
+                var status = WorkOrderStatus.submitted
+                for event in steps[order.id!] ?? [] where event.step != "submit" {
+                    status = try WorkOrderMachine.next(from: status, try #require(WorkOrderMachine.Step(rawValue: event.step)))
+                }
+                #expect(status == order.status)
+            }
+            // some late, some reopened, some overdue now; most answered in time
+            #expect(orders.filter(\.answeredLate).count * 2 < orders.count && orders.contains(where: \.answeredLate))
+            #expect(orders.contains { $0.reopenCount > 0 && $0.status == .closed })
+            #expect(orders.contains { $0.isLate(today: today) && $0.status != .closed && $0.answeredOn == nil })
         }
     }
 }

@@ -63,7 +63,8 @@ extension DemoCity {
         while made < leadCount {
             var batch = PipelineBatch()
             while batch.leads.count < min(1_000, leadCount - made) {
-                let generated = DemoNames.enterpriseName(cityWord: "演示", &rng)
+                // two-character brands run out of distinct names long before a province's 300k leads
+                let generated = DemoNames.enterpriseName(cityWord: "演示", brandLength: scale == .county ? 2 : 3, &rng)
                 guard usedKeys.insert(NameNormalizer.key(for: generated.name)).inserted else { continue }
                 let submitted = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))
                 let lead = makeLead(generated, submitted: submitted, today: today, cast: cast, &rng)

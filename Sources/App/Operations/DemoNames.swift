@@ -62,9 +62,11 @@ enum DemoNames {
         return String(body) + String(USCC.checkCharacter(for: body))
     }
 
-    static func enterpriseName(cityWord: String, _ rng: inout SeededRandom) -> (name: String, industry: String) {
+    /// A plausible name; a brand of three characters instead of two when hundreds of thousands
+    /// must differ (the province's leads).
+    static func enterpriseName(cityWord: String, brandLength: Int = 2, _ rng: inout SeededRandom) -> (name: String, industry: String) {
         let industry = rng.pick(industries)
-        let brandName = String(rng.pick(brand)) + String(rng.pick(brand))
+        let brandName = String((0..<brandLength).map { _ in rng.pick(brand) })
         let name = (rng.next() % 4 == 0 ? "" : cityWord) + brandName + industry.word + rng.pick(suffixes)
         return (name, industry.code)
     }

@@ -30,7 +30,8 @@ struct WorkOrderAPIController {
         var view = LeadRules.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
         if let raw = request.query[String.self, at: "view"] {
             guard let parsed = WorkOrderList.View(rawValue: raw) else {
-                throw AppError.field("view", zh: "view 应为 todo、mine、all 或 overdue。", en: "view is todo, mine, all or overdue.")
+                throw AppError.field(
+                    "view", zh: "view 应为 todo、mine、all、overdue 或 unrouted。", en: "view is todo, mine, all, overdue or unrouted.")
             }
             view = parsed
         }

@@ -16,6 +16,8 @@ enum WorkOrderList {
         case all
         /// Overdue and unanswered, of my unit or (for overseers) of the jurisdiction
         case overdue
+        /// Submitted and waiting for the bureau to route them
+        case unrouted
     }
 
     struct Row: Decodable, Sendable {
@@ -54,6 +56,7 @@ enum WorkOrderList {
         case .todo: condition = "w.responsible_unit_id = \(bind: user.unitID) AND w.status <> 'closed'"
         case .mine: condition = "w.requester_id = \(bind: user.personID)"
         case .all: condition = oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)"
+        case .unrouted: condition = scope + " AND w.status = 'submitted'"
         case .overdue:
             condition =
                 (oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)") + " AND " + open
@@ -64,7 +67,7 @@ enum WorkOrderList {
             SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.reopen_count,
               w.requester_name, u.name AS unit_name
             FROM work_orders w LEFT JOIN units u ON u.id = w.responsible_unit_id
-            WHERE \(condition) ORDER BY w.deadline, w.number LIMIT \(bind: limit) OFFSET \(bind: offset)
+            WHERE \(condition) ORDER BY \(unsafeRaw: view == .mine || view == .all ? "w.submitted_on DESC, w.number DESC" : "w.deadline, w.number") LIMIT \(bind: limit) OFFSET \(bind: offset)
             """
         ).all(decoding: Row.self)
     }

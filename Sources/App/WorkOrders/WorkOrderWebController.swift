@@ -20,7 +20,8 @@ struct WorkOrderWebController {
         let user = try request.authorize(.read, .workOrder)
         let oversees = LeadRules.seesWholeJurisdiction(user.roles)
         let view =
-            request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:)) ?? (oversees ? .overdue : .todo)
+            request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
+            ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
         let today = request.clock.today
         let rows = try await WorkOrderList.rows(user, view, today: today, on: request.db)
         return .html(WorkOrderViews.list(rows, view: view, today: today, context: PageContext(request: request)))

@@ -107,6 +107,11 @@ enum Stylesheet {
         .timeline .when{color:var(--muted);font-size:13px}
         .timeline .what{font-weight:600}
         ul.files{margin:4px 0;padding-left:18px}
+        ul.tabs{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0;margin:0 0 12px;border-bottom:1px solid var(--line)}
+        ul.tabs a{display:inline-block;padding:6px 2px;text-decoration:none}
+        ul.tabs a[aria-current]{font-weight:600;border-bottom:2px solid var(--blue)}
+        p.actions{display:flex;flex-wrap:wrap;gap:8px}
+        code.link{display:block;word-break:break-all;margin-top:6px;font-size:13px}
         form.inline.attach{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:6px 0 0}
         input[type=file]{display:block;max-width:100%;font:inherit}
         @media (max-width:760px){

@@ -28,7 +28,9 @@ enum DemandLinkViews {
                     Components.submit(lang("生成链接", "Issue a link")),
                 ]))
         return Layout.page(
-            lang("企业直通车链接", "Enterprise links"), crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders)], context: context,
+            lang("企业直通车链接", "Enterprise links"),
+            crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("企业直通车链接", "Enterprise links"))],
+            context: context,
             content: content)
     }
 

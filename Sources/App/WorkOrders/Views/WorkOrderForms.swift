@@ -32,7 +32,8 @@ enum WorkOrderForms {
             Components.submit(lang("提交", "Submit")),
         ]
         return Layout.page(
-            lang("提出事项", "New item"), crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders)], context: context,
+            lang("提出事项", "New item"),
+            crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("提出事项", "New item"))], context: context,
             content: [Components.postForm(.workOrders, context, fields)])
     }
 

@@ -5,10 +5,11 @@ import Foundation
 enum WorkOrderViews {
     static func list(_ rows: [WorkOrderList.Row], view: WorkOrderList.View, today: CivilDate, context: PageContext) -> String {
         let lang = context.lang
-        let titles: [(WorkOrderList.View, String)] = [
+        var titles: [(WorkOrderList.View, String)] = [
             (.todo, lang("本单位待办", "My unit's")), (.mine, lang("我提出的", "Mine")), (.overdue, lang("已超期", "Overdue")),
             (.all, lang("全部", "All")),
         ]
+        if context.may(.manage, .workOrder) { titles.insert((.unrouted, lang("待分办", "To route")), at: 0) }
         let tabs = titles.map { tab, title -> HNode in
             el(
                 "li", [],
@@ -25,6 +26,10 @@ enum WorkOrderViews {
             rows.map { row in
                 var status: [HNode] = [text(row.status.label(lang))]
                 if row.isLate(today: today) { status.append(el("span", [.cls("tag late")], text(lang("超期", "Late")))) }
+                if row.status != .answered, row.status != .closed, let deadline = CivilDate(row.deadline) {
+                    let escalation = WorkOrderService.clock.escalation(deadline: deadline, today: today)
+                    if escalation != .none { status.append(el("span", [.cls("tag late")], text(escalation.label(lang)))) }
+                }
                 if row.reopenCount > 0 {
                     status.append(el("span", [.cls("tag")], text(lang("重办 \(row.reopenCount) 次", "Reopened \(row.reopenCount)×"))))
                 }
@@ -126,7 +131,10 @@ enum WorkOrderViews {
                 ]
             }, empty: lang("本辖区还没有工单。", "No work orders yet."), numeric: [1, 2, 3, 4, 5, 6, 7])
         return Layout.page(
-            lang("部门责任榜", "Department accountability board"), crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders)],
+            lang("部门责任榜", "Department accountability board"),
+            crumbs: [
+                .init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("部门责任榜", "Department accountability board")),
+            ],
             context: context,
             content: [
                 el(

@@ -1,0 +1,130 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// A year of work orders in the demo city: routing rules, items of every kind, most answered in
+/// time, some late, some reopened, a few overdue now — so the lists and the accountability board
+/// have something true to show.
+extension DemoCity {
+    var workOrderCount: Int { scale == .county ? 600 : 6_000 }
+
+    func createWorkOrders(app: Application, _ rng: inout SeededRandom) async throws {
+        let db = app.db
+        let today = app.clock.today
+        let units = try await Unit.query(on: db).filter(\.$jurisdictionCode == Self.cityCode).all()
+        func unit(_ name: String) -> UUID? { units.first { $0.name == name }?.id }
+        let rules: [(WorkOrderKind, String, String)] = [
+            (.complaint, "", "市市场监督管理局"), (.observerReport, "", "市政务服务中心"), (.factorRequest, "land", "市自然资源和规划局"),
+            (.factorRequest, "landUse", "市自然资源和规划局"), (.factorRequest, "planning", "市自然资源和规划局"),
+            (.factorRequest, "energy", "市发展和改革委员会"), (.factorRequest, "energyReview", "市发展和改革委员会"),
+            (.factorRequest, "filing", "市发展和改革委员会"), (.factorRequest, "power", "国网演示市供电公司"),
+            (.factorRequest, "environmental", "市生态环境局"), (.factorRequest, "wastewater", "市生态环境局"),
+            (.factorRequest, "construction", "市住房和城乡建设局"), (.factorRequest, "labour", "市经济和信息化局"),
+        ]
+        var ruleRows: [RoutingRule] = []
+        for (kind, category, name) in rules {
+            guard let id = unit(name) else { continue }
+            let rule = RoutingRule()
+            rule.id = rng.uuid()
+            (rule.jurisdictionCode, rule.kind, rule.category, rule.unitID) = (Self.cityCode, kind, category, id)
+            ruleRows.append(rule)
+        }
+        try await ruleRows.create(on: db)
+        let responsible = units.filter { $0.kind == .department || $0.kind == .park || $0.kind == .town }.compactMap(\.id)
+        let projects = try await Project.query(on: db).filter(\.$stage ~~ [.signed, .started]).limit(300).all()
+        guard !responsible.isEmpty else { return }
+        let titles: [WorkOrderKind: [String]] = [
+            .enterpriseDemand: ["厂房消防验收协调", "员工子女入学", "物流通道限行", "融资担保对接"], .complaint: ["执法检查过多", "窗口办事推诿", "收费标准不透明"],
+            .observerReport: ["政务大厅午间无人值守", "审批材料重复提交"], .supervisorLetter: ["建议压缩施工许可时限", "建议公开涉企检查计划"],
+            .supervisionItem: ["重点项目开工率督查"], .reformItem: ["工程建设项目审批改革", "企业开办一日办结"],
+        ]
+        let clock = WorkOrderService.clock
+        var orders: [WorkOrder] = []
+        var events: [WorkOrderEvent] = []
+        for index in 0..<workOrderCount {
+            let submitted = CivilDate(dayNumber: today.dayNumber - Int(rng.next() % 365))
+            var kind = rng.pick(WorkOrderKind.allCases)
+            if kind == .factorRequest, projects.isEmpty { kind = .enterpriseDemand }
+            let order = WorkOrder()
+            order.id = rng.uuid()
+            order.number = String(format: "GD-%04d-%06d", submitted.year, 900_000 + index)
+            order.kind = kind
+            order.jurisdictionCode = Self.cityCode
+            order.submittedOn = submitted.description
+            let deadline = clock.deadline(kind, submitted: submitted)
+            order.deadline = deadline.description
+            (order.detail, order.quantityGranted, order.answer, order.answerEvidence) = ("", "", "", "")
+            order.requesterName = kind == .enterpriseDemand || kind == .complaint ? "演示企业" : "演示市投资促进局"
+            if kind == .factorRequest {
+                let project = rng.pick(projects)
+                let factor = rng.pick([FactorType.land, .energy, .power, .environmental, .construction, .labour])
+                (order.projectID, order.enterpriseName, order.category) = (project.id, project.enterpriseName, factor.rawValue)
+                order.title = "申请" + factor.label(.zh)
+                order.quantityAsked = factor == .energy ? "26.7万吨标煤" : factor == .labour ? "214人" : ""
+                order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category == factor.rawValue }?.unitID
+            } else {
+                (order.enterpriseName, order.category, order.quantityAsked) = ("", "", "")
+                order.title = rng.pick(titles[kind] ?? ["事项"])
+                order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category.isEmpty }?.unitID
+            }
+            if order.responsibleUnitID == nil { order.responsibleUnitID = rng.pick(responsible) }
+            order.detail = order.title + "，请协调解决。"
+            order.reopenCount = 0
+            order.version = 1
+            var log: [(String, CivilDate, String)] = [("submit", submitted, ""), ("route", submitted, "")]
+            // one unit in four answers late; one item in seven is sent back once
+            let late = rng.next() % 4 == 0
+            let answerDay =
+                late
+                ? clock.calendar.adding(workingDays: 2 + Int(rng.next() % 6), to: deadline)
+                : CivilDate(dayNumber: deadline.dayNumber - Int(rng.next() % 3))
+            let signed = clock.calendar.adding(workingDays: 1, to: submitted)
+            if signed > today {
+                order.status = .routed
+            } else if answerDay > today {
+                log += [("signFor", signed, ""), ("start", signed, "")]
+                order.status = .inProgress
+            } else {
+                let answered = max(signed, answerDay)
+                log += [("signFor", signed, ""), ("answer", answered, "已协调解决。")]
+                (order.status, order.answeredOn, order.answer) = (.answered, answered.description, "已协调解决。")
+                order.answerEvidence = kind.answerNeedsEvidence ? "办理记录" : ""
+                var verdict = clock.calendar.adding(workingDays: 3, to: answered)
+                if rng.next() % 7 == 0, verdict <= today {
+                    (order.reopenCount, order.satisfied) = (1, false)
+                    log.append(("reopen", verdict, "问题未彻底解决。"))
+                    order.status = .inProgress
+                    let again = clock.calendar.adding(workingDays: 3, to: verdict)
+                    verdict = clock.calendar.adding(workingDays: 2, to: again)
+                    if again <= today {
+                        log.append(("answer", again, "已再次协调，问题解决。"))
+                        (order.status, order.answeredOn) = (.answered, again.description)
+                    }
+                }
+                if order.status == .answered, verdict <= today {
+                    log.append(("confirm", verdict, ""))
+                    (order.status, order.satisfied, order.closedOn) = (.closed, true, verdict.description)
+                    order.daysToClose = submitted.days(until: verdict)
+                }
+            }
+            order.answeredLate = order.answeredOn.map { $0 > order.deadline } ?? false
+            for (sequence, entry) in log.enumerated() where entry.1 <= today {
+                let event = WorkOrderEvent()
+                event.id = rng.uuid()
+                (event.workOrderID, event.sequence, event.step, event.onDate, event.note) = (
+                    order.id!, sequence + 1, entry.0, entry.1.description, entry.2
+                )
+                event.actorName = entry.0 == "submit" || entry.0 == "reopen" || entry.0 == "confirm" ? order.requesterName : "演示经办人"
+                events.append(event)
+            }
+            orders.append(order)
+        }
+        for start in stride(from: 0, to: orders.count, by: 2_000) {
+            try await Array(orders[start..<min(orders.count, start + 2_000)]).create(on: db)
+        }
+        for start in stride(from: 0, to: events.count, by: 5_000) {
+            try await Array(events[start..<min(events.count, start + 5_000)]).create(on: db)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+"""The work-order walk of the headless-browser check (issue #4), driven from browser_check.py.
+
+An enterprise submits a demand through its one-time link → the bureau routes it → the
+department signs for and answers → the enterprise reopens it → answered again → confirmed →
+the accountability board shows the department with its reopening.
+"""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+
+def answer(driver, h, note):
+    driver.find_element(By.ID, "answer-note").send_keys(note)
+    driver.find_element(By.ID, "answer-evidence").send_keys("现场验收记录")
+    h.submit(driver, "form:has(input[name=step][value=answer])")
+    h.wait_for(driver, lambda d: "已答复待确认" in d.page_source)
+
+
+def work_order_walk(driver, base, shots, h):
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(base + "/work-orders/links")
+    driver.find_element(By.ID, "f-enterpriseName").send_keys("演示精密机械有限公司")
+    h.submit(driver, "form[action='/work-orders/links']")
+    h.wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "code.link"))
+    link = driver.find_element(By.CSS_SELECTOR, "code.link").text
+    h.check("the bureau issues a one-time link", "/d/" in link)
+    h.shoot(driver, shots, "31-demand-links")
+    h.log_out(driver)
+
+    driver.get(link)
+    driver.find_element(By.ID, "f-title").send_keys("厂房消防验收迟迟未办")
+    driver.find_element(By.ID, "f-detail").send_keys("材料已提交两个月，请协调住建部门尽快验收。")
+    h.shoot(driver, shots, "32-demand-form")
+    h.submit(driver, "form.form")
+    h.wait_for(driver, lambda d: "待分办" in d.page_source)
+    h.check("the enterprise submits without an account and sees its number", "GD-" in driver.page_source)
+
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(base + "/work-orders?view=unrouted")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "厂房消防验收迟迟未办").click()
+    h.wait_for(driver, lambda d: "/work-orders/" in d.current_url and d.find_elements(By.ID, "f-unit"))
+    item = driver.current_url
+    Select(driver.find_element(By.ID, "f-unit")).select_by_visible_text("市市场监督管理局")
+    h.submit(driver, "form:has(input[name=step][value=route])")
+    h.wait_for(driver, lambda d: "待签收" in d.page_source)
+    h.check("the bureau routes it to the department", "市市场监督管理局" in driver.page_source)
+    h.log_out(driver)
+
+    h.log_in(driver, base, "demo-coordinator")
+    driver.get(base + "/work-orders")
+    h.check("the department finds it among its to-dos", "厂房消防验收迟迟未办" in driver.page_source)
+    driver.get(item)
+    h.submit(driver, "form:has(input[name=step][value=signFor])")
+    h.wait_for(driver, lambda d: "已签收" in d.page_source)
+    answer(driver, h, "已约定下周现场验收。")
+    h.check("the department signs for and answers", "已约定下周现场验收" in driver.page_source)
+
+    driver.get(link)
+    driver.find_element(By.ID, "f-note").send_keys("验收时间仍未确定。")
+    h.submit(driver, "form:has(input[name=satisfied][value='0'])")
+    h.wait_for(driver, lambda d: "办理中" in d.page_source)
+    h.check("the enterprise is not satisfied and reopens it", "办理中" in driver.page_source)
+
+    driver.get(item)
+    answer(driver, h, "已完成现场验收，验收意见书已送达。")
+    h.log_out(driver)
+    driver.get(link)
+    h.submit(driver, "form:has(input[name=satisfied][value='1'])")
+    h.wait_for(driver, lambda d: "已办结" in d.page_source)
+    h.check("the enterprise confirms and the item closes", "已办结" in driver.page_source)
+    h.shoot(driver, shots, "33-demand-status")
+
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(item)
+    h.check("the item's timeline keeps the reopening", "退回重办" in driver.page_source and "重办 1 次" in driver.page_source)
+    h.shoot(driver, shots, "34-work-order")
+    driver.get(base + "/work-orders/board")
+    h.check("the accountability board lists the department", "市市场监督管理局" in driver.page_source and "满意率" in driver.page_source)
+    h.shoot(driver, shots, "35-accountability-board")
+    driver.get(base + "/work-orders?view=overdue")
+    h.check("the bureau sees the overdue items", "超期" in driver.page_source)
+    h.shoot(driver, shots, "36-work-orders-overdue")
+    h.log_out(driver)
