@@ -83,8 +83,11 @@ struct WorkOrderRulesTests {
         #expect(!rule.standing(month: date("2026-01-01"), contacts: contacts, onSite: onSite).isBehind)
         let february = rule.standing(month: date("2026-02-01"), contacts: contacts, onSite: onSite)
         #expect(february.contactsShort == 1 && february.onSiteShort == 0)
-        // the second quarter has no on-site office: behind for the quarter though April has a contact
-        let april = rule.standing(month: date("2026-04-01"), contacts: contacts + [date("2026-04-08")], onSite: onSite)
-        #expect(april.contactsShort == 0 && april.onSiteShort == 1 && april.isBehind)
+        // the second quarter's on-site office is pending in April, and overdue once June ends without one
+        let later = contacts + [date("2026-04-08"), date("2026-05-11"), date("2026-06-02")]
+        let april = rule.standing(month: date("2026-04-01"), contacts: later, onSite: onSite)
+        #expect(april.contactsShort == 0 && april.onSiteShort == 1 && !april.isBehind)
+        let june = rule.standing(month: date("2026-06-01"), contacts: later, onSite: onSite)
+        #expect(june.contactsShort == 0 && june.onSiteShort == 1 && june.isBehind)
     }
 }

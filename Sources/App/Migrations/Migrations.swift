@@ -16,4 +16,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateInvestorIntents())
     app.migrations.add(CreateEvidenceFiles())
     app.migrations.add(CreateWorkOrders())
+    app.migrations.add(CreateLinkages())
 }

@@ -127,4 +127,34 @@ extension DemoCity {
             try await Array(events[start..<min(events.count, start + 5_000)]).create(on: db)
         }
     }
+
+    /// The demo leader linked to eight key enterprises, with six months of contacts and on-site
+    /// offices; two have had no contact this month and one no on-site office this quarter.
+    func createLinkages(app: Application, _ rng: inout SeededRandom) async throws {
+        let db = app.db
+        let today = app.clock.today
+        guard let leader = try await Person.query(on: db).filter(\.$login == "demo-leader").with(\.$unit).first() else { return }
+        let enterprises = try await Enterprise.query(on: db).filter(\.$regionCode == Self.cityCode).sort(\.$name).limit(8).all()
+        var links: [Linkage] = []
+        var batch = PipelineBatch()
+        for (index, enterprise) in enterprises.enumerated() {
+            let link = Linkage()
+            link.id = rng.uuid()
+            (link.leaderID, link.enterpriseName, link.nameKey) = (leader.id!, enterprise.name, NameNormalizer.key(for: enterprise.name))
+            (link.jurisdictionCode, link.since) = (Self.cityCode, CivilDate(dayNumber: today.dayNumber - 400).description)
+            links.append(link)
+            for monthsAgo in 0..<6 {
+                // the first two enterprises wait for this month's contact
+                if monthsAgo == 0, index < 2 { continue }
+                let day = CivilDate(dayNumber: max(today.dayNumber - monthsAgo * 30 - Int(rng.next() % 20), today.dayNumber - 179))
+                let visible =
+                    monthsAgo == 0 ? CivilDate(year: today.year, month: today.month, day: min(today.day, 1 + Int(rng.next() % 20)))! : day
+                let onSite = monthsAgo % 3 == 0 && index != 2
+                batch.addActivity(
+                    onSite ? .onSiteOffice : .call, enterprise.name, on: visible, person: leader.id!, unit: leader.$unit.id, &rng)
+            }
+        }
+        try await links.create(on: db)
+        try await batch.activities.create(on: db)
+    }
 }

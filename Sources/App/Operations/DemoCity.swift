@@ -45,6 +45,7 @@ struct DemoCity {
         try await createEnterprises(app: app, counties: counties, &rng)
         try await createPipeline(app: app, &rng)
         try await createWorkOrders(app: app, &rng)
+        try await createLinkages(app: app, &rng)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

@@ -14,6 +14,7 @@ struct WorkOrderWebController {
         pages.get(SiteURL.workOrder(SiteURL.anyID).pattern, use: show)
         pages.post(SiteURL.workOrderStep(SiteURL.anyID).pattern, use: step)
         DemandLinkWebController().register(pages)
+        LinkageWebController().register(pages)
     }
 
     func list(_ request: Request) async throws -> Response {

@@ -189,7 +189,9 @@ public struct LinkageRule: Sendable, Equatable {
         /// Contacts still missing this month, and on-site offices this quarter (0 = on track).
         public var contactsShort: Int
         public var onSiteShort: Int
-        public var isBehind: Bool { contactsShort > 0 || onSiteShort > 0 }
+        /// The month is the quarter's last: an on-site office still missing is now overdue, not pending.
+        public var quarterClosing: Bool
+        public var isBehind: Bool { contactsShort > 0 || (onSiteShort > 0 && quarterClosing) }
     }
 
     /// The standing for the month of `month` (any day in it), from the dates of contacts (any
@@ -198,7 +200,9 @@ public struct LinkageRule: Sendable, Equatable {
         let inMonth = (contacts + onSite).filter { $0.year == month.year && $0.month == month.month }.count
         let quarter = (month.month - 1) / 3
         let inQuarter = onSite.filter { $0.year == month.year && ($0.month - 1) / 3 == quarter }.count
-        return Standing(contactsShort: max(0, contactsPerMonth - inMonth), onSiteShort: max(0, onSitePerQuarter - inQuarter))
+        return Standing(
+            contactsShort: max(0, contactsPerMonth - inMonth), onSiteShort: max(0, onSitePerQuarter - inQuarter),
+            quarterClosing: month.month % 3 == 0)
     }
 }
 

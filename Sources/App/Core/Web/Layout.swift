@@ -137,6 +137,9 @@ enum Layout {
             ]
         }
         if context.may(.read, .workOrder) { items.append((.workOrders, lang("工单", "Work orders"))) }
+        if let roles = context.user?.roles, LeadRules.seesWholeJurisdiction(roles), context.may(.read, .workOrder) {
+            items.append((.linkage, lang("领导包联", "Linkage")))
+        }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
         if context.may(.read, .organisation) {

@@ -20,6 +20,7 @@ enum SiteURL: Sendable {
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
+    case linkage, linkageEnd(UUID)
 
     var path: String {
         switch self {
@@ -88,6 +89,8 @@ enum SiteURL: Sendable {
         case .workOrderBoard: "/work-orders/board"
         case .demandLinks: "/work-orders/links"
         case .demand(let token): "/d/\(token)"
+        case .linkage: "/linkage"
+        case .linkageEnd(let id): "/linkage/\(id)/end"
         }
     }
 
