@@ -74,6 +74,7 @@ enum ProjectPage {
                     who: "\(a.ownerName)（\(a.unitName)）", verified: nil, verifiable: false))
         }
         timeline.sort { $0.date > $1.date }
+        let factors = try await ParallelApprovalService.factorRequests(of: id, on: db)
         let stageTimeline = record.timeline
         let stageDays = stageTimeline.daysInStage(today: today)
         var daysToProduction: Int?
@@ -96,7 +97,11 @@ enum ProjectPage {
             mayReport: mayReport,
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
-            leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [], error: error.map(ProjectShowView.message))
+            leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [],
+            factorRequests: factors.map { ($0.id!, $0.number, $0.title, $0.status.label(lang)) },
+            parallelMarkedOn: try await ParallelApprovalMark.query(on: db).filter(\.$projectID == id).first()?.markedOn,
+            missingApprovals: ParallelApproval.missing(done: ParallelApprovalService.done(factors)).map { $0.label(lang) },
+            error: error.map(ProjectShowView.message))
     }
 
     /// id → name for a few persons or units, without loading whole models.

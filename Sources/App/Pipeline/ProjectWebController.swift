@@ -17,6 +17,7 @@ struct ProjectWebController {
         pages.post(SiteURL.projectHost(SiteURL.anyID).pattern, use: answerAsHost)
         pages.post(SiteURL.projectHostReassign(SiteURL.anyID).pattern, use: reassignHost)
         pages.post(SiteURL.projectLeader(SiteURL.anyID).pattern, use: assignLeader)
+        pages.post(SiteURL.projectParallel(SiteURL.anyID).pattern, use: markParallelApproval)
         AcceptanceWebController().register(pages)
         RatesWebController().register(pages)
     }
@@ -200,6 +201,10 @@ struct ProjectWebController {
             }
             try await service.assignLeader(id, leader: leader, basedOn: body.version ?? 0)
         }
+    }
+
+    func markParallelApproval(_ request: Request) async throws -> Response {
+        try await act(request) { _, id in try await ParallelApprovalService(request: request).mark(id) }
     }
 
     /// Runs an action on the project; a refused one re-renders the page with the reason and the

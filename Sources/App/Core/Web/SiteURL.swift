@@ -20,7 +20,7 @@ enum SiteURL: Sendable {
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
-    case linkage, linkageEnd(UUID)
+    case linkage, linkageEnd(UUID), projectParallel(UUID)
 
     var path: String {
         switch self {
@@ -90,6 +90,7 @@ enum SiteURL: Sendable {
         case .demandLinks: "/work-orders/links"
         case .demand(let token): "/d/\(token)"
         case .linkage: "/linkage"
+        case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"
         }
     }

@@ -58,6 +58,10 @@ enum ProjectShowView {
         var isBureau: Bool
         var hostOptions: [(value: String, label: String)]
         var leaderOptions: [(value: String, label: String)] = []
+        /// Factor requests (要素保障) on the project, and its 边建边办 standing.
+        var factorRequests: [(id: UUID, number: String, title: String, status: String)] = []
+        var parallelMarkedOn: String?
+        var missingApprovals: [String] = []
         var error: AppError.Message?
         var form = FormState()
     }
@@ -108,6 +112,7 @@ enum ProjectShowView {
             content.append(el("p", [], text(lang("签约至投产 \(days) 天（已核验）。", "\(days) days from signing to production (verified)."))))
         }
         content.append(Charts.bars(model.stageDays.map { ($0.0.label(lang), $0.1) }, unit: lang("天", "d")))
+        content += factorSection(model, context: context)
         content += ProjectForms.forms(model, context: context)
         content.append(el("h2", [], text(lang("项目时间轴", "Timeline"))))
         if context.may(.write, .activity) {
@@ -130,6 +135,31 @@ enum ProjectShowView {
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,
             content: content)
+    }
+
+    static func factorSection(_ model: Model, context: PageContext) -> [HNode] {
+        let lang = context.lang
+        var nodes: [HNode] = [el("h2", [], text(lang("要素保障", "Factor requests")))]
+        nodes.append(
+            Components.table(
+                [lang("编号", "No."), lang("事项", "Item"), lang("状态", "Status")],
+                model.factorRequests.map { [text($0.number), link(.workOrder($0.id), $0.title), text($0.status)] },
+                empty: lang("尚无要素保障事项。", "No factor requests yet.")))
+        if let marked = model.parallelMarkedOn {
+            nodes.append(
+                el("p", [], el("span", [.cls("tag attracted")], text(lang("已实行边建边办（\(marked)）", "Parallel approval since \(marked)")))))
+        } else if model.isBureau {
+            let missing =
+                model.missingApprovals.isEmpty
+                ? lang("法定前置审批均已办结。", "The required approvals are done.")
+                : lang("尚缺法定前置审批：", "Missing: ") + model.missingApprovals.joined(separator: "、")
+            nodes.append(el("p", [.cls("muted")], text(missing)))
+            nodes.append(
+                Components.postForm(
+                    .projectParallel(model.project.id), context, cls: "inline",
+                    [Components.submit(lang("实行边建边办", "Mark parallel approval"), cls: "")]))
+        }
+        return nodes
     }
 
     static func fundsLine(_ model: Model, _ lang: Lang) -> String {
