@@ -78,7 +78,8 @@ enum WorkOrderList {
         var line: AccountabilityLine
     }
 
-    /// One line per responsible unit of the jurisdiction, most overdue first.
+    /// One line per responsible unit of the jurisdiction, most overdue first. (PostgreSQL sums
+    /// bigints into NUMERIC; the casts keep both engines' sums integers.)
     static func board(_ user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [BoardLine] {
         struct Aggregate: Decodable {
             var unitID: UUID, unitName: String, open: Int, overdue: Int, closed: Int, late: Int
@@ -98,9 +99,9 @@ enum WorkOrderList {
               SUM(CASE WHEN w.status = 'closed' THEN 1 ELSE 0 END) AS closed,
               SUM(CASE WHEN w.answered_late = \(bind: true) THEN 1 ELSE 0 END) AS late,
               SUM(CASE WHEN w.reopen_count > 0 THEN 1 ELSE 0 END) AS reopened_items,
-              SUM(w.reopen_count) AS reopenings,
+              CAST(SUM(w.reopen_count) AS BIGINT) AS reopenings,
               SUM(CASE WHEN w.answered_on IS NOT NULL THEN 1 ELSE 0 END) AS answered_items,
-              SUM(COALESCE(w.days_to_close, 0)) AS total_days
+              CAST(SUM(COALESCE(w.days_to_close, 0)) AS BIGINT) AS total_days
             FROM work_orders w JOIN units u ON u.id = w.responsible_unit_id
             WHERE w.jurisdiction_code >= \(bind: user.scope.prefix) AND w.jurisdiction_code < \(bind: user.scope.prefix + "~")
             GROUP BY w.responsible_unit_id
