@@ -24,7 +24,7 @@ struct IntentWebController {
     {
         let context = PageContext(request: request)
         let lang = context.lang
-        let csrf = request.currentUser?.csrfToken ?? Secrets.token(bytes: 18)
+        let csrf = request.formToken
         // where an investor may invest: the cities (and counties) this system serves
         let places = try await Jurisdiction.query(on: request.db).sort(\.$id).range(..<300).all()
             .filter { (try? JurisdictionCode($0.id!))?.level != .province }.map { (value: $0.id!, label: $0.name) }
@@ -58,10 +58,7 @@ struct IntentWebController {
             Layout.bare(
                 lang("投资意向登记", "Register your investment intent"), context: context,
                 content: [el("h1", [], text(lang("投资意向登记", "Register your investment intent")))] + content), status: status)
-        if request.currentUser == nil {
-            response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
-        }
-        return response
+        return response.carrying(formToken: csrf, for: request)
     }
 
     struct Body: Content {

@@ -72,7 +72,7 @@ struct DemandLinkWebController {
     private func render(_ request: Request, _ link: DemandLink, _ form: FormState, status: HTTPResponseStatus = .ok) async throws
         -> Response
     {
-        let csrf = request.currentUser?.csrfToken ?? Secrets.token(bytes: 18)
+        let csrf = request.formToken
         var order: WorkOrder?
         var events: [WorkOrderEvent] = []
         if let id = link.workOrderID {
@@ -83,10 +83,7 @@ struct DemandLinkWebController {
             link: link, token: request.parameters.get("token") ?? "", order: order, events: events, csrf: csrf, form: form,
             today: request.clock.today, context: PageContext(request: request))
         let response = Response.html(page, status: status)
-        if request.currentUser == nil {
-            response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
-        }
-        return response
+        return response.carrying(formToken: csrf, for: request)
     }
 
     struct SubmitBody: Content {

@@ -16,14 +16,11 @@ struct AuthController {
 
     private func renderLogin(_ request: Request, login: String, error: String?, next: String) -> Response {
         // logged in already (switching accounts): the form carries the session's token
-        let csrf = request.currentUser?.csrfToken ?? Secrets.token(bytes: 18)
+        let csrf = request.formToken
         let response = Response.html(
             LoginPage.render(context: PageContext(request: request), csrf: csrf, next: next, login: login, error: error),
             status: error == nil ? .ok : .unauthorized)
-        if request.currentUser == nil {
-            response.cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(csrf, request: request, maxAge: 3600)
-        }
-        return response
+        return response.carrying(formToken: csrf, for: request)
     }
 
     func login(_ request: Request) async throws -> Response {

@@ -31,6 +31,22 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
+extension Request {
+    /// The token a form carries: the session's, or for a visitor without one a fresh token that
+    /// `Response.carrying(formToken:for:)` also sets as the pre-login cookie (double submit).
+    var formToken: String { currentUser?.csrfToken ?? Secrets.token(bytes: 18) }
+}
+
+extension Response {
+    @discardableResult
+    func carrying(formToken token: String, for request: Request) -> Response {
+        if request.currentUser == nil {
+            cookies[CSRFMiddleware.preLoginCookie] = SessionMiddleware.cookie(token, request: request, maxAge: 3600)
+        }
+        return self
+    }
+}
+
 extension RoutesBuilder {
     /// A POST that takes a file (multipart form): its body may be as large as `limit` bytes,
     /// here and in the CSRF check that reads the body before the route does.
