@@ -46,6 +46,9 @@ def work_order_walk(driver, base, shots, h):
     h.log_out(driver)
 
     h.log_in(driver, base, "demo-coordinator")
+    driver.get(base + "/inbox")
+    h.check("the department's inbox announces the assignment", "新分办事项" in driver.page_source and "厂房消防验收迟迟未办" in driver.page_source)
+    h.shoot(driver, shots, "37-inbox")
     driver.get(base + "/work-orders")
     h.check("the department finds it among its to-dos", "厂房消防验收迟迟未办" in driver.page_source)
     driver.get(item)

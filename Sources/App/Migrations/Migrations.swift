@@ -17,4 +17,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEvidenceFiles())
     app.migrations.add(CreateWorkOrders())
     app.migrations.add(CreateLinkages())
+    app.migrations.add(CreateNotices())
 }

@@ -32,6 +32,7 @@ public enum Startup {
             try await DemoCity(seed: 1, scale: .county, logger: app.logger).generate(app: app)
         }
         app.isDemoData = try await DemoCity.isPresent(on: app.db)
+        app.lifecycle.use(NoticeScanner())
         printWelcome(app)
     }
 

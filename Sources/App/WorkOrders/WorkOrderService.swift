@@ -105,7 +105,8 @@ struct WorkOrderService {
         try await order.create(on: db)
         try await event(order, step: "submit", actor: requester.name, on: today, note: "", db: db)
         if let unit = rule?.unitID {
-            try await event(order, step: "route", actor: "分办规则", on: today, note: try await unitName(unit, on: db), db: db)
+            let sequence = try await event(order, step: "route", actor: "分办规则", on: today, note: try await unitName(unit, on: db), db: db)
+            try await Notices.after(.route, order, sequence: sequence, at: millis, on: db)
         }
         try await AuditLog.append(
             on: db, by: actor, action: "workorder.submit", objectType: "work_order", objectID: order.id!.uuidString,
@@ -113,7 +114,10 @@ struct WorkOrderService {
         return order
     }
 
-    static func event(_ order: WorkOrder, step: String, actor: String, on day: CivilDate, note: String, db: any Database) async throws {
+    @discardableResult
+    static func event(_ order: WorkOrder, step: String, actor: String, on day: CivilDate, note: String, db: any Database) async throws
+        -> Int
+    {
         let last = try await WorkOrderEvent.query(on: db).filter(\.$workOrderID == order.id!).sort(\.$sequence, .descending).first()
         let event = WorkOrderEvent()
         event.id = UUID()
@@ -124,6 +128,7 @@ struct WorkOrderService {
         event.onDate = day.description
         event.note = note
         try await event.create(on: db)
+        return event.sequence
     }
 
     static func unitName(_ id: UUID, on db: any Database) async throws -> String {

@@ -15,6 +15,7 @@ struct WorkOrderWebController {
         pages.post(SiteURL.workOrderStep(SiteURL.anyID).pattern, use: step)
         DemandLinkWebController().register(pages)
         LinkageWebController().register(pages)
+        InboxWebController().register(pages)
     }
 
     func list(_ request: Request) async throws -> Response {

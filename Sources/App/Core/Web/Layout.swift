@@ -136,7 +136,7 @@ enum Layout {
                 (.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos")), (.funnel, lang("招商漏斗", "Funnel")),
             ]
         }
-        if context.may(.read, .workOrder) { items.append((.workOrders, lang("工单", "Work orders"))) }
+        if context.may(.read, .workOrder) { items += [(.workOrders, lang("工单", "Work orders")), (.inbox, lang("消息", "Inbox"))] }
         if let roles = context.user?.roles, LeadRules.seesWholeJurisdiction(roles), context.may(.read, .workOrder) {
             items.append((.linkage, lang("领导包联", "Linkage")))
         }

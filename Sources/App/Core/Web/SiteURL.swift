@@ -20,7 +20,7 @@ enum SiteURL: Sendable {
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
-    case linkage, linkageEnd(UUID), projectParallel(UUID)
+    case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead
 
     var path: String {
         switch self {
@@ -90,6 +90,8 @@ enum SiteURL: Sendable {
         case .demandLinks: "/work-orders/links"
         case .demand(let token): "/d/\(token)"
         case .linkage: "/linkage"
+        case .inbox: "/inbox"
+        case .inboxRead: "/inbox/read"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"
         }

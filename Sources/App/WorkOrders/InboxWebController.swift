@@ -1,0 +1,52 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+/// 消息: the person's notices, newest first; reading them all marks them read.
+struct InboxWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.inbox.pattern, use: inbox)
+        pages.post(SiteURL.inboxRead.pattern, use: markRead)
+    }
+
+    func inbox(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .workOrder)
+        let notices = try await Notice.query(on: request.db).filter(\.$personID == user.personID).sort(\.$createdAt, .descending)
+            .limit(100).all()
+        let lang = request.lang
+        let context = PageContext(request: request)
+        let rows: [[HNode]] = notices.map { n in
+            let when = Self.dateText(n.createdAt)
+            let message: HNode = n.workOrderID.map { link(.workOrder($0), n.text) } ?? text(n.text)
+            return [
+                text(when), n.readAt == nil ? el("span", [], message, el("span", [.cls("tag late")], text(lang("未读", "New")))) : message,
+            ]
+        }
+        var content: [HNode] = []
+        if notices.contains(where: { $0.readAt == nil }) {
+            content.append(
+                Components.postForm(.inboxRead, context, cls: "inline", [Components.submit(lang("全部标为已读", "Mark all read"), cls: "")]))
+        }
+        content.append(Components.table([lang("时间", "When"), lang("消息", "Notice")], rows, empty: lang("没有消息。", "No notices.")))
+        return .html(Layout.page(lang("消息", "Inbox"), context: context, content: content))
+    }
+
+    func markRead(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .workOrder)
+        let now = request.clock.millis
+        try await request.writeTransaction { db in
+            try await db.sql.raw("UPDATE notices SET read_at = \(bind: now) WHERE person_id = \(bind: user.personID) AND read_at IS NULL")
+                .run()
+        }
+        return request.redirect(to: SiteURL.inbox.path)
+    }
+
+    /// Milliseconds to the day and minute in Asia/Shanghai (UTC+8, no daylight saving).
+    static func dateText(_ millis: Int64) -> String {
+        let seconds = millis / 1_000 + 8 * 3_600
+        let day = CivilDate(dayNumber: Int(seconds / 86_400))
+        let minutes = Int(seconds % 86_400) / 60
+        return day.description + " " + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}
