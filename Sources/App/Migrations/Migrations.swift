@@ -18,4 +18,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateWorkOrders())
     app.migrations.add(CreateLinkages())
     app.migrations.add(CreateNotices())
+    app.migrations.add(CreateWebhooks())
 }

@@ -39,10 +39,9 @@ enum Notices {
         switch audience {
         case .person(let id): people = [id]
         case .unit(let unit):
-            people = try await sql.raw("SELECT id FROM persons WHERE unit_id = \(bind: unit) AND active = \(bind: true)").all(
-                decoding: Row.self
-            )
-            .map(\.id)
+            people = try await sql.raw("SELECT id FROM persons WHERE unit_id = \(bind: unit) AND active = \(bind: true)")
+                .all(decoding: Row.self).map(\.id)
+            try await Webhooks.enqueue(text, unit: unit, key: key, at: millis, on: db)
         case .role(let role, let code):
             people = try await sql.raw(
                 """
@@ -132,20 +131,26 @@ enum NoticeScan {
     }
 }
 
-/// Runs the scan in the background of `serve`, every `interval` seconds, until shutdown.
+/// In the background of `serve` until shutdown: the scan every `interval` seconds, and the
+/// robots' deliveries every 10 seconds (off the request path: a slow robot never blocks a page).
 struct NoticeScanner: LifecycleHandler {
-    var interval: UInt64 = 300
+    var interval: Int64 = 300
 
     func didBootAsync(_ app: Application) async throws {
         let task = Task { [interval] in
+            var lastScan: Int64 = 0
             while !Task.isCancelled {
                 do {
                     let (today, millis) = (app.clock.today, app.clock.millis)
-                    try await app.writeTransaction { db in try await NoticeScan.run(on: db, today: today, millis: millis) }
+                    if millis - lastScan >= interval * 1_000 {
+                        try await app.writeTransaction { db in try await NoticeScan.run(on: db, today: today, millis: millis) }
+                        lastScan = millis
+                    }
+                    try await Webhooks.deliverDue(app, now: millis)
                 } catch {
-                    app.logger.warning("notice scan failed: \(String(describing: error))")
+                    app.logger.warning("notice job failed: \(String(describing: error))")
                 }
-                try? await Task.sleep(nanoseconds: interval * 1_000_000_000)
+                try? await Task.sleep(nanoseconds: 10_000_000_000)
             }
         }
         app.storage[TaskKey.self] = task

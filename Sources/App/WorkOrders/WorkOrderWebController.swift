@@ -16,6 +16,7 @@ struct WorkOrderWebController {
         DemandLinkWebController().register(pages)
         LinkageWebController().register(pages)
         InboxWebController().register(pages)
+        WebhookWebController().register(pages)
     }
 
     func list(_ request: Request) async throws -> Response {

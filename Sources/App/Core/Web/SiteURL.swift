@@ -20,7 +20,7 @@ enum SiteURL: Sendable {
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
-    case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead
+    case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks
 
     var path: String {
         switch self {
@@ -92,6 +92,7 @@ enum SiteURL: Sendable {
         case .linkage: "/linkage"
         case .inbox: "/inbox"
         case .inboxRead: "/inbox/read"
+        case .webhooks: "/work-orders/webhooks"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"
         }

@@ -20,7 +20,12 @@ enum WorkOrderViews {
         var actions: [HNode] = []
         if context.may(.write, .workOrder) { actions.append(link(.workOrderNew, lang("提出事项", "New item"), [.cls("button primary")])) }
         actions.append(link(.workOrderBoard, lang("部门责任榜", "Accountability board"), [.cls("button")]))
-        if context.may(.manage, .workOrder) { actions.append(link(.demandLinks, lang("企业直通车链接", "Enterprise links"), [.cls("button")])) }
+        if context.may(.manage, .workOrder) {
+            actions += [
+                link(.demandLinks, lang("企业直通车链接", "Enterprise links"), [.cls("button")]),
+                link(.webhooks, lang("群机器人推送", "Group robots"), [.cls("button")]),
+            ]
+        }
         let table = Components.table(
             [lang("编号", "No."), lang("类型", "Kind"), lang("事项", "Item"), lang("责任单位", "Unit"), lang("期限", "Due"), lang("状态", "Status")],
             rows.map { row in

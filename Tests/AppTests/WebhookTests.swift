@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// A unit's group robot: a notice is queued with it, posted off the request path in the robots'
+/// JSON, retried with back-off after a failure, and posted once even when two nodes deliver at once.
+@Suite("群机器人推送")
+struct WebhookTests {
+    @Test func aFailingRobotIsRetriedAndEachNoticeIsPostedOnce() async throws {
+        // the robot: answers 500 the first time, then 200; keeps what it received
+        let robot = try await Application.make(.testing)
+        let received = NIOLockedValueBox<[String]>([])
+        robot.post("robot") { request -> HTTPStatus in
+            let count = received.withLockedValue { list in
+                list.append(request.body.string ?? "")
+                return list.count
+            }
+            return count == 1 ? .internalServerError : .ok
+        }
+        try await robot.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(robot.http.server.shared.localAddress?.port)
+        defer {
+            Task {
+                await robot.server.shutdown(); try? await robot.asyncShutdown()
+            }
+        }
+
+        try await withApp { app, _ in
+            let officer = try await Fixture.cadre("renshe", unit: "东宝区人力资源和社会保障局", on: app.db)
+            let unit = try #require(try await Person.find(officer, on: app.db)).$unit.id
+            let hook = UnitWebhook()
+            (hook.unitID, hook.url) = (unit, "http://127.0.0.1:\(port)/robot")
+            try await hook.create(on: app.db)
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            _ = try await cadre.get("/work-orders/new")
+            _ = try await cadre.post("/work-orders", [("kind", "enterpriseDemand"), ("title", "招工难"), ("detail", "一周内需 214 人")])
+            let id = try #require(try await WorkOrder.query(on: app.db).first()?.id)
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            _ = try await bureau.get("/work-orders/\(id)")
+            // routing answers at once; the robot is not called on the request path
+            #expect(
+                try await bureau.post("/work-orders/\(id)/steps", [("version", "1"), ("step", "route"), ("unit", unit.uuidString)]).status
+                    == .seeOther)
+            #expect(received.withLockedValue { $0.isEmpty })
+            let now = app.clock.millis
+            #expect(try await Webhooks.deliverDue(app, now: now) == 1)
+            var delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            #expect(delivery.status == "pending" && delivery.attempts == 1 && delivery.lastError == "HTTP 500")
+            #expect(delivery.nextAttemptAt == now + 30_000)
+            // not due again before its back-off; then two nodes at once: one posts it
+            #expect(try await Webhooks.deliverDue(app, now: now + 1_000) == 0)
+            async let a = Webhooks.deliverDue(app, now: now + 31_000)
+            async let b = Webhooks.deliverDue(app, now: now + 31_000)
+            #expect(try await a + b == 1)
+            delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            #expect(delivery.status == "sent" && delivery.attempts == 2)
+            let bodies = received.withLockedValue { $0 }
+            #expect(bodies.count == 2 && bodies[1].hasPrefix(#"{"msgtype":"text","text":{"content":"新分办事项 GD-2026-000001"#))
+        }
+    }
+
+    @Test func theBureauSetsARobotAndTheLogKeepsNoKey() async throws {
+        try await withApp { app, _ in
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$name == "荆门市招商局").first()?.id)
+            _ = try await bureau.get("/work-orders/webhooks")
+            let bad = try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", "ftp://robot")])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("应以 https:// 开头"))
+            let url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key"
+            #expect(try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", url)]).status == .seeOther)
+            #expect(try await UnitWebhook.query(on: app.db).first()?.url == url)
+            let page = try await bureau.get("/work-orders/webhooks").body.string
+            #expect(page.contains("qyapi.weixin.qq.com") && !page.contains("secret-robot-key"))
+            let audit = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "webhook.set").first())
+            #expect(!audit.after.contains("secret-robot-key"))
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            #expect(try await cadre.get("/work-orders/webhooks").status == .forbidden)
+        }
+    }
+
+    @Test func backOffDoublesUpToAnHour() {
+        #expect(Webhooks.delay(afterAttempts: 1) == 30_000)
+        #expect(Webhooks.delay(afterAttempts: 3) == 120_000)
+        #expect(Webhooks.delay(afterAttempts: 20) == 3_600_000)
+    }
+}
