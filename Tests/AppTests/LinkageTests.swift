@@ -46,6 +46,16 @@ struct LinkageTests {
             #expect(page.contains("本季度现场办公待安排") && !page.contains("尚缺"))
             page = try await bureau.get("/linkage?month=2026-06").body.string
             #expect(page.contains("本季度尚缺现场办公 1 次") && !page.contains("本月尚缺联系") && page.contains("1 位领导有 1 个落后"))
+            // from the 20th the leader behind is reminded, once a month per link however often the scan runs
+            for _ in 0..<2 { try await NoticeScan.remindLinkage(on: app.db, today: CivilDate("2026-06-22")!, millis: 1) }
+            try await NoticeScan.remindLinkage(on: app.db, today: CivilDate("2026-05-19")!, millis: 1)
+            let reminders = try await Notice.query(on: app.db).filter(\.$personID == leader).filter(\.$kind == "linkage").all()
+            #expect(reminders.map(\.text) == ["包联企业 湖北伟德线路板有限公司：本季度尚未现场办公（2026-06）。"])
+            // the same through the API, for the leader: February behind, and the reminder in the notices
+            let api = try await APIClient.issue(app, login: "leader")
+            let february = try await api.send(.GET, "/api/v1/linkage?month=2026-02")
+            #expect(february.body.string.contains(#""contactsShort":1"#) && february.body.string.contains(#""behind":true"#))
+            #expect(try await api.send(.GET, "/api/v1/notices").body.string.contains("本季度尚未现场办公"))
             // a cadre may not see the page; a bad month is a clear error
             let cadre = Browser(app)
             try await cadre.login("cadre")

@@ -23,6 +23,7 @@ final class Linkage: Model, @unchecked Sendable {
 enum LinkageStanding {
     struct Line: Sendable {
         var linkageID: UUID
+        var leaderID: UUID
         var leaderName: String
         var enterpriseName: String
         var contactsThisMonth: Int
@@ -72,7 +73,8 @@ enum LinkageStanding {
             let standing = rule.standing(month: month, contacts: other, onSite: onSite)
             let inMonth = (other + onSite).filter { $0.year == month.year && $0.month == month.month }.count
             return Line(
-                linkageID: link.id, leaderName: link.leaderName, enterpriseName: link.enterpriseName, contactsThisMonth: inMonth,
+                linkageID: link.id, leaderID: link.leaderID, leaderName: link.leaderName, enterpriseName: link.enterpriseName,
+                contactsThisMonth: inMonth,
                 onSiteThisQuarter: onSite.count, standing: standing)
         }.sorted { ($0.standing.isBehind ? 0 : 1, $0.leaderName) < ($1.standing.isBehind ? 0 : 1, $1.leaderName) }
     }

@@ -127,7 +127,29 @@ enum NoticeScan {
                     reached.rawValue, text, about: item.id, to: audience, key: "\(reached.rawValue):\(item.id)", at: millis, on: db)
             }
         }
+        try await remindLinkage(on: db, today: today, millis: millis)
         return open.count
+    }
+
+    /// From the 20th, a leader still without this month's contact with a linked enterprise (or,
+    /// in a quarter's last month, without its on-site office) is reminded, once a month per link.
+    static func remindLinkage(on db: any Database, today: CivilDate, millis: Int64) async throws {
+        guard today.day >= 20 else { return }
+        struct Code: Decodable { var code: String }
+        let scopes = try await db.sql.raw("SELECT DISTINCT jurisdiction_code AS code FROM linkages WHERE ended_on IS NULL").all(
+            decoding: Code.self)
+        let month = String(format: "%04d-%02d", today.year, today.month)
+        for scope in scopes {
+            guard let code = try? JurisdictionCode(scope.code) else { continue }
+            for line in try await LinkageStanding.lines(scope: code, month: today, on: db) where line.standing.isBehind {
+                var missing: [String] = []
+                if line.standing.contactsShort > 0 { missing.append("本月尚未联系") }
+                if line.standing.onSiteShort > 0, line.standing.quarterClosing { missing.append("本季度尚未现场办公") }
+                try await Notices.send(
+                    "linkage", "包联企业 \(line.enterpriseName)：\(missing.joined(separator: "、"))（\(month)）。", about: nil,
+                    to: .person(line.leaderID), key: "linkage:\(line.linkageID):\(month)", at: millis, on: db)
+            }
+        }
     }
 }
 

@@ -10,6 +10,56 @@ struct WorkOrderAPIController {
         api.get("work-orders", "board", use: board)
         api.get("work-orders", ":id", use: show)
         api.post("work-orders", ":id", "steps", use: step)
+        api.get("notices", use: notices)
+        api.get("linkage", use: linkage)
+    }
+
+    struct NoticeItem: Content {
+        var id: UUID
+        var kind: String
+        var text: String
+        var workOrderID: UUID?
+        var createdAt: Int64
+        var read: Bool
+    }
+
+    /// The caller's newest notices.
+    func notices(_ request: Request) async throws -> [NoticeItem] {
+        let user = try request.authorize(.read, .workOrder)
+        return try await Notice.query(on: request.db).filter(\.$personID == user.personID).sort(\.$createdAt, .descending).limit(100)
+            .all().map {
+                NoticeItem(
+                    id: $0.id!, kind: $0.kind, text: $0.text, workOrderID: $0.workOrderID, createdAt: $0.createdAt, read: $0.readAt != nil)
+            }
+    }
+
+    struct LinkageItem: Content {
+        var leaderID: UUID
+        var leaderName: String
+        var enterpriseName: String
+        var contactsThisMonth: Int
+        var onSiteThisQuarter: Int
+        var contactsShort: Int
+        var onSiteShort: Int
+        var behind: Bool
+    }
+
+    /// 包联 standing for a month (`month=2026-11`, default this month), for those who oversee.
+    func linkage(_ request: Request) async throws -> [LinkageItem] {
+        let user = try request.authorize(.read, .workOrder)
+        guard LeadRules.seesWholeJurisdiction(user.roles) else { throw AppError.forbidden }
+        var month = request.clock.today
+        if let raw = request.query[String.self, at: "month"] {
+            guard let parsed = CivilDate(raw + "-01") else { throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.") }
+            month = parsed
+        }
+        return try await LinkageStanding.lines(scope: user.scope, month: month, on: request.db).map {
+            LinkageItem(
+                leaderID: $0.leaderID, leaderName: $0.leaderName, enterpriseName: $0.enterpriseName,
+                contactsThisMonth: $0.contactsThisMonth,
+                onSiteThisQuarter: $0.onSiteThisQuarter, contactsShort: $0.standing.contactsShort, onSiteShort: $0.standing.onSiteShort,
+                behind: $0.standing.isBehind)
+        }
     }
 
     struct Item: Content {
