@@ -83,3 +83,9 @@ def work_order_walk(driver, base, shots, h):
     h.check("the bureau sees the overdue items", "超期" in driver.page_source)
     h.shoot(driver, shots, "36-work-orders-overdue")
     h.log_out(driver)
+
+    h.log_in(driver, base, "demo-leader")
+    driver.get(base + "/linkage")
+    h.check("the leader sees who is behind on 包联", "个落后" in driver.page_source and "本月尚缺联系" in driver.page_source)
+    h.shoot(driver, shots, "38-linkage")
+    h.log_out(driver)

@@ -79,6 +79,9 @@ struct DemoPipelineTests {
             #expect(orders.filter(\.answeredLate).count * 2 < orders.count && orders.contains(where: \.answeredLate))
             #expect(orders.contains { $0.reopenCount > 0 && $0.status == .closed })
             #expect(orders.contains { $0.isLate(today: today) && $0.status != .closed && $0.answeredOn == nil })
+            // the demo leader's eight links, some behind this month
+            let lines = try await LinkageStanding.lines(scope: try JurisdictionCode(DemoCity.cityCode), month: today, on: db)
+            #expect(lines.count == 8 && lines.contains(where: \.standing.isBehind) && !lines.allSatisfy(\.standing.isBehind))
         }
     }
 }

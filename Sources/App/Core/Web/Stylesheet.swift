@@ -51,6 +51,7 @@ enum Stylesheet {
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         .toolbar{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin-bottom:12px}
         .toolbar .grow{flex:1;min-width:200px}
+        .toolbar input[type=month]{width:auto}
         input[type=text],input[type=password],input[type=search],input[type=number],input[type=date],input[type=month],input[type=tel],select,textarea{width:100%;padding:7px 9px;border:1px solid #b9c2cf;border-radius:3px;font:inherit;background:#fff}
         .form{background:#fff;border:1px solid var(--line);border-radius:4px;padding:16px;max-width:760px}
         .form .grid{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}

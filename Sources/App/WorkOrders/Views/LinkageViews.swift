@@ -19,7 +19,7 @@ enum LinkageViews {
                         "Rule: a contact a month and an on-site office a quarter. \(monthText): \(lines.count) links, \(behind.count) behind."
                     ))),
             el(
-                "form", [.action(.linkage), .get, .cls("inline")],
+                "form", [.action(.linkage), .get, .cls("toolbar")],
                 voidEl("input", [.type("month"), .name("month"), .value(monthText), .aria("label", lang("月份", "Month"))]),
                 Components.submit(lang("查看", "Show"), cls: "")),
         ]
