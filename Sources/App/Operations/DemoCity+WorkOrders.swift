@@ -134,8 +134,10 @@ extension DemoCity {
         let db = app.db
         let today = app.clock.today
         guard let leader = try await Person.query(on: db).filter(\.$login == "demo-leader").with(\.$unit).first() else { return }
-        let enterprises = try await Enterprise.query(on: db).within(\.$regionCode, try JurisdictionCode(Self.cityCode)).sort(\.$name).limit(8)
-            .all()
+        let enterprises = try await Enterprise.query(on: db).within(\.$regionCode, try JurisdictionCode(Self.cityCode)).sort(\.$name).limit(
+            8
+        )
+        .all()
         var links: [Linkage] = []
         var batch = PipelineBatch()
         for (index, enterprise) in enterprises.enumerated() {
