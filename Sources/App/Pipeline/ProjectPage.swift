@@ -98,9 +98,8 @@ enum ProjectPage {
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
             leaderOptions: isBureau && project.isMajor ? try await leaderOptions(request) : [],
-            factorRequests: factors.map { ($0.id!, $0.number, $0.title, $0.status.label(lang)) },
-            parallelMarkedOn: try await ParallelApprovalMark.query(on: db).filter(\.$projectID == id).first()?.markedOn,
-            missingApprovals: ParallelApproval.missing(done: ParallelApprovalService.done(factors)).map { $0.label(lang) },
+            factorRequests: factors.items.map { ($0.id, $0.number, $0.title, $0.status.label(lang)) }, parallelMarkedOn: factors.markedOn,
+            missingApprovals: ParallelApproval.missing(done: ParallelApprovalService.done(factors.items)).map { $0.label(lang) },
             error: error.map(ProjectShowView.message))
     }
 

@@ -19,20 +19,38 @@ final class ParallelApprovalMark: Model, @unchecked Sendable {
 struct ParallelApprovalService {
     let request: Request
 
-    /// The project's work orders (its factor requests), newest first.
-    static func factorRequests(of project: UUID, on db: any Database) async throws -> [WorkOrder] {
-        try await WorkOrder.query(on: db).filter(\.$projectID == project).sort(\.$submittedOn, .descending).all()
+    /// A project's work order as its page lists it.
+    struct Item: Decodable, Sendable {
+        var id: UUID, number: String, title: String, kind: WorkOrderKind, category: String, status: WorkOrderStatus
+    }
+
+    /// The project's work orders (its factor requests), newest first, and the day it was marked
+    /// for parallel approval: plain SQL, as the project page is read far more than written.
+    static func factorRequests(of project: UUID, on db: any Database) async throws -> (items: [Item], markedOn: String?) {
+        let items = try await db.sql.raw(
+            """
+            SELECT id, number, title, kind, category, status FROM work_orders WHERE project_id = \(bind: project)
+            ORDER BY submitted_on DESC, number DESC
+            """
+        ).all(decoding: Item.self)
+        struct Mark: Decodable {
+            var markedOn: String
+            enum CodingKeys: String, CodingKey { case markedOn = "marked_on" }
+        }
+        let mark = try await db.sql.raw("SELECT marked_on FROM parallel_approvals WHERE project_id = \(bind: project)").first(
+            decoding: Mark.self)
+        return (items, mark?.markedOn)
     }
 
     /// The required approvals a project has done: its closed factor requests of those kinds.
-    static func done(_ orders: [WorkOrder]) -> Set<FactorType> {
-        Set(orders.filter { $0.kind == .factorRequest && $0.status == .closed }.compactMap { FactorType(rawValue: $0.category) })
+    static func done(_ items: [Item]) -> Set<FactorType> {
+        Set(items.filter { $0.kind == .factorRequest && $0.status == .closed }.compactMap { FactorType(rawValue: $0.category) })
     }
 
     func mark(_ projectID: UUID) async throws {
         _ = try await ProjectService(request: request).find(projectID, for: .manage)
         let user = try request.requireUser()
-        let missing = ParallelApproval.missing(done: Self.done(try await Self.factorRequests(of: projectID, on: request.db)))
+        let missing = ParallelApproval.missing(done: Self.done(try await Self.factorRequests(of: projectID, on: request.db).items))
         guard missing.isEmpty else {
             let names = missing.map { $0.label(.zh) }.joined(separator: "、")
             throw AppError(
