@@ -3,9 +3,12 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// A small in-process cache for figures that change rarely and cost queries on every page
-/// (division names, dashboard counts). Entries live `ttl` seconds; concurrent misses for one key
-/// share a single computation. Each app process keeps its own, so a change shows on another
-/// node after at most `ttl`.
+/// (division names, dashboard counts, the pipeline board). Entries live `ttl` seconds; concurrent
+/// misses for one key share a single computation. Once an entry has a value, an expired entry
+/// keeps answering with it while one refresh runs in the background, so nobody waits for a
+/// province-sized recomputation every `ttl`. `invalidate` drops entries outright (the writer sees
+/// the change at once), and a refresh begun before it is not stored. Each app process keeps its
+/// own, so a change shows on another node after about `ttl`.
 final class ShortCache: Sendable {
     /// Keys under this prefix are dropped after every write transaction of a request.
     static let writeSensitive = "w:"
@@ -13,17 +16,30 @@ final class ShortCache: Sendable {
     private struct Entry {
         var expires: Date
         var task: Task<any Sendable, any Error>
+        var refreshing = false
     }
 
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Bumped by every invalidation: a refresh finishing under another generation is dropped.
+        var generation = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     func value<T: Sendable>(_ key: String, ttl: TimeInterval, now: Date = Date(), compute: @escaping @Sendable () async throws -> T)
         async throws -> T
     {
-        let task = entries.withLockedValue { entries -> Task<any Sendable, any Error> in
-            if let entry = entries[key], entry.expires > now { return entry.task }
+        let task = state.withLockedValue { state -> Task<any Sendable, any Error> in
+            if let entry = state.entries[key] {
+                if entry.expires > now || entry.refreshing { return entry.task }
+                // expired: answer with the value we have while one refresh runs
+                state.entries[key]?.refreshing = true
+                refresh(key, ttl: ttl, generation: state.generation, compute: compute)
+                return entry.task
+            }
             let task = Task<any Sendable, any Error> { try await compute() }
-            entries[key] = Entry(expires: now.addingTimeInterval(ttl), task: task)
+            state.entries[key] = Entry(expires: now.addingTimeInterval(ttl), task: task)
             return task
         }
         do {
@@ -31,13 +47,32 @@ final class ShortCache: Sendable {
             return value
         } catch {
             // a failed computation is not kept
-            entries.withLockedValue { $0[key] = nil }
+            state.withLockedValue { $0.entries[key] = nil }
             throw error
         }
     }
 
+    private func refresh<T: Sendable>(_ key: String, ttl: TimeInterval, generation: Int, compute: @escaping @Sendable () async throws -> T)
+    {
+        Task {
+            let fresh = Task<any Sendable, any Error> { try await compute() }
+            let succeeded = (try? await fresh.value) != nil
+            state.withLockedValue { state in
+                guard state.generation == generation, state.entries[key] != nil else { return }
+                if succeeded {
+                    state.entries[key] = Entry(expires: Date().addingTimeInterval(ttl), task: fresh)
+                } else {
+                    state.entries[key]?.refreshing = false
+                }
+            }
+        }
+    }
+
     func invalidate(prefix: String) {
-        entries.withLockedValue { entries in entries = entries.filter { !$0.key.hasPrefix(prefix) } }
+        state.withLockedValue { state in
+            state.entries = state.entries.filter { !$0.key.hasPrefix(prefix) }
+            state.generation += 1
+        }
     }
 }
 

@@ -1,0 +1,51 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import App
+
+/// The short cache answers from its value while one refresh runs, and a write's invalidation wins
+/// over a refresh that began before it.
+@Suite("短时缓存")
+struct ShortCacheTests {
+    @Test func anExpiredValueAnswersWhileOneRefreshRuns() async throws {
+        let cache = ShortCache()
+        let calls = NIOLockedValueBox(0)
+        let start = Date()
+        @Sendable func compute() async throws -> Int {
+            let n = calls.withLockedValue {
+                $0 += 1; return $0
+            }
+            if n == 2 { try await Task.sleep(nanoseconds: 200_000_000) }
+            return n
+        }
+        // concurrent misses share one computation
+        async let a = cache.value("board", ttl: 5, now: start) { try await compute() }
+        async let b = cache.value("board", ttl: 5, now: start) { try await compute() }
+        #expect(try await [a, b] == [1, 1])
+        // expired: the old value answers at once, twice, while a single refresh is under way
+        let later = start.addingTimeInterval(6)
+        #expect(try await cache.value("board", ttl: 5, now: later) { try await compute() } == 1)
+        #expect(try await cache.value("board", ttl: 5, now: later) { try await compute() } == 1)
+        try await Task.sleep(nanoseconds: 400_000_000)
+        #expect(calls.withLockedValue { $0 } == 2)
+        #expect(try await cache.value("board", ttl: 5) { try await compute() } == 2)
+    }
+
+    @Test func aWriteDuringARefreshIsNotUndone() async throws {
+        let cache = ShortCache()
+        let version = NIOLockedValueBox(1)
+        let start = Date()
+        _ = try await cache.value("w:board", ttl: 5, now: start) { version.withLockedValue { $0 } }
+        // a slow refresh starts from the old state, then a write lands and invalidates
+        _ = try await cache.value("w:board", ttl: 5, now: start.addingTimeInterval(6)) { () async throws -> Int in
+            let seen = version.withLockedValue { $0 }
+            try await Task.sleep(nanoseconds: 200_000_000)
+            return seen
+        }
+        version.withLockedValue { $0 = 2 }
+        cache.invalidate(prefix: ShortCache.writeSensitive)
+        try await Task.sleep(nanoseconds: 400_000_000)
+        #expect(try await cache.value("w:board", ttl: 5) { version.withLockedValue { $0 } } == 2)
+    }
+}
