@@ -90,4 +90,17 @@ struct WorkOrderRulesTests {
         let june = rule.standing(month: date("2026-06-01"), contacts: later, onSite: onSite)
         #expect(june.contactsShort == 0 && june.onSiteShort == 1 && june.isBehind)
     }
+
+    @Test func theAccountabilityLineReadsAsABulletinWould() {
+        // 120 suggestions forwarded with deadlines [003]: 100 closed in 1,150 days in all, 18 of
+        // the 110 answered sent back once and 2 twice, 9 answered late
+        let line = AccountabilityLine(
+            open: 20, overdue: 4, closed: 100, late: 9, reopenedItems: 20, reopenings: 22, answeredItems: 110, totalDaysToClose: 1_150)
+        #expect(line.averageDaysToCloseTenths == 115)  // 11.5 days
+        #expect(line.reopenRatePermille == 182)  // 20 of 110 → 18.2%
+        #expect(line.satisfactionPermille == 820)  // 100 satisfied of 122 verdicts → 82.0%
+        let empty = AccountabilityLine(
+            open: 3, overdue: 0, closed: 0, late: 0, reopenedItems: 0, reopenings: 0, answeredItems: 0, totalDaysToClose: 0)
+        #expect(empty.averageDaysToCloseTenths == nil && empty.reopenRatePermille == nil && empty.satisfactionPermille == nil)
+    }
 }
