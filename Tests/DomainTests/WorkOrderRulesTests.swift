@@ -66,6 +66,12 @@ struct WorkOrderRulesTests {
         #expect(throws: WorkOrderMachine.Refusal.notNow(from: .closed, step: .reopen)) {
             try WorkOrderMachine.next(from: .closed, .reopen)
         }
+        // who may act: the bureau routes, the unit answers, the requester confirms — each only in turn
+        #expect(WorkOrderMachine.steps(from: .submitted, for: [.bureau, .responsibleUnit, .requester]) == [.route])
+        #expect(WorkOrderMachine.steps(from: .routed, for: [.bureau]) == [.route])
+        #expect(WorkOrderMachine.steps(from: .signedFor, for: [.responsibleUnit]) == [.start, .answer])
+        #expect(WorkOrderMachine.steps(from: .answered, for: [.responsibleUnit]).isEmpty)
+        #expect(WorkOrderMachine.steps(from: .answered, for: [.requester]) == [.confirm, .reopen])
     }
 
     @Test func parallelApprovalWaitsForTheEnvironmentalAssessment() {

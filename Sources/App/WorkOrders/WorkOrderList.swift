@@ -36,11 +36,15 @@ enum WorkOrderList {
         enum CodingKeys: String, CodingKey {
             case id, number, kind, title, status, deadline
             case submittedOn = "submitted_on", answeredLate = "answered_late", reopenCount = "reopen_count", unitName = "unit_name"
-            case requesterName = "requester_name"
+            case requesterName = "requester_name", answeredOn = "answered_on"
         }
 
+        var answeredOn: String?
+
+        /// The same judgement as the item's page: by the original deadline and the last answer.
         func isLate(today: CivilDate) -> Bool {
-            answeredLate || ((status != .answered && status != .closed) && today.description > deadline)
+            guard let deadline = CivilDate(deadline) else { return answeredLate }
+            return WorkOrderService.clock.isLate(deadline: deadline, lastAnswer: answeredOn.flatMap(CivilDate.init), today: today)
         }
     }
 
@@ -64,7 +68,7 @@ enum WorkOrderList {
         }
         return try await db.sql.raw(
             """
-            SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.reopen_count,
+            SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.answered_on, w.reopen_count,
               w.requester_name, u.name AS unit_name
             FROM work_orders w LEFT JOIN units u ON u.id = w.responsible_unit_id
             WHERE \(condition) ORDER BY \(unsafeRaw: view == .mine || view == .all ? "w.submitted_on DESC, w.number DESC" : "w.deadline, w.number") LIMIT \(bind: limit) OFFSET \(bind: offset)

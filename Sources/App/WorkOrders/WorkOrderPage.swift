@@ -35,15 +35,11 @@ enum WorkOrderPage {
         var projectTitle: String?
         if let project = order.projectID { projectTitle = try await Project.find(project, on: db)?.title ?? "" }
         let isBureau = request.may(.manage, .workOrder)
-        var steps: [WorkOrderMachine.Step] = []
-        for step in [WorkOrderMachine.Step.route, .signFor, .start, .answer, .confirm, .reopen] {
-            guard (try? WorkOrderMachine.next(from: order.status, step)) != nil else { continue }
-            switch step {
-            case .route: if isBureau { steps.append(step) }
-            case .signFor, .start, .answer: if order.responsibleUnitID == user.unitID { steps.append(step) }
-            case .confirm, .reopen: if order.requesterID == user.personID { steps.append(step) }
-            }
-        }
+        var parties: Set<WorkOrderMachine.Party> = []
+        if isBureau { parties.insert(.bureau) }
+        if order.responsibleUnitID == user.unitID { parties.insert(.responsibleUnit) }
+        if order.requesterID == user.personID { parties.insert(.requester) }
+        let steps = WorkOrderMachine.steps(from: order.status, for: parties)
         let deadline = CivilDate(order.deadline) ?? today
         let dates = [WorkOrderClock.Escalation.unitHead, .leader, .bulletin].compactMap { step in
             WorkOrderService.clock.escalationDate(step, deadline: deadline).map { (step, $0.description) }

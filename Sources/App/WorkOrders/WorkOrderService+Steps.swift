@@ -32,7 +32,7 @@ extension WorkOrderService {
             try await checkRole(order, input, user: user)
         case .link(let linkID):
             guard let found = try await WorkOrder.find(id, on: request.db), found.linkID == linkID else { throw AppError.notFound }
-            guard input.step == .confirm || input.step == .reopen else { throw AppError.forbidden }
+            guard WorkOrderMachine.party(for: input.step) == .requester else { throw AppError.forbidden }
             order = found
             actorName = order.requesterName
         }
@@ -84,7 +84,8 @@ extension WorkOrderService {
                 fresh.answerEvidence = evidence
                 fresh.quantityGranted = granted
                 fresh.answeredOn = today.description
-                fresh.answeredLate = today.description > fresh.deadline
+                fresh.answeredLate =
+                    CivilDate(fresh.deadline).map { Self.clock.isLate(deadline: $0, lastAnswer: today, today: today) } ?? false
             case .confirm:
                 fresh.satisfied = true
                 fresh.closedOn = today.description
@@ -109,16 +110,16 @@ extension WorkOrderService {
     /// Routing is the bureau's; 签收, starting and answering are the responsible unit's;
     /// confirming and reopening are the requester's.
     private func checkRole(_ order: WorkOrder, _ input: StepInput, user: CurrentUser) async throws {
-        switch input.step {
-        case .route:
+        switch WorkOrderMachine.party(for: input.step) {
+        case .bureau:
             _ = try request.authorize(.manage, .workOrder, in: order.jurisdictionCode)
-        case .signFor, .start, .answer:
+        case .responsibleUnit:
             guard order.responsibleUnitID == user.unitID else {
                 throw AppError(
                     code: "not_responsible", status: .forbidden, zh: "只有责任单位可以签收和答复该事项。",
                     en: "Only the responsible unit signs for and answers this item.")
             }
-        case .confirm, .reopen:
+        case .requester:
             guard order.requesterID == user.personID else {
                 throw AppError(
                     code: "not_requester", status: .forbidden, zh: "只有提出人可以确认办理结果。", en: "Only the requester confirms the result.")

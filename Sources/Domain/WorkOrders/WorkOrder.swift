@@ -99,6 +99,25 @@ public enum WorkOrderMachine {
         case notNow(from: WorkOrderStatus, step: Step)
     }
 
+    /// Who takes a step: the bureau routes, the responsible unit signs for, starts and answers,
+    /// the requester confirms or reopens.
+    public enum Party: Sendable, Equatable { case bureau, responsibleUnit, requester }
+
+    public static func party(for step: Step) -> Party {
+        switch step {
+        case .route: .bureau
+        case .signFor, .start, .answer: .responsibleUnit
+        case .confirm, .reopen: .requester
+        }
+    }
+
+    /// The steps open now to someone who is the given parties, in the order they happen.
+    public static func steps(from status: WorkOrderStatus, for parties: Set<Party>) -> [Step] {
+        [Step.route, .signFor, .start, .answer, .confirm, .reopen].filter {
+            parties.contains(party(for: $0)) && (try? next(from: status, $0)) != nil
+        }
+    }
+
     public static func next(from status: WorkOrderStatus, _ step: Step) throws(Refusal) -> WorkOrderStatus {
         switch (status, step) {
         // the bureau may route again until the unit has signed for it
