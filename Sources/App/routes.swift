@@ -52,6 +52,7 @@ func routes(_ app: Application) throws {
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)
     WorkOrderAPIController().register(api)
+    WorkOrderSettingsAPIController().register(api)
     ReviewAPIController().register(api)
     TokenController().registerAPI(api)
 }

@@ -70,15 +70,48 @@ struct DemoPipelineTests {
                 #expect(order.deadline == clock.deadline(order.kind, submitted: CivilDate(order.submittedOn)!).description)
                 #expect(order.answeredLate == (order.answeredOn.map { $0 > order.deadline } ?? false))
                 var status = WorkOrderStatus.submitted
+                var escalation = WorkOrderClock.Escalation.none
                 for event in steps[order.id!] ?? [] where event.step != "submit" {
+                    if let step = WorkOrderClock.Escalation(rawValue: event.step) {
+                        // each escalation step once the clock reaches it, one after another
+                        #expect(
+                            step > escalation
+                                && event.onDate >= clock.escalationDate(step, deadline: CivilDate(order.deadline)!)!.description)
+                        escalation = step
+                        continue
+                    }
                     status = try WorkOrderMachine.next(from: status, try #require(WorkOrderMachine.Step(rawValue: event.step)))
                 }
-                #expect(status == order.status)
+                #expect(status == order.status && escalation == order.escalation)
             }
             // some late, some reopened, some overdue now; most answered in time
             #expect(orders.filter(\.answeredLate).count * 2 < orders.count && orders.contains(where: \.answeredLate))
             #expect(orders.contains { $0.reopenCount > 0 && $0.status == .closed })
             #expect(orders.contains { $0.isLate(today: today) && $0.status != .closed && $0.answeredOn == nil })
+            #expect(orders.contains { $0.escalation == .bulletin && $0.status != .closed })
+            // the scan finds nothing left to do: the demo took every step due up to today
+            let scan = try await NoticeScan.run(on: db, today: today, millis: app.clock.millis)
+            #expect(scan.examined > 0 && scan.reminders == 0 && scan.escalations == 0)
+            // the board (open items now + closed items' tallies) equals counting every item
+            var counted: [UUID: AccountabilityLine] = [:]
+            for o in orders {
+                let unit = try #require(o.responsibleUnitID)
+                var line =
+                    counted[unit]
+                    ?? AccountabilityLine(
+                        open: 0, overdue: 0, closed: 0, late: 0, reopenedItems: 0, reopenings: 0, answeredItems: 0, totalDaysToClose: 0)
+                line.open += o.status == .closed ? 0 : 1
+                line.overdue += [.routed, .signedFor, .inProgress].contains(o.status) && o.deadline < today.description ? 1 : 0
+                line.closed += o.status == .closed ? 1 : 0
+                line.late += o.answeredLate ? 1 : 0
+                line.reopenedItems += o.reopenCount > 0 ? 1 : 0
+                line.reopenings += o.reopenCount
+                line.answeredItems += o.answeredOn == nil ? 0 : 1
+                line.totalDaysToClose += o.daysToClose ?? 0
+                counted[unit] = line
+            }
+            let board = try await WorkOrderTally.aggregates(prefix: DemoCity.cityCode, today: today, on: db).mapValues(\.line)
+            #expect(board == counted)
             // the demo leader's eight links, some behind this month
             let lines = try await LinkageStanding.lines(scope: try JurisdictionCode(DemoCity.cityCode), month: today, on: db)
             #expect(lines.count == 8 && lines.contains(where: \.standing.isBehind) && !lines.allSatisfy(\.standing.isBehind))

@@ -35,9 +35,18 @@ struct NoticeTests {
             // Wednesday 12-02, three working days overdue: the unit and the leaders hear of it, once, with two nodes scanning
             clock.advance(seconds: 7 * 86_400)
             let (today, millis) = (app.clock.today, app.clock.millis)
-            async let first: Int = NoticeScan.run(on: app.db, today: today, millis: millis)
-            async let second: Int = NoticeScan.run(on: app.db, today: today, millis: millis)
-            _ = try await (first, second)
+            async let first = NoticeScan.run(on: app.db, today: today, millis: millis)
+            async let second = NoticeScan.run(on: app.db, today: today, millis: millis)
+            let outcomes = try await [first, second]
+            #expect(outcomes.map(\.escalations).reduce(0, +) == 1)
+            // the steps taken are on the timeline with the day they were taken, once each
+            let steps = try await WorkOrderEvent.query(on: app.db).filter(\.$workOrderID == id).sort(\.$sequence).all()
+            #expect(
+                steps.filter { $0.step == "unitHead" || $0.step == "leader" }.map { "\($0.step) \($0.onDate)" } == [
+                    "unitHead 2026-12-02", "leader 2026-12-02",
+                ])
+            #expect(try await WorkOrder.find(id, on: app.db)?.escalation == .leader)
+            #expect(try await NoticeScan.run(on: app.db, today: today, millis: millis) == .init(examined: 1, reminders: 0, escalations: 0))
             #expect(try await Notice.query(on: app.db).filter(\.$personID == officer).filter(\.$kind == "unitHead").count() == 1)
             #expect(try await Notice.query(on: app.db).filter(\.$personID == leader).filter(\.$kind == "leader").count() == 1)
             #expect(try await Notice.query(on: app.db).filter(\.$kind == "bulletin").count() == 0)

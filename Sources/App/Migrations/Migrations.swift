@@ -19,4 +19,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateLinkages())
     app.migrations.add(CreateNotices())
     app.migrations.add(CreateWebhooks())
+    app.migrations.add(CreateWorkOrderTallies())
 }

@@ -34,6 +34,7 @@ struct BenchCommand: AsyncCommand {
         let samples = try await Self.samples(app)
         let direct = try await Self.directSearch(app, queries: samples.queries)
         context.console.print(Self.line("enterprise search (service, 1 client)", direct, seconds: nil))
+        for line in try await Self.overdueScan(app) { context.console.print(line) }
 
         let port = 18_000 + Int.random(in: 0..<1_000)
         app.http.server.configuration.hostname = "127.0.0.1"
@@ -50,13 +51,18 @@ struct BenchCommand: AsyncCommand {
             }
             let projectPaths = samples.projects.map { "/projects/\($0)" }
             // one person at a time, as a cadre feels it: the board of 80 cards and a project page
-            for (title, targets) in [("pipeline board", ["/projects"]), ("project page", projectPaths)] where !targets.isEmpty {
+            let workOrderPages = [
+                ("accountability board", ["/work-orders/board"]), ("overdue work orders", ["/work-orders?view=overdue"]),
+                ("all work orders, newest first", ["/work-orders?view=all"]),
+            ]
+            for (title, targets) in [("pipeline board", ["/projects"]), ("project page", projectPaths)] + workOrderPages
+            where !targets.isEmpty {
                 let single = try await Self.load(
                     client, base: base, paths: targets, headers: ["Cookie": cookie], clients: 1, seconds: seconds)
                 context.console.print(Self.line("\(title) (1 client)", single.latencies, seconds: single.elapsed, errors: single.errors))
             }
             for (title, targets) in [
-                ("pipeline board", ["/projects"]), ("project page", projectPaths),
+                ("pipeline board", ["/projects"]), ("project page", projectPaths), workOrderPages[0], workOrderPages[1],
                 ("enterprise page", paths), ("registry search page", searchPaths),
                 (
                     "API search",

@@ -7,11 +7,12 @@ import Vapor
 /// time, some late, some reopened, a few overdue now — so the lists and the accountability board
 /// have something true to show.
 extension DemoCity {
-    var workOrderCount: Int { scale == .county ? 600 : 6_000 }
+    /// The province set carries three years of a busy province's items, for the benchmark.
+    var workOrderCount: Int { scale == .county ? 600 : 500_000 }
+    var workOrderDays: Int { scale == .county ? 365 : 1_095 }
 
     func createWorkOrders(app: Application, _ rng: inout SeededRandom) async throws {
         let db = app.db
-        let today = app.clock.today
         let units = try await Unit.query(on: db).filter(\.$jurisdictionCode == Self.cityCode).all()
         func unit(_ name: String) -> UUID? { units.first { $0.name == name }?.id }
         let rules: [(WorkOrderKind, String, String)] = [
@@ -39,93 +40,138 @@ extension DemoCity {
             .observerReport: ["政务大厅午间无人值守", "审批材料重复提交"], .supervisorLetter: ["建议压缩施工许可时限", "建议公开涉企检查计划"],
             .supervisionItem: ["重点项目开工率督查"], .reformItem: ["工程建设项目审批改革", "企业开办一日办结"],
         ]
-        let clock = WorkOrderService.clock
-        var orders: [WorkOrder] = []
-        var events: [WorkOrderEvent] = []
+        let cast = WorkOrderCast(rules: ruleRows, responsible: responsible, projects: projects, titles: titles, today: app.clock.today)
+        var batch: (orders: [WorkOrder], events: [WorkOrderEvent]) = ([], [])
         for index in 0..<workOrderCount {
-            let submitted = CivilDate(dayNumber: today.dayNumber - Int(rng.next() % 365))
-            var kind = rng.pick(WorkOrderKind.allCases)
-            if kind == .factorRequest, projects.isEmpty { kind = .enterpriseDemand }
-            let order = WorkOrder()
-            order.id = rng.uuid()
-            order.number = String(format: "GD-%04d-%06d", submitted.year, 900_000 + index)
-            order.kind = kind
-            order.jurisdictionCode = Self.cityCode
-            order.submittedOn = submitted.description
-            let deadline = clock.deadline(kind, submitted: submitted)
-            order.deadline = deadline.description
-            (order.detail, order.quantityGranted, order.answer, order.answerEvidence) = ("", "", "", "")
-            order.requesterName = kind == .enterpriseDemand || kind == .complaint ? "演示企业" : "演示市投资促进局"
-            if kind == .factorRequest {
-                let project = rng.pick(projects)
-                let factor = rng.pick([FactorType.land, .energy, .power, .environmental, .construction, .labour])
-                (order.projectID, order.enterpriseName, order.category) = (project.id, project.enterpriseName, factor.rawValue)
-                order.title = "申请" + factor.label(.zh)
-                order.quantityAsked = factor == .energy ? "26.7万吨标煤" : factor == .labour ? "214人" : ""
-                order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category == factor.rawValue }?.unitID
-            } else {
-                (order.enterpriseName, order.category, order.quantityAsked) = ("", "", "")
-                order.title = rng.pick(titles[kind] ?? ["事项"])
-                order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category.isEmpty }?.unitID
-            }
-            if order.responsibleUnitID == nil { order.responsibleUnitID = rng.pick(responsible) }
-            order.detail = order.title + "，请协调解决。"
-            order.reopenCount = 0
-            order.version = 1
-            var log: [(String, CivilDate, String)] = [("submit", submitted, ""), ("route", submitted, "")]
-            // one unit in four answers late; one item in seven is sent back once
-            let late = rng.next() % 4 == 0
-            let answerDay =
-                late
-                ? clock.calendar.adding(workingDays: 2 + Int(rng.next() % 6), to: deadline)
-                : CivilDate(dayNumber: deadline.dayNumber - Int(rng.next() % 3))
-            let signed = clock.calendar.adding(workingDays: 1, to: submitted)
-            if signed > today {
-                order.status = .routed
-            } else if answerDay > today {
-                log += [("signFor", signed, ""), ("start", signed, "")]
-                order.status = .inProgress
-            } else {
-                let answered = max(signed, answerDay)
-                log += [("signFor", signed, ""), ("answer", answered, "已协调解决。")]
-                (order.status, order.answeredOn, order.answer) = (.answered, answered.description, "已协调解决。")
-                order.answerEvidence = kind.answerNeedsEvidence ? "办理记录" : ""
-                var verdict = clock.calendar.adding(workingDays: 3, to: answered)
-                if rng.next() % 7 == 0, verdict <= today {
-                    (order.reopenCount, order.satisfied) = (1, false)
-                    log.append(("reopen", verdict, "问题未彻底解决。"))
-                    order.status = .inProgress
-                    let again = clock.calendar.adding(workingDays: 3, to: verdict)
-                    verdict = clock.calendar.adding(workingDays: 2, to: again)
-                    if again <= today {
-                        log.append(("answer", again, "已再次协调，问题解决。"))
-                        (order.status, order.answeredOn) = (.answered, again.description)
+            let (order, events) = makeWorkOrder(index, cast, &rng)
+            batch.orders.append(order)
+            batch.events += events
+            if batch.orders.count == 1_500 || index == workOrderCount - 1 {
+                // PostgreSQL takes at most 65,535 binds a statement
+                let (orders, events) = batch
+                try await app.writeTransaction { db in
+                    try await orders.create(on: db)
+                    for start in stride(from: 0, to: events.count, by: 5_000) {
+                        try await Array(events[start..<min(events.count, start + 5_000)]).create(on: db)
                     }
                 }
-                if order.status == .answered, verdict <= today {
-                    log.append(("confirm", verdict, ""))
-                    (order.status, order.satisfied, order.closedOn) = (.closed, true, verdict.description)
-                    order.daysToClose = submitted.days(until: verdict)
+                batch = ([], [])
+            }
+        }
+        try await WorkOrderTally.rebuild(on: db)
+    }
+
+    struct WorkOrderCast {
+        var rules: [RoutingRule]
+        var responsible: [UUID]
+        var projects: [Project]
+        var titles: [WorkOrderKind: [String]]
+        var today: CivilDate
+    }
+
+    /// One item with its timeline: most answered in time, one in four late, one in seven sent
+    /// back once, one in sixty left for months; the unanswered overdue ones carry the escalation steps taken on their days.
+    private func makeWorkOrder(_ index: Int, _ cast: WorkOrderCast, _ rng: inout SeededRandom) -> (WorkOrder, [WorkOrderEvent]) {
+        let (today, clock, projects, titles, ruleRows) = (cast.today, WorkOrderService.clock, cast.projects, cast.titles, cast.rules)
+        let submitted = CivilDate(dayNumber: today.dayNumber - Int(rng.next() % UInt64(workOrderDays)))
+        var kind = rng.pick(WorkOrderKind.allCases)
+        if kind == .factorRequest, projects.isEmpty { kind = .enterpriseDemand }
+        let order = WorkOrder()
+        order.id = rng.uuid()
+        order.number = String(format: "GD-%04d-%06d", submitted.year, 900_000 + index)
+        order.kind = kind
+        order.jurisdictionCode = Self.cityCode
+        order.submittedOn = submitted.description
+        let deadline = clock.deadline(kind, submitted: submitted)
+        order.deadline = deadline.description
+        (order.detail, order.quantityGranted, order.answer, order.answerEvidence) = ("", "", "", "")
+        order.requesterName = kind == .enterpriseDemand || kind == .complaint ? "演示企业" : "演示市投资促进局"
+        if kind == .factorRequest {
+            let project = rng.pick(projects)
+            let factor = rng.pick([FactorType.land, .energy, .power, .environmental, .construction, .labour])
+            (order.projectID, order.enterpriseName, order.category) = (project.id, project.enterpriseName, factor.rawValue)
+            order.title = "申请" + factor.label(.zh)
+            order.quantityAsked = factor == .energy ? "26.7万吨标煤" : factor == .labour ? "214人" : ""
+            order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category == factor.rawValue }?.unitID
+        } else {
+            (order.enterpriseName, order.category, order.quantityAsked) = ("", "", "")
+            order.title = rng.pick(titles[kind] ?? ["事项"])
+            order.responsibleUnitID = ruleRows.first { $0.kind == kind && $0.category.isEmpty }?.unitID
+        }
+        if order.responsibleUnitID == nil { order.responsibleUnitID = rng.pick(cast.responsible) }
+        order.detail = order.title + "，请协调解决。"
+        order.reopenCount = 0
+        order.version = 1
+        var log: [(String, CivilDate, String)] = [("submit", submitted, ""), ("route", submitted, "")]
+        // one unit in four answers late; one item in seven is sent back once
+        // and one in sixty sits for three months: the items a bulletin names
+        let late = rng.next() % 4 == 0
+        let stuck = rng.next() % 60 == 0
+        let answerDay =
+            stuck
+            ? clock.calendar.adding(workingDays: 60, to: deadline)
+            : late
+                ? clock.calendar.adding(workingDays: 2 + Int(rng.next() % 6), to: deadline)
+                : CivilDate(dayNumber: deadline.dayNumber - Int(rng.next() % 3))
+        let signed = clock.calendar.adding(workingDays: 1, to: submitted)
+        var (firstAnswer, reopenedOn): (CivilDate?, CivilDate?) = (nil, nil)
+        if signed > today {
+            order.status = .routed
+        } else if answerDay > today {
+            log += [("signFor", signed, ""), ("start", signed, "")]
+            order.status = .inProgress
+        } else {
+            let answered = max(signed, answerDay)
+            firstAnswer = answered
+            log += [("signFor", signed, ""), ("answer", answered, "已协调解决。")]
+            (order.status, order.answeredOn, order.answer) = (.answered, answered.description, "已协调解决。")
+            order.answerEvidence = kind.answerNeedsEvidence ? "办理记录" : ""
+            var verdict = clock.calendar.adding(workingDays: 3, to: answered)
+            if rng.next() % 7 == 0, verdict <= today {
+                (order.reopenCount, order.satisfied) = (1, false)
+                log.append(("reopen", verdict, "问题未彻底解决。"))
+                reopenedOn = verdict
+                order.status = .inProgress
+                let again = clock.calendar.adding(workingDays: 3, to: verdict)
+                verdict = clock.calendar.adding(workingDays: 2, to: again)
+                if again <= today {
+                    log.append(("answer", again, "已再次协调，问题解决。"))
+                    (order.status, order.answeredOn) = (.answered, again.description)
                 }
             }
-            order.answeredLate = order.answeredOn.map { $0 > order.deadline } ?? false
-            for (sequence, entry) in log.enumerated() where entry.1 <= today {
-                let event = WorkOrderEvent()
-                event.id = rng.uuid()
-                (event.workOrderID, event.sequence, event.step, event.onDate, event.note) = (
-                    order.id!, sequence + 1, entry.0, entry.1.description, entry.2
-                )
-                event.actorName = entry.0 == "submit" || entry.0 == "reopen" || entry.0 == "confirm" ? order.requesterName : "演示经办人"
-                events.append(event)
+            if order.status == .answered, verdict <= today {
+                log.append(("confirm", verdict, ""))
+                (order.status, order.satisfied, order.closedOn) = (.closed, true, verdict.description)
+                order.daysToClose = submitted.days(until: verdict)
             }
-            orders.append(order)
         }
-        for start in stride(from: 0, to: orders.count, by: 2_000) {
-            try await Array(orders[start..<min(orders.count, start + 2_000)]).create(on: db)
+        order.answeredLate = order.answeredOn.map { $0 > order.deadline } ?? false
+        // the scan's steps, on the days it took them: while the item waited for its first answer, or
+        // (for the rest) once it was sent back and waits again
+        let waited = firstAnswer ?? CivilDate(dayNumber: today.dayNumber + 1)
+        order.reminded = clock.reminderDay(deadline: deadline) < waited
+        for step in WorkOrderClock.Escalation.allCases where step != .none {
+            guard var day = clock.escalationDate(step, deadline: deadline) else { continue }
+            if day >= waited {
+                guard order.status == .inProgress, let reopened = reopenedOn else { break }
+                day = max(day, reopened)
+            }
+            guard day <= today else { break }
+            order.escalation = step
+            log.append((step.rawValue, day, "超过期限 \(deadline)，\(step.label(.zh))"))
         }
-        for start in stride(from: 0, to: events.count, by: 5_000) {
-            try await Array(events[start..<min(events.count, start + 5_000)]).create(on: db)
+        log = log.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element)
+        var events: [WorkOrderEvent] = []
+        for (sequence, entry) in log.enumerated() where entry.1 <= today {
+            let event = WorkOrderEvent()
+            event.id = rng.uuid()
+            (event.workOrderID, event.sequence, event.step, event.onDate, event.note) = (
+                order.id!, sequence + 1, entry.0, entry.1.description, entry.2
+            )
+            event.actorName = entry.0 == "submit" || entry.0 == "reopen" || entry.0 == "confirm" ? order.requesterName : "演示经办人"
+            events.append(event)
         }
+        return (order, events)
     }
 
     /// The demo leader linked to eight key enterprises, with six months of contacts and on-site

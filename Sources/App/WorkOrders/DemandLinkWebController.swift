@@ -26,33 +26,16 @@ struct DemandLinkWebController {
     struct CreateBody: Content { var enterpriseName: String? }
 
     func create(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.manage, .workOrder)
-        let name = (try request.decodeForm(CreateBody.self).enterpriseName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 80, !name.hasControlCharacters else {
-            let error = AppError.field("enterpriseName", zh: "请填写企业名称（80 字以内）。", en: "Name the enterprise.")
+        let name = try request.decodeForm(CreateBody.self).enterpriseName ?? ""
+        do {
+            let (link, url) = try await WorkOrderSettings(request: request).issueLink(enterpriseName: name)
+            return .html(DemandLinkViews.links(FormState(), created: (link.enterpriseName, url), context: PageContext(request: request)))
+        } catch let error as AppError where error.status == .unprocessableEntity {
             return .html(
                 DemandLinkViews.links(
                     FormState(values: ["enterpriseName": name], error: error), created: nil, context: PageContext(request: request)),
                 status: error.status)
         }
-        let token = Secrets.token(bytes: 24)
-        let link = DemandLink()
-        link.id = UUID()
-        link.tokenHash = Secrets.digest(token)
-        link.jurisdictionCode = user.scope.value
-        link.enterpriseName = name
-        link.createdBy = user.personID
-        link.createdOn = request.clock.today.description
-        let (actor, millis) = (request.auditActor, request.clock.millis)
-        try await request.writeTransaction { db in
-            try await link.create(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "workorder.link", objectType: "demand_link", objectID: link.id!.uuidString,
-                after: ["enterprise": name], at: millis)
-        }
-        let host = request.headers.first(name: .host).map { (request.isTLS ? "https://" : "http://") + $0 } ?? ""
-        return .html(
-            DemandLinkViews.links(FormState(), created: (name, host + SiteURL.demand(token).path), context: PageContext(request: request)))
     }
 
     /// The link's record, or a clear 404 for a token that was never issued.

@@ -82,41 +82,14 @@ enum WorkOrderList {
         var line: AccountabilityLine
     }
 
-    /// One line per responsible unit of the jurisdiction, most overdue first. (PostgreSQL sums
-    /// bigints into NUMERIC; the casts keep both engines' sums integers.)
+    /// One line per responsible unit of the jurisdiction, most overdue first: the open items
+    /// counted now, the closed ones from their tallies.
     static func board(_ user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [BoardLine] {
-        struct Aggregate: Decodable {
-            var unitID: UUID, unitName: String, open: Int, overdue: Int, closed: Int, late: Int
-            var reopenedItems: Int, reopenings: Int, answeredItems: Int, totalDays: Int
-            enum CodingKeys: String, CodingKey {
-                case open, overdue, closed, late, reopenings
-                case unitID = "unit_id", unitName = "unit_name", reopenedItems = "reopened_items", answeredItems = "answered_items"
-                case totalDays = "total_days"
-            }
-        }
-        let rows = try await db.sql.raw(
-            """
-            SELECT w.responsible_unit_id AS unit_id, MIN(u.name) AS unit_name,
-              SUM(CASE WHEN w.status <> 'closed' THEN 1 ELSE 0 END) AS open,
-              SUM(CASE WHEN w.status IN ('routed', 'signedFor', 'inProgress') AND w.deadline < \(bind: today.description) THEN 1 ELSE 0 END)
-                AS overdue,
-              SUM(CASE WHEN w.status = 'closed' THEN 1 ELSE 0 END) AS closed,
-              SUM(CASE WHEN w.answered_late = \(bind: true) THEN 1 ELSE 0 END) AS late,
-              SUM(CASE WHEN w.reopen_count > 0 THEN 1 ELSE 0 END) AS reopened_items,
-              CAST(SUM(w.reopen_count) AS BIGINT) AS reopenings,
-              SUM(CASE WHEN w.answered_on IS NOT NULL THEN 1 ELSE 0 END) AS answered_items,
-              CAST(SUM(COALESCE(w.days_to_close, 0)) AS BIGINT) AS total_days
-            FROM work_orders w JOIN units u ON u.id = w.responsible_unit_id
-            WHERE w.jurisdiction_code >= \(bind: user.scope.prefix) AND w.jurisdiction_code < \(bind: user.scope.prefix + "~")
-            GROUP BY w.responsible_unit_id
-            """
-        ).all(decoding: Aggregate.self)
-        return rows.map { r in
-            BoardLine(
-                unitID: r.unitID, unitName: r.unitName,
-                line: AccountabilityLine(
-                    open: r.open, overdue: r.overdue, closed: r.closed, late: r.late, reopenedItems: r.reopenedItems,
-                    reopenings: r.reopenings, answeredItems: r.answeredItems, totalDaysToClose: r.totalDays))
-        }.sorted { ($0.line.overdue, $0.line.open, $1.unitName) > ($1.line.overdue, $1.line.open, $0.unitName) }
+        let aggregates = try await WorkOrderTally.aggregates(prefix: user.scope.prefix, today: today, on: db)
+        guard !aggregates.isEmpty else { return [] }
+        let units = try await Unit.query(on: db).filter(\.$id ~~ Array(aggregates.keys)).all()
+        let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
+        return aggregates.values.map { BoardLine(unitID: $0.unitID, unitName: names[$0.unitID] ?? "", line: $0.line) }
+            .sorted { ($0.line.overdue, $0.line.open, $1.unitName) > ($1.line.overdue, $1.line.open, $0.unitName) }
     }
 }

@@ -38,9 +38,15 @@ final class WorkOrder: Model, @unchecked Sendable {
     @OptionalField(key: "days_to_close") var daysToClose: Int?
     @OptionalField(key: "satisfied") var satisfied: Bool?
     @OptionalField(key: "closed_on") var closedOn: String?
+    /// The last escalation step taken by the scan, and whether the deadline reminder went out.
+    @Field(key: "escalation") var escalation: WorkOrderClock.Escalation
+    @Field(key: "reminded") var reminded: Bool
     @Field(key: "version") var version: Int
 
-    init() {}
+    /// A new item has been neither reminded nor escalated.
+    init() {
+        (escalation, reminded) = (.none, false)
+    }
 }
 
 /// One step on a work order's timeline: who did what on which day, and what they said.

@@ -96,9 +96,10 @@ extension WorkOrderService {
             case .signFor, .start: break
             }
             try await fresh.update(on: db)
+            if step == .confirm { try await WorkOrderTally.add(fresh, on: db) }
             let shown = [routed ?? "", note, evidence.isEmpty ? "" : "佐证：" + evidence, granted.isEmpty ? "" : "落实：" + granted]
             let sequence = try await Self.event(
-                fresh, step: step.rawValue, actor: by, on: today, note: shown.filter { !$0.isEmpty }.joined(separator: "；"), db: db)
+                id, step: step.rawValue, actor: by, on: today, note: shown.filter { !$0.isEmpty }.joined(separator: "；"), db: db)
             try await Notices.after(step, fresh, sequence: sequence, at: millis, on: db)
             try await AuditLog.append(
                 on: db, by: audit, action: "workorder.\(step.rawValue)", objectType: "work_order", objectID: id.uuidString,

@@ -103,9 +103,10 @@ struct WorkOrderService {
         order.responsibleUnitID = rule?.unitID
         order.status = rule == nil ? .submitted : .routed
         try await order.create(on: db)
-        try await event(order, step: "submit", actor: requester.name, on: today, note: "", db: db)
+        try await event(order.id!, step: "submit", actor: requester.name, on: today, note: "", db: db)
         if let unit = rule?.unitID {
-            let sequence = try await event(order, step: "route", actor: "分办规则", on: today, note: try await unitName(unit, on: db), db: db)
+            let sequence = try await event(
+                order.id!, step: "route", actor: "分办规则", on: today, note: try await unitName(unit, on: db), db: db)
             try await Notices.after(.route, order, sequence: sequence, at: millis, on: db)
         }
         try await AuditLog.append(
@@ -115,13 +116,11 @@ struct WorkOrderService {
     }
 
     @discardableResult
-    static func event(_ order: WorkOrder, step: String, actor: String, on day: CivilDate, note: String, db: any Database) async throws
-        -> Int
-    {
-        let last = try await WorkOrderEvent.query(on: db).filter(\.$workOrderID == order.id!).sort(\.$sequence, .descending).first()
+    static func event(_ order: UUID, step: String, actor: String, on day: CivilDate, note: String, db: any Database) async throws -> Int {
+        let last = try await WorkOrderEvent.query(on: db).filter(\.$workOrderID == order).sort(\.$sequence, .descending).first()
         let event = WorkOrderEvent()
         event.id = UUID()
-        event.workOrderID = order.id!
+        event.workOrderID = order
         event.sequence = (last?.sequence ?? 0) + 1
         event.step = step
         event.actorName = actor

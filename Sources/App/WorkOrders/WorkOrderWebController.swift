@@ -17,6 +17,7 @@ struct WorkOrderWebController {
         LinkageWebController().register(pages)
         InboxWebController().register(pages)
         WebhookWebController().register(pages)
+        RoutingRuleWebController().register(pages)
     }
 
     func list(_ request: Request) async throws -> Response {

@@ -20,7 +20,7 @@ enum SiteURL: Sendable {
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
-    case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks
+    case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
 
     var path: String {
         switch self {
@@ -93,6 +93,8 @@ enum SiteURL: Sendable {
         case .inbox: "/inbox"
         case .inboxRead: "/inbox/read"
         case .webhooks: "/work-orders/webhooks"
+        case .routingRules: "/work-orders/routing"
+        case .routingRuleDelete(let id): "/work-orders/routing/\(id)/delete"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"
         }

@@ -23,6 +23,7 @@ enum WorkOrderViews {
         if context.may(.manage, .workOrder) {
             actions += [
                 link(.demandLinks, lang("企业直通车链接", "Enterprise links"), [.cls("button")]),
+                link(.routingRules, lang("分办规则", "Routing rules"), [.cls("button")]),
                 link(.webhooks, lang("群机器人推送", "Group robots"), [.cls("button")]),
             ]
         }
@@ -114,6 +115,7 @@ enum WorkOrderViews {
 
     static func stepName(_ step: String, _ lang: Lang) -> String {
         if step == "submit" { return lang("提出", "Submitted") }
+        if let escalation = WorkOrderClock.Escalation(rawValue: step) { return lang("逾期督办", "Escalated") + "：" + escalation.label(lang) }
         guard let known = WorkOrderMachine.Step(rawValue: step) else { return step }
         return lang(known.label, known.rawValue)
     }

@@ -1,0 +1,34 @@
+import Fluent
+import FluentSQL
+
+/// Escalation steps kept on the item (and on its timeline, with the day each was taken), and the
+/// closed items' tallies per unit: a closed item never changes again, so the accountability board
+/// adds these few rows to the open items instead of reading the whole archive.
+struct CreateWorkOrderTallies: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        try await sql.raw("ALTER TABLE work_orders ADD COLUMN escalation TEXT NOT NULL DEFAULT 'none'").run()
+        try await sql.raw("ALTER TABLE work_orders ADD COLUMN reminded BOOLEAN NOT NULL DEFAULT FALSE").run()
+        try await database.schema(WorkOrderTally.schema)
+            .field("jurisdiction_code", .string, .required)
+            .field("unit_id", .uuid, .required, .references(Unit.schema, "id"))
+            .field("closed", .int64, .required)
+            .field("late", .int64, .required)
+            .field("reopened_items", .int64, .required)
+            .field("reopenings", .int64, .required)
+            .field("total_days", .int64, .required)
+            .unique(on: "jurisdiction_code", "unit_id")
+            .create()
+        try await sql.raw("CREATE INDEX work_orders_open ON work_orders (status, deadline)").run()
+        try await sql.raw("CREATE INDEX work_orders_status_scope ON work_orders (status, jurisdiction_code)").run()
+        try await WorkOrderTally.rebuild(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(WorkOrderTally.schema).delete()
+        try await database.sql.raw("DROP INDEX work_orders_open").run()
+        try await database.sql.raw("DROP INDEX work_orders_status_scope").run()
+        try await database.sql.raw("ALTER TABLE work_orders DROP COLUMN reminded").run()
+        try await database.sql.raw("ALTER TABLE work_orders DROP COLUMN escalation").run()
+    }
+}

@@ -1,0 +1,33 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+extension BenchCommand {
+    /// The scan every node runs every five minutes, timed as `serve` runs it (one write
+    /// transaction): the first pass takes whatever steps fell due since the data set was made,
+    /// the next passes are the steady state.
+    static func overdueScan(_ app: Application) async throws -> [String] {
+        let count = try await WorkOrder.query(on: app.db).count()
+        var lines = ["work orders: \(count)"]
+        var steady: [Double] = []
+        for pass in 0..<6 {
+            let (today, millis) = (app.clock.today, app.clock.millis)
+            let start = ContinuousClock.now
+            let outcome = try await app.writeTransaction { db in try await NoticeScan.run(on: db, today: today, millis: millis) }
+            let ms = Self.ms(ContinuousClock.now - start)
+            if pass == 0 {
+                lines.append(
+                    String(
+                        format: "overdue scan, first pass: %.1f ms (%d items looked at, %d reminders, %d escalations)", ms,
+                        outcome.examined,
+                        outcome.reminders, outcome.escalations))
+            } else {
+                steady.append(ms)
+            }
+        }
+        lines.append(Self.line("overdue scan, steady (service)", steady, seconds: nil))
+        return lines
+    }
+}
