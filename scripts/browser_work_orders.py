@@ -15,8 +15,27 @@ def answer(driver, h, note):
     h.wait_for(driver, lambda d: "已答复待确认" in d.page_source)
 
 
+def board_row(driver, base, unit):
+    """The accountability board's cells for one unit (open, overdue, late, closed, …)."""
+    driver.get(base + "/work-orders/board")
+    for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        cells = [c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "td")]
+        if cells and cells[0] == unit:
+            return cells
+    return []
+
+
 def work_order_walk(driver, base, shots, h):
     h.log_in(driver, base, "demo-bureau")
+    before = board_row(driver, base, "市市场监督管理局")
+    driver.get(base + "/work-orders/routing")
+    Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("要素保障")
+    Select(driver.find_element(By.ID, "f-category")).select_by_visible_text("用水")
+    Select(driver.find_element(By.ID, "f-unit")).select_by_visible_text("市住房和城乡建设局")
+    h.submit(driver, "form[action='/work-orders/routing']")
+    h.wait_for(driver, lambda d: "用水" in d.find_element(By.CSS_SELECTOR, "main").text)
+    h.check("the bureau adds a routing rule", "市住房和城乡建设局" in driver.page_source and "市自然资源和规划局" in driver.page_source)
+    h.shoot(driver, shots, "39-routing-rules")
     driver.get(base + "/work-orders/links")
     driver.find_element(By.ID, "f-enterpriseName").send_keys("演示精密机械有限公司")
     h.submit(driver, "form[action='/work-orders/links']")
@@ -76,12 +95,20 @@ def work_order_walk(driver, base, shots, h):
     driver.get(item)
     h.check("the item's timeline keeps the reopening", "退回重办" in driver.page_source and "重办 1 次" in driver.page_source)
     h.shoot(driver, shots, "34-work-order")
-    driver.get(base + "/work-orders/board")
-    h.check("the accountability board lists the department", "市市场监督管理局" in driver.page_source and "满意率" in driver.page_source)
+    after = board_row(driver, base, "市市场监督管理局")
+    # columns: unit, open, overdue, answered late, closed, average days, reopen rate, satisfaction
+    h.check(
+        "the accountability board counts the closing",
+        len(before) == 8 and len(after) == 8 and int(after[4]) == int(before[4]) + 1 and int(after[1]) == int(before[1]),
+    )
     h.shoot(driver, shots, "35-accountability-board")
     driver.get(base + "/work-orders?view=overdue")
     h.check("the bureau sees the overdue items", "超期" in driver.page_source)
     h.shoot(driver, shots, "36-work-orders-overdue")
+    driver.find_element(By.CSS_SELECTOR, "table tbody tr a").click()
+    h.wait_for(driver, lambda d: "办理过程" in d.page_source)
+    h.check("an overdue item's timeline shows the escalation steps with their days", "逾期督办" in driver.page_source)
+    h.shoot(driver, shots, "40-overdue-item")
     h.log_out(driver)
 
     h.log_in(driver, base, "demo-leader")

@@ -168,7 +168,9 @@ extension DemoCity {
             (event.workOrderID, event.sequence, event.step, event.onDate, event.note) = (
                 order.id!, sequence + 1, entry.0, entry.1.description, entry.2
             )
-            event.actorName = entry.0 == "submit" || entry.0 == "reopen" || entry.0 == "confirm" ? order.requesterName : "演示经办人"
+            event.actorName =
+                WorkOrderClock.Escalation(rawValue: entry.0) != nil
+                ? "系统督办" : entry.0 == "submit" || entry.0 == "reopen" || entry.0 == "confirm" ? order.requesterName : "演示经办人"
             events.append(event)
         }
         return (order, events)

@@ -120,6 +120,16 @@ extension WorkOrderClock.Escalation {
         case .bulletin: lang("列入通报", "On the bulletin")
         }
     }
+
+    /// Who hears of it at this step.
+    func whom(_ lang: Lang) -> String {
+        switch self {
+        case .none: ""
+        case .unitHead: lang("单位负责人", "unit head")
+        case .leader: lang("分管领导", "leader")
+        case .bulletin: lang("通报", "bulletin")
+        }
+    }
 }
 
 extension FactorType {

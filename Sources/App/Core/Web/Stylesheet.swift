@@ -28,7 +28,7 @@ enum Stylesheet {
         .demo-banner{width:100%;background:#fff4ce;color:#5c4400;padding:4px 10px;font-size:13px;border-radius:3px}
         .bare .demo-banner{margin-bottom:12px}
         form.inline{display:inline;margin:0}
-        .link-button{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline}
+        .link-button{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline;white-space:nowrap}
         .shell{display:flex;min-height:calc(100vh - 48px)}
         .sidenav{width:180px;flex:none;background:#fff;border-right:1px solid var(--line)}
         .sidenav ul{list-style:none;margin:0;padding:8px 0}

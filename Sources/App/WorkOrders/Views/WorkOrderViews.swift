@@ -94,8 +94,8 @@ enum WorkOrderViews {
         }
         content.append(el("section", [.cls("panel")], Components.definitionList(facts)))
         if o.status != .answered, o.status != .closed {
-            let steps = model.escalationDates.map { "\($0.0.label(lang)) \($0.1)" }.joined(separator: "；")
-            content.append(el("p", [.cls("muted small")], text(lang("逾期未答复将逐级督办：", "If unanswered: ") + steps)))
+            let steps = model.escalationDates.map { "\($0.0.whom(lang)) \($0.1)" }.joined(separator: "；")
+            content.append(el("p", [.cls("muted small")], text(lang("逾期未答复逐级督办：", "Escalation if unanswered: ") + steps)))
         }
         content += WorkOrderForms.steps(model, context: context)
         content.append(el("h2", [], text(lang("办理过程", "Timeline"))))
