@@ -32,6 +32,10 @@ struct ParallelApprovalTests {
             for factor in [FactorType.filing, .energyReview, .landUse] { try await Self.closedApproval(factor, project: id, on: app.db) }
             let refused = try await w.bureau.post("/projects/\(id)/parallel-approval", [])
             #expect(refused.status == .conflict && refused.body.string.contains("尚缺法定前置审批：环评，不能实行边建边办"))
+            // the API says the same, with a stable code
+            let api = try await APIClient.issue(app, login: "bureau")
+            let refusedByAPI = try await api.send(.POST, "/api/v1/projects/\(id)/parallel-approval")
+            #expect(refusedByAPI.status == .conflict && refusedByAPI.json["code"] as? String == "approvals_missing")
             #expect(try await ParallelApprovalMark.query(on: app.db).count() == 0)
             // only the bureau marks
             let cadre = Browser(app)

@@ -98,4 +98,33 @@ struct WorkOrderSettingsTests {
             #expect(try await UnitWebhook.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func linkageAndNoticesOverTheAPI() async throws {
+        try await withApp { app, _ in
+            let bureau = try await APIClient.issue(app, login: "bureau")
+            let leader = try await Fixture.id(of: "leader", on: app.db)
+            let cadre = try await Fixture.id(of: "cadre", on: app.db)
+            let body: (UUID) -> String = { person in #"{"leaderID":"\#(person.uuidString)","enterpriseName":"湖北伟德线路板有限公司"}"# }
+            // only a leader of the jurisdiction can be linked
+            #expect(try await bureau.send(.POST, "/api/v1/linkage", json: body(cadre)).status == .unprocessableEntity)
+            let added = try await bureau.send(.POST, "/api/v1/linkage", json: body(leader))
+            #expect(added.status == .created && added.json["since"] as? String == "2026-11-21")
+            let standing = try await bureau.send(.GET, "/api/v1/linkage?month=2026-11")
+            let line = try #require(
+                (try JSONSerialization.jsonObject(with: Data(standing.body.readableBytesView)) as? [[String: Any]])?.first)
+            // no contact yet this month: behind
+            #expect(line["linkageID"] as? String == added.json["id"] as? String && line["behind"] as? Bool == true)
+            let id = try #require(added.json["id"] as? String)
+            #expect(try await bureau.send(.POST, "/api/v1/linkage/\(id)/end").status == .noContent)
+            #expect(try await bureau.send(.POST, "/api/v1/linkage/\(id)/end").status == .notFound)
+
+            // the inbox read over the API
+            try await Notices.send(
+                "route", "新分办事项 GD-2026-000001", about: nil, to: .person(cadre), key: "test", at: app.clock.millis, on: app.db)
+            let reader = try await APIClient.issue(app, login: "cadre")
+            #expect(try await reader.send(.GET, "/api/v1/notices").body.string.contains(#""read":false"#))
+            #expect(try await reader.send(.POST, "/api/v1/notices/read").status == .noContent)
+            #expect(try await reader.send(.GET, "/api/v1/notices").body.string.contains(#""read":true"#))
+        }
+    }
 }

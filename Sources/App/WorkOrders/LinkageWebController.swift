@@ -39,49 +39,19 @@ struct LinkageWebController {
     }
 
     func add(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.manage, .workOrder)
         let body = try request.decodeForm(AddBody.self)
-        let name = (body.enterpriseName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let leaders = try await ProjectPage.leaderOptions(request)
-        guard let leader = body.leader.flatMap(UUID.init(uuidString:)), leaders.contains(where: { $0.value == leader.uuidString }) else {
+        do {
+            try await LinkageService(request: request).add(
+                leader: body.leader.flatMap(UUID.init(uuidString:)), enterpriseName: body.enterpriseName ?? "")
+        } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(
-                request, FormState(values: ["enterpriseName": name], error: .field("leader", zh: "请选择本辖区的领导。", en: "Choose a leader.")),
-                status: .unprocessableEntity)
-        }
-        guard !name.isEmpty, name.count <= 80, !name.hasControlCharacters else {
-            return try await render(
-                request,
-                FormState(values: ["enterpriseName": name], error: .field("enterpriseName", zh: "请填写企业名称。", en: "Name the enterprise.")),
-                status: .unprocessableEntity)
-        }
-        let link = Linkage()
-        link.id = UUID()
-        (link.leaderID, link.enterpriseName, link.nameKey) = (leader, name, NameNormalizer.key(for: name))
-        (link.jurisdictionCode, link.since) = (user.scope.value, request.clock.today.description)
-        let (actor, millis) = (request.auditActor, request.clock.millis)
-        try await request.writeTransaction { db in
-            try await link.create(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "linkage.add", objectType: "person", objectID: leader.uuidString, after: ["enterprise": name],
-                at: millis)
+                request, FormState(values: ["enterpriseName": body.enterpriseName ?? ""], error: error), status: error.status)
         }
         return request.redirect(to: SiteURL.linkage.path)
     }
 
     func end(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.manage, .workOrder)
-        let id = try request.idParameter()
-        let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today.description)
-        try await request.writeTransaction { db in
-            guard let link = try await Linkage.find(id, on: db), link.endedOn == nil,
-                user.scope.contains(try JurisdictionCode(link.jurisdictionCode))
-            else { throw AppError.notFound }
-            link.endedOn = today
-            try await link.update(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "linkage.end", objectType: "person", objectID: link.leaderID.uuidString,
-                after: ["enterprise": link.enterpriseName], at: millis)
-        }
+        try await LinkageService(request: request).end(try request.idParameter())
         return request.redirect(to: SiteURL.linkage.path)
     }
 }

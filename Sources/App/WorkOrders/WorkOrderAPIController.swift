@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import FluentSQL
 import Vapor
 
 /// `/api/v1/work-orders`: the same engine as the pages.
@@ -12,6 +13,10 @@ struct WorkOrderAPIController {
         api.post("work-orders", ":id", "steps", use: step)
         api.get("notices", use: notices)
         api.get("linkage", use: linkage)
+        api.post("linkage", use: addLinkage)
+        api.post("linkage", ":id", "end", use: endLinkage)
+        api.post("notices", "read", use: readNotices)
+        api.post("projects", ":id", "parallel-approval", use: markParallel)
     }
 
     struct NoticeItem: Content {
@@ -34,6 +39,7 @@ struct WorkOrderAPIController {
     }
 
     struct LinkageItem: Content {
+        var linkageID: UUID
         var leaderID: UUID
         var leaderName: String
         var enterpriseName: String
@@ -55,11 +61,52 @@ struct WorkOrderAPIController {
         }
         return try await LinkageStanding.lines(scope: user.scope, month: month, on: request.db).map {
             LinkageItem(
-                leaderID: $0.leaderID, leaderName: $0.leaderName, enterpriseName: $0.enterpriseName,
+                linkageID: $0.linkageID, leaderID: $0.leaderID, leaderName: $0.leaderName, enterpriseName: $0.enterpriseName,
                 contactsThisMonth: $0.contactsThisMonth,
                 onSiteThisQuarter: $0.onSiteThisQuarter, contactsShort: $0.standing.contactsShort, onSiteShort: $0.standing.onSiteShort,
                 behind: $0.standing.isBehind)
         }
+    }
+
+    struct LinkageBody: Content {
+        var leaderID: UUID?
+        var enterpriseName: String?
+    }
+
+    struct LinkageCreated: Content {
+        var id: UUID
+        var leaderID: UUID
+        var enterpriseName: String
+        var since: String
+    }
+
+    func addLinkage(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(LinkageBody.self)
+        let link = try await LinkageService(request: request).add(leader: body.leaderID, enterpriseName: body.enterpriseName ?? "")
+        return try ProjectAPIController.created(
+            LinkageCreated(id: try link.requireID(), leaderID: link.leaderID, enterpriseName: link.enterpriseName, since: link.since))
+    }
+
+    func endLinkage(_ request: Request) async throws -> HTTPStatus {
+        try await LinkageService(request: request).end(try request.idParameter())
+        return .noContent
+    }
+
+    /// Marks all of the caller's notices read.
+    func readNotices(_ request: Request) async throws -> HTTPStatus {
+        let user = try request.authorize(.read, .workOrder)
+        let now = request.clock.millis
+        try await request.writeTransaction { db in
+            try await db.sql.raw("UPDATE notices SET read_at = \(bind: now) WHERE person_id = \(bind: user.personID) AND read_at IS NULL")
+                .run()
+        }
+        return .noContent
+    }
+
+    /// 边建边办: only once the legally required approvals are closed factor requests of the project.
+    func markParallel(_ request: Request) async throws -> HTTPStatus {
+        try await ParallelApprovalService(request: request).mark(try request.idParameter())
+        return .noContent
     }
 
     struct Item: Content {
