@@ -20,4 +20,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateNotices())
     app.migrations.add(CreateWebhooks())
     app.migrations.add(CreateWorkOrderTallies())
+    app.migrations.add(CreateNumberSequences())
 }

@@ -75,10 +75,12 @@ struct WorkOrderService {
         today: CivilDate, actor: AuditActor, millis: Int64, on db: any Database
     ) async throws -> WorkOrder {
         let year = String(today.year)
-        let count = try await WorkOrder.query(on: db).filter(\.$number >= "GD-\(year)-").filter(\.$number < "GD-\(year)-~").count()
+        let serial = try await NumberSequence.next("GD-\(year)", on: db) {
+            try await WorkOrder.query(on: db).filter(\.$number >= "GD-\(year)-").filter(\.$number < "GD-\(year)-~").count()
+        }
         let order = WorkOrder()
         order.id = UUID()
-        order.number = "GD-\(year)-" + String(repeating: "0", count: max(0, 6 - String(count + 1).count)) + String(count + 1)
+        order.number = "GD-\(year)-" + String(repeating: "0", count: max(0, 6 - String(serial).count)) + String(serial)
         order.kind = kind
         order.category = input.category
         order.title = input.title
