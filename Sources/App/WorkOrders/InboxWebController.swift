@@ -35,10 +35,7 @@ struct InboxWebController {
     func markRead(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .workOrder)
         let now = request.clock.millis
-        try await request.writeTransaction { db in
-            try await db.sql.raw("UPDATE notices SET read_at = \(bind: now) WHERE person_id = \(bind: user.personID) AND read_at IS NULL")
-                .run()
-        }
+        try await request.writeTransaction { db in try await Notices.markAllRead(user.personID, at: now, on: db) }
         return request.redirect(to: SiteURL.inbox.path)
     }
 

@@ -61,6 +61,11 @@ enum Notices {
         }
     }
 
+    /// Marks all of a person's notices read.
+    static func markAllRead(_ person: UUID, at millis: Int64, on db: any Database) async throws {
+        try await db.sql.raw("UPDATE notices SET read_at = \(bind: millis) WHERE person_id = \(bind: person) AND read_at IS NULL").run()
+    }
+
     /// The notice a step sends: the unit hears of an assignment or a reopening, the requester of an answer.
     static func after(_ step: WorkOrderMachine.Step, _ order: WorkOrder, sequence: Int, at millis: Int64, on db: any Database) async throws
     {

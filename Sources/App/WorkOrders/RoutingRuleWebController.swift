@@ -73,19 +73,11 @@ enum RoutingRuleViews {
                     Components.select("unit", lang("责任单位", "Unit"), units, form, lang, required: true)),
                 Components.submit(lang("保存规则", "Save rule")),
             ])
-        return Layout.page(
-            lang("分办规则", "Routing rules"),
-            crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("分办规则", "Routing rules"))],
-            context: context,
-            content: [
-                el(
-                    "p", [.cls("muted")],
-                    text(
-                        lang(
-                            "提交时按规则直接分办到责任单位；要素保障先按要素类型匹配，再按“该类全部”。没有规则的事项由招商局分办，招商局也可改派。",
-                            "Items matching a rule go straight to its unit; the rest wait for the bureau, which may also route otherwise."))
-                ),
-                table, el("h2", [], text(lang("新增或修改规则", "Add or change a rule"))), editor,
-            ])
+        return WorkOrderViews.subpage(
+            ("分办规则", "Routing rules"),
+            intro: (
+                "提交时按规则直接分办到责任单位；要素保障先按要素类型匹配，再按“该类全部”。没有规则的事项由招商局分办，招商局也可改派。",
+                "Items matching a rule go straight to its unit; the rest wait for the bureau, which may also route otherwise."
+            ), [table, el("h2", [], text(lang("新增或修改规则", "Add or change a rule"))), editor], context: context)
     }
 }

@@ -57,18 +57,11 @@ enum WebhookViews {
                         hint: lang("企业微信或钉钉群机器人的 Webhook 地址；留空则停用", "WeCom or DingTalk robot webhook; empty to stop"))),
                 Components.submit(lang("保存", "Save")),
             ])
-        return Layout.page(
-            lang("群机器人推送", "Group robots"),
-            crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("群机器人推送", "Group robots"))],
-            context: context,
-            content: [
-                el(
-                    "p", [.cls("muted")],
-                    text(
-                        lang(
-                            "发给单位的消息同时推送到该单位的群机器人；失败后按 30 秒、1 分钟、2 分钟……重试，最多 8 次。",
-                            "Notices to a unit also go to its robot; failures are retried with back-off, 8 times at most."))),
-                table, form,
-            ])
+        return WorkOrderViews.subpage(
+            ("群机器人推送", "Group robots"),
+            intro: (
+                "发给单位的消息同时推送到该单位的群机器人；失败后按 30 秒、1 分钟、2 分钟……重试，最多 8 次。",
+                "Notices to a unit also go to its robot; failures are retried with back-off, 8 times at most."
+            ), [table, form], context: context)
     }
 }

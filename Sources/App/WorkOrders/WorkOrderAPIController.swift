@@ -96,10 +96,7 @@ struct WorkOrderAPIController {
     func readNotices(_ request: Request) async throws -> HTTPStatus {
         let user = try request.authorize(.read, .workOrder)
         let now = request.clock.millis
-        try await request.writeTransaction { db in
-            try await db.sql.raw("UPDATE notices SET read_at = \(bind: now) WHERE person_id = \(bind: user.personID) AND read_at IS NULL")
-                .run()
-        }
+        try await request.writeTransaction { db in try await Notices.markAllRead(user.personID, at: now, on: db) }
         return .noContent
     }
 

@@ -27,11 +27,7 @@ enum DemandLinkViews {
                     Components.field("enterpriseName", lang("企业名称", "Enterprise"), form, lang, required: true),
                     Components.submit(lang("生成链接", "Issue a link")),
                 ]))
-        return Layout.page(
-            lang("企业直通车链接", "Enterprise links"),
-            crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("企业直通车链接", "Enterprise links"))],
-            context: context,
-            content: content)
+        return WorkOrderViews.subpage(("企业直通车链接", "Enterprise links"), intro: nil, content, context: context)
     }
 
     static func page(

@@ -113,6 +113,19 @@ enum WorkOrderViews {
             content: content)
     }
 
+    /// A page under 工单 (the bureau's settings, the board): crumbs back to the list, an
+    /// explanation in muted text, then the content.
+    static func subpage(_ title: (zh: String, en: String), intro: (zh: String, en: String)?, _ content: [HNode], context: PageContext)
+        -> String
+    {
+        let lang = context.lang
+        let name = lang(title.zh, title.en)
+        let explanation = intro.map { [el("p", [.cls("muted")], text(lang($0.zh, $0.en)))] } ?? []
+        return Layout.page(
+            name, crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: name)], context: context,
+            content: explanation + content)
+    }
+
     static func stepName(_ step: String, _ lang: Lang) -> String {
         if step == "submit" { return lang("提出", "Submitted") }
         if let escalation = WorkOrderClock.Escalation(rawValue: step) { return lang("逾期督办", "Escalated") + "：" + escalation.label(lang) }
@@ -137,17 +150,9 @@ enum WorkOrderViews {
                     text(Percent.text(l.line.satisfactionPermille.map(Int64.init))),
                 ]
             }, empty: lang("本辖区还没有工单。", "No work orders yet."), numeric: [1, 2, 3, 4, 5, 6, 7])
-        return Layout.page(
-            lang("部门责任榜", "Department accountability board"),
-            crumbs: [
-                .init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: lang("部门责任榜", "Department accountability board")),
-            ],
-            context: context,
-            content: [
-                el(
-                    "p", [.cls("muted")],
-                    text(lang("超期按原定期限计算，重办不重新计时；满意率 = 满意确认 ÷（满意确认 + 退回重办）。", "Lateness counts from the original deadline."))),
-                table,
-            ])
+        return subpage(
+            ("部门责任榜", "Department accountability board"),
+            intro: ("超期按原定期限计算，重办不重新计时；满意率 = 满意确认 ÷（满意确认 + 退回重办）。", "Lateness counts from the original deadline."),
+            [table], context: context)
     }
 }
