@@ -112,6 +112,16 @@ struct DemoPipelineTests {
             }
             let board = try await WorkOrderTally.aggregates(prefix: DemoCity.cityCode, today: today, on: db).mapValues(\.line)
             #expect(board == counted)
+            // the lists read through their indexes give what sorting every item gives
+            let bureau = try #require(try await WorkOrderTests.user(app, "demo-bureau"))
+            let newest = orders.sorted { ($0.submittedOn, $0.number) > ($1.submittedOn, $1.number) }.prefix(50).map(\.number)
+            #expect(try await WorkOrderList.rows(bureau, .all, today: today, limit: 50, on: db).map(\.number) == newest)
+            let overdue = orders.filter { $0.status != .answered && $0.status != .closed && $0.deadline < today.description }
+                .sorted { ($0.deadline, $0.number) < ($1.deadline, $1.number) }.map(\.number)
+            #expect(!overdue.isEmpty)
+            #expect(
+                try await WorkOrderList.rows(bureau, .overdue, today: today, limit: 10, offset: 5, on: db).map(\.number)
+                    == Array(overdue.dropFirst(5).prefix(10)))
             // the demo leader's eight links, some behind this month
             let lines = try await LinkageStanding.lines(scope: try JurisdictionCode(DemoCity.cityCode), month: today, on: db)
             #expect(lines.count == 8 && lines.contains(where: \.standing.isBehind) && !lines.allSatisfy(\.standing.isBehind))

@@ -19,8 +19,18 @@ struct CreateWorkOrderTallies: AsyncMigration {
             .field("total_days", .int64, .required)
             .unique(on: "jurisdiction_code", "unit_id")
             .create()
-        try await sql.raw("CREATE INDEX work_orders_open ON work_orders (status, deadline)").run()
-        try await sql.raw("CREATE INDEX work_orders_status_scope ON work_orders (status, jurisdiction_code)").run()
+        // the scan and the overdue list: open items by deadline (the list's order and scope from the index alone)
+        try await sql.raw("CREATE INDEX work_orders_open ON work_orders (status, deadline, number, jurisdiction_code)").run()
+        // the board's open part, read from the index alone
+        try await sql.raw(
+            """
+            CREATE INDEX work_orders_status_scope ON work_orders
+              (status, jurisdiction_code, responsible_unit_id, deadline, answered_late, reopen_count, answered_on)
+            """
+        ).run()
+        // newest first, for a jurisdiction and for a unit
+        try await sql.raw("CREATE INDEX work_orders_submitted ON work_orders (submitted_on, number, jurisdiction_code)").run()
+        try await sql.raw("CREATE INDEX work_orders_unit_submitted ON work_orders (responsible_unit_id, submitted_on, number)").run()
         try await WorkOrderTally.rebuild(on: database)
     }
 
@@ -28,6 +38,8 @@ struct CreateWorkOrderTallies: AsyncMigration {
         try await database.schema(WorkOrderTally.schema).delete()
         try await database.sql.raw("DROP INDEX work_orders_open").run()
         try await database.sql.raw("DROP INDEX work_orders_status_scope").run()
+        try await database.sql.raw("DROP INDEX work_orders_submitted").run()
+        try await database.sql.raw("DROP INDEX work_orders_unit_submitted").run()
         try await database.sql.raw("ALTER TABLE work_orders DROP COLUMN reminded").run()
         try await database.sql.raw("ALTER TABLE work_orders DROP COLUMN escalation").run()
     }

@@ -42,8 +42,13 @@ extension DemoCity {
         ]
         let cast = WorkOrderCast(rules: ruleRows, responsible: responsible, projects: projects, titles: titles, today: app.clock.today)
         var batch: (orders: [WorkOrder], events: [WorkOrderEvent]) = ([], [])
+        // numbered as the product numbers: GD-<year>-<serial>, the counter going on from the last
+        var serials: [Int: Int] = [:]
         for index in 0..<workOrderCount {
-            let (order, events) = makeWorkOrder(index, cast, &rng)
+            let (order, events) = makeWorkOrder(cast, &rng)
+            let year = Int(order.submittedOn.prefix(4)) ?? 0
+            serials[year, default: 0] += 1
+            order.number = String(format: "GD-%04d-%06d", year, serials[year]!)
             batch.orders.append(order)
             batch.events += events
             if batch.orders.count == 1_500 || index == workOrderCount - 1 {
@@ -71,14 +76,13 @@ extension DemoCity {
 
     /// One item with its timeline: most answered in time, one in four late, one in seven sent
     /// back once, one in sixty left for months; the unanswered overdue ones carry the escalation steps taken on their days.
-    private func makeWorkOrder(_ index: Int, _ cast: WorkOrderCast, _ rng: inout SeededRandom) -> (WorkOrder, [WorkOrderEvent]) {
+    private func makeWorkOrder(_ cast: WorkOrderCast, _ rng: inout SeededRandom) -> (WorkOrder, [WorkOrderEvent]) {
         let (today, clock, projects, titles, ruleRows) = (cast.today, WorkOrderService.clock, cast.projects, cast.titles, cast.rules)
         let submitted = CivilDate(dayNumber: today.dayNumber - Int(rng.next() % UInt64(workOrderDays)))
         var kind = rng.pick(WorkOrderKind.allCases)
         if kind == .factorRequest, projects.isEmpty { kind = .enterpriseDemand }
         let order = WorkOrder()
         order.id = rng.uuid()
-        order.number = String(format: "GD-%04d-%06d", submitted.year, 900_000 + index)
         order.kind = kind
         order.jurisdictionCode = Self.cityCode
         order.submittedOn = submitted.description

@@ -52,19 +52,25 @@ enum WorkOrderList {
         async throws -> [Row]
     {
         let oversees = LeadRules.seesWholeJurisdiction(user.roles)
-        let scope: SQLQueryString =
-            "w.jurisdiction_code >= \(bind: user.scope.prefix) AND w.jurisdiction_code < \(bind: user.scope.prefix + "~")"
-        let open: SQLQueryString = "w.status IN ('submitted', 'routed', 'signedFor', 'inProgress')"
+        let prefix = user.scope.prefix
+        let scope: SQLQueryString = "w.jurisdiction_code >= \(bind: prefix) AND w.jurisdiction_code < \(bind: prefix + "~")"
+        let mine: SQLQueryString = "w.responsible_unit_id = \(bind: user.unitID)"
         let condition: SQLQueryString
         switch view {
-        case .todo: condition = "w.responsible_unit_id = \(bind: user.unitID) AND w.status <> 'closed'"
+        case .todo: condition = mine + " AND w.status IN ('routed', 'signedFor', 'inProgress', 'answered')"
         case .mine: condition = "w.requester_id = \(bind: user.personID)"
-        case .all: condition = oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)"
+        case .all:
+            // newest first over the submitted_on index, filtering the scope as it goes: an expression,
+            // so that SQLite's planner does not read the whole jurisdiction to sort it
+            condition = oversees ? "SUBSTR(w.jurisdiction_code, 1, \(unsafeRaw: String(prefix.count))) = \(bind: prefix)" : mine
         case .unrouted: condition = scope + " AND w.status = 'submitted'"
         case .overdue:
+            // the page's ids from the (status, deadline, number, jurisdiction) index alone, then their rows
             condition =
-                (oversees ? scope : "w.responsible_unit_id = \(bind: user.unitID)") + " AND " + open
-                + " AND w.deadline < \(bind: today.description)"
+                """
+                w.id IN (SELECT w.id FROM work_orders w WHERE \(oversees ? scope : mine) AND w.status IN ('submitted', 'routed', 'signedFor', 'inProgress')
+                  AND w.deadline < \(bind: today.description) ORDER BY w.deadline, w.number LIMIT \(bind: limit + offset))
+                """
         }
         return try await db.sql.raw(
             """
