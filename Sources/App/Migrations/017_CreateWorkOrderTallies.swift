@@ -19,8 +19,8 @@ struct CreateWorkOrderTallies: AsyncMigration {
             .field("total_days", .int64, .required)
             .unique(on: "jurisdiction_code", "unit_id")
             .create()
-        // the scan and the overdue list: open items by deadline (the list's order and scope from the index alone)
-        try await sql.raw("CREATE INDEX work_orders_open ON work_orders (status, deadline, number, jurisdiction_code)").run()
+        // the scan and the overdue list: open items by deadline (the list's ids, order and scope from the index alone)
+        try await sql.raw("CREATE INDEX work_orders_open ON work_orders (status, deadline, number, jurisdiction_code, id)").run()
         // the board's open part, read from the index alone
         try await sql.raw(
             """
