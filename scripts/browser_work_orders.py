@@ -102,6 +102,11 @@ def work_order_walk(driver, base, shots, h):
         len(before) == 8 and len(after) == 8 and int(after[4]) == int(before[4]) + 1 and int(after[1]) == int(before[1]),
     )
     h.shoot(driver, shots, "35-accountability-board")
+    driver.get(base + "/work-orders?view=all")
+    h.check("the jurisdiction's items come fifty a page", len(driver.find_elements(By.CSS_SELECTOR, "table tbody tr")) == 50)
+    driver.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
+    h.wait_for(driver, lambda d: "第 2 页" in d.page_source)
+    h.check("and the next page follows", len(driver.find_elements(By.CSS_SELECTOR, "table tbody tr")) == 50)
     driver.get(base + "/work-orders?view=overdue")
     h.check("the bureau sees the overdue items", "超期" in driver.page_source)
     h.shoot(driver, shots, "36-work-orders-overdue")

@@ -88,6 +88,15 @@ enum WorkOrderList {
         var line: AccountabilityLine
     }
 
+    /// The board as a page or the API shows it: kept five seconds per jurisdiction and day, and
+    /// forgotten by this process at once when anything is written (another node within 5 s).
+    static func board(_ request: Request) async throws -> [BoardLine] {
+        let user = try request.authorize(.read, .workOrder)
+        let (today, db) = (request.clock.today, request.db)
+        let key = ShortCache.writeSensitive + "work-order-board:\(user.scope.prefix)|\(today)"
+        return try await request.application.shortCache.value(key, ttl: 5) { try await board(user, today: today, on: db) }
+    }
+
     /// One line per responsible unit of the jurisdiction, most overdue first: the open items
     /// counted now, the closed ones from their tallies.
     static func board(_ user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [BoardLine] {

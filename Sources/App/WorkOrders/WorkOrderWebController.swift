@@ -27,8 +27,13 @@ struct WorkOrderWebController {
             request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
             ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
         let today = request.clock.today
-        let rows = try await WorkOrderList.rows(user, view, today: today, on: request.db)
-        return .html(WorkOrderViews.list(rows, view: view, today: today, context: PageContext(request: request)))
+        // fifty a page, as a cadre reads them; one more tells whether there is a next page
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        let rows = try await WorkOrderList.rows(user, view, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
+        return .html(
+            WorkOrderViews.list(
+                Array(rows.prefix(50)), view: view, page: page, hasMore: rows.count > 50, today: today,
+                context: PageContext(request: request)))
     }
 
     func newForm(_ request: Request) async throws -> Response {
@@ -119,8 +124,6 @@ struct WorkOrderWebController {
     }
 
     func board(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.read, .workOrder)
-        let lines = try await WorkOrderList.board(user, today: request.clock.today, on: request.db)
-        return .html(WorkOrderViews.board(lines, context: PageContext(request: request)))
+        .html(WorkOrderViews.board(try await WorkOrderList.board(request), context: PageContext(request: request)))
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 
 /// Work-order pages: the lists, an item with its timeline, and the accountability board.
 enum WorkOrderViews {
-    static func list(_ rows: [WorkOrderList.Row], view: WorkOrderList.View, today: CivilDate, context: PageContext) -> String {
+    static func list(
+        _ rows: [WorkOrderList.Row], view: WorkOrderList.View, page: Int, hasMore: Bool, today: CivilDate, context: PageContext
+    ) -> String {
         let lang = context.lang
         var titles: [(WorkOrderList.View, String)] = [
             (.todo, lang("本单位待办", "My unit's")), (.mine, lang("我提出的", "Mine")), (.overdue, lang("已超期", "Overdue")),
@@ -48,6 +50,7 @@ enum WorkOrderViews {
             lang("工单", "Work orders"), context: context,
             content: [
                 el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs), table,
+                Components.pager(.workOrders, query: ["view": view.rawValue], page: page, hasMore: hasMore, lang),
             ])
     }
 
