@@ -25,6 +25,31 @@ def board_row(driver, base, unit):
     return []
 
 
+def condense_letters(driver, base, shots, h):
+    """Supervisors' letters saying the same thing go on as one suggestion [003]."""
+    h.log_in(driver, base, "demo-observer")
+    for title in ["政务大厅午间无人值守", "中午办事找不到人"]:
+        driver.get(base + "/work-orders/new")
+        Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("监督员来信")
+        driver.find_element(By.ID, "f-title").send_keys(title)
+        driver.find_element(By.ID, "f-detail").send_keys("群众反映午休时段窗口无人，办事要等到下午。")
+        h.submit(driver, "form[action='/work-orders']")
+        h.wait_for(driver, lambda d: "办理过程" in d.page_source)
+    h.log_out(driver)
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(base + "/work-orders?view=unrouted")
+    for box in driver.find_elements(By.CSS_SELECTOR, "input[name='letters[]']"):
+        box.click()
+    driver.find_element(By.ID, "f-title").send_keys("政务大厅实行午间不打烊")
+    Select(driver.find_element(By.ID, "f-unit")).select_by_visible_text("市政务服务中心")
+    h.shoot(driver, shots, "41-condense-letters")
+    h.submit(driver, "form[action='/work-orders/condense']")
+    h.wait_for(driver, lambda d: "办理过程" in d.page_source)
+    h.check("the bureau condenses two letters into one suggestion with a deadline", "归并自 2 封监督员来信" in driver.page_source and "待签收" in driver.page_source)
+    h.shoot(driver, shots, "42-suggestion")
+    h.log_out(driver)
+
+
 def work_order_walk(driver, base, shots, h):
     h.log_in(driver, base, "demo-bureau")
     before = board_row(driver, base, "市市场监督管理局")
@@ -115,6 +140,8 @@ def work_order_walk(driver, base, shots, h):
     h.check("an overdue item's timeline shows the escalation steps with their days", "逾期督办" in driver.page_source)
     h.shoot(driver, shots, "40-overdue-item")
     h.log_out(driver)
+
+    condense_letters(driver, base, shots, h)
 
     h.log_in(driver, base, "demo-leader")
     driver.get(base + "/linkage")

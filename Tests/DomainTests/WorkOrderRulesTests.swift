@@ -109,4 +109,26 @@ struct WorkOrderRulesTests {
             open: 3, overdue: 0, closed: 0, late: 0, reopenedItems: 0, reopenings: 0, answeredItems: 0, totalDaysToClose: 0)
         #expect(empty.averageDaysToCloseTenths == nil && empty.reopenRatePermille == nil && empty.satisfactionPermille == nil)
     }
+
+    /// [003]: 2,500 letters gathered 120 suggestions — condensing takes unrouted letters only, two or more.
+    @Test func onlyUnroutedLettersCondenseAndAtLeastTwo() {
+        let letter = { (n: String, s: WorkOrderStatus) in (number: n, kind: WorkOrderKind.supervisorLetter, status: s) }
+        #expect(throws: Never.self) {
+            try WorkOrderMachine.checkCondense([letter("GD-2026-000001", .submitted), letter("GD-2026-000002", .submitted)])
+        }
+        #expect(throws: WorkOrderMachine.CondenseRefusal.tooFew) {
+            try WorkOrderMachine.checkCondense([letter("GD-2026-000001", .submitted)])
+        }
+        #expect(throws: WorkOrderMachine.CondenseRefusal.alreadyHandled("GD-2026-000002")) {
+            try WorkOrderMachine.checkCondense([letter("GD-2026-000001", .submitted), letter("GD-2026-000002", .routed)])
+        }
+        #expect(throws: WorkOrderMachine.CondenseRefusal.notALetter("GD-2026-000003")) {
+            try WorkOrderMachine.checkCondense([
+                letter("GD-2026-000001", .submitted), (number: "GD-2026-000003", kind: .complaint, status: .submitted),
+            ])
+        }
+        let many = (1...51).map { letter("GD-2026-\($0)", .submitted) }
+        #expect(throws: WorkOrderMachine.CondenseRefusal.tooMany) { try WorkOrderMachine.checkCondense(many) }
+        #expect(!WorkOrderStatus.merged.isOpen)
+    }
 }

@@ -8,6 +8,7 @@ struct WorkOrderAPIController {
     func register(_ api: any RoutesBuilder) {
         api.get("work-orders", use: list)
         api.post("work-orders", use: create)
+        api.post("work-orders", "condense", use: condense)
         api.get("work-orders", "board", use: board)
         api.get("work-orders", ":id", use: show)
         api.post("work-orders", ":id", "steps", use: step)
@@ -156,6 +157,21 @@ struct WorkOrderAPIController {
             .init(
                 kind: WorkOrderKind(rawValue: body.kind), category: body.category ?? "", title: body.title, detail: body.detail,
                 projectID: body.projectID, enterpriseName: body.enterpriseName ?? "", quantityAsked: body.quantityAsked ?? ""))
+        return try ProjectAPIController.created(try await detail(request, order))
+    }
+
+    struct CondenseBody: Content {
+        var letterIDs: [UUID]
+        var title: String
+        var detail: String
+        var unitID: UUID?
+    }
+
+    /// 归并: supervisors' letters not yet routed become one suggestion forwarded to a unit.
+    func condense(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(CondenseBody.self)
+        let order = try await WorkOrderService(request: request).condense(
+            .init(letters: body.letterIDs, title: body.title, detail: body.detail, unitID: body.unitID))
         return try ProjectAPIController.created(try await detail(request, order))
     }
 

@@ -107,6 +107,7 @@ extension WorkOrderStatus {
         case .inProgress: lang("办理中", "In progress")
         case .answered: lang("已答复待确认", "Answered")
         case .closed: lang("已办结", "Closed")
+        case .merged: lang("已归并", "Merged")
         }
     }
 }

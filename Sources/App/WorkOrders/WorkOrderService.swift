@@ -72,7 +72,7 @@ struct WorkOrderService {
     /// Inserts the item with its number and deadline, routed at once when a rule names the unit.
     static func create(
         _ kind: WorkOrderKind, _ input: Input, jurisdiction: String, requester: (id: UUID?, name: String), link: UUID?,
-        today: CivilDate, actor: AuditActor, millis: Int64, on db: any Database
+        today: CivilDate, actor: AuditActor, millis: Int64, routeTo: UUID? = nil, on db: any Database
     ) async throws -> WorkOrder {
         let year = String(today.year)
         let serial = try await NumberSequence.next("GD-\(year)", on: db) {
@@ -102,13 +102,14 @@ struct WorkOrderService {
         order.version = 1
         let rule = try await RoutingRule.query(on: db).filter(\.$jurisdictionCode == jurisdiction).filter(\.$kind == kind)
             .filter(\.$category ~~ [input.category, ""]).sort(\.$category, .descending).first()
-        order.responsibleUnitID = rule?.unitID
-        order.status = rule == nil ? .submitted : .routed
+        order.responsibleUnitID = routeTo ?? rule?.unitID
+        order.status = order.responsibleUnitID == nil ? .submitted : .routed
         try await order.create(on: db)
         try await event(order.id!, step: "submit", actor: requester.name, on: today, note: "", db: db)
-        if let unit = rule?.unitID {
+        if let unit = order.responsibleUnitID {
             let sequence = try await event(
-                order.id!, step: "route", actor: "分办规则", on: today, note: try await unitName(unit, on: db), db: db)
+                order.id!, step: "route", actor: routeTo == nil ? "分办规则" : requester.name, on: today,
+                note: try await unitName(unit, on: db), db: db)
             try await Notices.after(.route, order, sequence: sequence, at: millis, on: db)
         }
         try await AuditLog.append(

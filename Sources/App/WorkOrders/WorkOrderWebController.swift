@@ -11,6 +11,7 @@ struct WorkOrderWebController {
         pages.post(SiteURL.workOrders.pattern, use: submit)
         pages.get(SiteURL.workOrderNew.pattern, use: newForm)
         pages.get(SiteURL.workOrderBoard.pattern, use: board)
+        pages.post(SiteURL.workOrderCondense.pattern, use: condense)
         pages.get(SiteURL.workOrder(SiteURL.anyID).pattern, use: show)
         pages.post(SiteURL.workOrderStep(SiteURL.anyID).pattern, use: step)
         DemandLinkWebController().register(pages)
@@ -21,19 +22,52 @@ struct WorkOrderWebController {
     }
 
     func list(_ request: Request) async throws -> Response {
+        try await list(request, view: nil)
+    }
+
+    private func list(_ request: Request, view chosen: WorkOrderList.View?, condensing: FormState = FormState(), checked: Set<String> = [])
+        async throws -> Response
+    {
         let user = try request.authorize(.read, .workOrder)
         let oversees = LeadRules.seesWholeJurisdiction(user.roles)
         let view =
-            request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
+            chosen ?? request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
             ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
         let today = request.clock.today
         // fifty a page, as a cadre reads them; one more tells whether there is a next page
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
         let rows = try await WorkOrderList.rows(user, view, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
+        let condense =
+            view == .unrouted && request.may(.manage, .workOrder) && rows.contains { $0.kind == .supervisorLetter }
+            ? WorkOrderViews.Condense(units: try await WorkOrderPage.unitOptions(request), form: condensing, checked: checked) : nil
         return .html(
             WorkOrderViews.list(
                 Array(rows.prefix(50)), view: view, page: page, hasMore: rows.count > 50, today: today,
-                context: PageContext(request: request)))
+                context: PageContext(request: request),
+                condense: condense),
+            status: condensing.banner == nil ? .ok : .unprocessableEntity)
+    }
+
+    struct CondenseBody: Content {
+        var letters: [String]?
+        var title: String?
+        var detail: String?
+        var unit: String?
+    }
+
+    func condense(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(CondenseBody.self)
+        let letters = body.letters ?? []
+        do {
+            let order = try await WorkOrderService(request: request).condense(
+                .init(
+                    letters: letters.compactMap(UUID.init(uuidString:)), title: body.title ?? "", detail: body.detail ?? "",
+                    unitID: body.unit.flatMap(UUID.init(uuidString:))))
+            return request.redirect(to: SiteURL.workOrder(order.id!).path)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            let values = ["title": body.title ?? "", "detail": body.detail ?? "", "unit": body.unit ?? ""]
+            return try await list(request, view: .unrouted, condensing: FormState(values: values, error: error), checked: Set(letters))
+        }
     }
 
     func newForm(_ request: Request) async throws -> Response {

@@ -84,8 +84,10 @@ public enum ParallelApproval {
 
 public enum WorkOrderStatus: String, CaseIterable, Codable, Sendable {
     case submitted, routed, signedFor, inProgress, answered, closed
+    /// A supervisor's letter condensed with others into one suggestion, which goes on in its place.
+    case merged
 
-    public var isOpen: Bool { self != .closed }
+    public var isOpen: Bool { self != .closed && self != .merged }
 }
 
 /// The lifecycle: submitted → routed → signed for (签收) → in progress → answered → confirmed by
@@ -115,6 +117,21 @@ public enum WorkOrderMachine {
     public static func steps(from status: WorkOrderStatus, for parties: Set<Party>) -> [Step] {
         [Step.route, .signFor, .start, .answer, .confirm, .reopen].filter {
             parties.contains(party(for: $0)) && (try? next(from: status, $0)) != nil
+        }
+    }
+
+    /// 归并 [003]: letters not yet routed may be condensed by the bureau into one suggestion
+    /// forwarded to a unit with a deadline; at least two, at most fifty, each a supervisor's letter.
+    public enum CondenseRefusal: Error, Equatable, Sendable {
+        case tooFew, tooMany, notALetter(String), alreadyHandled(String)
+    }
+
+    public static func checkCondense(_ letters: [(number: String, kind: WorkOrderKind, status: WorkOrderStatus)]) throws(CondenseRefusal) {
+        if letters.count < 2 { throw .tooFew }
+        if letters.count > 50 { throw .tooMany }
+        for letter in letters {
+            if letter.kind != .supervisorLetter { throw .notALetter(letter.number) }
+            if letter.status != .submitted { throw .alreadyHandled(letter.number) }
         }
     }
 

@@ -21,6 +21,7 @@ enum SiteURL: Sendable {
     case intent, intents, intentHandle(UUID)
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
+    case workOrderCondense
 
     var path: String {
         switch self {
@@ -94,6 +95,7 @@ enum SiteURL: Sendable {
         case .inboxRead: "/inbox/read"
         case .webhooks: "/work-orders/webhooks"
         case .routingRules: "/work-orders/routing"
+        case .workOrderCondense: "/work-orders/condense"
         case .routingRuleDelete(let id): "/work-orders/routing/\(id)/delete"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"

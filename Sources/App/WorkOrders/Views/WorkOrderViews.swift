@@ -4,7 +4,8 @@ import Foundation
 /// Work-order pages: the lists, an item with its timeline, and the accountability board.
 enum WorkOrderViews {
     static func list(
-        _ rows: [WorkOrderList.Row], view: WorkOrderList.View, page: Int, hasMore: Bool, today: CivilDate, context: PageContext
+        _ rows: [WorkOrderList.Row], view: WorkOrderList.View, page: Int, hasMore: Bool, today: CivilDate, context: PageContext,
+        condense: Condense? = nil
     ) -> String {
         let lang = context.lang
         var titles: [(WorkOrderList.View, String)] = [
@@ -41,17 +42,57 @@ enum WorkOrderViews {
                 if row.reopenCount > 0 {
                     status.append(el("span", [.cls("tag")], text(lang("重办 \(row.reopenCount) 次", "Reopened \(row.reopenCount)×"))))
                 }
+                let number =
+                    condense != nil && row.kind == .supervisorLetter && row.status == .submitted
+                    ? el(
+                        "label", [.cls("check")],
+                        voidEl(
+                            "input",
+                            [.type("checkbox"), .name("letters[]"), .value(row.id.uuidString)]
+                                + (condense?.checked.contains(row.id.uuidString) == true ? [.flag("checked")] : [])),
+                        text(row.number)) : text(row.number)
                 return [
-                    text(row.number), text(row.kind.label(lang)), link(.workOrder(row.id), row.title),
+                    number, text(row.kind.label(lang)), link(.workOrder(row.id), row.title),
                     text(row.unitName ?? lang("待分办", "Not routed")), text(row.deadline), el("span", [], children: status),
                 ]
             }, empty: lang("没有事项。", "Nothing here."))
         return Layout.page(
             lang("工单", "Work orders"), context: context,
             content: [
-                el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs), table,
+                el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs),
+                condense.map { condenseForm(table, $0, context: context) } ?? table,
                 Components.pager(.workOrders, query: ["view": view.rawValue], page: page, hasMore: hasMore, lang),
             ])
+    }
+
+    /// 归并: the bureau ticks letters in the unrouted list and forwards them as one suggestion.
+    struct Condense {
+        var units: [(value: String, label: String)]
+        var form: FormState
+        var checked: Set<String>
+    }
+
+    static func condenseForm(_ table: HNode, _ condense: Condense, context: PageContext) -> HNode {
+        let (lang, form) = (context.lang, condense.form)
+        return Components.postForm(
+            .workOrderCondense, context,
+            [table]
+                + Components.banner(form, lang) + [
+                    el(
+                        "fieldset", [.cls("panel")], el("legend", [], text(lang("归并监督员来信", "Condense supervisors' letters"))),
+                        el(
+                            "p", [.cls("muted small")],
+                            text(
+                                lang(
+                                    "勾选上表中内容相近的监督员来信，归并为一条意见建议，转有关单位限期整改；来信显示“已归并”及去向。",
+                                    "Tick letters above that say the same; they go on as one suggestion with a deadline."))),
+                        el("div", [], children: Components.errorLine("letters", form, lang)),
+                        el(
+                            "div", [.cls("grid")], Components.field("title", lang("意见建议", "Suggestion"), form, lang, required: true),
+                            Components.select("unit", lang("转办单位", "Unit"), condense.units, form, lang, required: true)),
+                        Components.textArea("detail", lang("整改要求", "What must change"), form, lang),
+                        Components.submit(lang("归并并转办", "Condense and forward")))
+                ])
     }
 
     static func show(_ model: WorkOrderPage.Model, context: PageContext) -> String {
@@ -131,6 +172,7 @@ enum WorkOrderViews {
 
     static func stepName(_ step: String, _ lang: Lang) -> String {
         if step == "submit" { return lang("提出", "Submitted") }
+        if step == "merge" { return lang("归并", "Merged") }
         if let escalation = WorkOrderClock.Escalation(rawValue: step) { return lang("逾期督办", "Escalated") + "：" + escalation.label(lang) }
         guard let known = WorkOrderMachine.Step(rawValue: step) else { return step }
         return lang(known.label, known.rawValue)
