@@ -41,6 +41,8 @@ def browser():
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1366,900"]:
         options.add_argument(flag)
+    # a profile of its own: two checks running at once (a developer's and CI's) never share one
+    options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="zhaoshang-chromium-"))
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 

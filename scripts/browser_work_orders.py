@@ -132,6 +132,11 @@ def work_order_walk(driver, base, shots, h):
     driver.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
     h.wait_for(driver, lambda d: "第 2 页" in d.page_source)
     h.check("and the next page follows", len(driver.find_elements(By.CSS_SELECTOR, "table tbody tr")) == 50)
+    driver.find_element(By.CSS_SELECTOR, "p.kinds a[href*=reformItem]").click()
+    h.wait_for(driver, lambda d: "kind=reformItem" in d.current_url)
+    kinds = {r.find_elements(By.CSS_SELECTOR, "td")[1].text for r in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")}
+    h.check("the reform list shows reform items only, with their owners", kinds == {"改革事项"})
+    h.shoot(driver, shots, "43-reform-items")
     driver.get(base + "/work-orders?view=overdue")
     h.check("the bureau sees the overdue items", "超期" in driver.page_source)
     h.shoot(driver, shots, "36-work-orders-overdue")

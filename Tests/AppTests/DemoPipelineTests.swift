@@ -119,6 +119,14 @@ struct DemoPipelineTests {
             let overdue = orders.filter { $0.status != .answered && $0.status != .closed && $0.deadline < today.description }
                 .sorted { ($0.deadline, $0.number) < ($1.deadline, $1.number) }.map(\.number)
             #expect(!overdue.isEmpty)
+            // 改革事项清单: one kind, newest first, and its overdue ones
+            let reforms = orders.filter { $0.kind == .reformItem }
+            let reformPage = try await WorkOrderList.rows(bureau, .all, kind: .reformItem, today: today, limit: 30, on: db).map(\.number)
+            #expect(reformPage == reforms.sorted { ($0.submittedOn, $0.number) > ($1.submittedOn, $1.number) }.prefix(30).map(\.number))
+            let overdueReforms = Set(reforms.map(\.number)).intersection(overdue)
+            #expect(
+                Set(try await WorkOrderList.rows(bureau, .overdue, kind: .reformItem, today: today, on: db).map(\.number)) == overdueReforms
+            )
             #expect(
                 try await WorkOrderList.rows(bureau, .overdue, today: today, limit: 10, offset: 5, on: db).map(\.number)
                     == Array(overdue.dropFirst(5).prefix(10)))

@@ -130,9 +130,16 @@ struct WorkOrderAPIController {
             }
             view = parsed
         }
+        var kind: WorkOrderKind?
+        if let raw = request.query[String.self, at: "kind"] {
+            guard let parsed = WorkOrderKind(rawValue: raw) else {
+                throw AppError.field("kind", zh: "kind 不是已知的事项类型。", en: "Unknown kind.")
+            }
+            kind = parsed
+        }
         let today = request.clock.today
         let rows = try await WorkOrderList.rows(
-            user, view, today: today, limit: paging.per + 1, offset: (paging.page - 1) * paging.per, on: request.db)
+            user, view, kind: kind, today: today, limit: paging.per + 1, offset: (paging.page - 1) * paging.per, on: request.db)
         let items = rows.prefix(paging.per).map {
             Item(
                 id: $0.id, number: $0.number, kind: $0.kind, title: $0.title, status: $0.status, deadline: $0.deadline,

@@ -48,14 +48,17 @@ enum WorkOrderList {
         }
     }
 
-    static func rows(_ user: CurrentUser, _ view: View, today: CivilDate, limit: Int = 200, offset: Int = 0, on db: any Database)
-        async throws -> [Row]
-    {
+    /// One page of a view, of one kind of item if `kind` is given (改革事项清单: the reform items).
+    static func rows(
+        _ user: CurrentUser, _ view: View, kind: WorkOrderKind? = nil, today: CivilDate, limit: Int = 200, offset: Int = 0,
+        on db: any Database
+    ) async throws -> [Row] {
         let oversees = LeadRules.seesWholeJurisdiction(user.roles)
         let prefix = user.scope.prefix
         let scope: SQLQueryString = "w.jurisdiction_code >= \(bind: prefix) AND w.jurisdiction_code < \(bind: prefix + "~")"
         let mine: SQLQueryString = "w.responsible_unit_id = \(bind: user.unitID)"
-        let condition: SQLQueryString
+        let ofKind: SQLQueryString = kind.map { " AND w.kind = \(bind: $0.rawValue)" } ?? ""
+        var condition: SQLQueryString
         switch view {
         case .todo: condition = mine + " AND w.status IN ('routed', 'signedFor', 'inProgress', 'answered')"
         case .mine: condition = "w.requester_id = \(bind: user.personID)"
@@ -69,9 +72,10 @@ enum WorkOrderList {
             condition =
                 """
                 w.id IN (SELECT w.id FROM work_orders w WHERE \(oversees ? scope : mine) AND w.status IN ('submitted', 'routed', 'signedFor', 'inProgress')
-                  AND w.deadline < \(bind: today.description) ORDER BY w.deadline, w.number LIMIT \(bind: limit + offset))
+                  AND w.deadline < \(bind: today.description)\(ofKind) ORDER BY w.deadline, w.number LIMIT \(bind: limit + offset))
                 """
         }
+        if view != .overdue { condition = condition + ofKind }
         return try await db.sql.raw(
             """
             SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.answered_on, w.reopen_count,

@@ -36,13 +36,14 @@ struct WorkOrderWebController {
         let today = request.clock.today
         // fifty a page, as a cadre reads them; one more tells whether there is a next page
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
-        let rows = try await WorkOrderList.rows(user, view, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
+        let kind = request.query[String.self, at: "kind"].flatMap(WorkOrderKind.init(rawValue:))
+        let rows = try await WorkOrderList.rows(user, view, kind: kind, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
         let condense =
             view == .unrouted && request.may(.manage, .workOrder) && rows.contains { $0.kind == .supervisorLetter }
             ? WorkOrderViews.Condense(units: try await WorkOrderPage.unitOptions(request), form: condensing, checked: checked) : nil
         return .html(
             WorkOrderViews.list(
-                Array(rows.prefix(50)), view: view, page: page, hasMore: rows.count > 50, today: today,
+                Array(rows.prefix(50)), view: view, kind: kind, page: page, hasMore: rows.count > 50, today: today,
                 context: PageContext(request: request),
                 condense: condense),
             status: condensing.banner == nil ? .ok : .unprocessableEntity)

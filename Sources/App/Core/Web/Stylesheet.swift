@@ -28,6 +28,7 @@ enum Stylesheet {
         .demo-banner{width:100%;background:#fff4ce;color:#5c4400;padding:4px 10px;font-size:13px;border-radius:3px}
         .bare .demo-banner{margin-bottom:12px}
         form.inline{display:inline;margin:0}
+        .kinds a{margin-right:.9em;white-space:nowrap}.kinds a.current{font-weight:600;text-decoration:none;color:inherit}
         .link-button{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline;white-space:nowrap}
         .shell{display:flex;min-height:calc(100vh - 48px)}
         .sidenav{width:180px;flex:none;background:#fff;border-right:1px solid var(--line)}

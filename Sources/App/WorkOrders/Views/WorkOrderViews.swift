@@ -4,7 +4,8 @@ import Foundation
 /// Work-order pages: the lists, an item with its timeline, and the accountability board.
 enum WorkOrderViews {
     static func list(
-        _ rows: [WorkOrderList.Row], view: WorkOrderList.View, page: Int, hasMore: Bool, today: CivilDate, context: PageContext,
+        _ rows: [WorkOrderList.Row], view: WorkOrderList.View, kind: WorkOrderKind? = nil, page: Int, hasMore: Bool, today: CivilDate,
+        context: PageContext,
         condense: Condense? = nil
     ) -> String {
         let lang = context.lang
@@ -13,12 +14,22 @@ enum WorkOrderViews {
             (.all, lang("全部", "All")),
         ]
         if context.may(.manage, .workOrder) { titles.insert((.unrouted, lang("待分办", "To route")), at: 0) }
+        let kindQuery = kind.map { ["kind": $0.rawValue] } ?? [:]
         let tabs = titles.map { tab, title -> HNode in
             el(
                 "li", [],
                 el(
-                    "a", [.href(SiteURL.workOrders.with(query: ["view": tab.rawValue]))] + (tab == view ? [.aria("current", "page")] : []),
+                    "a",
+                    [.href(SiteURL.workOrders.with(query: kindQuery.merging(["view": tab.rawValue]) { $1 }))]
+                        + (tab == view ? [.aria("current", "page")] : []),
                     text(title)))
+        }
+        // one kind at a time: 改革事项 gives the reform list with owners and progress [002]
+        let kinds = ([nil] + WorkOrderKind.allCases.map(Optional.some)).map { k -> HNode in
+            let query = ["view": view.rawValue].merging(k.map { ["kind": $0.rawValue] } ?? [:]) { $1 }
+            return el(
+                "a", [.href(SiteURL.workOrders.with(query: query))] + (k == kind ? [.aria("current", "true"), .cls("current")] : []),
+                text(k?.label(lang) ?? lang("全部类型", "All kinds")))
         }
         var actions: [HNode] = []
         if context.may(.write, .workOrder) { actions.append(link(.workOrderNew, lang("提出事项", "New item"), [.cls("button primary")])) }
@@ -60,8 +71,10 @@ enum WorkOrderViews {
             lang("工单", "Work orders"), context: context,
             content: [
                 el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs),
+                el("p", [.cls("kinds small")], children: kinds),
                 condense.map { condenseForm(table, $0, context: context) } ?? table,
-                Components.pager(.workOrders, query: ["view": view.rawValue], page: page, hasMore: hasMore, lang),
+                Components.pager(
+                    .workOrders, query: kindQuery.merging(["view": view.rawValue]) { $1 }, page: page, hasMore: hasMore, lang),
             ])
     }
 
