@@ -131,4 +131,21 @@ struct WorkOrderRulesTests {
         #expect(throws: WorkOrderMachine.CondenseRefusal.tooMany) { try WorkOrderMachine.checkCondense(many) }
         #expect(!WorkOrderStatus.merged.isOpen)
     }
+
+    /// The step is the count of working days overdue (1, 3, 5) on the official calendar, across
+    /// the 2026 holidays, whether the item is a day or four months late.
+    @Test func escalationFollowsTheWorkingDaysOverdue() throws {
+        let clock = WorkOrderClock()
+        let start = try #require(CivilDate("2026-01-01"))
+        for offset in stride(from: 0, to: 360, by: 3) {
+            let deadline = CivilDate(dayNumber: start.dayNumber + offset)
+            for late in [0, 1, 2, 4, 6, 9, 15, 40, 120] {
+                let today = CivilDate(dayNumber: deadline.dayNumber + late)
+                let overdue = clock.calendar.workingDays(after: deadline, through: today)
+                let expected: WorkOrderClock.Escalation =
+                    overdue >= 5 ? .bulletin : overdue >= 3 ? .leader : overdue >= 1 ? .unitHead : .none
+                #expect(clock.escalation(deadline: deadline, today: today) == expected, "\(deadline) + \(late)")
+            }
+        }
+    }
 }

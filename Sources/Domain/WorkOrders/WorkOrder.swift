@@ -182,10 +182,11 @@ public struct WorkOrderClock: Sendable {
 
     /// Where an unanswered item stands, and the day each step was (or will be) reached.
     public func escalation(deadline: CivilDate, today: CivilDate) -> Escalation {
-        let overdue = calendar.workingDays(after: deadline, through: today)
-        if overdue >= escalationDays.bulletin { return .bulletin }
-        if overdue >= escalationDays.leader { return .leader }
-        if overdue >= escalationDays.unitHead { return .unitHead }
+        // a step is reached on its day: counting at most five working days forward, however long
+        // ago the deadline passed (an item months overdue is judged as fast as one a day late)
+        for step in [Escalation.bulletin, .leader, .unitHead] {
+            if let day = escalationDate(step, deadline: deadline), today >= day { return step }
+        }
         return .none
     }
 
