@@ -22,7 +22,16 @@ public func configure(_ app: Application, database: DatabaseSetting = .fromEnvir
 
     Metrics.bootstrap(app)
     registerCommands(app)
+    installExtensions(app)
     try routes(app)
+}
+
+/// Where a later room adds to an earlier room's pages and checks (README, "The house"): the
+/// earlier room offers the place, the later fills it here, so dependencies point one way.
+func installExtensions(_ app: Application) {
+    ProjectLeadExtensions.install(app)
+    ActivityProjectExtension.install(app)
+    ParallelApprovalProjectExtension.install(app)
 }
 
 /// Where the data lives. Tests pass an isolated database; everything else reads the environment.

@@ -1,11 +1,12 @@
 import Fluent
 import Vapor
 
-/// Every route, grouped by capability; authentication and CSRF applied by group.
+/// Every route, grouped by capability; authentication and CSRF applied by group. Paths come from
+/// the one route table: `SiteURL` for pages, `APIRoute` (its `.api` case) for `/api/v1`.
 func routes(_ app: Application) throws {
-    app.get("healthz", use: Health.check)
-    app.get("metrics", use: Metrics.scrape)
-    app.get("api", "v1", "openapi.yaml", use: OpenAPIDocument.serve)
+    app.get(SiteURL.healthz.pattern, use: Health.check)
+    app.get(SiteURL.metrics.pattern, use: Metrics.scrape)
+    app.get(APIRoute.openAPI.pattern, use: OpenAPIDocument.serve)
     Stylesheet.route(app)
 
     let web = app.grouped(SessionMiddleware(), CSRFMiddleware())
@@ -41,12 +42,12 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
-    let api = app.grouped("api", "v1").grouped(BearerTokenMiddleware())
+    let api = app.grouped(BearerTokenMiddleware())
     let enterpriseAPI = EnterpriseAPIController()
-    api.get("enterprises", use: enterpriseAPI.list)
-    api.post("enterprises", use: enterpriseAPI.create)
-    api.get("enterprises", ":id", use: enterpriseAPI.show)
-    api.patch("enterprises", ":id", use: enterpriseAPI.update)
+    api.get(APIRoute.enterprises.pattern, use: enterpriseAPI.list)
+    api.post(APIRoute.enterprises.pattern, use: enterpriseAPI.create)
+    api.get(APIRoute.enterprise.pattern, use: enterpriseAPI.show)
+    api.patch(APIRoute.enterprise.pattern, use: enterpriseAPI.update)
     OrganisationAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)

@@ -21,4 +21,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateWebhooks())
     app.migrations.add(CreateWorkOrderTallies())
     app.migrations.add(CreateNumberSequences())
+    app.migrations.add(UpdateProjectsAddParallelApprovals())
+    app.migrations.add(UpdateWorkOrdersRebuildListIndexes())
 }

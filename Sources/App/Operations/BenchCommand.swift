@@ -39,35 +39,36 @@ struct BenchCommand: AsyncCommand {
         let port = 18_000 + Int.random(in: 0..<1_000)
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = port
-        try await app.server.start()
+        try app.server.start()
         // redirects are measured as answers, not followed (a login answers 303)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
             let base = "http://127.0.0.1:\(port)"
             let cookie = try await Self.session(app, login: "demo-bureau")
-            let paths = samples.ids.map { "/enterprises/\($0)" }
+            let paths = samples.ids.map { SiteURL.enterprise($0).path }
             let searchPaths = samples.queries.map { q -> String in
-                return "/enterprises?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)
+                return SiteURL.enterprises.path + "?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)
             }
-            let projectPaths = samples.projects.map { "/projects/\($0)" }
+            let projectPaths = samples.projects.map { SiteURL.project($0).path }
             // one person at a time, as a cadre feels it: the board of 80 cards and a project page
             let workOrderPages = [
-                ("accountability board", ["/work-orders/board"]), ("overdue work orders", ["/work-orders?view=overdue"]),
-                ("all work orders, newest first", ["/work-orders?view=all"]),
+                ("accountability board", [SiteURL.workOrderBoard.path]),
+                ("overdue work orders", [SiteURL.workOrders.with(query: ["view": "overdue"])]),
+                ("all work orders, newest first", [SiteURL.workOrders.with(query: ["view": "all"])]),
             ]
-            for (title, targets) in [("pipeline board", ["/projects"]), ("project page", projectPaths)] + workOrderPages
+            for (title, targets) in [("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths)] + workOrderPages
             where !targets.isEmpty {
                 let single = try await Self.load(
                     client, base: base, paths: targets, headers: ["Cookie": cookie], clients: 1, seconds: seconds)
                 context.console.print(Self.line("\(title) (1 client)", single.latencies, seconds: single.elapsed, errors: single.errors))
             }
             for (title, targets) in [
-                ("pipeline board", ["/projects"]), ("project page", projectPaths), workOrderPages[0], workOrderPages[1],
+                ("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths), workOrderPages[0], workOrderPages[1],
                 ("enterprise page", paths), ("registry search page", searchPaths),
                 (
                     "API search",
                     samples.queries.map {
-                        "/api/v1/enterprises?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
+                        SiteURL.api(.enterprises).path + "?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
                     }
                 ),
             ] {
@@ -216,13 +217,13 @@ struct BenchCommand: AsyncCommand {
                     var errors = 0
                     while ContinuousClock.now < deadline, latencies.count < 2_000 {
                         let start = ContinuousClock.now
-                        let form = try await client.execute(HTTPClientRequest(url: base + "/login"), timeout: .seconds(30))
+                        let form = try await client.execute(HTTPClientRequest(url: base + SiteURL.login.path), timeout: .seconds(30))
                         let html = String(buffer: try await form.body.collect(upTo: 1 << 20))
                         let cookie =
                             form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
                             .map { String($0.split(separator: ";")[0]) } ?? ""
                         let csrf = html.range(of: #"name="_csrf" value=""#).map { html[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
-                        var post = HTTPClientRequest(url: base + "/login")
+                        var post = HTTPClientRequest(url: base + SiteURL.login.path)
                         post.method = .POST
                         post.headers = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
                         post.body = .bytes(ByteBuffer(string: "_csrf=\(csrf)&login=demo-cadre&password=\(DemoCity.password)"))

@@ -21,9 +21,11 @@ enum Metrics {
     }
 
     static let databaseLatency = registry.makeDurationHistogram(
-        name: "zhaoshang_db_ping_seconds", labels: [],
+        descriptor: .init(
+            namespace: "zhaoshang", metricName: "db_ping", unitName: "seconds", helpText: "Database round trip of the health check"),
         buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .seconds(1)])
-    static let databaseUp = registry.makeGauge(name: "zhaoshang_db_up", labels: [])
+    static let databaseUp = registry.makeGauge(
+        descriptor: .init(namespace: "zhaoshang", metricName: "db", unitName: "up", helpText: "1 while the database answers"))
 
     static func scrape(_ request: Request) async throws -> Response {
         _ = await Health.ping(request)

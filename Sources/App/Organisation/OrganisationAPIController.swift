@@ -5,16 +5,16 @@ import Vapor
 /// `/api/v1/jurisdictions`, `/api/v1/units`, `/api/v1/persons`.
 struct OrganisationAPIController {
     func register(_ api: any RoutesBuilder) {
-        api.get("jurisdictions", use: jurisdictions)
-        api.get("units", use: units)
-        api.post("units", use: createUnit)
-        api.get("units", ":id", use: unit)
-        api.patch("units", ":id", use: updateUnit)
-        api.get("persons", use: persons)
-        api.post("persons", use: createPerson)
-        api.get("persons", ":id", use: person)
-        api.patch("persons", ":id", use: updatePerson)
-        api.put("persons", ":id", "roles", use: setRoles)
+        api.get(APIRoute.jurisdictions.pattern, use: jurisdictions)
+        api.get(APIRoute.units.pattern, use: units)
+        api.post(APIRoute.units.pattern, use: createUnit)
+        api.get(APIRoute.unit.pattern, use: unit)
+        api.patch(APIRoute.unit.pattern, use: updateUnit)
+        api.get(APIRoute.persons.pattern, use: persons)
+        api.post(APIRoute.persons.pattern, use: createPerson)
+        api.get(APIRoute.person.pattern, use: person)
+        api.patch(APIRoute.person.pattern, use: updatePerson)
+        api.put(APIRoute.personRoles.pattern, use: setRoles)
     }
 
     struct JurisdictionDTO: Content {

@@ -29,7 +29,7 @@ struct OrganisationService {
         let actor = request.auditActor
         let millis = request.clock.millis
         let scope = try request.requireUser().scope
-        defer { request.application.shortCache.invalidate(prefix: HomeController.figuresKey) }
+        defer { request.application.shortCache.invalidate(prefix: ShortCache.homeFigures) }
         return try await request.writeTransaction { db in
             try await Self.checkUnitReferences(input, unitID: nil, scope: scope, on: db)
             let unit = Unit()

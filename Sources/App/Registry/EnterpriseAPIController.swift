@@ -4,10 +4,6 @@ import Vapor
 
 /// `/api/v1/enterprises`: the same rules as the pages, as JSON.
 struct EnterpriseAPIController {
-    struct MoneyBody: Content {
-        var minorUnits: Int64
-        var currency: String
-    }
 
     struct Body: Content {
         var uscc: String?

@@ -92,14 +92,6 @@ struct EnterpriseInput: Sendable {
         }
     }
 
-    static func amountError(_ error: ChineseAmount.ParseError) -> AppError.Message {
-        switch error {
-        case .empty, .notANumber:
-            .init(zh: "金额格式不正确，可写作 5000万、29.14亿 或 7000。", en: "Amount not understood; write e.g. 5000万, 29.14亿 or 7000.")
-        case .tooManyDecimals: .init(zh: "金额最多精确到分。", en: "Amounts are exact to the fen.")
-        case .outOfRange: .init(zh: "金额超出范围（上限 1万亿元），请核对单位。", en: "Amount out of range.")
-        }
-    }
 }
 
 /// The API and audit view of an enterprise.

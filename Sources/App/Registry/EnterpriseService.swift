@@ -9,7 +9,7 @@ struct EnterpriseService {
     let request: Request
 
     /// The dashboard's cached figures are stale after any registry write on this node.
-    private func changed() { request.application.shortCache.invalidate(prefix: HomeController.figuresKey) }
+    private func changed() { request.application.shortCache.invalidate(prefix: ShortCache.homeFigures) }
 
     /// An enterprise the current user may see, or 404.
     func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Enterprise {

@@ -93,7 +93,7 @@ struct EnterpriseWebController {
         func amount(_ key: String, _ raw: String?) -> Money {
             guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return Money(minorUnits: 0) }
             do { return try ChineseAmount.parse(raw) } catch {
-                errors[key] = EnterpriseInput.amountError(error)
+                errors[key] = MoneyInput.amountError(error)
                 return Money(minorUnits: 0)
             }
         }
@@ -122,7 +122,7 @@ struct EnterpriseWebController {
             capital = .success(Money(minorUnits: 0, currency: currency))
         } else {
             do { capital = .success(try ChineseAmount.parse(capitalText, currency: currency)) } catch {
-                capital = .failure(EnterpriseInput.amountError(error))
+                capital = .failure(MoneyInput.amountError(error))
             }
         }
         return try EnterpriseInput.validate(
@@ -150,19 +150,5 @@ struct EnterpriseWebController {
             "currency": enterprise.registeredCapitalCurrency, "tags": enterprise.tagCodes,
             "attracted": enterprise.attracted ? "on" : "", "version": String(enterprise.version),
         ]
-    }
-}
-
-/// Division names by code, for showing 东宝区 instead of 420802.
-enum JurisdictionNames {
-    static let cacheKey = "jurisdiction-names"
-
-    /// Cached for 30 s: divisions are registered rarely, and this is read on every registry page.
-    static func load(_ request: Request) async throws -> [String: String] {
-        let db = request.db
-        return try await request.application.shortCache.value(cacheKey, ttl: 30) {
-            let all = try await Jurisdiction.query(on: db).all()
-            return Dictionary(all.compactMap { j in j.id.map { ($0, j.name) } }, uniquingKeysWith: { a, _ in a })
-        }
     }
 }

@@ -50,17 +50,6 @@ final class Enterprise: Model, @unchecked Sendable {
 /// 企业标签 (SPEC §3).
 enum EnterpriseTag: String, CaseIterable, Codable, Sendable {
     case leading, chainLeader, fortune500, aboveScale, aboveQuota, highTech
-
-    func label(_ lang: Lang) -> String {
-        switch self {
-        case .leading: lang("龙头", "Leading")
-        case .chainLeader: lang("链主", "Chain leader")
-        case .fortune500: lang("500强", "Fortune 500")
-        case .aboveScale: lang("规上", "Above scale")
-        case .aboveQuota: lang("限上", "Above quota")
-        case .highTech: lang("高新", "High-tech")
-        }
-    }
 }
 
 /// Annual figures of one enterprise (SPEC §3): what the share of attracted enterprises is built on.

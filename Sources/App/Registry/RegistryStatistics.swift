@@ -44,18 +44,6 @@ enum RegistryStatistics {
     }
 }
 
-extension AttractedShare.Measure {
-    func label(_ lang: Lang) -> String {
-        switch self {
-        case .count: lang("企业数", "Firms")
-        case .output: lang("产值", "Output")
-        case .revenue: lang("营业收入", "Revenue")
-        case .profit: lang("利润", "Profit")
-        case .tax: lang("税收", "Tax")
-        }
-    }
-}
-
 enum AttractedShareView {
     /// A row of cards: 招商企业占规上企业比重（2025年）.
     static func panel(_ share: RegistryStatistics.Share, _ lang: Lang) -> HNode {

@@ -13,9 +13,9 @@ struct DemandLinkWebController {
     }
 
     func registerPublic(_ web: any RoutesBuilder) {
-        web.get("d", ":token", use: show)
-        web.post("d", ":token", use: submit)
-        web.post("d", ":token", "confirm", use: confirm)
+        web.get(SiteURL.demand(SiteURL.anyToken).pattern, use: show)
+        web.post(SiteURL.demand(SiteURL.anyToken).pattern, use: submit)
+        web.post(SiteURL.demandConfirm(SiteURL.anyToken).pattern, use: confirm)
     }
 
     func links(_ request: Request) async throws -> Response {

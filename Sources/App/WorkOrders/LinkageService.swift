@@ -11,7 +11,7 @@ struct LinkageService {
     func add(leader: UUID?, enterpriseName raw: String) async throws -> Linkage {
         let user = try request.authorize(.manage, .workOrder)
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let leaders = try await ProjectPage.leaderOptions(request)
+        let leaders = try await DirectoryOptions.leaderOptions(request)
         guard let leader, leaders.contains(where: { $0.value == leader.uuidString }) else {
             throw AppError.field("leader", zh: "请选择本辖区的领导。", en: "Choose a leader of the jurisdiction.")
         }

@@ -100,7 +100,7 @@ struct NoticeScanner: LifecycleHandler {
                 do {
                     let (today, millis) = (app.clock.today, app.clock.millis)
                     if millis - lastScan >= interval * 1_000 {
-                        try await app.writeTransaction { db in try await NoticeScan.run(on: db, today: today, millis: millis) }
+                        _ = try await app.writeTransaction { db in try await NoticeScan.run(on: db, today: today, millis: millis) }
                         lastScan = millis
                     }
                     try await Webhooks.deliverDue(app, now: millis)

@@ -6,18 +6,18 @@ import Vapor
 /// `/api/v1/work-orders`: the same engine as the pages.
 struct WorkOrderAPIController {
     func register(_ api: any RoutesBuilder) {
-        api.get("work-orders", use: list)
-        api.post("work-orders", use: create)
-        api.post("work-orders", "condense", use: condense)
-        api.get("work-orders", "board", use: board)
-        api.get("work-orders", ":id", use: show)
-        api.post("work-orders", ":id", "steps", use: step)
-        api.get("notices", use: notices)
-        api.get("linkage", use: linkage)
-        api.post("linkage", use: addLinkage)
-        api.post("linkage", ":id", "end", use: endLinkage)
-        api.post("notices", "read", use: readNotices)
-        api.post("projects", ":id", "parallel-approval", use: markParallel)
+        api.get(APIRoute.workOrders.pattern, use: list)
+        api.post(APIRoute.workOrders.pattern, use: create)
+        api.post(APIRoute.workOrderCondense.pattern, use: condense)
+        api.get(APIRoute.workOrderBoard.pattern, use: board)
+        api.get(APIRoute.workOrder.pattern, use: show)
+        api.post(APIRoute.workOrderSteps.pattern, use: step)
+        api.get(APIRoute.notices.pattern, use: notices)
+        api.get(APIRoute.linkage.pattern, use: linkage)
+        api.post(APIRoute.linkage.pattern, use: addLinkage)
+        api.post(APIRoute.linkageEnd.pattern, use: endLinkage)
+        api.post(APIRoute.noticesRead.pattern, use: readNotices)
+        api.post(APIRoute.projectParallelApproval.pattern, use: markParallel)
     }
 
     struct NoticeItem: Content {
@@ -54,7 +54,7 @@ struct WorkOrderAPIController {
     /// 包联 standing for a month (`month=2026-11`, default this month), for those who oversee.
     func linkage(_ request: Request) async throws -> [LinkageItem] {
         let user = try request.authorize(.read, .workOrder)
-        guard LeadRules.seesWholeJurisdiction(user.roles) else { throw AppError.forbidden }
+        guard AccessPolicy.seesWholeJurisdiction(user.roles) else { throw AppError.forbidden }
         var month = request.clock.today
         if let raw = request.query[String.self, at: "month"] {
             guard let parsed = CivilDate(raw + "-01") else { throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.") }
@@ -84,7 +84,7 @@ struct WorkOrderAPIController {
     func addLinkage(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(LinkageBody.self)
         let link = try await LinkageService(request: request).add(leader: body.leaderID, enterpriseName: body.enterpriseName ?? "")
-        return try ProjectAPIController.created(
+        return try Response.created(
             LinkageCreated(id: try link.requireID(), leaderID: link.leaderID, enterpriseName: link.enterpriseName, since: link.since))
     }
 
@@ -122,7 +122,7 @@ struct WorkOrderAPIController {
     func list(_ request: Request) async throws -> PageDTO<Item> {
         let user = try request.authorize(.read, .workOrder)
         let paging = try Paging(request, maxPer: 100)
-        var view = LeadRules.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
+        var view = AccessPolicy.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
         if let raw = request.query[String.self, at: "view"] {
             guard let parsed = WorkOrderList.View(rawValue: raw) else {
                 throw AppError.field(
@@ -164,7 +164,7 @@ struct WorkOrderAPIController {
             .init(
                 kind: WorkOrderKind(rawValue: body.kind), category: body.category ?? "", title: body.title, detail: body.detail,
                 projectID: body.projectID, enterpriseName: body.enterpriseName ?? "", quantityAsked: body.quantityAsked ?? ""))
-        return try ProjectAPIController.created(try await detail(request, order))
+        return try Response.created(try await detail(request, order))
     }
 
     struct CondenseBody: Content {
@@ -179,7 +179,7 @@ struct WorkOrderAPIController {
         let body = try request.decodeForm(CondenseBody.self)
         let order = try await WorkOrderService(request: request).condense(
             .init(letters: body.letterIDs, title: body.title, detail: body.detail, unitID: body.unitID))
-        return try ProjectAPIController.created(try await detail(request, order))
+        return try Response.created(try await detail(request, order))
     }
 
     func show(_ request: Request) async throws -> WorkOrderDTO.Detail {

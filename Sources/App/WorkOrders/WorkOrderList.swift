@@ -53,7 +53,7 @@ enum WorkOrderList {
         _ user: CurrentUser, _ view: View, kind: WorkOrderKind? = nil, today: CivilDate, limit: Int = 200, offset: Int = 0,
         on db: any Database
     ) async throws -> [Row] {
-        let oversees = LeadRules.seesWholeJurisdiction(user.roles)
+        let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         let prefix = user.scope.prefix
         let scope: SQLQueryString = "w.jurisdiction_code >= \(bind: prefix) AND w.jurisdiction_code < \(bind: prefix + "~")"
         let mine: SQLQueryString = "w.responsible_unit_id = \(bind: user.unitID)"

@@ -128,16 +128,3 @@ extension WorkOrderService {
         }
     }
 }
-
-extension WorkOrderMachine.Step {
-    var label: String {
-        switch self {
-        case .route: "分办"
-        case .signFor: "签收"
-        case .start: "开始办理"
-        case .answer: "答复"
-        case .confirm: "确认满意"
-        case .reopen: "退回重办"
-        }
-    }
-}

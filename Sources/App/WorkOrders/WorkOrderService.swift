@@ -144,7 +144,7 @@ struct WorkOrderService {
         guard let order = try await WorkOrder.find(id, on: request.db),
             (try? request.authorize(.read, .workOrder, in: order.jurisdictionCode)) != nil || order.responsibleUnitID == user.unitID
         else { throw AppError.notFound }
-        let oversees = LeadRules.seesWholeJurisdiction(user.roles)
+        let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         guard oversees || order.requesterID == user.personID || order.responsibleUnitID == user.unitID else { throw AppError.notFound }
         return order
     }

@@ -5,12 +5,12 @@ import Vapor
 /// the units' group robots. Same rules as the pages (`WorkOrderSettings`).
 struct WorkOrderSettingsAPIController {
     func register(_ api: any RoutesBuilder) {
-        api.post("demand-links", use: issueLink)
-        api.get("routing-rules", use: rules)
-        api.put("routing-rules", use: setRule)
-        api.delete("routing-rules", ":id", use: deleteRule)
-        api.get("robots", use: robots)
-        api.put("units", ":id", "robot", use: setRobot)
+        api.post(APIRoute.demandLinks.pattern, use: issueLink)
+        api.get(APIRoute.routingRules.pattern, use: rules)
+        api.put(APIRoute.routingRules.pattern, use: setRule)
+        api.delete(APIRoute.routingRule.pattern, use: deleteRule)
+        api.get(APIRoute.robots.pattern, use: robots)
+        api.put(APIRoute.unitRobot.pattern, use: setRobot)
     }
 
     struct LinkBody: Content { var enterpriseName: String? }
@@ -26,7 +26,7 @@ struct WorkOrderSettingsAPIController {
     func issueLink(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(LinkBody.self)
         let (link, url) = try await WorkOrderSettings(request: request).issueLink(enterpriseName: body.enterpriseName ?? "")
-        return try ProjectAPIController.created(
+        return try Response.created(
             IssuedLink(id: try link.requireID(), enterpriseName: link.enterpriseName, url: url, createdOn: link.createdOn))
     }
 

@@ -18,7 +18,13 @@ struct WorkOrderWebController {
         LinkageWebController().register(pages)
         InboxWebController().register(pages)
         WebhookWebController().register(pages)
+        pages.post(SiteURL.projectParallel(SiteURL.anyID).pattern, use: markParallelApproval)
         RoutingRuleWebController().register(pages)
+    }
+
+    /// 边建边办 from the project's page: a refusal re-renders that page with the approvals missing.
+    func markParallelApproval(_ request: Request) async throws -> Response {
+        try await ProjectWebController().act(request) { _, id in try await ParallelApprovalService(request: request).mark(id) }
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -29,7 +35,7 @@ struct WorkOrderWebController {
         async throws -> Response
     {
         let user = try request.authorize(.read, .workOrder)
-        let oversees = LeadRules.seesWholeJurisdiction(user.roles)
+        let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         let view =
             chosen ?? request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
             ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)

@@ -1,11 +1,11 @@
 /// Substring search over Chinese names without word boundaries: the text is folded
-/// (`NameNormalizer.fold`) and cut into overlapping pairs of characters. A query matches when all of
+/// (`TextFold.fold`) and cut into overlapping pairs of characters. A query matches when all of
 /// its pairs occur in order, which both engines answer from an index (SQLite FTS5 phrase query,
 /// PostgreSQL GIN over a text array) and a final substring check confirms.
 public enum SearchGrams {
     /// "湖北伟德" → ["湖北", "北伟", "伟德"]; a single character stays one gram.
     public static func grams(_ text: String) -> [String] {
-        let chars = Array(NameNormalizer.fold(text)).filter { isIndexable($0) }
+        let chars = Array(TextFold.fold(text)).filter { isIndexable($0) }
         guard chars.count > 1 else { return chars.map { String($0) } }
         return (0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }
     }
@@ -22,7 +22,7 @@ public enum SearchGrams {
 
     /// The folded query, limited to what the index can hold.
     public static func foldedQuery(_ query: String) -> String {
-        String(Array(NameNormalizer.fold(query)).filter { isIndexable($0) }.prefix(40))
+        String(Array(TextFold.fold(query)).filter { isIndexable($0) }.prefix(40))
     }
 
     static func isIndexable(_ char: Character) -> Bool {

@@ -77,7 +77,7 @@ public enum ChineseAmount {
     /// Parses "29.14亿", "29.14亿元", "500万", "7000", "7,000元" into CNY minor units.
     /// Rejects more precision than a fen, negatives and amounts beyond 1万亿元 (10^14 fen).
     public static func parse(_ raw: String, currency: Currency = .cny) throws(ParseError) -> Money {
-        var text = NameNormalizer.fold(raw).replacingAll(",", with: "")
+        var text = TextFold.fold(raw).replacingAll(",", with: "")
         guard !text.isEmpty else { throw .empty }
         for word in [currency.unitWord, "人民币", "rmb", "元"] where text.hasSuffix(word) {
             text.removeLast(word.count)

@@ -12,7 +12,8 @@ let testStart = Date(timeIntervalSince1970: 1_795_222_800)
 
 /// A fresh application and database for one test: in-memory SQLite, or — when
 /// `TEST_DATABASE_URL` is set — a schema of its own on PostgreSQL, dropped afterwards.
-func withApp(fixture: Bool = true, _ body: (Application, ManualClock) async throws -> Void) async throws {
+/// `migrate: false` leaves the database empty (for tests of the migrations themselves).
+func withApp(fixture: Bool = true, migrate: Bool = true, _ body: (Application, ManualClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let clock = ManualClock(testStart)
     var schema: String?
@@ -26,8 +27,8 @@ func withApp(fixture: Bool = true, _ body: (Application, ManualClock) async thro
             try await configure(app, database: .sqliteMemory)
         }
         app.clock = clock.clock
-        try await Startup.prepareDatabase(app)
-        if fixture { try await Fixture.load(app) }
+        if migrate { try await Startup.prepareDatabase(app) }
+        if migrate, fixture { try await Fixture.load(app) }
         try await body(app, clock)
     } catch {
         await teardown(app, schema: schema)

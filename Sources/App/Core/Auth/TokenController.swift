@@ -11,9 +11,9 @@ struct TokenController {
     }
 
     func registerAPI(_ api: any RoutesBuilder) {
-        api.get("tokens", use: list)
-        api.post("tokens", use: createFromAPI)
-        api.delete("tokens", ":id", use: revokeFromAPI)
+        api.get(APIRoute.tokens.pattern, use: list)
+        api.post(APIRoute.tokens.pattern, use: createFromAPI)
+        api.delete(APIRoute.token.pattern, use: revokeFromAPI)
     }
 
     struct TokenDTO: Content {

@@ -12,6 +12,9 @@ import Vapor
 final class ShortCache: Sendable {
     /// Keys under this prefix are dropped after every write transaction of a request.
     static let writeSensitive = "w:"
+    /// The home page's headline counts (enterprises, units): dropped by the registry and the
+    /// organisation when they change, so the key lives here, below all three.
+    static let homeFigures = "home-figures:"
 
     private struct Entry {
         var expires: Date

@@ -77,7 +77,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        if !request.url.path.hasPrefix("/static/") {
+        if request.url.path != Stylesheet.path {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         if request.isTLS {

@@ -62,7 +62,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     }
 
     private func render(_ error: AppError, _ request: Request) -> Response {
-        if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+        if request.url.path.hasPrefix(APIRoute.prefix + "/") || request.url.path == SiteURL.healthz.path {
             let body = APIErrorBody(
                 code: error.code, message: error.message(request.lang),
                 fields: error.fields.isEmpty ? nil : error.fields.mapValues { $0.text(request.lang) })

@@ -137,7 +137,7 @@ enum Layout {
             ]
         }
         if context.may(.read, .workOrder) { items += [(.workOrders, lang("工单", "Work orders")), (.inbox, lang("消息", "Inbox"))] }
-        if let roles = context.user?.roles, LeadRules.seesWholeJurisdiction(roles), context.may(.read, .workOrder) {
+        if let roles = context.user?.roles, AccessPolicy.seesWholeJurisdiction(roles), context.may(.read, .workOrder) {
             items.append((.linkage, lang("领导包联", "Linkage")))
         }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
@@ -168,24 +168,5 @@ enum Layout {
 
     static func csrfField(_ context: PageContext) -> HNode {
         voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(context.csrfToken)])
-    }
-}
-
-extension Role {
-    func label(_ lang: Lang) -> String {
-        switch self {
-        case .sysAdmin: lang("系统管理员", "System admin")
-        case .securityAdmin: lang("安全管理员", "Security admin")
-        case .auditAdmin: lang("审计管理员", "Audit admin")
-        case .leader: lang("领导", "Leader")
-        case .bureau: lang("投促局", "Bureau")
-        case .cadre: lang("招商人", "Cadre")
-        case .host: lang("承接人", "Host")
-        case .coordinator: lang("协同人", "Coordinator")
-        case .reviewer: lang("预审专家", "Reviewer")
-        case .inspector: lang("纪检监察", "Inspector")
-        case .observer: lang("营商环境观察员", "Observer")
-        case .enterprise: lang("企业", "Enterprise")
-        }
     }
 }

@@ -19,9 +19,11 @@ enum SiteURL: Sendable {
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), projectFiles(UUID), evidence(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
-    case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String)
+    case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String), demandConfirm(String)
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
     case workOrderCondense
+    case healthz, metrics, stylesheet(version: String)
+    case api(APIRoute)
 
     var path: String {
         switch self {
@@ -90,6 +92,7 @@ enum SiteURL: Sendable {
         case .workOrderBoard: "/work-orders/board"
         case .demandLinks: "/work-orders/links"
         case .demand(let token): "/d/\(token)"
+        case .demandConfirm(let token): "/d/\(token)/confirm"
         case .linkage: "/linkage"
         case .inbox: "/inbox"
         case .inboxRead: "/inbox/read"
@@ -99,6 +102,10 @@ enum SiteURL: Sendable {
         case .routingRuleDelete(let id): "/work-orders/routing/\(id)/delete"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .stylesheet(let version): "/static/app.\(version).css"
+        case .api(let route): APIRoute.prefix + "/" + route.rawValue
         }
     }
 
@@ -109,6 +116,9 @@ enum SiteURL: Sendable {
             part == placeholder ? ":id" : PathComponent(stringLiteral: String(part))
         }
     }
+
+    /// The pattern value for a case that carries a one-time token.
+    static let anyToken = ":token"
 
     /// Pattern values for cases that carry an id.
     static let anyID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))

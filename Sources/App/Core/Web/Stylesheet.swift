@@ -4,10 +4,10 @@ import Vapor
 /// an intranet needs no CDN. Served with a long cache under a content-versioned path.
 enum Stylesheet {
     static let version = String(Secrets.digest(css).prefix(10))
-    static let path = "/static/app.\(version).css"
+    static let path = SiteURL.stylesheet(version: version).path
 
     static func route(_ app: Application) {
-        app.get("static", PathComponent(stringLiteral: "app.\(version).css")) { _ -> Response in
+        app.get(SiteURL.stylesheet(version: version).pattern) { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")

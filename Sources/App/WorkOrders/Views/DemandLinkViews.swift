@@ -59,7 +59,7 @@ enum DemandLinkViews {
         content.append(el("section", [.cls("panel")], Components.definitionList(facts)))
         if order.status == .answered {
             let version = voidEl("input", [.type("hidden"), .name("version"), .value(String(order.version))])
-            let action = SiteURL.demand(token).path + "/confirm"
+            let action = SiteURL.demandConfirm(token).path
             content.append(
                 el(
                     "form", [Attr(name: "action", value: action), .post, .cls("inline")], csrfField, version,

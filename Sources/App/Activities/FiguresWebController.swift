@@ -1,0 +1,73 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The funnel per unit and per person, and a resident office's monthly report.
+struct FiguresWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.funnel.pattern, use: funnel)
+        pages.get(SiteURL.residentMonth(SiteURL.anyID).pattern, use: residentMonth)
+    }
+
+    func funnel(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .activity)
+        let today = request.clock.today
+        let year = max(2000, min(request.query[Int.self, at: "year"] ?? today.year, today.year))
+        let (from, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
+        let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
+        // the bureau sees every unit and may open one; everyone else sees the people of their own unit
+        var unitID = request.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
+        if !oversees { unitID = user.unitID }
+        let lang = request.lang
+        var rows: [FiguresViews.FunnelRow] = []
+        var title = lang("招商漏斗 \(year)", "Funnel \(year)")
+        if let unitID {
+            guard let unit = try await Unit.find(unitID, on: request.db),
+                let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code)
+            else { throw AppError.notFound }
+            title = unit.name + lang(" · 招商漏斗 \(year)", " · funnel \(year)")
+            let figures = try await PipelineFigures.funnels(.person(unit: unitID), from: from, through: through, on: request.db)
+            let people = try await Person.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
+            rows = figures.map { row in
+                FiguresViews.FunnelRow(name: people.first { $0.id == row.id }?.name ?? "", url: nil, funnel: row.funnel)
+            }
+        } else {
+            let figures = try await PipelineFigures.funnels(.unit(scope: user.scope), from: from, through: through, on: request.db)
+            let units = try await Unit.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
+            rows = figures.map { row in
+                FiguresViews.FunnelRow(
+                    name: units.first { $0.id == row.id }?.name ?? "",
+                    url: SiteURL.funnel.with(query: ["year": String(year), "unit": row.id.uuidString]), funnel: row.funnel)
+            }
+        }
+        rows.sort {
+            ($0.funnel.producing, $0.funnel.signed, $0.funnel.visits, $0.name) > (
+                $1.funnel.producing, $1.funnel.signed, $1.funnel.visits, $1.name
+            )
+        }
+        let total = rows.reduce(Funnel(visits: 0, leads: 0, accepted: 0, signed: 0, producing: 0)) { sum, row in
+            Funnel(
+                visits: sum.visits + row.funnel.visits, leads: sum.leads + row.funnel.leads, accepted: sum.accepted + row.funnel.accepted,
+                signed: sum.signed + row.funnel.signed, producing: sum.producing + row.funnel.producing)
+        }
+        return .html(
+            FiguresViews.funnel(
+                rows, total: total, year: year, title: title, years: Array((today.year - 3)...today.year), unitID: oversees ? unitID : nil,
+                context: PageContext(request: request)))
+    }
+
+    func residentMonth(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .activity)
+        let id = try request.idParameter()
+        guard let unit = try await Unit.find(id, on: request.db), unit.kind == .residentOffice,
+            let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code)
+        else { throw AppError.notFound }
+        let today = request.clock.today
+        let raw = request.query[String.self, at: "month"] ?? ""
+        let month = raw.count == 7 && CivilDate(raw + "-01") != nil ? raw : String(today.description.prefix(7))
+        let figures = try await PipelineFigures.residentMonth(
+            office: id, month: month, on: request.db, rates: try await ExchangeRate.table(request))
+        return .html(
+            FiguresViews.residentMonth(figures, office: unit.name, monthText: month, context: PageContext(request: request), unitID: id))
+    }
+}

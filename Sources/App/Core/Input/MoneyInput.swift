@@ -1,0 +1,35 @@
+import Domain
+import Vapor
+
+/// An amount in the API: integer minor units and an ISO 4217 code, never a float.
+struct MoneyBody: Content {
+    var minorUnits: Int64
+    var currency: String
+
+    func money(field: String) throws -> Money {
+        guard let currency = Currency(rawValue: currency), (0...ChineseAmount.maximumMinorUnits).contains(minorUnits) else {
+            throw AppError.field(
+                field, zh: "金额为 0 至 1万亿元的整数分值，币种为 ISO 4217 代码。", en: "\(field): minorUnits 0…10^14 and an ISO 4217 currency.")
+        }
+        return Money(minorUnits: minorUnits, currency: currency)
+    }
+}
+
+/// Amounts and quantities typed on forms ("5000万", "12.5" 亩): the messages every room shows.
+enum MoneyInput {
+    static func amountError(_ error: ChineseAmount.ParseError) -> AppError.Message {
+        switch error {
+        case .empty, .notANumber:
+            .init(zh: "金额格式不正确，可写作 5000万、29.14亿 或 7000。", en: "Amount not understood; write e.g. 5000万, 29.14亿 or 7000.")
+        case .tooManyDecimals: .init(zh: "金额最多精确到分。", en: "Amounts are exact to the fen.")
+        case .outOfRange: .init(zh: "金额超出范围（上限 1万亿元），请核对单位。", en: "Amount out of range.")
+        }
+    }
+
+    /// Tenths of a unit (亩 with one decimal); an empty field is 0, anything else unparsable is nil.
+    static func tenths(_ text: String?) -> Int? {
+        let value = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return 0 }
+        return FixedPoint.parse(value, places: 1, maxWhole: 1_000_000).map { Int($0) }
+    }
+}

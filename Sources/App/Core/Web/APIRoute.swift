@@ -1,0 +1,74 @@
+import Foundation
+import Vapor
+
+/// Every path of the JSON API under `/api/v1`, in one table: the routes are registered from it
+/// and `openapi.yaml` documents each (a test checks both ways). A `:name` segment is a parameter.
+enum APIRoute: String, CaseIterable, Sendable {
+    case openAPI = "openapi.yaml"
+    case activities = "activities"
+    case activityDone = "activities/:id/done"
+    case demandLinks = "demand-links"
+    case enterprises = "enterprises"
+    case enterprise = "enterprises/:id"
+    case evidence = "evidence/:id"
+    case jurisdictions = "jurisdictions"
+    case leads = "leads"
+    case lead = "leads/:id"
+    case leadAccept = "leads/:id/accept"
+    case leadOpinions = "leads/:id/opinions"
+    case leadReview = "leads/:id/review"
+    case linkage = "linkage"
+    case linkageEnd = "linkage/:id/end"
+    case notices = "notices"
+    case noticesRead = "notices/read"
+    case panels = "panels"
+    case persons = "persons"
+    case person = "persons/:id"
+    case personRoles = "persons/:id/roles"
+    case projects = "projects"
+    case project = "projects/:id"
+    case projectFiles = "projects/:id/files"
+    case projectFunds = "projects/:id/funds"
+    case projectFundsVerify = "projects/:id/funds/:entry/verify"
+    case projectHost = "projects/:id/host"
+    case projectParallelApproval = "projects/:id/parallel-approval"
+    case projectStages = "projects/:id/stages"
+    case projectStageVerify = "projects/:id/stages/:report/verify"
+    case rates = "rates"
+    case rate = "rates/:currency/:month"
+    case robots = "robots"
+    case routingRules = "routing-rules"
+    case routingRule = "routing-rules/:id"
+    case tokens = "tokens"
+    case token = "tokens/:id"
+    case units = "units"
+    case unit = "units/:id"
+    case unitRobot = "units/:id/robot"
+    case workOrders = "work-orders"
+    case workOrder = "work-orders/:id"
+    case workOrderSteps = "work-orders/:id/steps"
+    case workOrderBoard = "work-orders/board"
+    case workOrderCondense = "work-orders/condense"
+
+    static let prefix = "/api/v1"
+
+    /// The template as `openapi.yaml` writes it: `/projects/{id}/stages`.
+    var openAPIPath: String {
+        "/" + rawValue.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+    }
+
+    /// The route pattern, `/api/v1` included.
+    var pattern: [PathComponent] {
+        ["api", "v1"] + rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+
+    /// A concrete path: each parameter in turn takes the next value.
+    func path(_ values: String...) -> String {
+        var rest = values[...]
+        let parts = rawValue.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":"), let value = rest.popFirst() else { return String(part) }
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+        }
+        return Self.prefix + "/" + parts.joined(separator: "/")
+    }
+}

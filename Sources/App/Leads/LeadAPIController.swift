@@ -1,0 +1,67 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/api/v1/leads`.
+struct LeadAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.get(APIRoute.leads.pattern, use: list)
+        api.post(APIRoute.leads.pattern, use: submit)
+        api.get(APIRoute.lead.pattern, use: show)
+    }
+
+    func list(_ request: Request) async throws -> PageDTO<LeadDTO> {
+        let user = try request.authorize(.read, .lead)
+        let paging = try Paging(request, maxPer: LeadList.perPage)
+        if let state = request.query[String.self, at: "state"], LeadList.Filter.State(rawValue: state) == nil {
+            throw AppError.field("state", zh: "state 应为 open、closed 或 all。", en: "state is open, closed or all.")
+        }
+        var filter = LeadList.Filter(request)
+        filter.page = paging.page
+        let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
+        return PageDTO(
+            items: Array(rows.prefix(LeadList.perPage)), page: paging.page, per: LeadList.perPage, hasMore: rows.count > LeadList.perPage)
+    }
+
+    func show(_ request: Request) async throws -> LeadDTO {
+        LeadDTO(try await LeadService(request: request).find(try request.idParameter()))
+    }
+
+    struct Body: Content {
+        var enterpriseName: String?
+        var uscc: String?
+        var industryCode: String?
+        var investment: MoneyBody?
+        var landMu: String?
+        var spaceM2: Int?
+        var energyTCE: Int?
+        var powerKVA: Int?
+        var jobs: Int?
+        var channel: String?
+        var notes: String?
+        var confirmDuplicate: Bool?
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        try request.authorize(.write, .lead)
+        let body = try request.content.decode(Body.self)
+        let investment: Result<Money, AppError.Message>
+        if let money = body.investment, let currency = Currency(rawValue: money.currency),
+            (0...ChineseAmount.maximumMinorUnits).contains(money.minorUnits)
+        {
+            investment = .success(Money(minorUnits: money.minorUnits, currency: currency))
+        } else {
+            investment = .failure(.init(zh: "请给出意向投资额（整数分值与币种）。", en: "investment: minorUnits and an ISO 4217 currency."))
+        }
+        let input = try LeadInput.validate(
+            .init(
+                enterpriseName: body.enterpriseName, uscc: body.uscc, industryCode: body.industryCode, investment: investment,
+                landMu: body.landMu, spaceM2: body.spaceM2.map(String.init), energyTCE: body.energyTCE.map(String.init),
+                powerKVA: body.powerKVA.map(String.init), jobs: body.jobs.map(String.init), channel: body.channel, notes: body.notes,
+                confirmDuplicate: body.confirmDuplicate ?? false))
+        let lead = try await LeadService(request: request).submit(input)
+        let response = Response(status: .created)
+        try response.content.encode(LeadDTO(lead))
+        return response
+    }
+}

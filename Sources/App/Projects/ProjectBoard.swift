@@ -1,0 +1,195 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+/// The pipeline board's queries: per stage a count and the most recent cards, plus the lists
+/// that need someone's attention (stalled projects, declined hosts). Raw SQL with binds over the
+/// (jurisdiction_code, stage, stage_since) index, so a province of 100k projects stays fast.
+enum ProjectBoard {
+    /// 80 cards in all: 14 for each stage of the main line, 5 each for held and terminated.
+    static func cardsPerStage(_ stage: ProjectStage) -> Int { ProjectStage.line.contains(stage) ? 14 : 5 }
+
+    struct Filter: Sendable {
+        var hostUnit: UUID?
+        var majorOnly: Bool
+        /// Only projects this person or their unit works on (attractor, host, coordinator, leader),
+        /// wherever they sit; the default for those who do not oversee the whole jurisdiction.
+        var mine: Bool
+
+        init(_ request: Request) {
+            hostUnit = request.query[String.self, at: "host"].flatMap(UUID.init(uuidString:))
+            majorOnly = request.query[String.self, at: "major"] == "1"
+            let oversees = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
+            switch request.query[String.self, at: "mine"] {
+            case "1": mine = true
+            case "0": mine = false
+            default: mine = !oversees
+            }
+        }
+
+        init(hostUnit: UUID? = nil, majorOnly: Bool = false, mine: Bool = false) {
+            self.hostUnit = hostUnit
+            self.majorOnly = majorOnly
+            self.mine = mine
+        }
+
+        var query: [String: String] {
+            ["host": hostUnit?.uuidString ?? "", "major": majorOnly ? "1" : "", "mine": mine ? "1" : "0"]
+        }
+    }
+
+    struct Card: Decodable, Sendable {
+        var id: UUID
+        var title: String
+        var enterpriseName: String
+        var stage: String
+        var verifiedStage: String
+        var stageSince: String
+        var investmentMinor: Int64
+        var investmentCurrency: String
+        var contractMinor: Int64?
+        var contractCurrency: String?
+        var isMajor: Bool
+        var hostStatus: String
+        var lastActivityOn: String
+        var hostName: String
+        var leaderID: UUID?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, stage
+            case enterpriseName = "enterprise_name", verifiedStage = "verified_stage", stageSince = "stage_since"
+            case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
+            case contractMinor = "contract_minor", contractCurrency = "contract_currency", isMajor = "is_major"
+            case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
+        }
+
+        /// The contract amount once signed, the intended investment before.
+        var amountText: String {
+            let minor = contractMinor ?? investmentMinor
+            let currency = Currency(rawValue: contractCurrency ?? investmentCurrency) ?? .cny
+            return ChineseAmount.format(Money(minorUnits: minor, currency: currency))
+        }
+    }
+
+    static let cacheKey = ShortCache.writeSensitive + "project-board:"
+
+    struct Figures: Sendable {
+        var counts: [ProjectStage: Int]
+        var cards: [ProjectStage: [Card]]
+        var attention: [Card]
+    }
+
+    static let columns =
+        "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
+        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name"
+
+    /// The WHERE clause shared by every board query.
+    static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {
+        var sql: SQLQueryString
+        if filter.mine {
+            sql =
+                "(p.host_unit_id = \(bind: user.unitID) OR p.leader_id = \(bind: user.personID)"
+                + " OR EXISTS (SELECT 1 FROM project_attractors a WHERE a.project_id = p.id AND a.person_id = \(bind: user.personID))"
+                + " OR EXISTS (SELECT 1 FROM project_coordinators c WHERE c.project_id = p.id AND c.unit_id = \(bind: user.unitID)))"
+        } else {
+            sql = "p.jurisdiction_code >= \(bind: user.scope.prefix) AND p.jurisdiction_code < \(bind: user.scope.prefix + "~")"
+        }
+        if let host = filter.hostUnit { sql = sql + " AND p.host_unit_id = \(bind: host)" }
+        if filter.majorOnly { sql = sql + " AND p.is_major = \(bind: true)" }
+        return sql
+    }
+
+    static func counts(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: Int] {
+        let rows = try await db.sql.raw(
+            "SELECT p.stage AS stage, COUNT(*) AS n FROM projects p WHERE \(conditions(user, filter)) GROUP BY p.stage"
+        ).all()
+        var counts: [ProjectStage: Int] = [:]
+        for row in rows {
+            guard let stage = ProjectStage(rawValue: try row.decode(column: "stage", as: String.self)) else { continue }
+            counts[stage] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// The latest cards of every stage in one query (a window per stage), newest stage change first.
+    static func cards(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: [Card]] {
+        let rows = try await db.sql.raw(
+            """
+            SELECT * FROM (
+              SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.stage ORDER BY p.stage_since DESC, p.id) AS rn
+              FROM projects p JOIN units u ON u.id = p.host_unit_id WHERE \(conditions(user, filter))
+            ) ranked WHERE rn <= \(bind: 14) ORDER BY stage_since DESC, id
+            """
+        ).all(decoding: Card.self)
+        var columns: [ProjectStage: [Card]] = [:]
+        for card in rows {
+            guard let stage = ProjectStage(rawValue: card.stage), (columns[stage]?.count ?? 0) < cardsPerStage(stage) else { continue }
+            columns[stage, default: []].append(card)
+        }
+        return columns
+    }
+
+    /// Projects needing attention: signed and not started past the limit, quiet past the limit,
+    /// or declined by their host.
+    static func attention(_ user: CurrentUser, _ filter: Filter, today: CivilDate, rule: StallRule = StallRule(), on db: any Database)
+        async throws -> [Card]
+    {
+        let signedBefore = CivilDate(dayNumber: today.dayNumber - rule.signedNotStartedDays).description
+        let quietBefore = CivilDate(dayNumber: today.dayNumber - rule.quietDays).description
+        return try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
+            WHERE \(conditions(user, filter)) AND p.stage NOT IN ('producing', 'terminated') AND (
+              (p.stage = 'signed' AND p.stage_since < \(bind: signedBefore)) OR p.last_activity_on < \(bind: quietBefore)
+              OR p.host_status = 'declined' OR (p.is_major = \(bind: true) AND p.leader_id IS NULL))
+            ORDER BY p.last_activity_on DESC, p.id LIMIT 12
+            """
+        ).all(decoding: Card.self)
+    }
+}
+
+extension ProjectBoard {
+    /// What the API lists of a project: the board's card in API terms.
+    struct Item: Content {
+        var id: UUID
+        var title: String
+        var enterpriseName: String
+        var stage: String
+        var verifiedStage: String
+        var stageSince: String
+        var amountText: String
+        var isMajor: Bool
+        var hostStatus: String
+        var hostName: String
+        var lastActivityOn: String
+
+        init(_ card: Card) {
+            id = card.id
+            title = card.title
+            enterpriseName = card.enterpriseName
+            stage = card.stage
+            verifiedStage = card.verifiedStage
+            stageSince = card.stageSince
+            amountText = card.amountText
+            isMajor = card.isMajor
+            hostStatus = card.hostStatus
+            hostName = card.hostName
+            lastActivityOn = card.lastActivityOn
+        }
+    }
+
+    /// A page of projects, newest stage change first; one more row than asked tells of a next page.
+    static func list(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage?, paging: Paging, on db: any Database) async throws
+        -> [Item]
+    {
+        var conditions = conditions(user, filter)
+        if let stage { conditions = conditions + " AND p.stage = \(bind: stage.rawValue)" }
+        return try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
+            WHERE \(conditions) ORDER BY p.stage_since DESC, p.id LIMIT \(bind: paging.per + 1) OFFSET \(bind: (paging.page - 1) * paging.per)
+            """
+        ).all(decoding: Card.self).map(Item.init)
+    }
+}

@@ -1,0 +1,177 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// What the API and the audit log show of a project; field by field, never the model itself.
+enum ProjectDTO {
+    struct Summary: Content {
+        var id: UUID
+        var leadID: UUID
+        var title: String
+        var enterpriseName: String
+        var uscc: String?
+        var industryCode: String
+        var investment: Money
+        var investmentText: String
+        var contract: Money?
+        var contractText: String?
+        var stage: ProjectStage
+        var heldAt: ProjectStage?
+        var stageSince: String
+        var verifiedStage: ProjectStage
+        var signedOn: String?
+        var hostUnitID: UUID
+        var hostStatus: ProjectRules.HostStatus
+        var hostReason: String
+        var leaderID: UUID?
+        var taskForceID: UUID?
+        var isMajor: Bool
+        var acceptedOn: String
+        var lastActivityOn: String
+        var version: Int
+
+        init(_ p: Project) {
+            id = p.id ?? UUID()
+            leadID = p.leadID
+            title = p.title
+            enterpriseName = p.enterpriseName
+            uscc = p.uscc
+            industryCode = p.industryCode
+            investment = p.investment
+            investmentText = ChineseAmount.format(p.investment)
+            contract = p.contract
+            contractText = p.contract.map(ChineseAmount.format)
+            stage = p.stage
+            heldAt = p.heldAt
+            stageSince = p.stageSince
+            verifiedStage = p.verifiedStage
+            signedOn = p.signedOn
+            hostUnitID = p.hostUnitID
+            hostStatus = p.hostStatus
+            hostReason = p.hostReason
+            leaderID = p.leaderID
+            taskForceID = p.taskForceID
+            isMajor = p.isMajor
+            acceptedOn = p.acceptedOn
+            lastActivityOn = p.lastActivityOn
+            version = p.version
+        }
+    }
+
+    struct Attractor: Content {
+        var personID: UUID
+        var unitID: UUID
+        var basisPoints: Int
+    }
+
+    struct Stage: Content {
+        var id: UUID
+        var sequence: Int
+        var from: ProjectStage
+        var to: ProjectStage
+        var occurredOn: String
+        var reason: String
+        var evidence: String
+        var reportedBy: UUID
+        var reportedOn: String
+        var verifiedBy: UUID?
+        var verifiedOn: String?
+
+        init(_ r: StageReport) {
+            id = r.id ?? UUID()
+            sequence = r.sequence
+            from = r.fromStage
+            to = r.toStage
+            occurredOn = r.occurredOn
+            reason = r.reason
+            evidence = r.evidence
+            reportedBy = r.reportedBy
+            reportedOn = r.reportedOn
+            verifiedBy = r.verifiedBy
+            verifiedOn = r.verifiedOn
+        }
+    }
+
+    struct Funds: Content {
+        var id: UUID
+        var arrivedOn: String
+        var amount: Money
+        var amountText: String
+        var isForeign: Bool
+        var evidence: String
+        var reportedBy: UUID
+        var verifiedBy: UUID?
+        var verifiedOn: String?
+
+        init(_ f: FundsArrival) {
+            id = f.id ?? UUID()
+            arrivedOn = f.arrivedOn
+            amount = f.amount
+            amountText = ChineseAmount.format(f.amount)
+            isForeign = f.isForeign
+            evidence = f.evidence
+            reportedBy = f.reportedBy
+            verifiedBy = f.verifiedBy
+            verifiedOn = f.verifiedOn
+        }
+    }
+
+    /// An evidence file's record; the bytes are at `url`.
+    struct Evidence: Content {
+        var id: UUID
+        /// `stage` or `funds`: which kind of entry it proves.
+        var entryType: String
+        var entryID: UUID
+        var fileName: String
+        var mediaType: String
+        var byteSize: Int
+        var sha256: String
+        var uploadedBy: UUID
+        var uploadedOn: String
+        var url: String
+
+        init(_ f: EvidenceFile) {
+            id = f.id ?? UUID()
+            switch f.entry {
+            case .stage(let id): (entryType, entryID) = ("stage", id)
+            case .funds(let id): (entryType, entryID) = ("funds", id)
+            case nil: (entryType, entryID) = ("", f.projectID)
+            }
+            fileName = f.fileName
+            mediaType = f.kind.mediaType
+            byteSize = f.byteSize
+            sha256 = f.sha256
+            uploadedBy = f.uploadedBy
+            uploadedOn = f.uploadedOn
+            url = APIRoute.evidence.path(id.uuidString)
+        }
+    }
+
+    /// The whole project: roles, stage reports and the ledger with its CNY total.
+    struct Detail: Content {
+        var project: Summary
+        var attractors: [Attractor]
+        var coordinatorUnitIDs: [UUID]
+        var stages: [Stage]
+        var funds: [Funds]
+        var files: [Evidence]
+        var fundsTotalCNY: Money
+        var fundsTotalText: String
+        var fundsVerifiedCNY: Money
+        var missingRates: [String]
+    }
+}
+
+extension ProjectDTO {
+    static func detail(_ record: ProjectRecord, rates: ExchangeRates) -> Detail {
+        let (total, verified) = record.totals(rates)
+        return Detail(
+            project: Summary(record.project),
+            attractors: record.attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
+            coordinatorUnitIDs: record.coordinators.map(\.unitID), stages: record.reports.map(Stage.init),
+            funds: record.funds.map(Funds.init), files: record.files.map(Evidence.init),
+            fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
+            missingRates: total.missingMonths)
+    }
+}

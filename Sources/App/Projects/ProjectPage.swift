@@ -1,0 +1,124 @@
+import Domain
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+
+/// Gathers what the project page shows: the roles with names, one timeline of stages and money,
+/// the ledger's totals and the time spent in each stage.
+enum ProjectPage {
+    static func model(_ request: Request, _ project: Project, error: AppError? = nil) async throws -> ProjectShowView.Model {
+        let db = request.db
+        let user = try request.requireUser()
+        let id = try project.requireID()
+        let record = try await ProjectRecord.load(project, on: db)
+        let (attractors, coordinators, reports, funds) = (record.attractors, record.coordinators, record.reports, record.funds)
+        let personIDs = Set(
+            attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
+                + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
+        let people = try await names("persons", Array(personIDs), on: db)
+        let unitIDs = Set(
+            attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
+        let units = try await names("units", Array(unitIDs), on: db)
+        func person(_ id: UUID?) -> String { id.flatMap { people[$0] } ?? "" }
+        func unit(_ id: UUID?) -> String { id.flatMap { units[$0] } ?? "" }
+        let lang = request.lang
+        let (total, verified) = record.totals(try await ExchangeRate.table(request))
+        let owners = record.owners
+        let isBureau = user.roles.contains(.bureau)
+        let today = request.clock.today
+        let mayReport =
+            owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
+            && request.may(.write, .project)
+        func files(_ entry: EvidenceEntry) -> [ProjectShowView.FileLink] {
+            record.files(of: entry).map { .init(id: $0.id!, name: $0.fileName, size: EvidenceRules.sizeText($0.byteSize)) }
+        }
+
+        var timeline: [ProjectShowView.Entry] = [
+            .init(date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil)
+        ]
+        for r in reports {
+            var detail = [r.reason, r.evidence.isEmpty ? "" : lang("佐证：", "Evidence: ") + r.evidence].filter { !$0.isEmpty }
+            if r.toStage == .signed, let contract = project.contract, r.sequence == reports.last(where: { $0.toStage == .signed })?.sequence
+            {
+                detail.insert(lang("合同投资额 ", "Contract ") + ChineseAmount.format(contract), at: 0)
+            }
+            timeline.append(
+                .init(
+                    date: r.occurredOn, title: "\(r.fromStage.label(lang)) → \(r.toStage.label(lang))",
+                    detail: detail.joined(separator: "；"),
+                    who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
+                    verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
+                    verifyForm: isBureau && r.verifiedBy == nil && r.reportedBy != user.personID
+                        ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
+                    files: files(.stage(r.id!)), attach: mayReport && r.verifiedBy == nil ? ("stage", r.id!) : nil))
+        }
+        for f in funds {
+            timeline.append(
+                .init(
+                    date: f.arrivedOn,
+                    title: lang("资金到位 ", "Funds arrived ") + ChineseAmount.format(f.amount)
+                        + (f.isForeign ? lang("（外资）", " (foreign)") : ""),
+                    detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
+                    verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
+                    verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
+                        ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
+                    files: files(.funds(f.id!)), attach: mayReport && f.verifiedBy == nil ? ("funds", f.id!) : nil))
+        }
+        let summary = ProjectDTO.Summary(project)
+        var extras = ProjectExtensions.Contribution()
+        for source in request.application.projectExtensions.sources {
+            let part = try await source(request, summary, .init(isBureau: isBureau))
+            extras.timeline += part.timeline
+            extras.sections += part.sections
+            extras.actions += part.actions
+        }
+        timeline += extras.timeline
+        timeline.sort { $0.date > $1.date }
+        let stageTimeline = record.timeline
+        let stageDays = stageTimeline.daysInStage(today: today)
+        var daysToProduction: Int?
+        if let signed = stageTimeline.verifiedDate(of: .signed), let producing = stageTimeline.verifiedDate(of: .producing) {
+            daysToProduction = StageMachine.daysToProduction(signed: signed, producing: producing)
+        }
+        let alerts = StallRule().alerts(
+            stage: project.stage, stageSince: CivilDate(project.stageSince) ?? today,
+            lastActivity: CivilDate(project.lastActivityOn) ?? today,
+            today: today)
+        return ProjectShowView.Model(
+            project: summary, hostName: unit(project.hostUnitID), leaderName: person(project.leaderID),
+            taskForceName: unit(project.taskForceID),
+            attractors: attractors.map { a in .init(name: person(a.personID), unit: unit(a.unitID), basisPoints: a.basisPoints) },
+            coordinators: coordinators.map { unit($0.unitID) }, timeline: timeline,
+            fundsTotal: ChineseAmount.format(total.cny), fundsVerified: ChineseAmount.format(verified.cny),
+            foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
+            missingRates: total.missingMonths,
+            stageDays: ProjectStage.line.map { ($0, stageDays[$0] ?? 0) }, alerts: alerts, daysToProduction: daysToProduction,
+            mayReport: mayReport,
+            isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
+            hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
+            leaderOptions: isBureau && project.isMajor ? try await DirectoryOptions.leaderOptions(request) : [],
+            sections: extras.sections, actions: extras.actions,
+            error: error.map(ProjectShowView.message))
+    }
+
+    /// id → name for a few persons or units, without loading whole models.
+    static func names(_ table: String, _ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        struct Row: Decodable { var id: UUID, name: String }
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("SELECT id, name FROM \(ident: table) WHERE id IN (\(binds: ids))").all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.
+    static func hostOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String }
+        let scope = try request.requireUser().scope
+        return try await request.db.sql.raw(
+            """
+            SELECT id, name FROM units WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~")
+            AND dissolved_on IS NULL AND kind IN ('park', 'town') ORDER BY name
+            """
+        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
+    }
+}

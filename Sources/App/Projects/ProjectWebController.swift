@@ -1,0 +1,225 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Project pages: the board, the project page and its actions (stage reports, verification,
+/// host answers, funds), and the rate table.
+struct ProjectWebController {
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.projects.pattern, use: board)
+        pages.get(SiteURL.project(SiteURL.anyID).pattern, use: show)
+        pages.postUpload(SiteURL.projectStage(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: reportStage)
+        pages.post(SiteURL.projectVerify(SiteURL.anyID).pattern, use: verifyStage)
+        pages.postUpload(SiteURL.projectFunds(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: recordFunds)
+        pages.postUpload(SiteURL.projectFiles(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: attachEvidence)
+        pages.get(SiteURL.evidence(SiteURL.anyID).pattern, use: downloadEvidence)
+        pages.post(SiteURL.projectFundsVerify(SiteURL.anyID).pattern, use: verifyFunds)
+        pages.post(SiteURL.projectHost(SiteURL.anyID).pattern, use: answerAsHost)
+        pages.post(SiteURL.projectHostReassign(SiteURL.anyID).pattern, use: reassignHost)
+        pages.post(SiteURL.projectLeader(SiteURL.anyID).pattern, use: assignLeader)
+        AcceptanceWebController().register(pages)
+        RatesWebController().register(pages)
+    }
+
+    /// A form with one evidence file: the file's limit and room for the other fields.
+    static let uploadLimit = EvidenceRules.maxBytes + 1_048_576
+
+    func board(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .project)
+        let filter = ProjectBoard.Filter(request)
+        let today = request.clock.today
+        let db = request.db
+        // the board is read far more than written: its figures are kept a few seconds per view,
+        // and this process forgets them at once when a project changes (another node after 5 s)
+        let key =
+            ProjectBoard.cacheKey
+            + "\(user.scope.value)|\(filter.query)|\(filter.mine ? user.personID.uuidString + user.unitID.uuidString : "")"
+        let figures = try await request.application.shortCache.value(key, ttl: 5) {
+            ProjectBoard.Figures(
+                counts: try await ProjectBoard.counts(user, filter, on: db), cards: try await ProjectBoard.cards(user, filter, on: db),
+                attention: try await ProjectBoard.attention(user, filter, today: today, on: db))
+        }
+        let columns = ProjectStage.allCases.filter { $0 != .terminated || (figures.counts[$0] ?? 0) > 0 }.map {
+            ($0, figures.cards[$0] ?? [])
+        }
+        let model = BoardView.Model(
+            filter: filter, counts: figures.counts, columns: columns, attention: figures.attention,
+            hosts: try await ProjectPage.hostOptions(request), today: today)
+        return .html(BoardView.render(model, context: PageContext(request: request)))
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let project = try await ProjectService(request: request).find(try request.idParameter())
+        return .html(ProjectShowView.render(try await ProjectPage.model(request, project), context: PageContext(request: request)))
+    }
+
+    struct StageBody: Content {
+        var version: Int?
+        var to: String?
+        var occurredOn: String?
+        var contract: String?
+        var evidence: String?
+        var reason: String?
+        var file: File?
+    }
+
+    func reportStage(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(StageBody.self)
+        let values = [
+            "to": body.to ?? "", "occurredOn": body.occurredOn ?? "", "contract": body.contract ?? "", "evidence": body.evidence ?? "",
+            "reason": body.reason ?? "",
+        ]
+        return try await act(request, values: values) { service, id in
+            guard let stage = ProjectStage(rawValue: body.to ?? "") else {
+                throw AppError.field("to", zh: "请选择要进入的阶段。", en: "Choose the new stage.")
+            }
+            let contract = try Self.amount(body.contract, currency: .cny, field: "contract")
+            _ = try await service.reportStage(
+                id,
+                .init(
+                    to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "",
+                    contract: contract, file: try EvidenceUpload.from(body.file)),
+                basedOn: body.version ?? 0)
+        }
+    }
+
+    /// An amount as typed ("29.14亿"), or nil when left empty.
+    static func amount(_ raw: String?, currency: Currency, field: String) throws -> Money? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do { return try ChineseAmount.parse(raw, currency: currency) } catch {
+            throw AppError.validation([field: MoneyInput.amountError(error)])
+        }
+    }
+
+    struct VerifyBody: Content {
+        var report: String?
+        var entry: String?
+    }
+
+    func verifyStage(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(VerifyBody.self)
+        return try await act(request) { service, id in
+            guard let report = UUID(uuidString: body.report ?? "") else { throw AppError.notFound }
+            try await service.verifyStage(id, report: report)
+        }
+    }
+
+    func verifyFunds(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(VerifyBody.self)
+        return try await act(request) { service, id in
+            guard let entry = UUID(uuidString: body.entry ?? "") else { throw AppError.notFound }
+            try await service.verifyFunds(id, entry: entry)
+        }
+    }
+
+    struct FundsBody: Content {
+        var arrivedOn: String?
+        var amount: String?
+        var currency: String?
+        var isForeign: String?
+        var evidence: String?
+        var file: File?
+    }
+
+    func recordFunds(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(FundsBody.self)
+        let values = [
+            "arrivedOn": body.arrivedOn ?? "", "amount": body.amount ?? "", "currency": body.currency ?? "",
+            "evidence": body.evidence ?? "",
+        ]
+        return try await act(request, values: values) { service, id in
+            let currency = Currency(rawValue: body.currency ?? "CNY") ?? .cny
+            let amount = try Self.amount(body.amount, currency: currency, field: "amount")
+            _ = try await service.recordFunds(
+                id,
+                .init(
+                    arrivedOn: CivilDate(body.arrivedOn ?? ""), amount: amount, isForeign: body.isForeign == "1",
+                    evidence: body.evidence ?? "", file: try EvidenceUpload.from(body.file)))
+        }
+    }
+
+    struct EvidenceBody: Content {
+        var entryType: String?
+        var entry: String?
+        var file: File?
+    }
+
+    func attachEvidence(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(EvidenceBody.self)
+        return try await act(request) { service, id in
+            guard let entry = EvidenceEntry(type: body.entryType, id: body.entry) else { throw AppError.notFound }
+            guard let upload = try EvidenceUpload.from(body.file) else {
+                throw AppError.field("file", zh: "请选择要上传的文件。", en: "Choose a file.")
+            }
+            _ = try await service.attachEvidence(id, to: entry, upload)
+        }
+    }
+
+    func downloadEvidence(_ request: Request) async throws -> Response {
+        let (file, content) = try await ProjectService(request: request).evidence(try request.idParameter())
+        return .evidence(file, content)
+    }
+
+    struct HostBody: Content {
+        var version: Int?
+        var answer: String?
+        var reason: String?
+        var hostUnit: String?
+    }
+
+    func answerAsHost(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(HostBody.self)
+        return try await act(request) { service, id in
+            guard let answer = body.answer, ["accept", "decline"].contains(answer) else {
+                throw AppError.field("answer", zh: "请选择承接或不承接。", en: "Choose accept or decline.")
+            }
+            try await service.answerAsHost(id, accept: answer == "accept", reason: body.reason ?? "", basedOn: body.version ?? 0)
+        }
+    }
+
+    func reassignHost(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(HostBody.self)
+        return try await act(request) { service, id in
+            guard let unit = UUID(uuidString: body.hostUnit ?? "") else {
+                throw AppError.field("hostUnit", zh: "请选择承接单位。", en: "Choose the host unit.")
+            }
+            try await service.reassignHost(id, to: unit, basedOn: body.version ?? 0)
+        }
+    }
+
+    struct LeaderBody: Content {
+        var version: Int?
+        var leader: String?
+    }
+
+    func assignLeader(_ request: Request) async throws -> Response {
+        let body = try request.decodeForm(LeaderBody.self)
+        return try await act(request) { service, id in
+            guard let leader = UUID(uuidString: body.leader ?? "") else {
+                throw AppError.field("leader", zh: "请选择包保领导。", en: "Choose the leader.")
+            }
+            try await service.assignLeader(id, leader: leader, basedOn: body.version ?? 0)
+        }
+    }
+
+    /// Runs an action on the project; a refused one re-renders the page with the reason and the
+    /// values typed, so nothing typed is lost.
+    func act(_ request: Request, values: [String: String] = [:], _ action: (ProjectService, UUID) async throws -> Void)
+        async throws -> Response
+    {
+        let id = try request.idParameter()
+        let service = ProjectService(request: request)
+        var failure: AppError
+        do {
+            try await action(service, id)
+            return request.redirect(to: SiteURL.project(id).path)
+        } catch let error as AppError where error.status != .notFound {
+            failure = error
+        } catch let conflict as VersionConflict {
+            failure = .conflict(conflict)
+        }
+        var model = try await ProjectPage.model(request, try await service.find(id), error: failure)
+        model.form = FormState(values: values, error: failure)
+        return .html(ProjectShowView.render(model, context: PageContext(request: request)), status: failure.status)
+    }
+}

@@ -1,0 +1,103 @@
+/// The single authorisation decision of the system (SPEC §1): by role, then by jurisdiction scope.
+/// Every controller asks this; nothing else decides who may see or change what.
+public enum AccessPolicy {
+    /// The bureau, leaders and inspectors see every record of their jurisdiction; everyone else sees
+    /// their own unit's (leads, activities, the funnel).
+    public static func seesWholeJurisdiction(_ roles: Set<Role>) -> Bool {
+        !roles.isDisjoint(with: [.bureau, .leader, .inspector])
+    }
+
+    public enum Resource: String, Sendable, CaseIterable {
+        /// Jurisdictions, units, persons and their rotation history.
+        case organisation
+        /// Role sets and account locks of persons.
+        case accessControl
+        /// The enterprise registry (SPEC §3).
+        case enterprise
+        /// The audit log.
+        case audit
+        /// One's own API tokens.
+        case ownTokens
+        /// Leads (线索, SPEC §4): anyone submits; the bureau responds and decides.
+        case lead
+        /// Projects (项目, SPEC §5) and their money: read across the jurisdiction; those who answer
+        /// for a project report on it; the bureau accepts, verifies and keeps the rate table.
+        case project
+        /// Activities (走访等, SPEC §6): every business role records its own; the bureau, leaders
+        /// and inspectors read the jurisdiction's.
+        case activity
+        /// Work orders (工单, SPEC §7): anyone working here submits; the responsible unit signs for
+        /// and answers; the bureau routes and sees all; the requester confirms.
+        case workOrder
+    }
+
+    public enum Action: String, Sendable, CaseIterable {
+        case read, write, export
+        /// Acting for the bureau on what others submitted: respond, decide, merge.
+        case manage
+    }
+
+    public struct Actor: Sendable {
+        public var roles: Set<Role>
+        /// The jurisdiction of the actor's unit; objects outside it are invisible.
+        public var scope: JurisdictionCode
+
+        public init(roles: Set<Role>, scope: JurisdictionCode) {
+            self.roles = roles
+            self.scope = scope
+        }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// The role may not do this at all (HTTP 403).
+        case roleDenied
+        /// The object lies in another jurisdiction; treated as absent (HTTP 404).
+        case outOfScope
+    }
+
+    static let business: Set<Role> = [
+        .leader, .bureau, .cadre, .host, .coordinator, .reviewer, .inspector,
+    ]
+
+    /// Which roles may take which action on which resource.
+    static func roles(for resource: Resource, _ action: Action) -> Set<Role> {
+        switch (resource, action) {
+        case (.organisation, .read): business.union([.sysAdmin, .securityAdmin])
+        case (.organisation, .write): [.sysAdmin]
+        case (.organisation, .export): [.sysAdmin, .leader, .bureau]
+        case (.accessControl, .read): [.securityAdmin, .sysAdmin]
+        case (.accessControl, .write): [.securityAdmin]
+        case (.accessControl, .export): [.securityAdmin]
+        case (.enterprise, .read): business
+        case (.enterprise, .write): [.bureau, .host]
+        case (.enterprise, .export): [.leader, .bureau]
+        case (.audit, .read), (.audit, .export): [.auditAdmin]
+        case (.audit, .write): []
+        case (.ownTokens, .manage): []
+        case (.ownTokens, _): Set(Role.allCases).subtracting([.enterprise, .observer])
+        case (.lead, .read), (.lead, .write): business
+        case (.lead, .export): [.leader, .bureau]
+        case (.lead, .manage): [.bureau]
+        case (.project, .read): business
+        case (.project, .write): [.bureau, .cadre, .host, .coordinator, .leader]
+        case (.project, .export): [.leader, .bureau]
+        case (.project, .manage): [.bureau]
+        case (.activity, .read), (.activity, .write): business
+        case (.activity, .export): [.leader, .bureau]
+        case (.activity, .manage): [.bureau, .leader, .inspector]
+        case (.workOrder, .read), (.workOrder, .write): business.union([.observer])
+        case (.workOrder, .export): [.leader, .bureau]
+        case (.workOrder, .manage): [.bureau]
+        case (_, .manage): []
+        }
+    }
+
+    public static func decide(
+        _ actor: Actor, _ action: Action, _ resource: Resource, in objectScope: JurisdictionCode? = nil
+    ) -> Decision {
+        guard !actor.roles.isDisjoint(with: roles(for: resource, action)) else { return .roleDenied }
+        if let objectScope, !actor.scope.contains(objectScope) { return .outOfScope }
+        return .allowed
+    }
+}

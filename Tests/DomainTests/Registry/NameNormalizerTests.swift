@@ -1,0 +1,50 @@
+import Testing
+
+@testable import Domain
+
+@Suite("企业名称归一化")
+struct NameNormalizerTests {
+    @Test func preparationMarkerIsTheSameEnterprise() {
+        // seed [000]: the PCB maker that came to 荆门
+        #expect(NameNormalizer.same("湖北伟德线路板有限公司", "湖北伟德线路板有限公司（筹）"))
+    }
+
+    @Test func legalFormSuffixesFoldAway() {
+        #expect(NameNormalizer.key(for: "湖北伟德线路板股份有限公司") == "湖北伟德线路板")
+        #expect(NameNormalizer.key(for: "湖北伟德线路板有限责任公司") == "湖北伟德线路板")
+        #expect(NameNormalizer.same("湖北伟德线路板有限公司", "湖北伟德线路板股份有限公司"))
+    }
+
+    @Test func fullWidthAndSpacesFold() {
+        #expect(NameNormalizer.same("ＡＢＣ 科技（荆门）有限公司", "abc科技(荆门)有限公司"))
+        #expect(TextFold.fold("【荆门】　电子") == "(荆门)电子")
+    }
+
+    @Test func traditionalFormsFold() {
+        // seed [001] and [002] arrive in traditional characters
+        #expect(NameNormalizer.same("湖北某新材料科技有限公司", "湖北某新材料科技有限公司"))
+        #expect(NameNormalizer.same("安慶華興電子有限公司", "安庆华兴电子有限公司"))
+        #expect(TextFold.fold("鹹豐縣") == "鹹丰县")
+    }
+
+    @Test func differentEnterprisesStayDifferent() {
+        #expect(!NameNormalizer.same("湖北伟德线路板有限公司", "江西伟德线路板有限公司"))
+        // a name that is only a suffix is not emptied
+        #expect(NameNormalizer.key(for: "有限公司") == "有限公司")
+    }
+}
+
+@Suite("检索分词")
+struct SearchGramsTests {
+    @Test func pairsOfCharacters() {
+        #expect(SearchGrams.grams("湖北伟德") == ["湖北", "北伟", "伟德"])
+        #expect(SearchGrams.grams("伟") == ["伟"])
+    }
+
+    @Test func documentHasEveryQueryGramOfEverySubstring() {
+        let doc = Set(SearchGrams.document(["湖北伟德线路板有限公司", "914403001922038216"]).split(separator: " "))
+        for query in ["伟德", "线路板", "0019220", "湖北伟德線路"] {
+            #expect(SearchGrams.grams(query).allSatisfy { doc.contains(Substring($0)) }, "\(query)")
+        }
+    }
+}
