@@ -115,7 +115,10 @@ struct LeadDTO: Content {
     var feedbackOn: String?
     var decisionNote: String
     var version: Int
+}
 
+/// Built from the stored record; the memberwise init stays for fixtures (page snapshots).
+extension LeadDTO {
     init(_ lead: Lead) {
         id = lead.id ?? UUID()
         enterpriseName = lead.enterpriseName

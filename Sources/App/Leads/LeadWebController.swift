@@ -129,12 +129,12 @@ struct LeadWebController {
     }
 
     /// The panel's state on this lead, or (for the bureau) the panels it could be put to.
-    private func reviewSection(_ request: Request, _ lead: Lead) async throws -> (ReviewViews.Section?, [ReviewPanel]) {
+    private func reviewSection(_ request: Request, _ lead: Lead) async throws -> (ReviewViews.Section?, [ReviewViews.PanelChoice]) {
         let user = try request.requireUser()
         guard let state = try await ReviewService(request: request).state(of: lead.id!) else {
             guard request.may(.manage, .lead) else { return (nil, []) }
             let panels = try await ReviewPanel.all(within: user.scope, on: request.db)
-            return (nil, panels)
+            return (nil, panels.map { ReviewViews.PanelChoice(id: $0.id!, name: $0.name) })
         }
         let recused = state.review.recused
         let tally = state.tally

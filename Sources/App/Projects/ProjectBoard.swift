@@ -17,17 +17,6 @@ enum ProjectBoard {
         /// wherever they sit; the default for those who do not oversee the whole jurisdiction.
         var mine: Bool
 
-        init(_ request: Request) {
-            hostUnit = request.query[String.self, at: "host"].flatMap(UUID.init(uuidString:))
-            majorOnly = request.query[String.self, at: "major"] == "1"
-            let oversees = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
-            switch request.query[String.self, at: "mine"] {
-            case "1": mine = true
-            case "0": mine = false
-            default: mine = !oversees
-            }
-        }
-
         init(hostUnit: UUID? = nil, majorOnly: Bool = false, mine: Bool = false) {
             self.hostUnit = hostUnit
             self.majorOnly = majorOnly
@@ -191,5 +180,19 @@ extension ProjectBoard {
             WHERE \(conditions) ORDER BY p.stage_since DESC, p.id LIMIT \(bind: paging.per + 1) OFFSET \(bind: (paging.page - 1) * paging.per)
             """
         ).all(decoding: Card.self).map(Item.init)
+    }
+}
+
+/// The filter a request asks for; the memberwise init stays for fixtures.
+extension ProjectBoard.Filter {
+    init(_ request: Request) {
+        hostUnit = request.query[String.self, at: "host"].flatMap(UUID.init(uuidString:))
+        majorOnly = request.query[String.self, at: "major"] == "1"
+        let oversees = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
+        switch request.query[String.self, at: "mine"] {
+        case "1": mine = true
+        case "0": mine = false
+        default: mine = !oversees
+        }
     }
 }

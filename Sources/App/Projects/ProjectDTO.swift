@@ -30,33 +30,6 @@ enum ProjectDTO {
         var acceptedOn: String
         var lastActivityOn: String
         var version: Int
-
-        init(_ p: Project) {
-            id = p.id ?? UUID()
-            leadID = p.leadID
-            title = p.title
-            enterpriseName = p.enterpriseName
-            uscc = p.uscc
-            industryCode = p.industryCode
-            investment = p.investment
-            investmentText = ChineseAmount.format(p.investment)
-            contract = p.contract
-            contractText = p.contract.map(ChineseAmount.format)
-            stage = p.stage
-            heldAt = p.heldAt
-            stageSince = p.stageSince
-            verifiedStage = p.verifiedStage
-            signedOn = p.signedOn
-            hostUnitID = p.hostUnitID
-            hostStatus = p.hostStatus
-            hostReason = p.hostReason
-            leaderID = p.leaderID
-            taskForceID = p.taskForceID
-            isMajor = p.isMajor
-            acceptedOn = p.acceptedOn
-            lastActivityOn = p.lastActivityOn
-            version = p.version
-        }
     }
 
     struct Attractor: Content {
@@ -173,5 +146,35 @@ extension ProjectDTO {
             funds: record.funds.map(Funds.init), files: record.files.map(Evidence.init),
             fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
             missingRates: total.missingMonths)
+    }
+}
+
+/// Built from the stored record; the memberwise init stays for fixtures (page snapshots).
+extension ProjectDTO.Summary {
+    init(_ p: Project) {
+        id = p.id ?? UUID()
+        leadID = p.leadID
+        title = p.title
+        enterpriseName = p.enterpriseName
+        uscc = p.uscc
+        industryCode = p.industryCode
+        investment = p.investment
+        investmentText = ChineseAmount.format(p.investment)
+        contract = p.contract
+        contractText = p.contract.map(ChineseAmount.format)
+        stage = p.stage
+        heldAt = p.heldAt
+        stageSince = p.stageSince
+        verifiedStage = p.verifiedStage
+        signedOn = p.signedOn
+        hostUnitID = p.hostUnitID
+        hostStatus = p.hostStatus
+        hostReason = p.hostReason
+        leaderID = p.leaderID
+        taskForceID = p.taskForceID
+        isMajor = p.isMajor
+        acceptedOn = p.acceptedOn
+        lastActivityOn = p.lastActivityOn
+        version = p.version
     }
 }

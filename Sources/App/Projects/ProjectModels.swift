@@ -140,3 +140,13 @@ final class ExchangeRate: Model, @unchecked Sendable {
         }
     }
 }
+
+extension StageReport: VerifiableRecord {
+    static let ownerColumn = "project_id"
+    var ownerID: UUID { projectID }
+}
+
+extension FundsArrival: VerifiableRecord {
+    static let ownerColumn = "project_id"
+    var ownerID: UUID { projectID }
+}

@@ -30,6 +30,13 @@ enum ProjectPage {
         let mayReport =
             owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
             && request.may(.write, .project)
+        // the verifiable-entry flow decides, for stage reports and funds entries alike
+        func offersVerification(_ entry: some VerifiableRecord) -> Bool {
+            VerifiableEntry.offersVerification(
+                reportedBy: entry.reportedBy.uuidString, verifiedBy: entry.verifiedBy?.uuidString, viewer: user.personID.uuidString,
+                viewerVerifies: isBureau)
+        }
+        func takesEvidence(_ entry: some VerifiableRecord) -> Bool { mayReport && VerifiableEntry.takesEvidence(entry.entryState) }
         func files(_ entry: EvidenceEntry) -> [ProjectShowView.FileLink] {
             record.files(of: entry).map { .init(id: $0.id!, name: $0.fileName, size: EvidenceRules.sizeText($0.byteSize)) }
         }
@@ -49,9 +56,8 @@ enum ProjectPage {
                     detail: detail.joined(separator: "；"),
                     who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
                     verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
-                    verifyForm: isBureau && r.verifiedBy == nil && r.reportedBy != user.personID
-                        ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
-                    files: files(.stage(r.id!)), attach: mayReport && r.verifiedBy == nil ? ("stage", r.id!) : nil))
+                    verifyForm: offersVerification(r) ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
+                    files: files(.stage(r.id!)), attach: takesEvidence(r) ? ("stage", r.id!) : nil))
         }
         for f in funds {
             timeline.append(
@@ -61,9 +67,8 @@ enum ProjectPage {
                         + (f.isForeign ? lang("（外资）", " (foreign)") : ""),
                     detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
                     verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
-                    verifyForm: isBureau && f.verifiedBy == nil && f.reportedBy != user.personID
-                        ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
-                    files: files(.funds(f.id!)), attach: mayReport && f.verifiedBy == nil ? ("funds", f.id!) : nil))
+                    verifyForm: offersVerification(f) ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
+                    files: files(.funds(f.id!)), attach: takesEvidence(f) ? ("funds", f.id!) : nil))
         }
         let summary = ProjectDTO.Summary(project)
         var extras = ProjectExtensions.Contribution()

@@ -7,9 +7,6 @@ import Vapor
 /// Evidence files: added to an unverified stage report or funds entry by whoever answers for the
 /// project, downloaded by whoever may see it — each upload and each download in the audit log.
 extension ProjectService {
-    static let entryVerified = AppError(
-        code: "entry_verified", status: .conflict, zh: "该记录已核验，不能再补充佐证材料。",
-        en: "The entry is verified; its evidence is closed.")
 
     func attachEvidence(_ id: UUID, to entry: EvidenceEntry, _ upload: EvidenceUpload) async throws -> EvidenceFile {
         _ = try await findForReporting(id)
@@ -23,25 +20,12 @@ extension ProjectService {
         }
     }
 
-    /// Locks the entry while it is still unverified, so a verification racing this upload either
-    /// comes first (and the upload is refused) or waits for it (and sees the file).
+    /// Holds the entry, while it is unverified, for the rest of the transaction (`VerificationFlow`).
     private static func holdUnverified(_ entry: EvidenceEntry, of project: UUID, on db: any Database) async throws {
-        let (table, entryID) =
-            switch entry {
-            case .stage(let id): (StageReport.schema, id)
-            case .funds(let id): (FundsArrival.schema, id)
-            }
-        let held = try await db.sql.raw(
-            """
-            UPDATE \(ident: table) SET verified_by = NULL
-            WHERE id = \(bind: entryID) AND project_id = \(bind: project) AND verified_by IS NULL RETURNING id
-            """
-        ).all()
-        guard held.isEmpty else { return }
-        let exists = try await db.sql.raw(
-            "SELECT id FROM \(ident: table) WHERE id = \(bind: entryID) AND project_id = \(bind: project)"
-        ).first()
-        throw exists == nil ? AppError.notFound : Self.entryVerified
+        switch entry {
+        case .stage(let id): try await VerificationFlow.holdUnverified(StageReport.self, id, of: project, on: db)
+        case .funds(let id): try await VerificationFlow.holdUnverified(FundsArrival.self, id, of: project, on: db)
+        }
     }
 
     /// The file and its bytes, if the user may see its project; the download is audited.

@@ -63,12 +63,9 @@ extension ProjectService {
         let millis = request.clock.millis
         let today = request.clock.today.description
         try await request.writeTransaction { db in
-            guard let entry = try await FundsArrival.find(entryID, on: db), entry.projectID == id else { throw AppError.notFound }
-            guard entry.verifiedBy == nil else { return }
-            guard entry.reportedBy != user.personID else { throw Self.ownReport }
-            entry.verifiedBy = user.personID
-            entry.verifiedOn = today
-            try await entry.update(on: db)
+            guard
+                let entry = try await VerificationFlow.verify(FundsArrival.self, entryID, of: id, by: user.personID, on: today, db: db)
+            else { return }
             try await AuditLog.append(
                 on: db, by: actor, action: "funds.verify", objectType: "project", objectID: id.uuidString,
                 after: ["entry": entryID.uuidString, "amount": ChineseAmount.format(entry.amount)], at: millis)

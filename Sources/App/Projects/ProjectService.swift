@@ -130,14 +130,10 @@ struct ProjectService {
         let millis = request.clock.millis
         let today = request.clock.today.description
         try await request.writeTransaction { db in
-            guard let report = try await StageReport.find(reportID, on: db), report.projectID == id,
-                let project = try await Project.find(id, on: db)
-            else { throw AppError.notFound }
-            guard report.verifiedBy == nil else { return }
-            guard report.reportedBy != user.personID else { throw Self.ownReport }
-            report.verifiedBy = user.personID
-            report.verifiedOn = today
-            try await report.update(on: db)
+            guard let project = try await Project.find(id, on: db) else { throw AppError.notFound }
+            guard
+                let report = try await VerificationFlow.verify(StageReport.self, reportID, of: id, by: user.personID, on: today, db: db)
+            else { return }
             let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
             project.verifiedStage = ProjectRecord.timeline(project, reports).verifiedStage
             project.version += 1
@@ -209,6 +205,4 @@ struct ProjectService {
         }
     }
 
-    static let ownReport = AppError(
-        code: "own_report", status: .forbidden, zh: "不能核验自己报送的内容，请由投促局其他同志核验。", en: "Nobody verifies their own report.")
 }

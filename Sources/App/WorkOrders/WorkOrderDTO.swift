@@ -27,31 +27,6 @@ enum WorkOrderDTO {
         var satisfied: Bool?
         var closedOn: String?
         var version: Int
-
-        init(_ o: WorkOrder) {
-            id = o.id ?? UUID()
-            number = o.number
-            kind = o.kind
-            category = o.category
-            title = o.title
-            detail = o.detail
-            projectID = o.projectID
-            enterpriseName = o.enterpriseName
-            quantityAsked = o.quantityAsked
-            quantityGranted = o.quantityGranted
-            status = o.status
-            requesterName = o.requesterName
-            responsibleUnitID = o.responsibleUnitID
-            submittedOn = o.submittedOn
-            deadline = o.deadline
-            answeredOn = o.answeredOn
-            answer = o.answer
-            answerEvidence = o.answerEvidence
-            reopenCount = o.reopenCount
-            satisfied = o.satisfied
-            closedOn = o.closedOn
-            version = o.version
-        }
     }
 
     struct Event: Content {
@@ -81,5 +56,33 @@ extension WorkOrder {
     func escalation(today: CivilDate) -> WorkOrderClock.Escalation {
         guard status != .answered, status != .closed, let deadline = CivilDate(deadline) else { return .none }
         return WorkOrderService.clock.escalation(deadline: deadline, today: today)
+    }
+}
+
+/// Built from the stored record; the memberwise init stays for fixtures (page snapshots).
+extension WorkOrderDTO.Summary {
+    init(_ o: WorkOrder) {
+        id = o.id ?? UUID()
+        number = o.number
+        kind = o.kind
+        category = o.category
+        title = o.title
+        detail = o.detail
+        projectID = o.projectID
+        enterpriseName = o.enterpriseName
+        quantityAsked = o.quantityAsked
+        quantityGranted = o.quantityGranted
+        status = o.status
+        requesterName = o.requesterName
+        responsibleUnitID = o.responsibleUnitID
+        submittedOn = o.submittedOn
+        deadline = o.deadline
+        answeredOn = o.answeredOn
+        answer = o.answer
+        answerEvidence = o.answerEvidence
+        reopenCount = o.reopenCount
+        satisfied = o.satisfied
+        closedOn = o.closedOn
+        version = o.version
     }
 }

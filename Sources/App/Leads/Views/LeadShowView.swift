@@ -11,7 +11,7 @@ enum LeadShowView {
         var submitted: Bool
         var error: AppError.Message?
         var review: ReviewViews.Section? = nil
-        var panels: [ReviewPanel] = []
+        var panels: [ReviewViews.PanelChoice] = []
         var parkMatches: [ParkMatch.Match] = []
         /// What later rooms show (the project it became, the 入库 form): `LeadExtensions`.
         var outcome = LeadExtensions.Outcome()

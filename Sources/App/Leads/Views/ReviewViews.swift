@@ -147,7 +147,13 @@ enum ReviewViews {
         el("div", [.cls("card")], el("div", [.cls("num")], text(number)), el("div", [.cls("label")], text(label)))
     }
 
-    static func putToPanel(_ panels: [ReviewPanel], leadID: UUID, context: PageContext) -> [HNode] {
+    /// A panel the bureau may put a lead to.
+    struct PanelChoice: Sendable {
+        var id: UUID
+        var name: String
+    }
+
+    static func putToPanel(_ panels: [PanelChoice], leadID: UUID, context: PageContext) -> [HNode] {
         let lang = context.lang
         guard !panels.isEmpty else {
             return [el("p", [.cls("muted")], text(lang("尚未设立预审专班，可在“预审专班”中设立。", "No review panel yet.")))]
@@ -157,7 +163,7 @@ enum ReviewViews {
                 .leadReview(leadID), context, cls: "form",
                 [
                     Components.select(
-                        "panel", lang("提交预审专班", "Put to a panel"), panels.map { ($0.id!.uuidString, $0.name) }, FormState(), lang,
+                        "panel", lang("提交预审专班", "Put to a panel"), panels.map { ($0.id.uuidString, $0.name) }, FormState(), lang,
                         required: true),
                     Components.submit(lang("提交预审", "Put to panel"), cls: ""),
                 ])
