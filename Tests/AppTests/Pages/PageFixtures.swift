@@ -11,10 +11,10 @@ enum PageFixtures {
 
     static let today = CivilDate("2026-11-21")!
 
-    static func context(_ roles: Set<Role>, path: String) -> PageContext {
+    static func context(_ roles: Set<Role>, path: String) throws -> PageContext {
         let user = CurrentUser(
             personID: id(1), login: "demo-bureau", name: "李明", unitID: id(2), unitName: "演示市投资促进局", roles: roles,
-            scope: try! JurisdictionCode("990000"), csrfToken: "csrf-fixture")
+            scope: try JurisdictionCode("990000"), csrfToken: "csrf-fixture")
         return PageContext(lang: .zh, user: user, path: path, isDemo: true)
     }
 

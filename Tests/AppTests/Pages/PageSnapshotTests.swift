@@ -28,7 +28,7 @@ struct PageSnapshotTests {
             mayReport: false, isHost: false, isBureau: true, hostOptions: [])
 
         // when
-        let html = ProjectShowView.render(model, context: F.context([.bureau], path: SiteURL.project(F.id(10)).path))
+        let html = ProjectShowView.render(model, context: try F.context([.bureau], path: SiteURL.project(F.id(10)).path))
 
         // then
         #expect(html.contains("签约至投产 278 天（已核验）"))
@@ -53,7 +53,7 @@ struct PageSnapshotTests {
             attention: [stalled], hosts: [(F.id(3).uuidString, "演示高新区")], today: F.today)
 
         // when
-        let html = BoardView.render(model, context: F.context([.bureau], path: SiteURL.projects.path))
+        let html = BoardView.render(model, context: try F.context([.bureau], path: SiteURL.projects.path))
 
         // then
         #expect(html.contains("29.14亿元"))
@@ -67,7 +67,7 @@ struct PageSnapshotTests {
         model.panels = [.init(id: F.id(40), name: "电子信息产业预审专班")]
 
         // when
-        let html = LeadShowView.render(model, context: F.context([.bureau], path: SiteURL.lead(F.id(11)).path))
+        let html = LeadShowView.render(model, context: try F.context([.bureau], path: SiteURL.lead(F.id(11)).path))
 
         // then
         #expect(html.contains("电子信息产业预审专班"))
@@ -87,7 +87,7 @@ struct PageSnapshotTests {
             steps: [.start, .answer], unitOptions: [], error: nil)
 
         // when
-        let html = WorkOrderViews.show(model, context: F.context([.coordinator], path: SiteURL.workOrder(F.id(20)).path))
+        let html = WorkOrderViews.show(model, context: try F.context([.coordinator], path: SiteURL.workOrder(F.id(20)).path))
 
         // then
         #expect(html.contains("GD-2026-000123"))
