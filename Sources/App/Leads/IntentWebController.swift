@@ -23,41 +23,12 @@ struct IntentWebController {
         -> Response
     {
         let context = PageContext(request: request)
-        let lang = context.lang
         let csrf = request.formToken
         // where an investor may invest: the cities (and counties) this system serves
         let places = try await Jurisdiction.query(on: request.db).sort(\.$id).range(..<300).all()
             .filter { (try? JurisdictionCode($0.id!))?.level != .province }.map { (value: $0.id!, label: $0.name) }
-        var fields: [HNode] = Components.banner(form, lang)
-        fields += [
-            voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)]),
-            Components.select("jurisdiction", lang("意向投资地", "Where to invest"), places, form, lang, required: true),
-            Components.field("company", lang("企业名称", "Company"), form, lang, required: true),
-            el(
-                "div", [.cls("grid")], Components.field("contact", lang("联系人", "Contact"), form, lang, required: true),
-                Components.field("phone", lang("联系电话", "Phone"), form, lang, type: "tel", required: true)),
-            el(
-                "div", [.cls("grid")],
-                Components.field(
-                    "investment", lang("意向投资额", "Investment"), form, lang, hint: lang("如 5000万、2亿、1000万美元", "e.g. 5000万, 1000万美元")),
-                Components.field("industry", lang("行业", "Industry"), form, lang)),
-            Components.textArea("message", lang("投资意向说明（产品、用地、用工等）", "Your plans (products, land, jobs)"), form, lang),
-            el(
-                "div", [.cls("hp"), .aria("hidden", "true")],
-                voidEl(
-                    "input",
-                    [.type("text"), .name("website"), Attr(name: "tabindex", value: "-1"), Attr(name: "autocomplete", value: "off")])),
-            Components.submit(lang("提交", "Submit")),
-        ]
-        var content: [HNode] = [
-            el("p", [.cls("muted")], text(lang("无需注册。投资促进局将在工作日内与您联系；您的信息仅用于招商工作。", "No account needed. The bureau will contact you.")))
-        ]
-        if sent { content.append(Components.notice(lang("已收到您的投资意向，投资促进局将尽快与您联系。", "Received; the bureau will contact you soon."))) }
-        content.append(el("form", [.action(.intent), .post, .cls("form")], children: fields))
-        let response = Response.html(
-            Layout.bare(
-                lang("投资意向登记", "Register your investment intent"), context: context,
-                content: [el("h1", [], text(lang("投资意向登记", "Register your investment intent")))] + content), status: status)
+        let model = IntentViews.FormModel(places: places, form: form, csrf: csrf, sent: sent)
+        let response = Response.html(IntentViews.publicForm(model, context: context), status: status)
         return response.carrying(formToken: csrf, for: request)
     }
 
@@ -95,41 +66,12 @@ struct IntentWebController {
 
     func inbox(_ request: Request) async throws -> Response {
         let intents = try await IntentService(request: request).inbox()
-        let context = PageContext(request: request)
-        let lang = context.lang
-        let rows = intents.map { intent -> [HNode] in
-            [
-                text(BeijingTime.text(millis: intent.submittedAt)), text(intent.company), text("\(intent.contact) \(intent.phone)"),
-                text(intent.investmentText.isEmpty ? "—" : intent.investmentText), text(intent.message),
-                el(
-                    "div", [.cls("actions")],
-                    Components.postForm(
-                        .intentHandle(intent.id!), context, cls: "inline",
-                        [
-                            voidEl("input", [.type("hidden"), .name("action"), .value("convert")]),
-                            Components.submit(lang("转为线索", "Make a lead")),
-                        ]),
-                    Components.postForm(
-                        .intentHandle(intent.id!), context, cls: "inline",
-                        [
-                            voidEl("input", [.type("hidden"), .name("action"), .value("dismiss")]),
-                            Components.submit(lang("不予受理", "Set aside"), cls: ""),
-                        ])),
-            ]
+        let model = intents.map {
+            IntentViews.Item(
+                id: $0.id!, submitted: BeijingTime.text(millis: $0.submittedAt), company: $0.company, contact: $0.contact, phone: $0.phone,
+                investmentText: $0.investmentText, message: $0.message)
         }
-        let content: [HNode] = [
-            el("p", [.cls("muted")], text(lang("公开页面：", "Public page: ") + SiteURL.intent.path)),
-            Components.table(
-                [
-                    lang("提交时间", "Submitted"), lang("企业", "Company"), lang("联系人", "Contact"), lang("意向投资", "Investment"),
-                    lang("说明", "Message"), "",
-                ],
-                rows, empty: lang("收件箱为空。", "The inbox is empty.")),
-        ]
-        return .html(
-            Layout.page(
-                lang("投资意向收件箱", "Intent inbox"), crumbs: [.init(title: lang("投资意向收件箱", "Intent inbox"))], context: context, content: content
-            ))
+        return .html(IntentViews.inbox(model, context: PageContext(request: request)))
     }
 
     struct HandleBody: Content { var action: String? }

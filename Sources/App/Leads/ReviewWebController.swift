@@ -24,7 +24,9 @@ struct ReviewWebController {
         let reviewers = people.filter { $0.roleSet.contains(.reviewer) }
         let names = Dictionary(people.map { ($0.id, "\($0.name)（\($0.unitName)）") }, uniquingKeysWith: { a, _ in a })
         return .html(
-            ReviewViews.panels(panels, reviewers: reviewers, names: names, form: form, context: PageContext(request: request)),
+            ReviewViews.panels(
+                panels.map { .init(name: $0.name, quorum: $0.quorum, members: $0.members, chairID: $0.chairID, criteria: $0.criteria) },
+                reviewers: reviewers, names: names, form: form, context: PageContext(request: request)),
             status: status)
     }
 

@@ -28,7 +28,7 @@ struct OrganisationWebController {
 
     func jurisdictions(_ request: Request) async throws -> Response {
         try request.authorize(.read, .organisation)
-        let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all()
+        let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all().map { (code: $0.id ?? "", name: $0.name) }
         return .html(OrganisationViews.jurisdictions(all, form: FormState(), context: PageContext(request: request)))
     }
 
@@ -67,7 +67,7 @@ struct OrganisationWebController {
             request.application.shortCache.invalidate(prefix: JurisdictionNames.cacheKey)
             return request.redirect(to: SiteURL.jurisdictions.path)
         } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
-            let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all()
+            let all = try await Jurisdiction.query(on: request.db).sort(\.$id).all().map { (code: $0.id ?? "", name: $0.name) }
             return .html(
                 OrganisationViews.jurisdictions(all, form: FormState(values: values, error: error), context: PageContext(request: request)),
                 status: error.status)
@@ -86,9 +86,12 @@ struct OrganisationWebController {
         let unit = try await OrganisationService(request: request).findUnit(try request.idParameter())
         let members = try await Person.query(on: request.db).filter(\.$unit.$id == unit.id!).sort(\.$name).all()
         let children = try await Unit.query(on: request.db).filter(\.$parent.$id == unit.id!).sort(\.$name).all()
-        let parent = try await unit.$parent.get(on: request.db)
+        let parent = try await unit.$parent.get(on: request.db).map { (id: $0.id!, name: $0.name) }
+        let now = request.clock.seconds
         return .html(
-            OrganisationViews.unit(unit, parent: parent, children: children, members: members, context: PageContext(request: request)))
+            OrganisationViews.unit(
+                UnitDTO(unit), parent: parent, children: children.map(UnitDTO.init), members: members.map { PersonDTO($0, now: now) },
+                context: PageContext(request: request)))
     }
 
     func newUnit(_ request: Request) async throws -> Response {
@@ -100,7 +103,7 @@ struct OrganisationWebController {
 
     func editUnit(_ request: Request) async throws -> Response {
         let unit = try await OrganisationService(request: request).findUnit(try request.idParameter(), for: .write)
-        return try await unitForm(request, id: unit.id, form: FormState(values: OrganisationViews.values(of: unit)))
+        return try await unitForm(request, id: unit.id, form: FormState(values: OrganisationViews.values(of: UnitDTO(unit))))
     }
 
     struct UnitBody: Content {
@@ -155,10 +158,12 @@ struct OrganisationWebController {
 
     private func unitForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db)
+        let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db).map {
+            (value: $0.id ?? "", label: "\($0.name)（\($0.id ?? "")）")
+        }
         let parents = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all().filter {
             $0.id != id
-        }
+        }.map { (value: $0.id!.uuidString, label: $0.name) }
         return .html(
             OrganisationViews.unitForm(
                 id: id, form: form, jurisdictions: jurisdictions, parents: parents, context: PageContext(request: request)), status: status)

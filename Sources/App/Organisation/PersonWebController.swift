@@ -85,7 +85,9 @@ extension OrganisationWebController {
 
     private func personForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
+        let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all().map {
+            (value: $0.id!.uuidString, label: $0.name)
+        }
         return .html(OrganisationViews.personForm(id: id, form: form, units: units, context: PageContext(request: request)), status: status)
     }
 
@@ -119,7 +121,13 @@ extension OrganisationWebController {
         let units = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).sort(\.$name).all()
         let version = ["version": String(person.version)]
         let model = OrganisationViews.PersonModel(
-            person: person, rotations: rotations, units: units, now: request.clock.seconds,
+            person: PersonDTO(person, now: request.clock.seconds), unitName: person.unit.name,
+            rotations: rotations.map {
+                .init(
+                    effectiveOn: $0.effectiveOn, fromUnitID: $0.fromUnitID, fromPost: $0.fromPost, toUnitID: $0.toUnitID, toPost: $0.toPost,
+                    note: $0.note)
+            },
+            units: units.map { (id: $0.id!, name: $0.name) },
             rolesForm: rolesError.map { FormState(values: version, error: $0) } ?? FormState(values: version),
             rotationForm: rotationError.map { FormState(values: values.merging(version) { $1 }, error: $0) } ?? FormState(values: version))
         return .html(

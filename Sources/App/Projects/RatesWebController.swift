@@ -16,35 +16,8 @@ struct RatesWebController {
     private func render(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         try request.authorize(.manage, .project)
         let rows = try await ExchangeRate.query(on: request.db).sort(\.$month, .descending).sort(\.$currency).range(..<120).all()
-        let context = PageContext(request: request)
-        let lang = context.lang
-        let currencies = Currency.allCases.filter { $0 != .cny }.map { (value: $0.rawValue, label: "\($0.rawValue) \($0.unitWord)") }
-        let content: [HNode] = [
-            el(
-                "p", [.cls("muted")],
-                text(
-                    lang(
-                        "外资按到位当月汇率折算人民币合计；缺少某月汇率时，合计注明缺失月份，不作估算。",
-                        "Foreign funds convert at the month's rate; a missing month is named, never guessed."))),
-            Components.table(
-                [lang("月份", "Month"), lang("币种", "Currency"), lang("1 单位折人民币", "CNY per unit")],
-                rows.map { [text($0.month), text($0.currency), text(ExchangeRates.rateText($0.rate))] },
-                empty: lang("尚无汇率。", "No rates yet."), numeric: [2]),
-            el("h2", [], text(lang("登记或更正汇率", "Set or correct a rate"))),
-            Components.postForm(
-                .rates, context, cls: "form narrow",
-                Components.banner(form, lang) + [
-                    el(
-                        "div", [.cls("grid")],
-                        Components.select("currency", lang("币种", "Currency"), currencies, form, lang, required: true),
-                        Components.field("month", lang("月份", "Month"), form, lang, type: "month", required: true)),
-                    Components.field("rate", lang("汇率（如 7.0982）", "Rate (e.g. 7.0982)"), form, lang, required: true),
-                    Components.submit(lang("保存", "Save")),
-                ]),
-        ]
-        return .html(
-            Layout.page(lang("汇率表", "Rate table"), crumbs: [.init(title: lang("汇率表", "Rate table"))], context: context, content: content),
-            status: status)
+        let model = RatesView.Model(rows: rows.map { .init(month: $0.month, currency: $0.currency, rate: $0.rate) }, form: form)
+        return .html(RatesView.render(model, context: PageContext(request: request)), status: status)
     }
 
     struct Body: Content {

@@ -109,8 +109,10 @@ struct EnterpriseWebController {
 
     private func renderForm(_ request: Request, id: UUID?, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let jurisdictions = try await Jurisdiction.all(within: user.scope, on: request.db)
-        let html = EnterpriseFormView.render(id: id, form: form, jurisdictions: jurisdictions, context: PageContext(request: request))
+        let regions = try await Jurisdiction.all(within: user.scope, on: request.db).map {
+            (value: $0.id ?? "", label: "\($0.name)（\($0.id ?? "")）")
+        }
+        let html = EnterpriseFormView.render(id: id, form: form, regionOptions: regions, context: PageContext(request: request))
         return .html(html, status: status)
     }
 

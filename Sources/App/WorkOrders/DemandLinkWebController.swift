@@ -63,7 +63,10 @@ struct DemandLinkWebController {
             events = try await WorkOrderEvent.query(on: request.db).filter(\.$workOrderID == id).sort(\.$sequence).all()
         }
         let page = DemandLinkViews.page(
-            link: link, token: request.parameters.get("token") ?? "", order: order, events: events, csrf: csrf, form: form,
+            enterpriseName: link.enterpriseName, token: request.parameters.get("token") ?? "", order: order.map(WorkOrderDTO.Summary.init),
+            events: events.map {
+                WorkOrderDTO.Event(sequence: $0.sequence, step: $0.step, actorName: $0.actorName, onDate: $0.onDate, note: $0.note)
+            }, csrf: csrf, form: form,
             today: request.clock.today, context: PageContext(request: request))
         let response = Response.html(page, status: status)
         return response.carrying(formToken: csrf, for: request)

@@ -14,22 +14,11 @@ struct InboxWebController {
         let user = try request.authorize(.read, .workOrder)
         let notices = try await Notice.query(on: request.db).filter(\.$personID == user.personID).sort(\.$createdAt, .descending)
             .limit(100).all()
-        let lang = request.lang
-        let context = PageContext(request: request)
-        let rows: [[HNode]] = notices.map { n in
-            let when = Self.dateText(n.createdAt)
-            let message: HNode = n.workOrderID.map { link(.workOrder($0), n.text) } ?? text(n.text)
-            return [
-                text(when), n.readAt == nil ? el("span", [], message, el("span", [.cls("tag late")], text(lang("未读", "New")))) : message,
-            ]
-        }
-        var content: [HNode] = []
-        if notices.contains(where: { $0.readAt == nil }) {
-            content.append(
-                Components.postForm(.inboxRead, context, cls: "inline", [Components.submit(lang("全部标为已读", "Mark all read"), cls: "")]))
-        }
-        content.append(Components.table([lang("时间", "When"), lang("消息", "Notice")], rows, empty: lang("没有消息。", "No notices.")))
-        return .html(Layout.page(lang("消息", "Inbox"), context: context, content: content))
+        let model = InboxView.Model(
+            notices: notices.map {
+                .init(when: Self.dateText($0.createdAt), text: $0.text, workOrderID: $0.workOrderID, unread: $0.readAt == nil)
+            })
+        return .html(InboxView.render(model, context: PageContext(request: request)))
     }
 
     func markRead(_ request: Request) async throws -> Response {

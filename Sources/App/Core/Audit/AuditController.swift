@@ -53,7 +53,12 @@ struct AuditController {
             .range(((page - 1) * 50)..<(page * 50 + 1)).all()
         return .html(
             AuditView.render(
-                Array(rows.prefix(50)), filter: filter, page: page, hasMore: rows.count > 50, context: PageContext(request: request)))
+                rows.prefix(50).map {
+                    AuditView.Row(
+                        sequence: $0.id ?? 0, atMillis: $0.atMillis, actor: $0.actor, ip: $0.ip, action: $0.action,
+                        objectType: $0.objectType,
+                        objectID: $0.objectID, before: $0.before, after: $0.after)
+                }, filter: filter, page: page, hasMore: rows.count > 50, context: PageContext(request: request)))
     }
 
     func export(_ request: Request) async throws -> Response {
@@ -80,56 +85,5 @@ struct AuditController {
         var text = value
         if let first = text.first, "=+-@".contains(first) { text = "'" + text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-enum AuditView {
-    static func time(_ millis: Int64) -> String { BeijingTime.text(millis: millis) }
-
-    static func render(_ rows: [AuditRecord], filter: AuditController.Filter, page: Int, hasMore: Bool, context: PageContext) -> String {
-        let lang = context.lang
-        let form = FormState(values: [
-            "actor": filter.actor, "action": filter.action, "object": filter.objectID, "from": filter.from, "to": filter.to,
-        ])
-        let filterForm = el(
-            "form", [.action(.audit), .get, .cls("panel")],
-            el(
-                "div", [.cls("grid-auto")],
-                Components.field("actor", lang("操作人（用户名）", "Actor (login)"), form, lang),
-                Components.field(
-                    "action", lang("操作", "Action"), form, lang, hint: lang("如 login、enterprise.update", "e.g. login, enterprise.update")),
-                Components.field("object", lang("对象编号", "Object id"), form, lang),
-                Components.field("from", lang("起始日期", "From"), form, lang, type: "date"),
-                Components.field("to", lang("截止日期", "To"), form, lang, type: "date")),
-            el(
-                "div", [.cls("actions")], Components.submit(lang("筛选", "Filter")),
-                el("a", [.href(SiteURL.auditExport.with(query: filter.query)), .cls("button")], text(lang("导出 CSV", "Export CSV")))))
-        let table = Components.table(
-            [
-                lang("序号", "Seq"), lang("时间（北京时间）", "Time (UTC+8)"), lang("操作人", "Actor"), lang("来源", "From"), lang("操作", "Action"),
-                lang("对象", "Object"), lang("变更", "Change"),
-            ],
-            rows.map { row in
-                [
-                    text(String(row.id ?? 0)), text(time(row.atMillis)), text(row.actor), text(row.ip), text(row.action),
-                    text(row.objectType + " " + row.objectID.prefix(8)),
-                    el(
-                        "span", [.cls("muted")],
-                        text(
-                            String(
-                                (row.before.isEmpty ? "" : lang("前：", "before: ") + row.before.prefix(120) + " ")
-                                    + (row.after.isEmpty ? "" : lang("后：", "after: ") + row.after.prefix(160))))),
-                ]
-            }, empty: lang("没有符合条件的记录。", "No records match."))
-        let note = el(
-            "p", [.cls("muted")],
-            text(
-                lang(
-                    "审计日志只可追加，每条记录含上一条的哈希；运行 zhaoshang audit-verify 可校验整条链。本页的查看与导出也会被记录。",
-                    "The log is append-only and hash-chained; `zhaoshang audit-verify` checks the chain. Viewing and exporting are recorded too."
-                )))
-        return Layout.page(
-            lang("审计日志", "Audit log"), crumbs: [.init(title: lang("审计日志", "Audit log"))], context: context,
-            content: [filterForm, note, table, Components.pager(.audit, query: filter.query, page: page, hasMore: hasMore, lang)])
     }
 }

@@ -76,7 +76,9 @@ struct TokenController {
     }
 
     func page(_ request: Request) async throws -> Response {
-        .html(TokenView.render(try await tokens(request), secret: nil, form: FormState(), context: PageContext(request: request)))
+        .html(
+            TokenView.render(
+                try await tokens(request).map { Self.dto($0) }, secret: nil, form: FormState(), context: PageContext(request: request)))
     }
 
     struct NameBody: Content { var name: String? }
@@ -86,11 +88,14 @@ struct TokenController {
         do {
             let (_, secret) = try await create(request, name: body.name)
             return .html(
-                TokenView.render(try await tokens(request), secret: secret, form: FormState(), context: PageContext(request: request)))
+                TokenView.render(
+                    try await tokens(request).map { Self.dto($0) }, secret: secret, form: FormState(),
+                    context: PageContext(request: request)))
         } catch let error as AppError where error.status == .unprocessableEntity {
             return .html(
                 TokenView.render(
-                    try await tokens(request), secret: nil, form: FormState(values: ["name": body.name ?? ""], error: error),
+                    try await tokens(request).map { Self.dto($0) }, secret: nil,
+                    form: FormState(values: ["name": body.name ?? ""], error: error),
                     context: PageContext(request: request)), status: error.status)
         }
     }
@@ -115,48 +120,5 @@ struct TokenController {
     func revokeFromAPI(_ request: Request) async throws -> HTTPStatus {
         try await revoke(request, try request.idParameter())
         return .noContent
-    }
-}
-
-enum TokenView {
-    static func render(_ tokens: [APIToken], secret: String?, form: FormState, context: PageContext) -> String {
-        let lang = context.lang
-        var content: [HNode] = []
-        if let secret {
-            content.append(Components.notice(lang("令牌已生成。它只显示这一次，请立即复制保存：", "Token created. It is shown only this time; copy it now:")))
-            content.append(el("p", [.cls("secret")], text(secret)))
-        }
-        content.append(
-            el(
-                "p", [.cls("muted")],
-                text(
-                    lang(
-                        "调用 /api/v1 时在请求头加入 Authorization: Bearer <令牌>。接口说明见 /api/v1/openapi.yaml。",
-                        "Send Authorization: Bearer <token> to /api/v1. The API is described at /api/v1/openapi.yaml."))))
-        content.append(
-            Components.table(
-                [lang("用途", "Name"), lang("创建时间", "Created"), lang("最近使用", "Last used"), lang("状态", "Status"), ""],
-                tokens.map { token in
-                    [
-                        text(token.name), text(AuditView.time(token.createdAt * 1000)),
-                        text(token.lastUsedAt.map { AuditView.time($0 * 1000) } ?? "—"),
-                        text(token.revokedAt == nil ? lang("有效", "Active") : lang("已吊销", "Revoked")),
-                        token.revokedAt == nil
-                            ? Components.postForm(
-                                .tokenRevoke(token.id!), context, cls: "inline",
-                                [el("button", [.type("submit"), .cls("danger")], text(lang("吊销", "Revoke")))])
-                            : text(""),
-                    ]
-                }, empty: lang("您还没有 API 令牌。", "You have no API tokens.")))
-        content.append(el("h2", [], text(lang("新建令牌", "New token"))))
-        content.append(
-            Components.postForm(
-                .tokens, context,
-                Components.banner(form, lang) + [
-                    Components.field("name", lang("用途", "What it is for"), form, lang, required: true),
-                    Components.submit(lang("生成令牌", "Create token")),
-                ]))
-        return Layout.page(
-            lang("API 令牌", "API tokens"), crumbs: [.init(title: lang("API 令牌", "API tokens"))], context: context, content: content)
     }
 }

@@ -2,7 +2,16 @@ import Domain
 import Foundation
 
 enum ReviewViews {
-    static func panels(_ panels: [ReviewPanel], reviewers: [PersonRow], names: [UUID: String], form: FormState, context: PageContext)
+    /// A panel as the panels page lists it.
+    struct PanelRow: Sendable {
+        var name: String
+        var quorum: Int
+        var members: [UUID]
+        var chairID: UUID?
+        var criteria: [ReviewCriterion]
+    }
+
+    static func panels(_ panels: [PanelRow], reviewers: [PersonRow], names: [UUID: String], form: FormState, context: PageContext)
         -> String
     {
         let lang = context.lang

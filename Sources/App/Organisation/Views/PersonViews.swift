@@ -40,11 +40,22 @@ extension OrganisationViews {
             ])
     }
 
+    /// A rotation as the person's page lists it.
+    struct RotationItem: Sendable {
+        var effectiveOn: String
+        var fromUnitID: UUID?
+        var fromPost: String
+        var toUnitID: UUID
+        var toPost: String
+        var note: String
+    }
+
     struct PersonModel {
-        var person: Person
-        var rotations: [Rotation]
-        var units: [Unit]
-        var now: Int64
+        var person: PersonDTO
+        var unitName: String
+        var rotations: [RotationItem]
+        /// The units of the jurisdiction: names for the rotations, choices for a new one.
+        var units: [(id: UUID, name: String)]
         var rolesForm: FormState
         var rotationForm: FormState
     }
@@ -52,13 +63,13 @@ extension OrganisationViews {
     static func person(_ model: PersonModel, context: PageContext) -> String {
         let lang = context.lang
         let person = model.person
-        let unitNames = Dictionary(uniqueKeysWithValues: model.units.compactMap { u in u.id.map { ($0, u.name) } })
-        let locked = AccountRules.isLocked(lockedUntil: person.lockedUntil, now: model.now)
+        let unitNames = Dictionary(model.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let locked = person.locked
         var content: [HNode] = [
             el(
                 "section", [.cls("panel")],
                 Components.definitionList([
-                    (lang("单位", "Unit"), link(.unit(person.$unit.id), person.unit.name)),
+                    (lang("单位", "Unit"), link(.unit(person.unitID), model.unitName)),
                     (lang("职务", "Post"), text(person.post.isEmpty ? "—" : person.post)),
                     (lang("电话", "Phone"), text(person.phone.isEmpty ? "—" : person.phone)),
                     (lang("用户名", "Login"), text(person.login ?? lang("（无账号）", "(no login)"))),
@@ -68,14 +79,14 @@ extension OrganisationViews {
         ]
         if context.may(.write, .organisation) {
             content.append(
-                el("div", [.cls("actions")], el("a", [.href(.personEdit(person.id!)), .cls("button")], text(lang("编辑", "Edit")))))
+                el("div", [.cls("actions")], el("a", [.href(.personEdit(person.id)), .cls("button")], text(lang("编辑", "Edit")))))
         }
         if context.may(.write, .accessControl) {
             let roleOptions = Role.allCases.map { (value: $0.rawValue, label: $0.label(lang)) }
             content.append(el("h2", [], text(lang("角色与账户（安全管理员）", "Roles and account (security admin)"))))
             content.append(
                 Components.postForm(
-                    .personRoles(person.id!), context,
+                    .personRoles(person.id), context,
                     Components.banner(model.rolesForm, lang) + [
                         voidEl("input", [.type("hidden"), .name("version"), .value(String(person.version))]),
                         Components.checkboxes(
@@ -85,7 +96,7 @@ extension OrganisationViews {
                     ]))
             content.append(
                 Components.postForm(
-                    .personUnlock(person.id!), context, cls: "actions",
+                    .personUnlock(person.id), context, cls: "actions",
                     [
                         voidEl("input", [.type("hidden"), .name("version"), .value(String(person.version))]),
                         voidEl("input", [.type("hidden"), .name("lock"), .value(locked ? "0" : "1")]),
@@ -111,13 +122,13 @@ extension OrganisationViews {
             let form = model.rotationForm
             content.append(
                 Components.postForm(
-                    .personRotate(person.id!), context,
+                    .personRotate(person.id), context,
                     Components.banner(form, lang) + [
                         voidEl("input", [.type("hidden"), .name("version"), .value(String(person.version))]),
                         el(
                             "div", [.cls("grid")],
                             Components.select(
-                                "toUnitID", lang("新单位", "New unit"), model.units.map { ($0.id!.uuidString, $0.name) }, form, lang,
+                                "toUnitID", lang("新单位", "New unit"), model.units.map { ($0.id.uuidString, $0.name) }, form, lang,
                                 required: true, blank: lang("请选择", "Choose")),
                             Components.field("toPost", lang("新职务", "New post"), form, lang),
                             Components.field("effectiveOn", lang("生效日期", "Effective on"), form, lang, type: "date", required: true),
@@ -130,7 +141,7 @@ extension OrganisationViews {
             content: content)
     }
 
-    static func personForm(id: UUID?, form: FormState, units: [Unit], context: PageContext) -> String {
+    static func personForm(id: UUID?, form: FormState, units: [(value: String, label: String)], context: PageContext) -> String {
         let lang = context.lang
         let title = id == nil ? lang("新增人员", "Add a person") : lang("编辑人员", "Edit person")
         var fields: [HNode] = Components.banner(form, lang)
@@ -139,7 +150,7 @@ extension OrganisationViews {
         if id == nil {
             grid.append(
                 Components.select(
-                    "unitID", lang("单位", "Unit"), units.map { ($0.id!.uuidString, $0.name) }, form, lang, required: true,
+                    "unitID", lang("单位", "Unit"), units, form, lang, required: true,
                     blank: lang("请选择", "Choose")))
         }
         grid += [

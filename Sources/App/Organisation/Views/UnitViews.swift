@@ -2,12 +2,12 @@ import Domain
 import Foundation
 
 enum OrganisationViews {
-    static func jurisdictions(_ all: [Jurisdiction], form: FormState, context: PageContext) -> String {
+    static func jurisdictions(_ all: [(code: String, name: String)], form: FormState, context: PageContext) -> String {
         let lang = context.lang
         let rows = all.map { j -> [HNode] in
-            let level = (try? JurisdictionCode(j.id ?? ""))?.level
+            let level = (try? JurisdictionCode(j.code))?.level
             let levelText = level == .province ? lang("省", "Province") : level == .city ? lang("市", "City") : lang("县（区）", "County")
-            return [text(j.id ?? ""), text(j.name), text(levelText)]
+            return [text(j.code), text(j.name), text(levelText)]
         }
         var content: [HNode] = [
             Components.table(
@@ -62,21 +62,23 @@ enum OrganisationViews {
         return Layout.page(lang("单位", "Units"), crumbs: [.init(title: lang("单位", "Units"))], context: context, content: content)
     }
 
-    static func unit(_ unit: Unit, parent: Unit?, children: [Unit], members: [Person], context: PageContext) -> String {
+    static func unit(
+        _ unit: UnitDTO, parent: (id: UUID, name: String)?, children: [UnitDTO], members: [PersonDTO], context: PageContext
+    ) -> String {
         let lang = context.lang
         var facts: [(String, HNode)] = [
             (lang("类型", "Kind"), text(unit.kind.label(lang))),
             (lang("行政区划", "Jurisdiction"), text(unit.jurisdictionCode)),
-            (lang("上级单位", "Parent"), parent.map { link(.unit($0.id!), $0.name) } ?? text("—")),
+            (lang("上级单位", "Parent"), parent.map { link(.unit($0.id), $0.name) } ?? text("—")),
         ]
         if let city = unit.hostCity { facts.append((lang("驻在城市", "Host city"), text(city))) }
         if unit.kind == .residentOffice, context.may(.read, .activity) {
             facts.append(
-                (lang("工作月报", "Monthly report"), link(.residentMonth(unit.id!), lang("走访、引进项目与到位资金", "Visits, projects and funds"))))
+                (lang("工作月报", "Monthly report"), link(.residentMonth(unit.id), lang("走访、引进项目与到位资金", "Visits, projects and funds"))))
         }
         if unit.kind == .park || unit.kind == .town, context.may(.read, .project) {
             facts.append(
-                (lang("园区载体", "Park profile"), link(.parkProfile(unit.id!), lang("产业定位、可用地、能耗指标", "Positioning, land, energy quota"))))
+                (lang("园区载体", "Park profile"), link(.parkProfile(unit.id), lang("产业定位、可用地、能耗指标", "Positioning, land, energy quota"))))
         }
         if let series = unit.evaluationSeries { facts.append((lang("测评系列", "Evaluation series"), text(series.label(lang)))) }
         if let dissolved = unit.dissolvedOn { facts.append((lang("撤销日期", "Dissolved on"), text(dissolved))) }
@@ -84,41 +86,44 @@ enum OrganisationViews {
         if context.may(.write, .organisation) {
             content.append(
                 el(
-                    "div", [.cls("actions")], el("a", [.href(.unitEdit(unit.id!)), .cls("button")], text(lang("编辑", "Edit"))),
+                    "div", [.cls("actions")], el("a", [.href(.unitEdit(unit.id)), .cls("button")], text(lang("编辑", "Edit"))),
                     el(
-                        "a", [.href(SiteURL.unitNew.with(query: ["parent": unit.id!.uuidString])), .cls("button")],
+                        "a", [.href(SiteURL.unitNew.with(query: ["parent": unit.id.uuidString])), .cls("button")],
                         text(lang("新建下级单位", "New sub-unit"))),
                     el(
-                        "a", [.href(SiteURL.personNew.with(query: ["unit": unit.id!.uuidString])), .cls("button")],
+                        "a", [.href(SiteURL.personNew.with(query: ["unit": unit.id.uuidString])), .cls("button")],
                         text(lang("新增人员", "Add person")))))
         }
         content.append(el("h2", [], text(lang("下级单位", "Sub-units"))))
         content.append(
             Components.table(
-                [lang("名称", "Name"), lang("类型", "Kind")], children.map { [link(.unit($0.id!), $0.name), text($0.kind.label(lang))] },
+                [lang("名称", "Name"), lang("类型", "Kind")], children.map { [link(.unit($0.id), $0.name), text($0.kind.label(lang))] },
                 empty: lang("无下级单位。", "None.")))
         content.append(el("h2", [], text(lang("人员（\(members.count)）", "People (\(members.count))"))))
         content.append(
             Components.table(
                 [lang("姓名", "Name"), lang("职务", "Post"), lang("角色", "Roles")],
                 members.map {
-                    [link(.person($0.id!), $0.name), text($0.post), text($0.roles.sorted().map { $0.label(lang) }.joined(separator: "、"))]
+                    [link(.person($0.id), $0.name), text($0.post), text($0.roles.sorted().map { $0.label(lang) }.joined(separator: "、"))]
                 }, empty: lang("暂无人员。", "Nobody yet.")))
         return Layout.page(
             unit.name, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: unit.name)], context: context, content: content
         )
     }
 
-    static func values(of unit: Unit) -> [String: String] {
+    static func values(of unit: UnitDTO) -> [String: String] {
         [
             "name": unit.name, "kind": unit.kind.rawValue, "jurisdictionCode": unit.jurisdictionCode,
-            "parentID": unit.$parent.id?.uuidString ?? "", "hostCity": unit.hostCity ?? "",
+            "parentID": unit.parentID?.uuidString ?? "", "hostCity": unit.hostCity ?? "",
             "evaluationSeries": unit.evaluationSeries?.rawValue ?? "", "dissolvedOn": unit.dissolvedOn ?? "",
             "version": String(unit.version),
         ]
     }
 
-    static func unitForm(id: UUID?, form: FormState, jurisdictions: [Jurisdiction], parents: [Unit], context: PageContext) -> String {
+    static func unitForm(
+        id: UUID?, form: FormState, jurisdictions: [(value: String, label: String)], parents: [(value: String, label: String)],
+        context: PageContext
+    ) -> String {
         let lang = context.lang
         let title = id == nil ? lang("新建单位", "New unit") : lang("编辑单位", "Edit unit")
         var fields: [HNode] = Components.banner(form, lang)
@@ -131,10 +136,10 @@ enum OrganisationViews {
                     "kind", lang("类型", "Kind"), UnitKind.allCases.map { ($0.rawValue, $0.label(lang)) }, form, lang, required: true,
                     blank: lang("请选择", "Choose")),
                 Components.select(
-                    "jurisdictionCode", lang("行政区划", "Jurisdiction"), jurisdictions.map { ($0.id ?? "", "\($0.name)（\($0.id ?? "")）") },
+                    "jurisdictionCode", lang("行政区划", "Jurisdiction"), jurisdictions,
                     form, lang, required: true),
                 Components.select(
-                    "parentID", lang("上级单位", "Parent unit"), parents.map { ($0.id!.uuidString, $0.name) }, form, lang,
+                    "parentID", lang("上级单位", "Parent unit"), parents, form, lang,
                     blank: lang("（无）", "(none)")),
                 Components.field("hostCity", lang("驻在城市（驻外机构必填）", "Host city (resident offices)"), form, lang),
                 Components.select(

@@ -2,10 +2,9 @@ import Domain
 import Foundation
 
 enum EnterpriseFormView {
-    static func render(id: UUID?, form: FormState, jurisdictions: [Jurisdiction], context: PageContext) -> String {
+    static func render(id: UUID?, form: FormState, regionOptions: [(value: String, label: String)], context: PageContext) -> String {
         let lang = context.lang
         let title = id == nil ? lang("登记企业", "Register an enterprise") : lang("编辑企业", "Edit enterprise")
-        let regionOptions = jurisdictions.map { (value: $0.id ?? "", label: "\($0.name)（\($0.id ?? "")）") }
         let currencies = Currency.allCases.map { (value: $0.rawValue, label: $0.rawValue + " " + $0.unitWord) }
         let tagOptions = EnterpriseTag.allCases.map { (value: $0.rawValue, label: $0.label(lang)) }
         let checked = Set(form["tags"].split(separator: ",").map(String.init))

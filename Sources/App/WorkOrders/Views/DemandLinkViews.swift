@@ -31,12 +31,13 @@ enum DemandLinkViews {
     }
 
     static func page(
-        link: DemandLink, token: String, order: WorkOrder?, events: [WorkOrderEvent], csrf: String, form: FormState, today: CivilDate,
+        enterpriseName: String, token: String, order: WorkOrderDTO.Summary?, events: [WorkOrderDTO.Event], csrf: String, form: FormState,
+        today: CivilDate,
         context: PageContext
     ) -> String {
         let lang = context.lang
         let csrfField = voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)])
-        var content: [HNode] = [el("h1", [], text(lang("企业诉求直通车", "Enterprise demand line"))), el("p", [], text(link.enterpriseName))]
+        var content: [HNode] = [el("h1", [], text(lang("企业诉求直通车", "Enterprise demand line"))), el("p", [], text(enterpriseName))]
         content += Components.banner(form, lang)
         guard let order else {
             let kinds = [WorkOrderKind.enterpriseDemand, .complaint].map { (value: $0.rawValue, label: $0.label(lang)) }
