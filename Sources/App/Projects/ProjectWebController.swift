@@ -73,21 +73,13 @@ struct ProjectWebController {
             guard let stage = ProjectStage(rawValue: body.to ?? "") else {
                 throw AppError.field("to", zh: "请选择要进入的阶段。", en: "Choose the new stage.")
             }
-            let contract = try Self.amount(body.contract, currency: .cny, field: "contract")
+            let contract = try MoneyInput.amount(body.contract, currency: .cny, field: "contract")
             _ = try await service.reportStage(
                 id,
                 .init(
                     to: stage, occurredOn: CivilDate(body.occurredOn ?? ""), reason: body.reason ?? "", evidence: body.evidence ?? "",
                     contract: contract, file: try EvidenceUpload.from(body.file)),
                 basedOn: body.version ?? 0)
-        }
-    }
-
-    /// An amount as typed ("29.14亿"), or nil when left empty.
-    static func amount(_ raw: String?, currency: Currency, field: String) throws -> Money? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        do { return try ChineseAmount.parse(raw, currency: currency) } catch {
-            throw AppError.validation([field: MoneyInput.amountError(error)])
         }
     }
 
@@ -129,7 +121,7 @@ struct ProjectWebController {
         ]
         return try await act(request, values: values) { service, id in
             let currency = Currency(rawValue: body.currency ?? "CNY") ?? .cny
-            let amount = try Self.amount(body.amount, currency: currency, field: "amount")
+            let amount = try MoneyInput.amount(body.amount, currency: currency, field: "amount")
             _ = try await service.recordFunds(
                 id,
                 .init(

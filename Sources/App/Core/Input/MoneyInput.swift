@@ -32,4 +32,12 @@ enum MoneyInput {
         if value.isEmpty { return 0 }
         return FixedPoint.parse(value, places: 1, maxWhole: 1_000_000).map { Int($0) }
     }
+
+    /// An amount as typed ("29.14亿"), or nil when left empty.
+    static func amount(_ raw: String?, currency: Currency, field: String) throws -> Money? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        do { return try ChineseAmount.parse(raw, currency: currency) } catch {
+            throw AppError.validation([field: MoneyInput.amountError(error)])
+        }
+    }
 }
