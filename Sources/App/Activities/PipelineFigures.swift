@@ -57,7 +57,7 @@ enum PipelineFigures {
             """
             SELECT \(leadWho) AS who, COUNT(*) AS leads,
               SUM(CASE WHEN l.status = 'accepted' THEN 1 ELSE 0 END) AS accepted,
-              SUM(CASE WHEN p.signed_on IS NOT NULL THEN 1 ELSE 0 END) AS signed,
+              SUM(CASE WHEN p.verified_signed_on IS NOT NULL THEN 1 ELSE 0 END) AS signed,
               SUM(CASE WHEN p.verified_stage = 'producing' THEN 1 ELSE 0 END) AS producing
             FROM leads l LEFT JOIN projects p ON p.lead_id = l.id
             WHERE \(leadWhere) AND l.submitted_on >= \(bind: from) AND l.submitted_on <= \(bind: through) AND l.status <> 'merged'
@@ -92,6 +92,12 @@ enum PipelineFigures {
             var currency: String
             var day: String
         }
+        struct FundsRow: Decodable {
+            var minor: Int64
+            var currency: String
+            var day: String
+            var verified: Bool
+        }
         let units = try await db.sql.raw("SELECT id FROM units WHERE id = \(bind: office) OR parent_id = \(bind: office)")
             .all(decoding: IDRow.self).map(\.id)
         let (first, last) = (month + "-01", month + "-31")
@@ -108,18 +114,29 @@ enum PipelineFigures {
         let introduced = try await db.sql.raw(
             "SELECT id FROM projects WHERE id IN (\(attracted)) AND accepted_on >= \(bind: first) AND accepted_on <= \(bind: last)"
         ).all(decoding: IDRow.self).count
+        // counted: the signings and funds the bureau verified; pending: what is reported and waits
         let contracts = try await db.sql.raw(
             """
+            SELECT verified_contract_minor AS minor, verified_contract_currency AS currency, verified_signed_on AS day FROM projects
+            WHERE id IN (\(attracted)) AND verified_signed_on >= \(bind: first) AND verified_signed_on <= \(bind: last)
+              AND verified_contract_minor IS NOT NULL
+            """
+        ).all(decoding: MoneyRow.self)
+        let pendingContracts = try await db.sql.raw(
+            """
             SELECT contract_minor AS minor, contract_currency AS currency, signed_on AS day FROM projects
-            WHERE id IN (\(attracted)) AND signed_on >= \(bind: first) AND signed_on <= \(bind: last)
+            WHERE id IN (\(attracted)) AND signed_on >= \(bind: first) AND signed_on <= \(bind: last) AND contract_minor IS NOT NULL
+              AND (verified_signed_on IS NULL OR verified_signed_on <> signed_on OR verified_contract_minor <> contract_minor
+                OR verified_contract_currency <> contract_currency)
             """
         ).all(decoding: MoneyRow.self)
         let funds = try await db.sql.raw(
             """
-            SELECT amount_minor AS minor, currency, arrived_on AS day FROM funds_arrivals
+            SELECT amount_minor AS minor, currency, arrived_on AS day,
+              CASE WHEN verified_by IS NULL THEN 0 ELSE 1 END AS verified FROM funds_arrivals
             WHERE project_id IN (\(attracted)) AND arrived_on >= \(bind: first) AND arrived_on <= \(bind: last)
             """
-        ).all(decoding: MoneyRow.self)
+        ).all(decoding: FundsRow.self)
         func total(_ rows: [MoneyRow]) -> Money {
             rates.total(
                 rows.compactMap { r in
@@ -128,8 +145,12 @@ enum PipelineFigures {
             )
             .cny
         }
+        func fundsRows(verified: Bool) -> [MoneyRow] {
+            funds.filter { $0.verified == verified }.map { MoneyRow(minor: $0.minor, currency: $0.currency, day: $0.day) }
+        }
         return ResidentMonth(
             enterprisesVisited: visited.enterprises, chambersVisited: visited.chambers, projectsIntroduced: introduced,
-            contractAmount: total(contracts), fundsArrived: total(funds))
+            contractAmount: total(contracts), fundsArrived: total(fundsRows(verified: true)), pendingContract: total(pendingContracts),
+            pendingFunds: total(fundsRows(verified: false)))
     }
 }

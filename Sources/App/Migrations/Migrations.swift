@@ -23,4 +23,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateNumberSequences())
     app.migrations.add(UpdateProjectsAddParallelApprovals())
     app.migrations.add(UpdateWorkOrdersRebuildListIndexes())
+    app.migrations.add(UpdateProjectsAddVerifiedFacts())
 }

@@ -106,14 +106,13 @@ struct PipelineBatch: Sendable {
         }
         project.stage = stage
         project.stageSince = since.description
-        project.verifiedStage = reports.last { $0.projectID == project.id && $0.verifiedBy != nil }?.toStage ?? .negotiating
         var lastActivity = since
         if let signedOn {
             // 签约: the contract is the intended investment, give or take; then money arrives in parts
             let contract = lead.investmentMinor * Int64(80 + rng.next() % 60) / 100
-            project.signedOn = signedOn.description
-            project.contractMinor = contract
-            project.contractCurrency = "CNY"
+            if let signing = reports.reversed().prefix(while: { $0.projectID == project.id }).first(where: { $0.toStage == .signed }) {
+                (signing.contractMinor, signing.contractCurrency) = (contract, "CNY")
+            }
             project.isMajor = project.isMajor || ProjectRules.isMajor(Money(minorUnits: contract))
             project.leaderID = project.isMajor ? cast.leader : nil
             lastActivity =
@@ -121,6 +120,9 @@ struct PipelineBatch: Sendable {
                     project.id!, contract: contract, signed: signedOn, until: stage == .terminated ? since : today,
                     reporter: lead.submitterID, cast: cast, &rng) ?? since
         }
+        // what is counted and what is only reported, from the reports as the product keeps them
+        // (this project's reports are the last ones added)
+        ProjectFactsStore.apply(Array(reports.reversed().prefix { $0.projectID == project.id }), to: project)
         if stage != .terminated, stage != .producing {
             // visits and calls keep most live projects warm; about one in five has gone quiet
             lastActivity = max(lastActivity, CivilDate(dayNumber: today.dayNumber - Int(rng.next() % 76)))
@@ -191,6 +193,8 @@ struct PipelineBatch: Sendable {
         report.evidence = to == .signed ? "投资合同" : to == .started ? "施工许可证" : to == .built ? "竣工验收备案" : ""
         report.reportedBy = reporter
         report.reportedOn = date.description
+        // every row of a batch insert names the same columns
+        (report.contractMinor, report.contractCurrency) = (nil, nil)
         // the bureau verifies within a month; the last month's reports are still waiting
         if date.days(until: today) > 30 {
             report.verifiedBy = cast.verifier

@@ -21,6 +21,10 @@ enum ProjectDTO {
         var stageSince: String
         var verifiedStage: ProjectStage
         var signedOn: String?
+        /// What the bureau verified of the signing: what every figure counts.
+        var verifiedSignedOn: String? = nil
+        var verifiedContract: Money? = nil
+        var verifiedContractText: String? = nil
         var hostUnitID: UUID
         var hostStatus: ProjectRules.HostStatus
         var hostReason: String
@@ -167,6 +171,9 @@ extension ProjectDTO.Summary {
         stageSince = p.stageSince
         verifiedStage = p.verifiedStage
         signedOn = p.signedOn
+        verifiedSignedOn = p.verifiedSignedOn
+        verifiedContract = p.verifiedContract
+        verifiedContractText = p.verifiedContract.map(ChineseAmount.format)
         hostUnitID = p.hostUnitID
         hostStatus = p.hostStatus
         hostReason = p.hostReason

@@ -25,7 +25,12 @@ final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "held_at") var heldAt: ProjectStage?
     @Field(key: "stage_since") var stageSince: String
     @Field(key: "verified_stage") var verifiedStage: ProjectStage
+    /// The signing as reported (withdrawn when a report corrects the project back to 在谈).
     @OptionalField(key: "signed_on") var signedOn: String?
+    /// The signing and contract the bureau verified: what every figure counts (`ProjectFacts`).
+    @OptionalField(key: "verified_signed_on") var verifiedSignedOn: String?
+    @OptionalField(key: "verified_contract_minor") var verifiedContractMinor: Int64?
+    @OptionalField(key: "verified_contract_currency") var verifiedContractCurrency: String?
     @Field(key: "host_unit_id") var hostUnitID: UUID
     @Field(key: "host_status") var hostStatus: ProjectRules.HostStatus
     @Field(key: "host_reason") var hostReason: String
@@ -46,6 +51,10 @@ final class Project: Model, @unchecked Sendable {
 
     var contract: Money? {
         contractMinor.map { Money(minorUnits: $0, currency: Currency(rawValue: contractCurrency ?? "CNY") ?? .cny) }
+    }
+
+    var verifiedContract: Money? {
+        verifiedContractMinor.map { Money(minorUnits: $0, currency: Currency(rawValue: verifiedContractCurrency ?? "CNY") ?? .cny) }
     }
 }
 
@@ -85,6 +94,9 @@ final class StageReport: Model, @unchecked Sendable {
     @Field(key: "evidence") var evidence: String
     @Field(key: "reported_by") var reportedBy: UUID
     @Field(key: "reported_on") var reportedOn: String
+    /// The contract amount a report of signing carries.
+    @OptionalField(key: "contract_minor") var contractMinor: Int64?
+    @OptionalField(key: "contract_currency") var contractCurrency: String?
     @OptionalField(key: "verified_by") var verifiedBy: UUID?
     @OptionalField(key: "verified_on") var verifiedOn: String?
 

@@ -17,7 +17,8 @@ extension ProjectRecord {
             .all(decoding: CoordinatorRow.self).map { $0.model(id) }
         let reports = try await sql.raw(
             """
-            SELECT id, sequence, from_stage, to_stage, occurred_on, reason, evidence, reported_by, reported_on, verified_by, verified_on
+            SELECT id, sequence, from_stage, to_stage, occurred_on, reason, evidence, reported_by, reported_on, verified_by, verified_on,
+              contract_minor, contract_currency
             FROM stage_reports WHERE project_id = \(bind: id) ORDER BY sequence
             """
         ).all(decoding: StageRow.self).map { $0.model(id) }
@@ -63,10 +64,12 @@ extension ProjectRecord {
     private struct StageRow: Decodable {
         var id: UUID, sequence: Int, fromStage: ProjectStage, toStage: ProjectStage, occurredOn: String, reason: String
         var evidence: String, reportedBy: UUID, reportedOn: String, verifiedBy: UUID?, verifiedOn: String?
+        var contractMinor: Int64?, contractCurrency: String?
         enum CodingKeys: String, CodingKey {
             case id, sequence, reason, evidence
             case fromStage = "from_stage", toStage = "to_stage", occurredOn = "occurred_on", reportedBy = "reported_by"
             case reportedOn = "reported_on", verifiedBy = "verified_by", verifiedOn = "verified_on"
+            case contractMinor = "contract_minor", contractCurrency = "contract_currency"
         }
 
         func model(_ project: UUID) -> StageReport {
@@ -75,6 +78,7 @@ extension ProjectRecord {
             (m.reason, m.evidence, m.reportedBy, m.reportedOn, m.verifiedBy, m.verifiedOn) = (
                 reason, evidence, reportedBy, reportedOn, verifiedBy, verifiedOn
             )
+            (m.contractMinor, m.contractCurrency) = (contractMinor, contractCurrency)
             m.$id.exists = true
             return m
         }

@@ -98,17 +98,17 @@ struct ProjectService {
             report.evidence = evidence
             report.reportedBy = user.personID
             report.reportedOn = today.description
+            if input.to == .signed, let contract = input.contract {
+                (report.contractMinor, report.contractCurrency) = (contract.minorUnits, contract.currency.rawValue)
+                fresh.isMajor = fresh.isMajor || ProjectRules.isMajor(contract)
+            }
             try await report.create(on: db)
             fresh.heldAt = input.to == .onHold ? fresh.stage : nil
             fresh.stage = input.to
             fresh.stageSince = date.description
             fresh.lastActivityOn = max(fresh.lastActivityOn, today.description)
-            if input.to == .signed, let contract = input.contract {
-                fresh.signedOn = date.description
-                fresh.contractMinor = contract.minorUnits
-                fresh.contractCurrency = contract.currency.rawValue
-                fresh.isMajor = fresh.isMajor || ProjectRules.isMajor(contract)
-            }
+            // the reported signing follows the reports: a correction back to 在谈 withdraws it
+            ProjectFactsStore.apply(try await StageReport.query(on: db).filter(\.$projectID == id).all(), to: fresh)
             try await fresh.update(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "project.stage", objectType: "project", objectID: id.uuidString, before: before,
@@ -134,8 +134,7 @@ struct ProjectService {
             guard
                 let report = try await VerificationFlow.verify(StageReport.self, reportID, of: id, by: user.personID, on: today, db: db)
             else { return }
-            let reports = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
-            project.verifiedStage = ProjectRecord.timeline(project, reports).verifiedStage
+            ProjectFactsStore.apply(try await StageReport.query(on: db).filter(\.$projectID == id).all(), to: project)
             project.version += 1
             try await project.update(on: db)
             try await AuditLog.append(

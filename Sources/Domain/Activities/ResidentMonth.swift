@@ -6,13 +6,21 @@ public struct ResidentMonth: Equatable, Sendable {
     public var projectsIntroduced: Int
     public var contractAmount: Money
     public var fundsArrived: Money
+    /// Reported in the month and not yet verified: shown beside the counted figures, never inside.
+    public var pendingContract: Money
+    public var pendingFunds: Money
 
-    public init(enterprisesVisited: Int, chambersVisited: Int, projectsIntroduced: Int, contractAmount: Money, fundsArrived: Money) {
+    public init(
+        enterprisesVisited: Int, chambersVisited: Int, projectsIntroduced: Int, contractAmount: Money, fundsArrived: Money,
+        pendingContract: Money = .major(0), pendingFunds: Money = .major(0)
+    ) {
         self.enterprisesVisited = enterprisesVisited
         self.chambersVisited = chambersVisited
         self.projectsIntroduced = projectsIntroduced
         self.contractAmount = contractAmount
         self.fundsArrived = fundsArrived
+        self.pendingContract = pendingContract
+        self.pendingFunds = pendingFunds
     }
 
     /// The sentence a bulletin prints.

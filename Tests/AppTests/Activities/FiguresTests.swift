@@ -13,7 +13,7 @@ struct FiguresTests {
     @discardableResult
     static func leadAndProject(
         _ name: String, person: UUID, unit: UUID, submitted: String, accepted: String? = nil, signed: String? = nil,
-        contract: Int64 = 0, verifiedStage: ProjectStage = .negotiating, host: UUID, on db: any Database
+        contract: Int64 = 0, verifiedStage: ProjectStage = .negotiating, verified: Bool = true, host: UUID, on db: any Database
     ) async throws -> UUID? {
         let lead = Lead()
         lead.enterpriseName = name
@@ -43,11 +43,8 @@ struct FiguresTests {
         project.jurisdictionCode = Fixture.jingmen
         project.investmentMinor = lead.investmentMinor
         project.investmentCurrency = "CNY"
-        project.contractMinor = signed == nil ? nil : contract
-        project.contractCurrency = signed == nil ? nil : "CNY"
-        project.signedOn = signed
         project.stage = verifiedStage
-        project.verifiedStage = verifiedStage
+        project.verifiedStage = .negotiating
         project.stageSince = signed ?? accepted
         project.hostUnitID = host
         project.hostStatus = .accepted
@@ -57,6 +54,24 @@ struct FiguresTests {
         project.lastActivityOn = accepted
         project.version = 1
         try await project.create(on: db)
+        // the reports that brought it there, verified by the bureau unless `verified` is false
+        if let signed {
+            let bureau = try await Fixture.id(of: "bureau", on: db)
+            var reports: [StageReport] = []
+            let reached = max(1, ProjectStage.line.firstIndex(of: verifiedStage) ?? 1)
+            for (n, stage) in ProjectStage.line[1...reached].enumerated() {
+                let report = StageReport()
+                (report.projectID, report.sequence, report.toStage, report.occurredOn) = (project.id!, n + 1, stage, signed)
+                report.fromStage = n == 0 ? .negotiating : ProjectStage.line[n]
+                (report.reason, report.evidence, report.reportedBy, report.reportedOn) = ("", "", person, signed)
+                if stage == .signed { (report.contractMinor, report.contractCurrency) = (contract, "CNY") }
+                if verified { (report.verifiedBy, report.verifiedOn) = (bureau, signed) }
+                try await report.create(on: db)
+                reports.append(report)
+            }
+            ProjectFactsStore.apply(reports, to: project)
+            try await project.update(on: db)
+        }
         let attractor = ProjectAttractor()
         attractor.projectID = project.id!
         attractor.personID = person
@@ -110,7 +125,8 @@ struct FiguresTests {
             for n in 1...22 {
                 let id = try await Self.leadAndProject(
                     "深圳引进\(n)有限公司", person: member, unit: n % 2 == 0 ? office : team, submitted: "2025-09-01", accepted: "2025-10-08",
-                    signed: "2025-10-20", contract: n == 22 ? 184_000_000 * 100 : 130_000_000 * 100, host: park, on: db)
+                    signed: "2025-10-20", contract: n == 22 ? 184_000_000 * 100 : 130_000_000 * 100, verifiedStage: .signed,
+                    verified: false, host: park, on: db)
                 projects.append(try #require(id))
             }
             // 4.389亿 arrived in the month, in three entries; one in November is next month's
@@ -129,8 +145,25 @@ struct FiguresTests {
             }
             let bureau = Browser(app)
             try await bureau.login("bureau")
+            // reported, nobody verified yet: nothing counted, the amounts waiting shown beside
+            let before = try await bureau.get("/units/\(office)/month?month=2025-10").body.string
+            #expect(before.contains("走访企业346家、商协会40个，引进项目22个，合同投资额0元，到位资金0元"))
+            #expect(before.contains("另有待核验 29.14亿元") && before.contains("另有待核验 4.389亿元"))
+            // the bureau verifies the 22 signings and the three entries of October
+            for project in projects {
+                let reports = try await StageReport.query(on: db).filter(\.$projectID == project).all()
+                for report in reports {
+                    let answer = try await bureau.post(SiteURL.projectVerify(project).path, [("report", report.id!.uuidString)])
+                    #expect(answer.status == .seeOther)
+                }
+            }
+            for entry in try await FundsArrival.query(on: db).filter(\.$arrivedOn < "2025-11-01").all() {
+                let answer = try await bureau.post(SiteURL.projectFundsVerify(projects[0]).path, [("entry", entry.id!.uuidString)])
+                #expect(answer.status == .seeOther)
+            }
             let page = try await bureau.get("/units/\(office)/month?month=2025-10").body.string
             #expect(page.contains("走访企业346家、商协会40个，引进项目22个，合同投资额29.14亿元，到位资金4.389亿元"))
+            #expect(!page.contains("另有待核验 29.14亿元") && !page.contains("另有待核验 4.389亿元"))
             #expect(try await bureau.get("/units/\(office)").body.string.contains("工作月报"))
             #expect(try await bureau.get("/units/\(park)/month").status == .notFound)  // only resident offices report so
         }

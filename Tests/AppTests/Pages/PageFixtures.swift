@@ -22,7 +22,8 @@ enum PageFixtures {
         id: id(10), leadID: id(11), title: "伟德线路板项目", enterpriseName: "湖北伟德线路板有限公司", uscc: "91420800MA4F0X2Y3K",
         industryCode: "C3982", investment: .major(3_000_000_000), investmentText: "30亿元", contract: .major(2_914_000_000),
         contractText: "29.14亿元", stage: .producing, heldAt: nil, stageSince: "2023-01-31", verifiedStage: .producing,
-        signedOn: "2022-04-28", hostUnitID: id(3), hostStatus: .accepted, hostReason: "", leaderID: id(4), taskForceID: nil,
+        signedOn: "2022-04-28", verifiedSignedOn: "2022-04-28", verifiedContract: .major(2_914_000_000), verifiedContractText: "29.14亿元",
+        hostUnitID: id(3), hostStatus: .accepted, hostReason: "", leaderID: id(4), taskForceID: nil,
         isMajor: true, acceptedOn: "2022-03-15", lastActivityOn: "2026-11-02", version: 7)
 
     static let lead = LeadDTO(

@@ -64,18 +64,27 @@ enum FiguresViews {
                 ReviewViews.card(String(month.enterprisesVisited), lang("走访企业（家）", "Enterprises visited")),
                 ReviewViews.card(String(month.chambersVisited), lang("拜访商协会（个）", "Chambers visited")),
                 ReviewViews.card(String(month.projectsIntroduced), lang("引进项目（个）", "Projects introduced")),
-                ReviewViews.card(ChineseAmount.format(month.contractAmount), lang("合同投资额", "Contract amount")),
-                ReviewViews.card(ChineseAmount.format(month.fundsArrived), lang("到位资金", "Funds arrived"))),
+                ReviewViews.card(
+                    ChineseAmount.format(month.contractAmount),
+                    lang("合同投资额（已核验）", "Contract amount (verified)") + pending(month.pendingContract, lang)),
+                ReviewViews.card(
+                    ChineseAmount.format(month.fundsArrived),
+                    lang("到位资金（已核验）", "Funds arrived (verified)") + pending(month.pendingFunds, lang))),
             el(
                 "p", [.cls("muted")],
                 text(
                     lang(
-                        "由本工作队及所属小组的走访记录、其招商人名下项目的入库、签约和到位资金自动汇总；外币按当月汇率折算。",
-                        "Computed from the office's and its teams' activities and the projects they attracted; foreign money at the month's rate."
+                        "由本工作队及所属小组的走访记录、其招商人名下项目的入库、签约和到位资金自动汇总；签约和到位资金只计投促局已核验的，待核验的列在旁边，不计入；外币按当月汇率折算。",
+                        "Computed from the office's and its teams' activities and the projects they attracted; signings and funds count once verified (what waits is shown beside); foreign money at the month's rate."
                     ))),
         ]
         let title = office + lang(" · \(monthText) 月报", " · \(monthText)")
         return Layout.page(
             title, crumbs: [.init(title: lang("单位", "Units"), url: .units), .init(title: title)], context: context, content: content)
+    }
+
+    /// "，其中待核验 1.2亿元" beside a counted figure, or nothing when nothing waits.
+    static func pending(_ amount: Money, _ lang: Lang) -> String {
+        amount.minorUnits == 0 ? "" : lang("；另有待核验 \(ChineseAmount.format(amount))", "; pending \(ChineseAmount.format(amount))")
     }
 }

@@ -91,10 +91,7 @@ enum ProjectShowView {
                     (lang("企业", "Enterprise"), text(p.enterpriseName)),
                     (lang("阶段", "Stage"), text(stage + lang("，自 \(p.stageSince)", " since \(p.stageSince)"))),
                     (lang("意向投资", "Intended"), text(p.investmentText + (p.isMajor ? lang(" · 重大项目", " · major") : ""))),
-                    (
-                        lang("合同投资额", "Contract amount"),
-                        text(p.contractText.map { $0 + lang("（\(p.signedOn ?? "") 签约）", " (signed \(p.signedOn ?? ""))") } ?? "—")
-                    ),
+                    (lang("合同投资额", "Contract amount"), text(contractLine(p, lang))),
                     (lang("到位资金", "Funds arrived"), text(fundsLine(model, lang))),
                     (lang("招商人", "Attractors"), text(model.attractors.map(share).joined(separator: "、"))),
                     (
@@ -119,6 +116,19 @@ enum ProjectShowView {
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,
             content: content)
+    }
+
+    /// The verified contract with its signing day; a reported signing not yet verified beside it.
+    static func contractLine(_ p: ProjectDTO.Summary, _ lang: Lang) -> String {
+        var line =
+            p.verifiedContractText.map {
+                $0 + lang("（\(p.verifiedSignedOn ?? "") 签约，已核验）", " (signed \(p.verifiedSignedOn ?? ""), verified)")
+            } ?? "—"
+        let pending = p.contractText != p.verifiedContractText || p.signedOn != p.verifiedSignedOn
+        if pending, let reported = p.contractText, let on = p.signedOn {
+            line += lang("；待核验：\(reported)（\(on) 签约）", "; pending: \(reported) (signed \(on))")
+        }
+        return line
     }
 
     static func fundsLine(_ model: Model, _ lang: Lang) -> String {
