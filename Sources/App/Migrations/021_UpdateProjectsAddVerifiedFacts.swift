@@ -26,10 +26,13 @@ struct UpdateProjectsAddVerifiedFacts: AsyncMigration {
         try await ProjectFactsStore.refreshAll(on: database)
         // the funnel and the resident month select projects by their verified signing
         try await sql.raw("CREATE INDEX projects_verified_signed ON projects (verified_signed_on)").run()
+        // the board counts and lists by verified stage
+        try await sql.raw("CREATE INDEX projects_verified_board ON projects (jurisdiction_code, verified_stage, stage_since)").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = database.sql
+        try await sql.raw("DROP INDEX projects_verified_board").run()
         try await sql.raw("DROP INDEX projects_verified_signed").run()
         for column in ["verified_contract_currency", "verified_contract_minor", "verified_signed_on"] {
             try await sql.raw("ALTER TABLE projects DROP COLUMN \(unsafeRaw: column)").run()

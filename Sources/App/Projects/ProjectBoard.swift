@@ -44,6 +44,8 @@ enum ProjectBoard {
         var lastActivityOn: String
         var hostName: String
         var leaderID: UUID?
+        /// The signing the bureau verified: the stall rule's "signed and not started" counts from it.
+        var verifiedSignedOn: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case id, title, stage
@@ -51,6 +53,7 @@ enum ProjectBoard {
             case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
             case contractMinor = "contract_minor", contractCurrency = "contract_currency", isMajor = "is_major"
             case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
+            case verifiedSignedOn = "verified_signed_on"
         }
 
         /// The contract amount once signed, the intended investment before.
@@ -64,14 +67,18 @@ enum ProjectBoard {
     static let cacheKey = ShortCache.writeSensitive + "project-board:"
 
     struct Figures: Sendable {
+        /// Projects by the stage the bureau verified: what the board counts.
         var counts: [ProjectStage: Int]
+        /// Projects reported into a stage and not yet verified there: shown beside, never inside.
+        var pending: [ProjectStage: Int] = [:]
         var cards: [ProjectStage: [Card]]
         var attention: [Card]
     }
 
     static let columns =
         "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
-        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name"
+        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, "
+        + "p.verified_signed_on"
 
     /// The WHERE clause shared by every board query.
     static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {
@@ -89,10 +96,15 @@ enum ProjectBoard {
         return sql
     }
 
-    static func counts(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: Int] {
-        let rows = try await db.sql.raw(
-            "SELECT p.stage AS stage, COUNT(*) AS n FROM projects p WHERE \(conditions(user, filter)) GROUP BY p.stage"
-        ).all()
+    /// Projects by verified stage; with `pending`, those reported into a stage they are not verified at.
+    static func counts(_ user: CurrentUser, _ filter: Filter, pending: Bool = false, on db: any Database) async throws
+        -> [ProjectStage: Int]
+    {
+        let query: SQLQueryString =
+            pending
+            ? "SELECT p.stage AS stage, COUNT(*) AS n FROM projects p WHERE \(conditions(user, filter)) AND p.stage <> p.verified_stage GROUP BY p.stage"
+            : "SELECT p.verified_stage AS stage, COUNT(*) AS n FROM projects p WHERE \(conditions(user, filter)) GROUP BY p.verified_stage"
+        let rows = try await db.sql.raw(query).all()
         var counts: [ProjectStage: Int] = [:]
         for row in rows {
             guard let stage = ProjectStage(rawValue: try row.decode(column: "stage", as: String.self)) else { continue }
@@ -101,19 +113,21 @@ enum ProjectBoard {
         return counts
     }
 
-    /// The latest cards of every stage in one query (a window per stage), newest stage change first.
+    /// The latest cards of every verified stage in one query (a window per stage), newest stage change first.
     static func cards(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: [Card]] {
         let rows = try await db.sql.raw(
             """
             SELECT * FROM (
-              SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.stage ORDER BY p.stage_since DESC, p.id) AS rn
+              SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.verified_stage ORDER BY p.stage_since DESC, p.id) AS rn
               FROM projects p JOIN units u ON u.id = p.host_unit_id WHERE \(conditions(user, filter))
             ) ranked WHERE rn <= \(bind: 14) ORDER BY stage_since DESC, id
             """
         ).all(decoding: Card.self)
         var columns: [ProjectStage: [Card]] = [:]
         for card in rows {
-            guard let stage = ProjectStage(rawValue: card.stage), (columns[stage]?.count ?? 0) < cardsPerStage(stage) else { continue }
+            guard let stage = ProjectStage(rawValue: card.verifiedStage), (columns[stage]?.count ?? 0) < cardsPerStage(stage) else {
+                continue
+            }
             columns[stage, default: []].append(card)
         }
         return columns
@@ -130,7 +144,7 @@ enum ProjectBoard {
             """
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
             WHERE \(conditions(user, filter)) AND p.stage NOT IN ('producing', 'terminated') AND (
-              (p.stage = 'signed' AND p.stage_since < \(bind: signedBefore)) OR p.last_activity_on < \(bind: quietBefore)
+              (p.verified_stage = 'signed' AND p.verified_signed_on < \(bind: signedBefore)) OR p.last_activity_on < \(bind: quietBefore)
               OR p.host_status = 'declined' OR (p.is_major = \(bind: true) AND p.leader_id IS NULL))
             ORDER BY p.last_activity_on DESC, p.id LIMIT 12
             """

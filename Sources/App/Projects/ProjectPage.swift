@@ -82,12 +82,11 @@ enum ProjectPage {
         timeline.sort { $0.date > $1.date }
         let stageTimeline = record.timeline
         let stageDays = stageTimeline.daysInStage(today: today)
-        var daysToProduction: Int?
-        if let signed = stageTimeline.verifiedDate(of: .signed), let producing = stageTimeline.verifiedDate(of: .producing) {
-            daysToProduction = StageMachine.daysToProduction(signed: signed, producing: producing)
-        }
+        // the 278 days and the stall rule read the verified facts (a correction back withdraws a stage)
+        let facts = ProjectFactsStore.facts(reports).verified
+        let daysToProduction = facts.daysToProduction
         let alerts = StallRule().alerts(
-            stage: project.stage, stageSince: CivilDate(project.stageSince) ?? today,
+            stage: facts.stage, stageSince: facts.entered[facts.stage] ?? CivilDate(project.acceptedOn) ?? today,
             lastActivity: CivilDate(project.lastActivityOn) ?? today,
             today: today)
         return ProjectShowView.Model(

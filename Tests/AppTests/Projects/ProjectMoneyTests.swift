@@ -107,6 +107,12 @@ struct ProjectMoneyTests {
     @Test func theBoardCountsByStageAndListsWhatIsStalled() async throws {
         try await withApp { app, _ in
             let (id, w, _) = try await Self.signed(app)
+            // reported and not yet verified: beside the count, not inside it
+            let reported = try await w.bureau.get("/projects").body.string
+            #expect(reported.contains("签约 · 0") && reported.contains("另有待核验 1 个") && reported.contains("在谈 · 1"))
+            #expect(!reported.contains("签约 264 天未开工"))
+            let report = try #require(try await StageReport.query(on: app.db).filter(\.$projectID == id).first())
+            #expect(try await w.bureau.post("/projects/\(id)/stages/verify", [("report", report.id!.uuidString)]).status == .seeOther)
             let page = try await w.bureau.get("/projects").body.string
             #expect(page.contains("签约 · 1") && page.contains("在谈 · 0"))
             #expect(page.contains("29.14亿元"))

@@ -27,6 +27,8 @@ struct VerifiedFactsTests {
             #expect(stored.verifiedSignedOn == nil && stored.verifiedContract == nil)
             var page = try await w.bureau.get("/projects/\(id)").body.string
             #expect(page.contains("待核验：29.14亿元（2026-03-02 签约）"))
+            var board = try await w.bureau.get("/projects?mine=0").body.string
+            #expect(board.contains("签约 · 0") && board.contains("另有待核验 1 个") && board.contains("在谈 · 1"))
 
             // when: the bureau verifies it
             let report = try #require(try await StageReport.query(on: app.db).filter(\.$projectID == id).first())
@@ -38,6 +40,8 @@ struct VerifiedFactsTests {
             #expect(stored.verifiedSignedOn == "2026-03-02" && stored.verifiedContract == .major(2_914_000_000))
             page = try await w.bureau.get("/projects/\(id)").body.string
             #expect(page.contains("29.14亿元（2026-03-02 签约，已核验）") && !page.contains("待核验："))
+            board = try await w.bureau.get("/projects?mine=0").body.string
+            #expect(board.contains("签约 · 1") && !board.contains("另有待核验"))
 
             // when: the bureau corrects the project back to 在谈 (the contract fell through)
             let correction = try await ProjectTests.report(

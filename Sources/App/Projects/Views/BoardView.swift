@@ -6,7 +6,10 @@ import Foundation
 enum BoardView {
     struct Model {
         var filter: ProjectBoard.Filter
+        /// By verified stage: what the board counts.
         var counts: [ProjectStage: Int]
+        /// Reported into a stage and not yet verified there.
+        var pending: [ProjectStage: Int] = [:]
         var columns: [(ProjectStage, [ProjectBoard.Card])]
         var attention: [ProjectBoard.Card]
         var hosts: [(value: String, label: String)]
@@ -42,6 +45,10 @@ enum BoardView {
                 children: model.columns.map { stage, cards in
                     let count = model.counts[stage] ?? 0
                     var children: [HNode] = [el("h3", [], text("\(stage.label(lang)) · \(count)"))]
+                    if let waiting = model.pending[stage], waiting > 0 {
+                        children.append(
+                            el("p", [.cls("muted small")], text(lang("另有待核验 \(waiting) 个", "\(waiting) awaiting verification"))))
+                    }
                     children += cards.map { card(for: $0, lang) }
                     if count > cards.count {
                         children.append(
@@ -60,8 +67,11 @@ enum BoardView {
         var reasons: [String] = []
         if card.hostStatus == ProjectRules.HostStatus.declined.rawValue { reasons.append(lang("承接单位不承接", "host declined")) }
         if card.isMajor, card.leaderID == nil { reasons.append(lang("重大项目未明确包保领导", "major project without a leader")) }
+        // the stall rule reads the verified stage and signing, as every figure does
+        let verified = ProjectStage(rawValue: card.verifiedStage) ?? .negotiating
         let alerts = StallRule().alerts(
-            stage: ProjectStage(rawValue: card.stage) ?? .negotiating, stageSince: CivilDate(card.stageSince) ?? today,
+            stage: verified,
+            stageSince: CivilDate(verified == .signed ? card.verifiedSignedOn ?? card.stageSince : card.stageSince) ?? today,
             lastActivity: CivilDate(card.lastActivityOn) ?? today, today: today)
         for alert in alerts {
             switch alert {
@@ -75,7 +85,12 @@ enum BoardView {
     static func card(for card: ProjectBoard.Card, _ lang: Lang) -> HNode {
         var tags: [HNode] = []
         if card.isMajor { tags.append(el("span", [.cls("tag")], text(lang("重大", "Major")))) }
-        if card.verifiedStage != card.stage { tags.append(el("span", [.cls("tag late")], text(lang("待核验", "Unverified")))) }
+        if card.verifiedStage != card.stage {
+            tags.append(
+                el(
+                    "span", [.cls("tag late")],
+                    text(lang("报送\(stageLabel(card.stage, lang))·待核验", "reported \(stageLabel(card.stage, lang)), unverified"))))
+        }
         return el(
             "article", [.cls("kcard")], link(.project(card.id), card.title),
             el("div", [.cls("muted small")], text("\(card.hostName) · \(card.amountText)")),
