@@ -75,7 +75,12 @@ enum BoardView {
             lastActivity: CivilDate(card.lastActivityOn) ?? today, today: today)
         for alert in alerts {
             switch alert {
-            case .signedNotStarted(let days): reasons.append(lang("签约 \(days) 天未开工", "signed \(days) d, not started"))
+            case .signedNotStarted(let days):
+                // started as reported, not yet verified: the bureau's verification is what is missing
+                let waiting =
+                    card.stage != card.verifiedStage
+                    ? lang("（已报送\(stageLabel(card.stage, lang))，待核验）", " (reported \(card.stage), unverified)") : ""
+                reasons.append(lang("签约 \(days) 天未开工", "signed \(days) d, not started") + waiting)
             case .quiet(let days): reasons.append(lang("\(days) 天无进展", "quiet \(days) d"))
             }
         }
