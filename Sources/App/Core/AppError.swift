@@ -80,9 +80,13 @@ struct ExitCode: Error, CustomStringConvertible {
 
 extension String {
     /// NUL and other control characters have no place in names and would be refused by
-    /// PostgreSQL; they are rejected at validation, with a message, instead.
+    /// PostgreSQL; bidirectional overrides and isolates (U+202A–202E, U+2066–2069) make a name
+    /// read otherwise than it is. Both are rejected at validation, with a message.
     var hasControlCharacters: Bool {
-        unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }
+        unicodeScalars.contains {
+            ($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t")
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
     }
 }
 

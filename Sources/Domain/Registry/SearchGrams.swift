@@ -25,7 +25,9 @@ public enum SearchGrams {
         String(Array(TextFold.fold(query)).filter { isIndexable($0) }.prefix(40))
     }
 
+    /// Letters and digits of one scalar each: what the engines' tokenizers keep as one token (a
+    /// character of several scalars would make an FTS5 phrase, which the index refuses).
     static func isIndexable(_ char: Character) -> Bool {
-        char.isLetter || char.isNumber
+        (char.isLetter || char.isNumber) && char.unicodeScalars.count == 1
     }
 }

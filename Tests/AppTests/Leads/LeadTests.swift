@@ -50,6 +50,12 @@ struct LeadTests {
             #expect(refused.body.string.contains("荆门市招商局测试cadre"))
             #expect(refused.body.string.contains("仍要提交"))
             #expect(try await Lead.query(on: app.db).count() == 1)
+            // nor does a zero-width joiner or a word joiner hidden in the name get past the check
+            for hidden in ["\u{200D}", "\u{2060}", "\u{00AD}"] {
+                let disguised = Self.weide.map { $0.0 == "enterpriseName" ? ($0.0, "湖北伟德" + hidden + "线路板有限公司") : $0 }
+                #expect(try await submit(second, disguised).status == .conflict)
+            }
+            #expect(try await Lead.query(on: app.db).count() == 1)
             // submitted anyway, it is flagged for the bureau, who merges it: one enterprise, one credit
             #expect(try await second.post("/leads", preparing + [("confirmDuplicate", "on")]).status == .seeOther)
             let flagged = try #require(try await Lead.query(on: app.db).filter(\.$collidesWithID != nil).first())

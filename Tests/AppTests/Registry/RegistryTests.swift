@@ -121,6 +121,31 @@ struct RegistryTests {
         }
     }
 
+    @Test func invisibleCharactersAndCombiningMarksAreNoWayAround() async throws {
+        try await withApp { app, _ in
+            let api = try await APIClient.issue(app, login: "bureau")
+            // a zero-width space inside the held name is the same enterprise
+            let hidden = try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "湖北伟德\u{200B}线路板有限公司"))
+            #expect(hidden.status == .conflict)
+            #expect(hidden.json["code"] as? String == "duplicate")
+            // a right-to-left override is refused with a message
+            let bidi = try await api.send(.POST, "/api/v1/enterprises", json: Self.body(name: "荆门\u{202E}司公限有技科"))
+            #expect(bidi.status == .unprocessableEntity)
+            #expect((bidi.json["fields"] as? [String: String])?["name"] != nil)
+            // a combining mark in the search box is searched, not a 500
+            for query in ["x%CD%9Ey", "Z%CD%91%CD%92a%D2%89l%CC%80go", "%E4%BC%9F%CC%81%E5%BE%B7"] {
+                let found = try await api.send(.GET, "/api/v1/enterprises?q=\(query)")
+                #expect(found.status == .ok, "\(query)")
+            }
+            let browser = Browser(app)
+            try await browser.login("bureau")
+            #expect(try await browser.get("/enterprises?q=x%CD%9Ey").status == .ok)
+            // and the mark does not hide the enterprise: 伟́德 finds 湖北伟德线路板有限公司
+            let marked = try await api.send(.GET, "/api/v1/enterprises?q=%E4%BC%9F%CC%81%E5%BE%B7")
+            #expect(marked.body.string.contains("湖北伟德线路板有限公司"))
+        }
+    }
+
     @Test(arguments: [
         (#"{"name":""}"#, 422, "validation_failed"),
         (#"{"name":"\#(String(repeating: "长", count: 101))","regionCode":"420802"}"#, 422, "validation_failed"),

@@ -27,6 +27,17 @@ struct NameNormalizerTests {
         #expect(TextFold.fold("鹹豐縣") == "鹹丰县")
     }
 
+    @Test(arguments: ["\u{200B}", "\u{200D}", "\u{2060}", "\u{00AD}", "\u{FEFF}", "\u{202E}", "\u{200E}", "\u{FE00}", "\u{0301}"])
+    func invisibleCharactersDoNotMakeANewEnterprise(_ hidden: String) {
+        // found by hostile requests: 湖北…\u{200B}…有限公司 escaped the duplicate check
+        #expect(NameNormalizer.same("湖北伟德" + hidden + "线路板有限公司", "湖北伟德线路板有限公司"))
+    }
+
+    @Test func compatibilityFormsFold() {
+        // NFKC: a circled or parenthesised compatibility character is its plain form
+        #expect(TextFold.fold("㈱伟德") == TextFold.fold("(株)伟德"))
+    }
+
     @Test func differentEnterprisesStayDifferent() {
         #expect(!NameNormalizer.same("湖北伟德线路板有限公司", "江西伟德线路板有限公司"))
         // a name that is only a suffix is not emptied
@@ -39,6 +50,13 @@ struct SearchGramsTests {
     @Test func pairsOfCharacters() {
         #expect(SearchGrams.grams("湖北伟德") == ["湖北", "北伟", "伟德"])
         #expect(SearchGrams.grams("伟") == ["伟"])
+    }
+
+    @Test func aCombiningMarkNeverReachesTheIndex() {
+        // "x\u{35E}y" made an FTS5 phrase query the index refused (a 500 from the search box)
+        #expect(SearchGrams.foldedQuery("x\u{35E}y") == "xy")
+        #expect(SearchGrams.grams("Z\u{0351}\u{0352}a\u{0489}l\u{0300}go") == ["za", "al", "lg", "go"])
+        #expect(SearchGrams.grams("伟\u{0301}德").allSatisfy { $0.unicodeScalars.count == 2 })
     }
 
     @Test func documentHasEveryQueryGramOfEverySubstring() {
