@@ -33,6 +33,12 @@ struct LeadService {
         let today = request.clock.today
         let cityScope = LeadRules.collisionScope(for: user.scope)
         let holders = request.application.leadExtensions.holders
+        // the clock's tier is judged in CNY at the month's rate
+        let rates = try await ExchangeRate.table(request)
+        let deadlines: ResponseClock.Deadlines
+        do { deadlines = try ResponseClock.standard.deadlines(submitted: today, investment: input.investment, rates: rates) } catch {
+            throw MoneyInput.missingRate(error, field: "investment")
+        }
         return try await request.writeTransaction { db in
             let holder = try await Self.openLead(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
             if let holder, !input.confirmDuplicate { throw try await Self.collision(holder, on: db) }
@@ -41,7 +47,6 @@ struct LeadService {
                     if let collision = try await check(input.enterpriseName, input.uscc, cityScope, db) { throw collision }
                 }
             }
-            let deadlines = ResponseClock.standard.deadlines(submitted: today, investment: input.investment)
             let lead = Lead()
             lead.id = UUID()
             lead.enterpriseName = input.enterpriseName

@@ -67,7 +67,7 @@ extension DemoCity {
                 let generated = DemoNames.enterpriseName(cityWord: "演示", brandLength: scale == .county ? 2 : 3, &rng)
                 guard usedKeys.insert(NameNormalizer.key(for: generated.name)).inserted else { continue }
                 let submitted = CivilDate(dayNumber: start + Int(rng.next() % UInt64(today.dayNumber - start)))
-                let lead = makeLead(generated, submitted: submitted, today: today, cast: cast, &rng)
+                let lead = try makeLead(generated, submitted: submitted, today: today, cast: cast, &rng)
                 batch.leads.append(lead)
                 // a lead comes of one or two visits; other enterprises visited brought none
                 for visit in 0..<Int(1 + rng.next() % 2) {
@@ -99,7 +99,7 @@ extension DemoCity {
 
     func makeLead(
         _ generated: (name: String, industry: String), submitted: CivilDate, today: CivilDate, cast: Cast, _ rng: inout SeededRandom
-    ) -> Lead {
+    ) throws -> Lead {
         // in 万元; about one lead in eight is ≥ 1亿元
         let sizes: [Int64] = [300, 500, 800, 1_000, 1_500, 2_000, 3_000, 5_000, 8_000, 500, 1_000, 2_000, 3_000, 5_000, 10_000, 30_000]
         let (person, unit) = rng.pick(cast.cadres)
@@ -121,7 +121,8 @@ extension DemoCity {
         lead.submitterUnitID = unit
         lead.jurisdictionCode = Self.cityCode
         lead.submittedOn = submitted.description
-        let deadlines = ResponseClock.standard.deadlines(submitted: submitted, investment: lead.investment)
+        // the demo's leads are in CNY: no rate is needed, so the clock always answers
+        let deadlines = try ResponseClock.standard.deadlines(submitted: submitted, investment: lead.investment, rates: ExchangeRates())
         lead.respondBy = deadlines.respond.description
         lead.assessBy = deadlines.assess.description
         lead.feedbackBy = deadlines.feedback.description

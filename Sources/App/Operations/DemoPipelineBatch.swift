@@ -67,7 +67,8 @@ struct PipelineBatch: Sendable {
         project.hostUnitID = rng.pick(cast.hosts)
         project.hostStatus = rng.next() % 30 == 0 ? .declined : (accepted.days(until: today) < 10 ? .pending : .accepted)
         project.hostReason = project.hostStatus == .declined ? "园区用地指标不足，建议另择承接地。" : ""
-        project.isMajor = ProjectRules.isMajor(lead.investment)
+        // the demo's amounts are in CNY: no rate is needed
+        project.isMajor = (try? ProjectRules.isMajor(lead.investment, on: accepted, rates: ExchangeRates())) ?? false
         project.leaderID = project.isMajor ? cast.leader : nil
         project.taskForceID = project.isMajor && rng.next() % 4 == 0 ? cast.taskForce : nil
         project.acceptedOn = accepted.description
@@ -113,7 +114,8 @@ struct PipelineBatch: Sendable {
             if let signing = reports.reversed().prefix(while: { $0.projectID == project.id }).first(where: { $0.toStage == .signed }) {
                 (signing.contractMinor, signing.contractCurrency) = (contract, "CNY")
             }
-            project.isMajor = project.isMajor || ProjectRules.isMajor(Money(minorUnits: contract))
+            project.isMajor =
+                project.isMajor || ((try? ProjectRules.isMajor(Money(minorUnits: contract), on: signedOn, rates: ExchangeRates())) ?? false)
             project.leaderID = project.isMajor ? cast.leader : nil
             lastActivity =
                 addFunds(

@@ -131,7 +131,12 @@ struct ProjectAcceptance {
         if input.attractors.contains(where: { a in !peopleInScope.contains { $0.id == a.person } }), errors["attractors"] == nil {
             errors["attractors"] = .init(zh: "招商人须为本辖区人员。", en: "Attractors must be people of this jurisdiction.")
         }
-        let isMajor = ProjectRules.isMajor(investment)
+        // the threshold compares in CNY at this month's rate; a missing rate is named
+        let rates = try await ExchangeRate.table(request)
+        let isMajor: Bool
+        do { isMajor = try ProjectRules.isMajor(investment, on: request.clock.today, rates: rates) } catch {
+            throw MoneyInput.missingRate(error, field: "leader")
+        }
         if let leader = input.leaderID {
             if !peopleInScope.contains(where: { $0.id == leader && $0.roles.contains(.leader) }) {
                 errors["leader"] = .init(zh: "包保领导须为本辖区的领导。", en: "The responsible leader must be a leader of this jurisdiction.")

@@ -32,7 +32,9 @@ enum ProjectLeadExtensions {
         ])
         let model = AcceptForm.Model(
             options: try await AcceptanceWebController.options(request), form: form ?? defaults,
-            isMajor: ProjectRules.isMajor(lead.investment))
+            // a hint on the form; acceptance itself names a missing rate
+            isMajor: (try? ProjectRules.isMajor(lead.investment, on: request.clock.today, rates: try await ExchangeRate.table(request)))
+                ?? false)
         return .init(section: AcceptForm.render(model, leadID: lead.id!, version: lead.version, context: context))
     }
 

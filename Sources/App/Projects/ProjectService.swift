@@ -80,6 +80,15 @@ struct ProjectService {
         do { try ProjectRules.checkStageDate(date, previous: CivilDate(project.stageSince), today: today) } catch {
             throw Self.message(error)
         }
+        // the major-project threshold compares in CNY at the signing month's rate
+        let rates = try await ExchangeRate.table(request)
+        var reachesMajor = false
+        if input.to == .signed, let contract = input.contract {
+            do { reachesMajor = try ProjectRules.isMajor(contract, on: date, rates: rates) } catch {
+                throw MoneyInput.missingRate(error, field: "contract")
+            }
+        }
+        let contractIsMajor = reachesMajor
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in
@@ -100,7 +109,7 @@ struct ProjectService {
             report.reportedOn = today.description
             if input.to == .signed, let contract = input.contract {
                 (report.contractMinor, report.contractCurrency) = (contract.minorUnits, contract.currency.rawValue)
-                fresh.isMajor = fresh.isMajor || ProjectRules.isMajor(contract)
+                fresh.isMajor = fresh.isMajor || contractIsMajor
             }
             try await report.create(on: db)
             fresh.heldAt = input.to == .onHold ? fresh.stage : nil

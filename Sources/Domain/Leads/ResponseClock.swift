@@ -34,11 +34,19 @@ public struct ResponseClock: Sendable, Equatable {
         public var feedback: CivilDate
     }
 
-    public func tier(for investment: Money) -> Tier {
+    /// The tier of an amount in CNY (callers outside convert first: `deadlines(…rates:)`).
+    func tier(for investment: Money) -> Tier {
         tiers.first { investment.minorUnits >= $0.minimumMinorUnits } ?? tiers[tiers.count - 1]
     }
 
-    public func deadlines(submitted: CivilDate, investment: Money, calendar: WorkingCalendar = .china) -> Deadlines {
+    /// The deadlines of a lead in any currency: its tier is judged in CNY at the month's rate.
+    public func deadlines(submitted: CivilDate, investment: Money, rates: ExchangeRates, calendar: WorkingCalendar = .china)
+        throws(ExchangeRates.MissingRate) -> Deadlines
+    {
+        deadlines(submitted: submitted, investment: try rates.requireCNY(investment, on: submitted), calendar: calendar)
+    }
+
+    func deadlines(submitted: CivilDate, investment: Money, calendar: WorkingCalendar = .china) -> Deadlines {
         let tier = tier(for: investment)
         return Deadlines(
             respond: calendar.adding(workingDays: tier.respondDays, to: submitted),

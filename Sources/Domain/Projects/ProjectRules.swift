@@ -4,8 +4,17 @@ public enum ProjectRules {
     /// Projects at or above this amount get a responsible leader (包保领导); 1亿元 by default.
     public static let defaultMajorThreshold = Money.major(100_000_000)
 
-    public static func isMajor(_ amount: Money, threshold: Money = defaultMajorThreshold) -> Bool {
+    /// Whether an amount in CNY reaches the threshold. Amounts in other currencies go through
+    /// `isMajor(_:on:rates:)`: 1.5亿日元 is about 700万元, not a major project.
+    static func isMajor(cny amount: Money, threshold: Money = defaultMajorThreshold) -> Bool {
         amount.minorUnits >= threshold.minorUnits
+    }
+
+    /// Whether an amount in any currency reaches the threshold, at the month's rate.
+    public static func isMajor(_ amount: Money, on date: CivilDate, rates: ExchangeRates, threshold: Money = defaultMajorThreshold)
+        throws(ExchangeRates.MissingRate) -> Bool
+    {
+        isMajor(cny: try rates.requireCNY(amount, on: date), threshold: threshold)
     }
 
     /// The host unit's answer (承接): a decline needs a reason and goes to the bureau, never silent.

@@ -8,6 +8,24 @@ public struct ExchangeRates: Sendable {
 
     public static let scale: Int64 = 10_000
 
+    /// A threshold could not be judged: the month has no rate for the currency. Named, never guessed.
+    public struct MissingRate: Error, Equatable, Sendable {
+        public var currency: Currency
+        public var month: String
+
+        public init(currency: Currency, month: String) {
+            self.currency = currency
+            self.month = month
+        }
+    }
+
+    /// The amount in CNY at the month's rate, or the missing rate named: for thresholds in money
+    /// (the major project, the response-clock tiers), which compare in CNY whatever the currency.
+    public func requireCNY(_ money: Money, on date: CivilDate) throws(MissingRate) -> Money {
+        guard let converted = cny(money, on: date) else { throw MissingRate(currency: money.currency, month: Self.month(of: date)) }
+        return converted
+    }
+
     public static func month(of date: CivilDate) -> String { String(date.description.prefix(7)) }
 
     /// The amount in CNY at the month's rate, rounded half up to the fen; nil when the month has

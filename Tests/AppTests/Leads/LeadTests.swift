@@ -69,6 +69,39 @@ struct LeadTests {
         }
     }
 
+    @Test func theClockJudgesForeignMoneyInYuanAtTheMonthsRate() async throws {
+        try await withApp { app, _ in
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            // 1.5亿日元 with no yen rate for November 2026: the missing rate is named, nothing is guessed
+            let yen = Self.weide.map { $0.0 == "investment" ? ($0.0, "1.5亿") : $0.0 == "currency" ? ($0.0, "JPY") : $0 }
+            let refused = try await submit(cadre, yen)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("缺少 2026-11 的日元（JPY）汇率"))
+            #expect(try await Lead.query(on: app.db).count() == 0)
+            // the bureau records the month's rates
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            _ = try await bureau.get("/rates")
+            for (currency, rate) in [("JPY", "0.0466"), ("USD", "7.1000")] {
+                #expect(
+                    try await bureau.post("/rates", [("currency", currency), ("month", "2026-11"), ("rate", rate)]).status == .seeOther)
+            }
+            // 1.5亿日元 ≈ 699万元: the smallest tier, three working days to respond
+            #expect(try await submit(cadre, yen).status == .seeOther)
+            let small = try #require(try await Lead.query(on: app.db).first())
+            #expect(small.respondBy == WorkingCalendar.china.adding(workingDays: 3, to: CivilDate(small.submittedOn)!).description)
+            // 9000万美元 ≈ 6.39亿元: the one-day clock
+            let dollars = Self.weide.map {
+                $0.0 == "investment"
+                    ? ($0.0, "9000万") : $0.0 == "currency" ? ($0.0, "USD") : $0.0 == "enterpriseName" ? ($0.0, "美资电子有限公司") : $0
+            }
+            #expect(try await submit(cadre, dollars).status == .seeOther)
+            let large = try #require(try await Lead.query(on: app.db).filter(\.$enterpriseName == "美资电子有限公司").first())
+            #expect(large.respondBy == WorkingCalendar.china.adding(workingDays: 1, to: CivilDate(large.submittedOn)!).description)
+        }
+    }
+
     @Test func overdueLeadsAreListedAndLateStaysLate() async throws {
         try await withApp { app, clock in
             let cadre = Browser(app)

@@ -8,9 +8,9 @@ struct AccountableProjectTests {
 
     @Test func majorProjectsStartAtOneYi() {
         // [003]: five projects "亿元以上"; 1.2亿美元 in negotiation is major in its own currency too
-        #expect(ProjectRules.isMajor(Money.major(100_000_000)))
-        #expect(!ProjectRules.isMajor(Money.major(99_999_999)))
-        #expect(ProjectRules.isMajor(Money.major(500_000_000), threshold: Money.major(300_000_000)))
+        #expect(ProjectRules.isMajor(cny: Money.major(100_000_000)))
+        #expect(!ProjectRules.isMajor(cny: Money.major(99_999_999)))
+        #expect(ProjectRules.isMajor(cny: Money.major(500_000_000), threshold: Money.major(300_000_000)))
     }
 
     @Test func onlyTheAccountableReportStages() {

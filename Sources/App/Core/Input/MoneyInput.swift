@@ -40,4 +40,15 @@ enum MoneyInput {
             throw AppError.validation([field: MoneyInput.amountError(error)])
         }
     }
+
+    /// A threshold in money could not be judged for want of the month's rate: say which, on the
+    /// field that carries the amount; the bureau keeps the rate table.
+    static func missingRate(_ missing: ExchangeRates.MissingRate, field: String) -> AppError {
+        AppError.field(
+            field,
+            zh: "缺少 \(missing.month) 的\(missing.currency.unitWord)（\(missing.currency.rawValue)）汇率，无法按人民币判定金额档次；请投促局先在汇率表登记该月汇率。",
+            en:
+                "No \(missing.currency.rawValue) rate for \(missing.month): the amount cannot be judged in CNY; the bureau records the rate first."
+        )
+    }
 }
