@@ -29,6 +29,11 @@ struct IntentTests {
             let bureau = Browser(app)
             try await bureau.login("bureau")
             #expect(try await bureau.get("/intents").body.string.contains("深圳华强线路板有限公司"))
+            // 1000万美元 is judged in yuan at November's rate: without it, the conversion names what is missing
+            let early = try await bureau.post("/intents/\(intent.id!)", [("action", "convert")])
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("缺少 2026-11 的美元（USD）汇率"))
+            _ = try await bureau.get("/rates")
+            #expect(try await bureau.post("/rates", [("currency", "USD"), ("month", "2026-11"), ("rate", "7.1000")]).status == .seeOther)
             let converted = try await bureau.post("/intents/\(intent.id!)", [("action", "convert")])
             #expect(converted.status == .seeOther)
             let lead = try #require(try await Lead.query(on: app.db).first())

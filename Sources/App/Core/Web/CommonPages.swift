@@ -4,10 +4,11 @@ import Vapor
 enum ErrorPage {
     static func render(_ error: AppError, context: PageContext) -> String {
         let lang = context.lang
-        let content: [HNode] = [
-            el("div", [.cls("alert error"), Attr(name: "role", value: "alert")], text(error.message(lang))),
-            el("p", [], link(.home, lang("返回工作台", "Back to home"))),
-        ]
+        // a refusal that names its fields says each reason (a page with no form to put them on)
+        let reasons = error.fields.sorted { $0.key < $1.key }.map { el("li", [], text($0.value.text(lang))) }
+        var content: [HNode] = [el("div", [.cls("alert error"), Attr(name: "role", value: "alert")], text(error.message(lang)))]
+        if !reasons.isEmpty { content.append(el("ul", [], children: reasons)) }
+        content.append(el("p", [], link(.home, lang("返回工作台", "Back to home"))))
         let title = lang("出错了", "Something went wrong") + "（\(error.status.code)）"
         guard context.user != nil else { return Layout.bare(title, context: context, content: [el("h1", [], text(title))] + content) }
         return Layout.page(title, context: context, content: content)
