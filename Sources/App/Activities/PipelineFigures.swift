@@ -96,7 +96,8 @@ enum PipelineFigures {
             var minor: Int64
             var currency: String
             var day: String
-            var verified: Bool
+            /// 1 when verified (an integer on both engines; PostgreSQL does not read it as a boolean)
+            var verified: Int
         }
         let units = try await db.sql.raw("SELECT id FROM units WHERE id = \(bind: office) OR parent_id = \(bind: office)")
             .all(decoding: IDRow.self).map(\.id)
@@ -146,7 +147,7 @@ enum PipelineFigures {
             .cny
         }
         func fundsRows(verified: Bool) -> [MoneyRow] {
-            funds.filter { $0.verified == verified }.map { MoneyRow(minor: $0.minor, currency: $0.currency, day: $0.day) }
+            funds.filter { ($0.verified != 0) == verified }.map { MoneyRow(minor: $0.minor, currency: $0.currency, day: $0.day) }
         }
         return ResidentMonth(
             enterprisesVisited: visited.enterprises, chambersVisited: visited.chambers, projectsIntroduced: introduced,

@@ -37,7 +37,8 @@ enum ProjectFactsStore {
     /// generated history), writing only the projects whose stored facts differ.
     static func refreshAll(on db: any Database) async throws {
         struct ReportRow: Decodable {
-            var projectID: UUID, sequence: Int, toStage: ProjectStage, occurredOn: String, verified: Bool
+            /// `verified` is 1 or 0: an integer on both engines
+            var projectID: UUID, sequence: Int, toStage: ProjectStage, occurredOn: String, verified: Int
             var contractMinor: Int64?, contractCurrency: String?
             enum CodingKeys: String, CodingKey {
                 case sequence, verified
@@ -75,7 +76,7 @@ enum ProjectFactsStore {
                 (byProject[row.id] ?? []).compactMap { r in
                     CivilDate(r.occurredOn).map { on in
                         ProjectFacts.Report(
-                            to: r.toStage, on: on, verified: r.verified,
+                            to: r.toStage, on: on, verified: r.verified != 0,
                             contract: r.contractMinor.map {
                                 Money(minorUnits: $0, currency: Currency(rawValue: r.contractCurrency ?? "") ?? .cny)
                             })

@@ -74,6 +74,35 @@ struct VerifiedFactsTests {
         }
     }
 
+    @Test func theBackFillRecomputesStoredFactsFromTheReports() async throws {
+        try await withApp { app, _ in
+            // given: two projects signed for 1.3亿 on 2025-10-20, one verified and one waiting, their stored facts spoilt
+            let cadre = try await Fixture.id(of: "cadre", on: app.db)
+            let unit = try #require(try await Person.find(cadre, on: app.db)).$unit.id
+            let park = try await Fixture.unit("东宝工业园", .park, Fixture.dongbao, on: app.db)
+            var ids: [UUID] = []
+            for (n, verified) in [(1, true), (2, false)] {
+                let id = try await FiguresTests.leadAndProject(
+                    "深圳引进\(n)有限公司", person: cadre, unit: unit, submitted: "2025-09-01", accepted: "2025-10-08", signed: "2025-10-20",
+                    contract: 130_000_000 * 100, verifiedStage: .signed, verified: verified, host: park, on: app.db)
+                ids.append(try #require(id))
+            }
+            try await app.db.sql.raw(
+                "UPDATE projects SET signed_on = '2000-01-01', verified_signed_on = NULL, verified_contract_minor = NULL, verified_stage = 'producing'"
+            ).run()
+
+            // when: the migration's back-fill runs
+            try await ProjectFactsStore.refreshAll(on: app.db)
+
+            // then: each project's facts are its reports' again
+            let verified = try #require(try await Project.find(ids[0], on: app.db))
+            #expect(verified.verifiedSignedOn == "2025-10-20" && verified.verifiedContract == .major(130_000_000))
+            #expect(verified.verifiedStage == .signed && verified.signedOn == "2025-10-20")
+            let waiting = try #require(try await Project.find(ids[1], on: app.db))
+            #expect(waiting.verifiedSignedOn == nil && waiting.verifiedStage == .negotiating && waiting.signedOn == "2025-10-20")
+        }
+    }
+
     /// Signed projects in 2026's funnel of 荆门, as the funnel page counts them.
     static func signedInFunnel(_ app: Application) async throws -> Int {
         let rows = try await PipelineFigures.funnels(
