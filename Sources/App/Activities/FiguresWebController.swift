@@ -64,7 +64,13 @@ struct FiguresWebController {
         else { throw AppError.notFound }
         let today = request.clock.today
         let raw = request.query[String.self, at: "month"] ?? ""
-        let month = raw.count == 7 && CivilDate(raw + "-01") != nil ? raw : String(today.description.prefix(7))
+        // a month that is not one is refused with the parameter named, not silently replaced
+        guard raw.isEmpty || (raw.count == 7 && CivilDate(raw + "-01") != nil) else {
+            throw AppError(
+                code: "invalid_query", status: .badRequest, zh: "参数 month 应为形如 2026-10 的月份，而不是“\(raw.prefix(20))”。",
+                en: "month must be a month like 2026-10, not \"\(raw.prefix(20))\".")
+        }
+        let month = raw.isEmpty ? String(today.description.prefix(7)) : raw
         let figures = try await PipelineFigures.residentMonth(
             office: id, month: month, on: request.db, rates: try await ExchangeRate.table(request))
         return .html(

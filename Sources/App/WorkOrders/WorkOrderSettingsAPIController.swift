@@ -59,7 +59,11 @@ struct WorkOrderSettingsAPIController {
 
     func setRobot(_ request: Request) async throws -> HTTPStatus {
         let body = try request.decodeForm(RobotBody.self)
-        try await WorkOrderSettings(request: request).setRobot(unit: try request.idParameter(), url: body.url ?? "")
+        // the address is required: an empty string stops the pushes, a body without it is a mistake
+        guard let url = body.url else {
+            throw AppError.field("url", zh: "请填写机器人地址（空字符串表示停用）。", en: "url is required (an empty string stops the pushes).")
+        }
+        try await WorkOrderSettings(request: request).setRobot(unit: try request.idParameter(), url: url)
         return .noContent
     }
 }

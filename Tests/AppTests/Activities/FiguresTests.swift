@@ -166,6 +166,9 @@ struct FiguresTests {
             #expect(!page.contains("另有待核验 29.14亿元") && !page.contains("另有待核验 4.389亿元"))
             #expect(try await bureau.get("/units/\(office)").body.string.contains("工作月报"))
             #expect(try await bureau.get("/units/\(park)/month").status == .notFound)  // only resident offices report so
+            // a month that is not one is refused with the parameter named, not replaced by the current one
+            let bad = try await bureau.get("/units/\(office)/month?month=2026-13")
+            #expect(bad.status == .badRequest && bad.body.string.contains("参数 month"))
         }
     }
 

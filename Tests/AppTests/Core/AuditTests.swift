@@ -94,5 +94,8 @@ struct AuditTests {
     @Test func exportDefusesSpreadsheetFormulas() {
         #expect(AuditController.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(AuditController.csvField("荆门") == "\"荆门\"")
+        // a login that begins with a carriage return or a tab is defused too (found by hostile requests)
+        #expect(AuditController.csvField("\r=cmd") == "\"'\r=cmd\"")
+        #expect(AuditController.csvField("\tdemo") == "\"'\tdemo\"")
     }
 }

@@ -88,6 +88,9 @@ struct WorkOrderSettingsTests {
             #expect(try await DemandLink.query(on: app.db).filter(\.$tokenHash == token).count() == 0)
 
             let unitID = try #require(try await Person.find(try await Fixture.id(of: "bureau", on: app.db), on: app.db)).$unit.id
+            // a body without the address is a mistake, not a way to stop the pushes
+            let empty = try await bureau.send(.PUT, "/api/v1/units/\(unitID)/robot", json: "{}")
+            #expect(empty.status == .unprocessableEntity && empty.json["code"] as? String == "validation_failed")
             let bad = try await bureau.send(.PUT, "/api/v1/units/\(unitID)/robot", json: #"{"url":"ftp://robot.example.com/x"}"#)
             #expect(bad.status == .unprocessableEntity && (bad.json["fields"] as? [String: String])?["url"] != nil)
             let key = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=7f3c-secret"

@@ -83,7 +83,9 @@ struct AuditController {
     /// Quotes every field, and defuses spreadsheet formulas (a cell starting with = + - @).
     static func csvField(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        // a formula, or a tab / line break a spreadsheet would take for the start of one
+        // (by scalar: "\r\n" is one Character, so a lone "\r" would not match a character set)
+        if let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { text = "'" + text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
