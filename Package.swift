@@ -27,7 +27,9 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // the API description travels with the binary; the repository's openapi.yaml links here
+            resources: [.copy("Resources/openapi.yaml")]
         ),
         .executableTarget(
             name: "Run",

@@ -1,11 +1,14 @@
+import Foundation
 import Vapor
 
-/// Serves the repository's `openapi.yaml` (read once, from the working directory or
-/// `OPENAPI_PATH`), so clients and fuzzers read the same file CI checks against the routes.
+/// Serves the API description the binary carries (`Sources/App/Resources/openapi.yaml`, which the
+/// repository's `openapi.yaml` links to), so it answers wherever the server is started; clients and
+/// fuzzers read the same file CI checks against the routes. `OPENAPI_PATH` overrides it.
 enum OpenAPIDocument {
     static let text: String? = {
-        let path = Environment.get("OPENAPI_PATH") ?? DirectoryConfiguration.detect().workingDirectory + "openapi.yaml"
-        return try? String(contentsOfFile: path, encoding: .utf8)
+        if let path = Environment.get("OPENAPI_PATH") { return try? String(contentsOfFile: path, encoding: .utf8) }
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
     }()
 
     static func serve(_ request: Request) async throws -> Response {
