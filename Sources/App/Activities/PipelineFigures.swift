@@ -123,14 +123,32 @@ enum PipelineFigures {
               AND verified_contract_minor IS NOT NULL
             """
         ).all(decoding: MoneyRow.self)
+        // reported signings of the month; which of them wait for verification is ProjectFacts' rule
+        struct SigningRow: Decodable {
+            var minor: Int64, currency: String, day: String
+            var verifiedMinor: Int64?, verifiedCurrency: String?, verifiedDay: String?
+            enum CodingKeys: String, CodingKey {
+                case minor, currency, day
+                case verifiedMinor = "verified_contract_minor", verifiedCurrency = "verified_contract_currency"
+                case verifiedDay = "verified_signed_on"
+            }
+            func signing(_ minor: Int64?, _ currency: String?, _ day: String?) -> ProjectFacts.Signing? {
+                guard let minor, let on = day.flatMap({ CivilDate($0) }) else { return nil }
+                return .init(on: on, contract: Money(minorUnits: minor, currency: Currency(rawValue: currency ?? "") ?? .cny))
+            }
+        }
         let pendingContracts = try await db.sql.raw(
             """
-            SELECT contract_minor AS minor, contract_currency AS currency, signed_on AS day FROM projects
+            SELECT contract_minor AS minor, contract_currency AS currency, signed_on AS day, verified_contract_minor,
+              verified_contract_currency, verified_signed_on FROM projects
             WHERE id IN (\(attracted)) AND signed_on >= \(bind: first) AND signed_on <= \(bind: last) AND contract_minor IS NOT NULL
-              AND (verified_signed_on IS NULL OR verified_signed_on <> signed_on OR verified_contract_minor <> contract_minor
-                OR verified_contract_currency <> contract_currency)
             """
-        ).all(decoding: MoneyRow.self)
+        ).all(decoding: SigningRow.self).filter {
+            ProjectFacts.pendingSigning(
+                verified: $0.signing($0.verifiedMinor, $0.verifiedCurrency, $0.verifiedDay),
+                reported: $0.signing($0.minor, $0.currency, $0.day))
+                != nil
+        }.map { MoneyRow(minor: $0.minor, currency: $0.currency, day: $0.day) }
         let funds = try await db.sql.raw(
             """
             SELECT amount_minor AS minor, currency, arrived_on AS day,

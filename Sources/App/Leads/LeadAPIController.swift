@@ -60,8 +60,6 @@ struct LeadAPIController {
                 powerKVA: body.powerKVA.map(String.init), jobs: body.jobs.map(String.init), channel: body.channel, notes: body.notes,
                 confirmDuplicate: body.confirmDuplicate ?? false))
         let lead = try await LeadService(request: request).submit(input)
-        let response = Response(status: .created)
-        try response.content.encode(LeadDTO(lead))
-        return response
+        return try Response.created(LeadDTO(lead))
     }
 }

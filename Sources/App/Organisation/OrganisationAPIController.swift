@@ -65,9 +65,7 @@ struct OrganisationAPIController {
             name: body.name, kind: body.kind, jurisdictionCode: body.jurisdictionCode, parentID: body.parentID, hostCity: body.hostCity,
             evaluationSeries: body.evaluationSeries, dissolvedOn: body.dissolvedOn)
         let unit = try await OrganisationService(request: request).createUnit(input)
-        let response = Response(status: .created)
-        try response.content.encode(UnitDTO(unit))
-        return response
+        return try Response.created(UnitDTO(unit))
     }
 
     func updateUnit(_ request: Request) async throws -> UnitDTO {
@@ -126,9 +124,7 @@ struct OrganisationAPIController {
             creating: true)
         let roles = try Self.roles(body.roles ?? ["cadre"])
         let person = try await OrganisationService(request: request).createPerson(input, roles: roles)
-        let response = Response(status: .created)
-        try response.content.encode(PersonDTO(person, now: request.clock.seconds))
-        return response
+        return try Response.created(PersonDTO(person, now: request.clock.seconds))
     }
 
     func updatePerson(_ request: Request) async throws -> PersonDTO {

@@ -37,29 +37,31 @@ enum ProjectBoard {
         var stageSince: String
         var investmentMinor: Int64
         var investmentCurrency: String
-        var contractMinor: Int64?
-        var contractCurrency: String?
         var isMajor: Bool
         var hostStatus: String
         var lastActivityOn: String
         var hostName: String
         var leaderID: UUID?
-        /// The signing the bureau verified: the stall rule's "signed and not started" counts from it.
+        /// The signing the bureau verified: the stall rule's "signed and not started" counts from it,
+        /// and the card shows its contract (a reported one waits for verification, like the stage).
         var verifiedSignedOn: String? = nil
+        var verifiedContractMinor: Int64? = nil
+        var verifiedContractCurrency: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case id, title, stage
             case enterpriseName = "enterprise_name", verifiedStage = "verified_stage", stageSince = "stage_since"
             case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
-            case contractMinor = "contract_minor", contractCurrency = "contract_currency", isMajor = "is_major"
+            case isMajor = "is_major"
             case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
-            case verifiedSignedOn = "verified_signed_on"
+            case verifiedSignedOn = "verified_signed_on", verifiedContractMinor = "verified_contract_minor"
+            case verifiedContractCurrency = "verified_contract_currency"
         }
 
-        /// The contract amount once signed, the intended investment before.
+        /// The contract amount once the signing is verified, the intended investment before.
         var amountText: String {
-            let minor = contractMinor ?? investmentMinor
-            let currency = Currency(rawValue: contractCurrency ?? investmentCurrency) ?? .cny
+            let minor = verifiedContractMinor ?? investmentMinor
+            let currency = Currency(rawValue: verifiedContractCurrency ?? investmentCurrency) ?? .cny
             return ChineseAmount.format(Money(minorUnits: minor, currency: currency))
         }
     }
@@ -77,8 +79,8 @@ enum ProjectBoard {
 
     static let columns =
         "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
-        + "p.contract_minor, p.contract_currency, p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, "
-        + "p.verified_signed_on"
+        + "p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, "
+        + "p.verified_signed_on, p.verified_contract_minor, p.verified_contract_currency"
 
     /// The WHERE clause shared by every board query.
     static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {

@@ -10,15 +10,20 @@ import Foundation
 enum ProjectFactsStore {
     static func facts(_ reports: [StageReport]) -> (verified: ProjectFacts, reported: ProjectFacts) {
         ProjectFacts.split(
-            reports.sorted { $0.sequence < $1.sequence }.compactMap { r in
-                CivilDate(r.occurredOn).map { on in
-                    ProjectFacts.Report(
-                        to: r.toStage, on: on, verified: r.verifiedBy != nil,
-                        contract: r.contractMinor.map {
-                            Money(minorUnits: $0, currency: Currency(rawValue: r.contractCurrency ?? "") ?? .cny)
-                        })
-                }
+            reports.sorted { $0.sequence < $1.sequence }.compactMap {
+                report($0.toStage, $0.occurredOn, verified: $0.verifiedBy != nil, $0.contractMinor, $0.contractCurrency)
             })
+    }
+
+    /// One stored report as the facts read it (nil for a date that is not one).
+    private static func report(_ to: ProjectStage, _ on: String, verified: Bool, _ minor: Int64?, _ currency: String?)
+        -> ProjectFacts.Report?
+    {
+        CivilDate(on).map {
+            ProjectFacts.Report(
+                to: to, on: $0, verified: verified,
+                contract: minor.map { Money(minorUnits: $0, currency: Currency(rawValue: currency ?? "") ?? .cny) })
+        }
     }
 
     /// Sets the project's stored facts from its reports; the caller saves it.
@@ -73,19 +78,12 @@ enum ProjectFactsStore {
         ).all(decoding: StoredRow.self)
         for row in stored {
             let (verified, reported) = ProjectFacts.split(
-                (byProject[row.id] ?? []).compactMap { r in
-                    CivilDate(r.occurredOn).map { on in
-                        ProjectFacts.Report(
-                            to: r.toStage, on: on, verified: r.verified != 0,
-                            contract: r.contractMinor.map {
-                                Money(minorUnits: $0, currency: Currency(rawValue: r.contractCurrency ?? "") ?? .cny)
-                            })
-                    }
+                (byProject[row.id] ?? []).compactMap {
+                    report($0.toStage, $0.occurredOn, verified: $0.verified != 0, $0.contractMinor, $0.contractCurrency)
                 })
             let wanted = StoredRow(
                 id: row.id, verifiedStage: verified.stage, signedOn: reported.signedOn?.description,
-                contractMinor: reported.contract?.minorUnits ?? (reported.signedOn == nil ? nil : row.contractMinor),
-                contractCurrency: reported.contract?.currency.rawValue ?? (reported.signedOn == nil ? nil : row.contractCurrency),
+                contractMinor: reported.contract?.minorUnits, contractCurrency: reported.contract?.currency.rawValue,
                 verifiedSignedOn: verified.signedOn?.description, verifiedContractMinor: verified.contract?.minorUnits,
                 verifiedContractCurrency: verified.contract?.currency.rawValue)
             guard wanted != row else { continue }

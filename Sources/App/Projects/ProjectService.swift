@@ -95,7 +95,8 @@ struct ProjectService {
             try await Versioned.claim(Project.schema, id: id, expected: version, on: db)
             guard let fresh = try await Project.find(id, on: db) else { throw AppError.notFound }
             let before = ProjectDTO.Summary(fresh)
-            let last = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence, .descending).first()
+            let earlier = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
+            let last = earlier.last
             let report = StageReport()
             report.id = UUID()
             report.projectID = id
@@ -117,7 +118,7 @@ struct ProjectService {
             fresh.stageSince = date.description
             fresh.lastActivityOn = max(fresh.lastActivityOn, today.description)
             // the reported signing follows the reports: a correction back to 在谈 withdraws it
-            ProjectFactsStore.apply(try await StageReport.query(on: db).filter(\.$projectID == id).all(), to: fresh)
+            ProjectFactsStore.apply(earlier + [report], to: fresh)
             try await fresh.update(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "project.stage", objectType: "project", objectID: id.uuidString, before: before,

@@ -35,9 +35,7 @@ struct EnterpriseAPIController {
         try request.authorize(.write, .enterprise)
         let body = try request.content.decode(Body.self)
         let enterprise = try await EnterpriseService(request: request).create(try Self.input(body, base: nil))
-        let response = Response(status: .created)
-        try response.content.encode(EnterpriseDTO(enterprise))
-        return response
+        return try Response.created(EnterpriseDTO(enterprise))
     }
 
     /// Fields left out keep their current value; `version` is required.

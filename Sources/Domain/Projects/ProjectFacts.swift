@@ -61,11 +61,26 @@ public struct ProjectFacts: Equatable, Sendable {
         (from(reports.filter(\.verified)), from(reports))
     }
 
-    /// The signing that is reported but not (yet) counted: a figure's "其中待核验" part.
-    public static func pendingSigning(verified: ProjectFacts, reported: ProjectFacts) -> (on: CivilDate, contract: Money)? {
-        guard let on = reported.signedOn, let contract = reported.contract else { return nil }
-        if verified.signedOn == on, verified.contract == contract { return nil }
-        return (on, contract)
+    /// A signing: its day and contract amount.
+    public struct Signing: Equatable, Sendable {
+        public var on: CivilDate
+        public var contract: Money
+
+        public init(on: CivilDate, contract: Money) {
+            self.on = on
+            self.contract = contract
+        }
+    }
+
+    public var signing: Signing? {
+        guard let signedOn, let contract else { return nil }
+        return Signing(on: signedOn, contract: contract)
+    }
+
+    /// The signing that is reported but not (yet) counted: a figure's "待核验" part, shown beside.
+    public static func pendingSigning(verified: Signing?, reported: Signing?) -> Signing? {
+        guard let reported, reported != verified else { return nil }
+        return reported
     }
 
     /// Days from the counted signing to the counted production, as seed [002] counts them.

@@ -1,5 +1,5 @@
-/// A project's history as the bureau counts it (SPEC §5): only verified (核验) transitions count,
-/// and from them the stage the project stands at and how long it spent in each stage.
+/// How long a project spent in each stage, from its verified (核验) transitions only (SPEC §5). The
+/// stage it stands at, its stage dates and its signing are `ProjectFacts`, the one source of those.
 public struct StageTimeline: Sendable {
     public struct Transition: Sendable {
         public var to: ProjectStage
@@ -23,12 +23,6 @@ public struct StageTimeline: Sendable {
     }
 
     var counted: [Transition] { transitions.filter(\.verified) }
-
-    /// The stage the assessment sees: the last verified one.
-    public var verifiedStage: ProjectStage { counted.last?.to ?? .negotiating }
-
-    /// The date of the first verified transition into `stage`.
-    public func verifiedDate(of stage: ProjectStage) -> CivilDate? { counted.first { $0.to == stage }?.on }
 
     /// Days spent in each stage of the main line, from verified transitions; the current stage
     /// counts up to `today`. A stage passed through on the same day counts 0.

@@ -21,7 +21,7 @@ struct ProjectFactsTests {
         #expect(verified.stage == .negotiating)
         #expect(verified.signedOn == nil && verified.contract == nil && verified.daysToProduction == nil)
         #expect(reported.stage == .producing && reported.contract == .major(2_914_000_000))
-        let pending = ProjectFacts.pendingSigning(verified: verified, reported: reported)
+        let pending = ProjectFacts.pendingSigning(verified: verified.signing, reported: reported.signing)
         #expect(pending?.on == day("2022-04-28") && pending?.contract == .major(2_914_000_000))
     }
 
@@ -30,7 +30,7 @@ struct ProjectFactsTests {
         #expect(verified == reported)
         #expect(verified.daysToProduction == 278)
         #expect(verified.signedOn == day("2022-04-28") && verified.contract == .major(2_914_000_000))
-        #expect(ProjectFacts.pendingSigning(verified: verified, reported: reported) == nil)
+        #expect(ProjectFacts.pendingSigning(verified: verified.signing, reported: reported.signing) == nil)
     }
 
     @Test func aSigningCorrectedBackNoLongerCounts() {
@@ -69,6 +69,6 @@ struct ProjectFactsTests {
         let (verified, reported) = ProjectFacts.split(reports)
         #expect(verified.signedOn == nil)
         #expect(reported.signedOn == day("2026-05-08") && reported.contract == .major(600_000_000))
-        #expect(ProjectFacts.pendingSigning(verified: verified, reported: reported)?.contract == .major(600_000_000))
+        #expect(ProjectFacts.pendingSigning(verified: verified.signing, reported: reported.signing)?.contract == .major(600_000_000))
     }
 }

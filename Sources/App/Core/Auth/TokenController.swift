@@ -112,9 +112,7 @@ struct TokenController {
     func createFromAPI(_ request: Request) async throws -> Response {
         let body = try request.content.decode(NameBody.self)
         let (token, secret) = try await create(request, name: body.name)
-        let response = Response(status: .created)
-        try response.content.encode(Self.dto(token, secret: secret))
-        return response
+        return try Response.created(Self.dto(token, secret: secret))
     }
 
     func revokeFromAPI(_ request: Request) async throws -> HTTPStatus {

@@ -118,15 +118,22 @@ enum ProjectShowView {
             content: content)
     }
 
-    /// The verified contract with its signing day; a reported signing not yet verified beside it.
+    /// The verified contract with its signing day; a reported signing not yet verified beside it
+    /// (which one is pending is `ProjectFacts`' rule).
     static func contractLine(_ p: ProjectDTO.Summary, _ lang: Lang) -> String {
+        func signing(_ on: String?, _ contract: Money?) -> ProjectFacts.Signing? {
+            guard let on = on.flatMap({ CivilDate($0) }), let contract else { return nil }
+            return .init(on: on, contract: contract)
+        }
         var line =
             p.verifiedContractText.map {
                 $0 + lang("（\(p.verifiedSignedOn ?? "") 签约，已核验）", " (signed \(p.verifiedSignedOn ?? ""), verified)")
             } ?? "—"
-        let pending = p.contractText != p.verifiedContractText || p.signedOn != p.verifiedSignedOn
-        if pending, let reported = p.contractText, let on = p.signedOn {
-            line += lang("；待核验：\(reported)（\(on) 签约）", "; pending: \(reported) (signed \(on))")
+        if let pending = ProjectFacts.pendingSigning(
+            verified: signing(p.verifiedSignedOn, p.verifiedContract), reported: signing(p.signedOn, p.contract))
+        {
+            let amount = ChineseAmount.format(pending.contract)
+            line += lang("；待核验：\(amount)（\(pending.on) 签约）", "; pending: \(amount) (signed \(pending.on))")
         }
         return line
     }
