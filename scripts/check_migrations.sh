@@ -6,7 +6,7 @@
 # protected too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LANDED=ae1ff2baf790c747a95862cce3bb7ae180d3db47
+LANDED=f7be31b8aa7ee2310f8f81d8820a6e57396d6a8d
 dir=Sources/App/Migrations
 base=$(git rev-parse --verify --quiet "$LANDED^{commit}" || true)
 if [ -z "$base" ]; then

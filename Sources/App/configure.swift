@@ -6,6 +6,7 @@ import Vapor
 /// Databases, middleware, migrations, commands, routes. `DATABASE_URL=postgres://…` selects
 /// PostgreSQL; otherwise SQLite at `DATABASE_PATH` (default `zhaoshang.sqlite`).
 public func configure(_ app: Application, database: DatabaseSetting = .fromEnvironment) async throws {
+    installSharedState(app)
     try configureDatabase(app, database)
     registerMigrations(app)
 
@@ -26,9 +27,22 @@ public func configure(_ app: Application, database: DatabaseSetting = .fromEnvir
     try routes(app)
 }
 
+/// The process-wide pieces every request shares, made before the first request can arrive.
+func installSharedState(_ app: Application) {
+    app.installWriteQueue()
+    app.installShortCache()
+    app.installRefusalBudget()
+}
+
 /// Where a later room adds to an earlier room's pages and checks (README, "The house"): the
 /// earlier room offers the place, the later fills it here, so dependencies point one way.
 func installExtensions(_ app: Application) {
+    // how each room finds its objects for the route gate (RouteGates)
+    EnterpriseService.installGate(app)
+    OrganisationService.installGates(app)
+    LeadService.installGate(app)
+    ProjectService.installGate(app)
+    WorkOrderService.installGate(app)
     ProjectLeadExtensions.install(app)
     ActivityProjectExtension.install(app)
     ParallelApprovalProjectExtension.install(app)

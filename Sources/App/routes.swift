@@ -18,7 +18,8 @@ func routes(_ app: Application) throws {
     IntentWebController().registerPublic(web)
     DemandLinkWebController().registerPublic(web)
 
-    let pages = web.grouped(RequireLoginMiddleware())
+    let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
+    let pages = web.grouped(RequireLoginMiddleware(), gate)
     pages.get(SiteURL.home.pattern, use: HomeController().show)
 
     let enterprises = EnterpriseWebController()
@@ -42,7 +43,7 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
-    let api = app.grouped(BearerTokenMiddleware())
+    let api = app.grouped(BearerTokenMiddleware(), gate)
     let enterpriseAPI = EnterpriseAPIController()
     api.get(APIRoute.enterprises.pattern, use: enterpriseAPI.list)
     api.post(APIRoute.enterprises.pattern, use: enterpriseAPI.create)

@@ -77,9 +77,14 @@ struct IntentWebController {
     struct HandleBody: Content { var action: String? }
 
     func handle(_ request: Request) async throws -> Response {
+        let service = IntentService(request: request)
+        let id = try request.idParameter()
+        _ = try await service.find(id)  // an intent out of reach is absent, whatever was sent
         let body = try request.decodeForm(HandleBody.self)
-        guard let action = body.action, ["convert", "dismiss"].contains(action) else { throw AppError.badBody }
-        let lead = try await IntentService(request: request).handle(try request.idParameter(), convert: action == "convert")
+        guard let action = body.action, ["convert", "dismiss"].contains(action) else {
+            throw AppError.field("action", zh: "请选择转为线索或不予处理。", en: "Choose convert or dismiss.")
+        }
+        let lead = try await service.handle(id, convert: action == "convert")
         if let lead { return request.redirect(to: SiteURL.lead(lead.id!).path) }
         return request.redirect(to: SiteURL.intents.path)
     }

@@ -109,12 +109,19 @@ struct IntentService {
             .sort(\.$submittedAt).range(..<200).all()
     }
 
-    /// Turns an intent into a lead in the bureau's name (the collision check applies), or sets it aside.
-    func handle(_ id: UUID, convert: Bool) async throws -> Lead? {
+    /// A new intent of the bureau's jurisdiction, or 404.
+    func find(_ id: UUID) async throws -> InvestorIntent {
         let user = try request.authorize(.manage, .lead)
         guard let intent = try await InvestorIntent.find(id, on: request.db), intent.status == .new,
             let code = try? JurisdictionCode(intent.jurisdictionCode), user.scope.contains(code)
         else { throw AppError.notFound }
+        return intent
+    }
+
+    /// Turns an intent into a lead in the bureau's name (the collision check applies), or sets it aside.
+    func handle(_ id: UUID, convert: Bool) async throws -> Lead? {
+        let intent = try await find(id)
+        let user = try request.requireUser()
         var lead: Lead?
         if convert {
             let investment = Self.amount(intent.investmentText) ?? Money(minorUnits: 0)

@@ -156,7 +156,7 @@ struct LeadWebController {
         let section = ReviewViews.Section(
             panelName: state.panel.name, tally: tally, opinions: rows, criteria: criteria, parks: parks, canGiveOpinion: member,
             hasOpinion: state.opinions.contains { $0.memberID == user.personID },
-            canDecide: user.roles.contains(.bureau) || state.panel.chairID == user.personID)
+            canDecide: AccessPolicy.may(user.roles, .decideLead, ties: state.panel.chairID == user.personID ? .panelChair : []))
         return (section, [])
     }
 

@@ -7,6 +7,17 @@ import Vapor
 struct OrganisationService {
     let request: Request
 
+    /// What the route gate asks before a unit or person route reads its body (`RouteGates`).
+    static func installGates(_ app: Application) {
+        app.objectGates.checks["unit"] = { request, id, gate in
+            let unit = try await OrganisationService(request: request).findUnit(id, for: .read)
+            try request.authorize(gate.action, gate.resource, in: unit.jurisdictionCode)
+        }
+        app.objectGates.checks["person"] = { request, id, gate in
+            _ = try await OrganisationService(request: request).findPerson(id, for: gate.action, gate.resource)
+        }
+    }
+
     func findUnit(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Unit {
         try request.authorize(action, .organisation)
         guard let unit = try await Unit.find(id, on: request.db) else { throw AppError.notFound }

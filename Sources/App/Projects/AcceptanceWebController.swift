@@ -60,7 +60,8 @@ struct AcceptanceWebController {
         }
     }
 
-    /// What the accept form offers: the people, units and leaders of the jurisdiction.
+    /// What the accept form offers: the people and units of the jurisdiction, and the leaders who
+    /// may answer for its projects (its own and the enclosing jurisdictions').
     static func options(_ request: Request) async throws -> AcceptForm.Options {
         let user = try request.requireUser()
         let people = try await PersonRow.page(within: user.scope, query: "", page: 1, per: 500, on: request.db)
@@ -72,7 +73,7 @@ struct AcceptanceWebController {
             },
             hosts: units.filter { $0.kind == .park || $0.kind == .town }.map { ($0.id!.uuidString, $0.name) },
             units: units.filter { $0.kind != .leadershipGroup }.map { ($0.id!.uuidString, $0.name) },
-            leaders: people.filter { $0.roleSet.contains(.leader) }.map { ($0.id.uuidString, "\($0.name)（\($0.post)）") },
+            leaders: try await DirectoryOptions.leaderOptions(request),
             taskForces: units.filter { $0.kind == .taskForce }.map { ($0.id!.uuidString, $0.name) })
     }
 }

@@ -25,7 +25,9 @@ struct ProjectAcceptance {
             throw AppError(
                 code: "not_reviewed", status: .conflict, zh: "线索须先经预审专班评议，才能入库。", en: "A lead is accepted only after a panel review.")
         }
-        guard user.roles.contains(.bureau) || review.panel.chairID == user.personID else { throw AppError.forbidden }
+        guard AccessPolicy.may(user.roles, .decideLead, ties: review.panel.chairID == user.personID ? .panelChair : []) else {
+            throw AppError.forbidden
+        }
         guard review.tally.quorumMet else {
             throw AppError(
                 code: "no_quorum", status: .conflict, zh: "预审意见尚未达到法定人数，不能入库。", en: "The panel has not reached its quorum.")
@@ -138,9 +140,11 @@ struct ProjectAcceptance {
             throw MoneyInput.missingRate(error, field: "leader")
         }
         if let leader = input.leaderID {
-            if !peopleInScope.contains(where: { $0.id == leader && $0.roles.contains(.leader) }) {
-                errors["leader"] = .init(zh: "包保领导须为本辖区的领导。", en: "The responsible leader must be a leader of this jurisdiction.")
+            let candidate = people.first { $0.id == leader }
+            let reach = candidate.flatMap { try? JurisdictionCode($0.unit.jurisdictionCode) }.map {
+                AccessPolicy.mayBeResponsibleLeader(roles: candidate!.roles, leaderScope: $0, project: scope)
             }
+            if reach != true { errors["leader"] = ProjectService.leaderOutOfReach }
         } else if isMajor {
             errors["leader"] = .init(zh: "亿元以上重大项目须明确包保领导。", en: "A major project (≥ 1亿元) needs a responsible leader.")
         }

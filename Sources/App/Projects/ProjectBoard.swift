@@ -204,11 +204,8 @@ extension ProjectBoard.Filter {
     init(_ request: Request) {
         hostUnit = request.query[String.self, at: "host"].flatMap(UUID.init(uuidString:))
         majorOnly = request.query[String.self, at: "major"] == "1"
-        let oversees = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
-        switch request.query[String.self, at: "mine"] {
-        case "1": mine = true
-        case "0": mine = false
-        default: mine = !oversees
-        }
+        // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
+        let readsAll = request.currentUser.map { AccessPolicy.readsEveryProject($0.roles) } ?? false
+        mine = !readsAll || request.query[String.self, at: "mine"] == "1"
     }
 }

@@ -25,16 +25,17 @@ enum ProjectPage {
         let lang = request.lang
         let (total, verified) = record.totals(try await ExchangeRate.table(request))
         let owners = record.owners
-        let isBureau = user.roles.contains(.bureau)
+        let isBureau = request.may(.manage, .project)
         let today = request.clock.today
         let mayReport =
-            owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: isBureau)
+            AccessPolicy.may(
+                user.roles, .reportOnProject, ties: owners.ties(person: user.personID.uuidString, unit: user.unitID.uuidString))
             && request.may(.write, .project)
         // the verifiable-entry flow decides, for stage reports and funds entries alike
         func offersVerification(_ entry: some VerifiableRecord) -> Bool {
             VerifiableEntry.offersVerification(
                 reportedBy: entry.reportedBy.uuidString, verifiedBy: entry.verifiedBy?.uuidString, viewer: user.personID.uuidString,
-                viewerVerifies: isBureau)
+                viewerVerifies: AccessPolicy.may(user.roles, .verifyEntry))
         }
         func takesEvidence(_ entry: some VerifiableRecord) -> Bool { mayReport && VerifiableEntry.takesEvidence(entry.entryState) }
         func files(_ entry: EvidenceEntry) -> [ProjectShowView.FileLink] {

@@ -8,18 +8,25 @@ import Vapor
 struct ProjectService {
     let request: Request
 
-    /// A project in the user's jurisdiction, or one they work on, or 404.
+    /// A project the user may reach (`AccessPolicy` `.readProject`), or 404: the bureau, leaders
+    /// and inspectors reach their jurisdiction's; everyone else the projects they or their unit
+    /// have a part in — a district park hosting a city project works on it all the same.
     func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Project {
         let user = try request.authorize(action, .project)
         guard let project = try await Project.find(id, on: request.db) else { throw AppError.notFound }
-        if (try? request.authorize(action, .project, in: project.jurisdictionCode)) != nil { return project }
-        // a district park hosting a city project, or an attractor of a county team, works on it all the same
-        if action != .manage,
-            try await Self.owners(of: project, on: request.db).involves(person: user.personID.uuidString, unit: user.unitID.uuidString)
-        {
-            return project
+        var ties = try await ties(to: project)
+        if (try? request.authorize(action, .project, in: project.jurisdictionCode)) != nil { ties.insert(.withinJurisdiction) }
+        // the bureau's own acts (manage) stay within its jurisdiction, whatever the ties
+        guard AccessPolicy.may(user.roles, .readProject, ties: ties), action != .manage || ties.contains(.withinJurisdiction) else {
+            throw AppError.notFound
         }
-        throw AppError.notFound
+        return project
+    }
+
+    /// What ties the user to the project.
+    func ties(to project: Project) async throws -> AccessPolicy.Ties {
+        let user = try request.requireUser()
+        return try await Self.owners(of: project, on: request.db).ties(person: user.personID.uuidString, unit: user.unitID.uuidString)
     }
 
     static func owners(of project: Project, on db: any Database) async throws -> ProjectRules.Owners {
@@ -33,9 +40,7 @@ struct ProjectService {
     func findForReporting(_ id: UUID) async throws -> Project {
         let project = try await find(id, for: .write)
         let user = try request.requireUser()
-        let owners = try await Self.owners(of: project, on: request.db)
-        guard owners.mayReport(person: user.personID.uuidString, unit: user.unitID.uuidString, isBureau: user.roles.contains(.bureau))
-        else {
+        guard AccessPolicy.may(user.roles, .reportOnProject, ties: try await ties(to: project)) else {
             throw AppError(
                 code: "not_accountable", status: .forbidden, zh: "只有招商人、承接单位、包保领导或投促局可以报送该项目的进度。",
                 en: "Only the project's attractors, host unit, leader or the bureau report on it.")
@@ -75,7 +80,8 @@ struct ProjectService {
         guard errors.isEmpty, let date = input.occurredOn else { throw AppError.validation(errors) }
         do {
             try StageMachine.check(
-                from: project.stage, to: input.to, heldAt: project.heldAt, reason: reason, byBureau: user.roles.contains(.bureau))
+                from: project.stage, to: input.to, heldAt: project.heldAt, reason: reason,
+                byBureau: AccessPolicy.may(user.roles, .correctStage))
         } catch { throw Self.message(error) }
         do { try ProjectRules.checkStageDate(date, previous: CivilDate(project.stageSince), today: today) } catch {
             throw Self.message(error)
@@ -158,9 +164,7 @@ struct ProjectService {
     func answerAsHost(_ id: UUID, accept: Bool, reason raw: String, basedOn version: Int) async throws {
         let project = try await find(id, for: .write)
         let user = try request.requireUser()
-        guard user.unitID == project.hostUnitID else {
-            throw AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
-        }
+        guard AccessPolicy.may(user.roles, .answerAsHost, ties: try await ties(to: project)) else { throw Self.notHost }
         let reason = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if !accept, reason.isEmpty || reason.count > 500 || reason.hasControlCharacters {
             throw AppError.field("reason", zh: "不承接须说明理由（不超过 500 字），投促局将另行协调。", en: "A decline needs a reason.")
@@ -194,10 +198,33 @@ struct ProjectService {
         let project = try await find(id, for: .manage)
         let scope = try JurisdictionCode(project.jurisdictionCode)
         guard let person = try await Person.query(on: request.db).filter(\.$id == leaderID).with(\.$unit).first(),
-            person.roles.contains(.leader), let code = try? JurisdictionCode(person.unit.jurisdictionCode), scope.contains(code)
-        else { throw AppError.field("leader", zh: "包保领导须为本辖区的领导。", en: "The leader must be a leader of this jurisdiction.") }
+            let code = try? JurisdictionCode(person.unit.jurisdictionCode),
+            AccessPolicy.mayBeResponsibleLeader(roles: person.roles, leaderScope: code, project: scope)
+        else { throw AppError.field("leader", zh: Self.leaderOutOfReach.zh, en: Self.leaderOutOfReach.en) }
         try await change(id, version: version, action: "project.leader") { $0.leaderID = leaderID }
     }
+
+    static let notHost = AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
+
+    /// What the route gate asks before a project route reads its body (`RouteGates`).
+    static func installGate(_ app: Application) {
+        app.objectGates.checks["project"] = { request, id, gate in
+            let service = ProjectService(request: request)
+            switch gate.deed {
+            case .reportOnProject?: _ = try await service.findForReporting(id)
+            case let deed?:
+                let project = try await service.find(id, for: gate.action)
+                let user = try request.requireUser()
+                guard AccessPolicy.may(user.roles, deed, ties: try await service.ties(to: project)) else {
+                    throw deed == .answerAsHost ? notHost : AppError.forbidden
+                }
+            case nil: _ = try await service.find(id, for: gate.action)
+            }
+        }
+    }
+
+    static let leaderOutOfReach = AppError.Message(
+        zh: "包保领导须为本辖区或上级辖区的领导。", en: "The responsible leader must lead this jurisdiction or one enclosing it.")
 
     func change(_ id: UUID, version: Int, action: String, _ apply: @escaping @Sendable (Project) throws -> Void) async throws {
         let actor = request.auditActor

@@ -46,7 +46,8 @@ struct ProjectWebController {
         }
         let model = BoardView.Model(
             filter: filter, counts: figures.counts, pending: figures.pending, columns: columns, attention: figures.attention,
-            hosts: try await ProjectPage.hostOptions(request), today: today)
+            hosts: try await ProjectPage.hostOptions(request), today: today,
+            readsAll: AccessPolicy.readsEveryProject(try request.requireUser().roles))
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }
 
@@ -93,7 +94,9 @@ struct ProjectWebController {
     func verifyStage(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(VerifyBody.self)
         return try await act(request) { service, id in
-            guard let report = UUID(uuidString: body.report ?? "") else { throw AppError.notFound }
+            guard let report = UUID(uuidString: body.report ?? "") else {
+                throw AppError.field("report", zh: "请指明要核验的进度报送。", en: "Name the report to verify.")
+            }
             try await service.verifyStage(id, report: report)
         }
     }
@@ -101,7 +104,9 @@ struct ProjectWebController {
     func verifyFunds(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(VerifyBody.self)
         return try await act(request) { service, id in
-            guard let entry = UUID(uuidString: body.entry ?? "") else { throw AppError.notFound }
+            guard let entry = UUID(uuidString: body.entry ?? "") else {
+                throw AppError.field("entry", zh: "请指明要核验的到位资金记录。", en: "Name the funds entry to verify.")
+            }
             try await service.verifyFunds(id, entry: entry)
         }
     }
@@ -141,7 +146,9 @@ struct ProjectWebController {
     func attachEvidence(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(EvidenceBody.self)
         return try await act(request) { service, id in
-            guard let entry = EvidenceEntry(type: body.entryType, id: body.entry) else { throw AppError.notFound }
+            guard let entry = EvidenceEntry(type: body.entryType, id: body.entry) else {
+                throw AppError.field("entry", zh: "请指明佐证材料所属的报送或资金记录。", en: "Name the entry the file proves.")
+            }
             guard let upload = try EvidenceUpload.from(body.file) else {
                 throw AppError.field("file", zh: "请选择要上传的文件。", en: "Choose a file.")
             }

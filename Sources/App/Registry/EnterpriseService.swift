@@ -12,6 +12,13 @@ struct EnterpriseService {
     private func changed() { request.application.shortCache.invalidate(prefix: ShortCache.homeFigures) }
 
     /// An enterprise the current user may see, or 404.
+    /// What the route gate asks before an enterprise route reads its body (`RouteGates`).
+    static func installGate(_ app: Application) {
+        app.objectGates.checks["enterprise"] = { request, id, gate in
+            _ = try await EnterpriseService(request: request).find(id, for: gate.action)
+        }
+    }
+
     func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Enterprise {
         try request.authorize(action, .enterprise)
         guard let enterprise = try await Enterprise.find(id, on: request.db) else { throw AppError.notFound }

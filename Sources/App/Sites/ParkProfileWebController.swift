@@ -16,7 +16,7 @@ struct ParkProfileWebController {
         guard let unit = try await Unit.find(id, on: request.db), unit.kind == .park || unit.kind == .town,
             let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code) || user.unitID == id
         else { throw AppError.notFound }
-        guard user.roles.contains(.bureau) || (user.unitID == id && user.roles.contains(.host)) else { throw AppError.forbidden }
+        guard AccessPolicy.may(user.roles, .editParkProfile, ties: user.unitID == id ? .ownUnit : []) else { throw AppError.forbidden }
         return unit
     }
 

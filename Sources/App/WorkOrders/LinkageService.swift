@@ -9,7 +9,7 @@ struct LinkageService {
 
     @discardableResult
     func add(leader: UUID?, enterpriseName raw: String) async throws -> Linkage {
-        let user = try request.authorize(.manage, .workOrder)
+        let user = try request.authorize(.write, .linkage)
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let leaders = try await DirectoryOptions.leaderOptions(request)
         guard let leader, leaders.contains(where: { $0.value == leader.uuidString }) else {
@@ -33,7 +33,7 @@ struct LinkageService {
     }
 
     func end(_ id: UUID) async throws {
-        let user = try request.authorize(.manage, .workOrder)
+        let user = try request.authorize(.write, .linkage)
         let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today.description)
         try await request.writeTransaction { db in
             guard let link = try await Linkage.find(id, on: db), link.endedOn == nil,

@@ -17,8 +17,7 @@ struct LinkageWebController {
     }
 
     private func render(_ request: Request, _ form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let user = try request.authorize(.read, .workOrder)
-        guard AccessPolicy.seesWholeJurisdiction(user.roles) else { throw AppError.forbidden }
+        let user = try request.authorize(.read, .linkage)
         let today = request.clock.today
         var month = today
         if let raw = request.query[String.self, at: "month"] {
@@ -28,7 +27,7 @@ struct LinkageWebController {
             month = parsed
         }
         let lines = try await LinkageStanding.lines(scope: user.scope, month: month, on: request.db)
-        let leaders = request.may(.manage, .workOrder) ? try await DirectoryOptions.leaderOptions(request) : []
+        let leaders = request.may(.write, .linkage) ? try await DirectoryOptions.leaderOptions(request) : []
         return .html(
             LinkageViews.page(lines, month: month, leaders: leaders, form: form, context: PageContext(request: request)), status: status)
     }

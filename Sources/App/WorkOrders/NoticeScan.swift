@@ -80,6 +80,11 @@ enum NoticeScan {
             case .bulletin: .role(.bureau, jurisdiction: item.jurisdictionCode)
             default: .unit(item.unitID)
             }
+        // a state change like any other: audited, as the system
+        try await AuditLog.append(
+            on: db, by: .system("escalation"), action: "workorder.escalate", objectType: "work_order", objectID: item.id.uuidString,
+            before: ["escalation": item.escalation.rawValue], after: ["escalation": reached.rawValue, "deadline": item.deadline],
+            at: millis)
         try await WorkOrderService.event(
             item.id, step: reached.rawValue, actor: "系统督办", on: today, note: "超过期限 \(item.deadline)，\(reached.label(.zh))", db: db)
         try await Notices.send(

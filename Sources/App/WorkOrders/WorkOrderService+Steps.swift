@@ -115,13 +115,13 @@ extension WorkOrderService {
         case .bureau:
             _ = try request.authorize(.manage, .workOrder, in: order.jurisdictionCode)
         case .responsibleUnit:
-            guard order.responsibleUnitID == user.unitID else {
+            guard AccessPolicy.may(user.roles, .answerWorkOrder, ties: order.responsibleUnitID == user.unitID ? .ownUnit : []) else {
                 throw AppError(
                     code: "not_responsible", status: .forbidden, zh: "只有责任单位可以签收和答复该事项。",
                     en: "Only the responsible unit signs for and answers this item.")
             }
         case .requester:
-            guard order.requesterID == user.personID else {
+            guard AccessPolicy.may(user.roles, .confirmWorkOrder, ties: order.requesterID == user.personID ? .author : []) else {
                 throw AppError(
                     code: "not_requester", status: .forbidden, zh: "只有提出人可以确认办理结果。", en: "Only the requester confirms the result.")
             }

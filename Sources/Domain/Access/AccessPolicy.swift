@@ -29,6 +29,9 @@ public enum AccessPolicy {
         /// Work orders (工单, SPEC §7): anyone working here submits; the responsible unit signs for
         /// and answers; the bureau routes and sees all; the requester confirms.
         case workOrder
+        /// Leaders' 包联 of enterprises (SPEC §7): the bureau, leaders and inspectors read the
+        /// jurisdiction's; the bureau keeps the links.
+        case linkage
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -89,6 +92,9 @@ public enum AccessPolicy {
         case (.workOrder, .read), (.workOrder, .write): business.union([.observer])
         case (.workOrder, .export): [.leader, .bureau]
         case (.workOrder, .manage): [.bureau]
+        case (.linkage, .read): [.bureau, .leader, .inspector]
+        case (.linkage, .write), (.linkage, .manage): [.bureau]
+        case (.linkage, .export): [.leader, .bureau]
         case (_, .manage): []
         }
     }

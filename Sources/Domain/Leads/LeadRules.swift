@@ -29,10 +29,4 @@ public enum LeadRules {
     public static func collisionScope(for submitter: JurisdictionCode) -> JurisdictionCode {
         submitter.level == .county ? (submitter.parent ?? submitter) : submitter
     }
-
-    /// Who may open a lead: the bureau, leaders and inspectors see every lead in their
-    /// jurisdiction; everyone else sees the leads of their own unit (their own and colleagues').
-    public static func canRead(actorRoles: Set<Role>, actorUnit: String, leadUnit: String) -> Bool {
-        AccessPolicy.seesWholeJurisdiction(actorRoles) || actorUnit == leadUnit
-    }
 }

@@ -36,15 +36,15 @@ public enum ProjectRules {
             self.leader = leader
         }
 
-        /// Reporting a stage is for those who answer for it: an attractor, the host unit, the
-        /// responsible leader, or the bureau. Coordinating units contribute activities, not stages.
-        public func mayReport(person: String, unit: String, isBureau: Bool) -> Bool {
-            isBureau || attractors.contains(person) || unit == hostUnit || leader == person
-        }
-
-        /// Whether the person or their unit has a part in the project (their lists show it).
-        public func involves(person: String, unit: String) -> Bool {
-            attractors.contains(person) || unit == hostUnit || coordinators.contains(unit) || leader == person
+        /// What ties a person to the project, for `AccessPolicy`: those who answer for it (an
+        /// attractor, the host unit, the responsible leader) are accountable and report its stages;
+        /// coordinating units are involved (they contribute activities and see it, not stages).
+        public func ties(person: String, unit: String) -> AccessPolicy.Ties {
+            var ties: AccessPolicy.Ties = []
+            if attractors.contains(person) || unit == hostUnit || leader == person { ties.formUnion([.accountable, .involved]) }
+            if coordinators.contains(unit) { ties.insert(.involved) }
+            if unit == hostUnit { ties.insert(.ownUnit) }
+            return ties
         }
     }
 

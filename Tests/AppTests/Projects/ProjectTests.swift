@@ -205,15 +205,50 @@ struct ProjectTests {
         }
     }
 
+    @Test func aCityLeaderAnswersForADistrictProjectButNotAnotherCitys() async throws {
+        try await withApp { app, _ in
+            let (project, w) = try await Self.accepted(app)
+            let id = project.id!
+            // the project sits in 东宝区; the city's leader (荆门市) may answer for it
+            try await app.db.sql.raw("UPDATE projects SET jurisdiction_code = \(bind: Fixture.dongbao) WHERE id = \(bind: id)").run()
+            let city = try await Fixture.id(of: "leader", on: app.db)
+            let anqingLeader = try await Fixture.cadre("anqing-leader", unit: "安庆市人民政府", on: app.db)
+            let person = try #require(try await Person.find(anqingLeader, on: app.db))
+            person.roles = [.leader]
+            person.$unit.id = try #require(try await Unit.query(on: app.db).filter(\.$name == "安庆市投资促进局").first()?.id)
+            try await person.save(on: app.db)
+            func assign(_ leader: UUID) async throws -> TestingHTTPResponse {
+                let version = try #require(try await Project.find(id, on: app.db)).version
+                return try await w.bureau.post("/projects/\(id)/leader", [("version", String(version)), ("leader", leader.uuidString)])
+            }
+            #expect(try await assign(city).status == .seeOther)
+            #expect(try await Project.find(id, on: app.db)?.leaderID == city)
+            let refused = try await assign(anqingLeader)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("包保领导须为本辖区或上级辖区的领导"))
+            #expect(try await Project.find(id, on: app.db)?.leaderID == city)
+        }
+    }
+
     @Test func onlyTheAccountableReportAndOtherJurisdictionsSeeNothing() async throws {
         try await withApp { app, _ in
             let (project, _) = try await Self.accepted(app)
             let id = project.id!
-            // a host-role colleague of the city bureau: neither attractor, host unit nor leader of this one
+            // a host of another unit: another park's project is not theirs to see (SPEC §1)
             let stranger = Browser(app)
             try await stranger.login("host")
-            #expect(try await stranger.get("/projects/\(id)").status == .ok)  // the county's projects are shared work
-            let refused = try await Self.report(stranger, id, to: "signed", on: "2026-11-21", contract: "1亿", app: app)
+            #expect(try await stranger.get("/projects/\(id)").status == .notFound)
+            #expect(try await Self.report(stranger, id, to: "signed", on: "2026-11-21", contract: "1亿", app: app).status == .notFound)
+            // an inspector (also a cadre) reads the jurisdiction's projects but reports only on their own
+            let inspectorID = try await Fixture.cadre("inspector", unit: "荆门市纪委监委", on: app.db)
+            let person = try #require(try await Person.find(inspectorID, on: app.db))
+            person.roles = [.inspector, .cadre]
+            person.$unit.id = try #require(try await Person.find(try await Fixture.id(of: "bureau", on: app.db), on: app.db)).$unit.id
+            try await person.save(on: app.db)
+            let inspector = Browser(app)
+            try await inspector.login("inspector")
+            #expect(try await inspector.get("/projects/\(id)").status == .ok)
+            let refused = try await Self.report(inspector, id, to: "signed", on: "2026-11-21", contract: "1亿", app: app)
             #expect(refused.status == .forbidden)
             #expect(refused.body.string.contains("只有招商人、承接单位、包保领导或投促局"))
             let anqing = Browser(app)

@@ -15,9 +15,12 @@ struct LeadCollisionTests {
     }
 
     @Test func bureauSeesAllAndCadresTheirUnits() {
-        #expect(LeadRules.canRead(actorRoles: [.bureau], actorUnit: "a", leadUnit: "b"))
-        #expect(LeadRules.canRead(actorRoles: [.cadre], actorUnit: "a", leadUnit: "a"))
-        #expect(!LeadRules.canRead(actorRoles: [.cadre, .host], actorUnit: "a", leadUnit: "b"))
+        #expect(AccessPolicy.may([.bureau], .readLead, ties: .withinJurisdiction))
+        #expect(!AccessPolicy.may([.bureau], .readLead, ties: []))
+        #expect(AccessPolicy.may([.cadre], .readLead, ties: [.withinJurisdiction, .ownUnit]))
+        #expect(!AccessPolicy.may([.cadre, .host], .readLead, ties: .withinJurisdiction))
+        #expect(AccessPolicy.may([.reviewer], .readLead, ties: .panelMember))
+        #expect(!AccessPolicy.may([.observer], .readLead, ties: [.withinJurisdiction, .ownUnit]))
     }
 
     @Test func collisionsAreLookedForAcrossTheCity() throws {

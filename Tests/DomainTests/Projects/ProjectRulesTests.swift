@@ -15,13 +15,27 @@ struct AccountableProjectTests {
 
     @Test func onlyTheAccountableReportStages() {
         let owners = ProjectRules.Owners(attractors: ["p1", "p2"], hostUnit: "park", coordinators: ["tax"], leader: "boss")
-        #expect(owners.mayReport(person: "p1", unit: "team", isBureau: false))
-        #expect(owners.mayReport(person: "x", unit: "park", isBureau: false))
-        #expect(owners.mayReport(person: "boss", unit: "gov", isBureau: false))
-        #expect(owners.mayReport(person: "x", unit: "bureau", isBureau: true))
-        #expect(!owners.mayReport(person: "x", unit: "tax", isBureau: false))
-        #expect(owners.involves(person: "x", unit: "tax"))
-        #expect(!owners.involves(person: "x", unit: "elsewhere"))
+        func mayReport(_ person: String, _ unit: String, _ roles: Set<Role> = [.cadre]) -> Bool {
+            AccessPolicy.may(roles, .reportOnProject, ties: owners.ties(person: person, unit: unit))
+        }
+        func reads(_ person: String, _ unit: String, _ roles: Set<Role>, within: Bool = true) -> Bool {
+            AccessPolicy.may(
+                roles, .readProject, ties: owners.ties(person: person, unit: unit).union(within ? .withinJurisdiction : []))
+        }
+        #expect(mayReport("p1", "team"))
+        #expect(mayReport("x", "park", [.host]))
+        #expect(mayReport("boss", "gov", [.leader]))
+        #expect(mayReport("x", "bureau", [.bureau]))
+        #expect(!mayReport("x", "tax", [.coordinator]))
+        // a coordinating unit sees the project; a park sees its own park's projects, not another's
+        #expect(reads("x", "tax", [.coordinator]))
+        #expect(reads("x", "park", [.host]))
+        #expect(!reads("x", "other-park", [.host]))
+        #expect(!reads("x", "elsewhere", [.cadre]))
+        #expect(reads("x", "elsewhere", [.inspector]))
+        #expect(!reads("x", "elsewhere", [.bureau], within: false))
+        #expect(reads("x", "park", [.host], within: false))
+        #expect(!reads("x", "park", [.observer]))
     }
 
     @Test func fundsNeedASignedLiveProjectAndASaneAmount() throws {

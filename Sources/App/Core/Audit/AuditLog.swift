@@ -23,6 +23,7 @@ enum AuditLog {
         on db: any Database, by actor: AuditActor, action: String, objectType: String, objectID: String,
         before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil, at millis: Int64
     ) async throws {
+        let (beforeText, afterText) = (try json(before), try json(after))
         let sql = db.sql
         if sql.dialect.name != "sqlite" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chainLockKey))").run()
@@ -30,7 +31,7 @@ enum AuditLog {
         let last = try await AuditRecord.query(on: db).sort(\.$id, .descending).first()
         let content = AuditChain.Content(
             sequence: (last?.id ?? 0) + 1, atMillis: millis, actor: actor.login, action: action,
-            objectType: objectType, objectID: objectID, ip: actor.ip, before: json(before), after: json(after))
+            objectType: objectType, objectID: objectID, ip: actor.ip, before: beforeText, after: afterText)
         let previous = last?.hash ?? AuditChain.genesis
         let record = AuditRecord()
         record.id = content.sequence
@@ -47,12 +48,22 @@ enum AuditLog {
         try await record.create(on: db)
     }
 
-    static func json(_ value: (any Encodable & Sendable)?) -> String {
+    /// A before/after the log cannot write down stops the change it records (the caller's
+    /// transaction rolls back): an audit record is never silently emptier than the change.
+    struct Unencodable: Error, CustomStringConvertible {
+        var underlying: any Error
+        var description: String { "audit before/after not encodable: \(underlying)" }
+    }
+
+    static func json(_ value: (any Encodable & Sendable)?) throws -> String {
         guard let value else { return "" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw Unencodable(underlying: error)
+        }
     }
 
     /// Walks the whole chain in batches; returns the first break or nil, and how many were checked.

@@ -81,10 +81,11 @@ final class ShortCache: Sendable {
 
 extension Application {
     private struct CacheKey: StorageKey { typealias Value = ShortCache }
+    /// Made once at boot (`installSharedState`), before any request can race to make two.
     var shortCache: ShortCache {
-        if let cache = storage[CacheKey.self] { return cache }
-        let cache = ShortCache()
-        storage[CacheKey.self] = cache
+        guard let cache = storage[CacheKey.self] else { preconditionFailure("the short cache is made at boot") }
         return cache
     }
+
+    func installShortCache() { storage[CacheKey.self] = ShortCache() }
 }

@@ -33,12 +33,13 @@ extension Application {
         set { storage[EngineKey.self] = newValue }
     }
 
+    /// Made once at boot (`installSharedState`): two queues would let two writers past each other.
     var writeQueue: WriteQueue {
-        if let queue = storage[QueueKey.self] { return queue }
-        let queue = WriteQueue()
-        storage[QueueKey.self] = queue
+        guard let queue = storage[QueueKey.self] else { preconditionFailure("the write queue is made at boot") }
         return queue
     }
+
+    func installWriteQueue() { storage[QueueKey.self] = WriteQueue() }
 
     /// Runs `work` in one transaction: all of it is written, or none of it.
     func writeTransaction<T: Sendable>(

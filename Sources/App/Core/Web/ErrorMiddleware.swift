@@ -10,7 +10,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         do {
             response = try await next.respond(to: request)
         } catch {
-            response = render(Self.appError(for: error, request), request)
+            let appError = Self.appError(for: error, request)
+            await RefusalLog.record(appError, request)
+            response = render(appError, request)
         }
         response.headers.replaceOrAdd(name: "X-Request-ID", value: request.id)
         return response

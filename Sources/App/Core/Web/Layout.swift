@@ -29,6 +29,12 @@ struct PageContext: Sendable {
         guard let user else { return false }
         return AccessPolicy.decide(user.actor, action, resource) == .allowed
     }
+
+    /// A deed that needs no tie to an object (the bureau's own).
+    func may(_ deed: AccessPolicy.Deed) -> Bool {
+        guard let user else { return false }
+        return AccessPolicy.may(user.roles, deed)
+    }
 }
 
 extension Application {
@@ -137,9 +143,7 @@ enum Layout {
             ]
         }
         if context.may(.read, .workOrder) { items += [(.workOrders, lang("工单", "Work orders")), (.inbox, lang("消息", "Inbox"))] }
-        if let roles = context.user?.roles, AccessPolicy.seesWholeJurisdiction(roles), context.may(.read, .workOrder) {
-            items.append((.linkage, lang("领导包联", "Linkage")))
-        }
+        if context.may(.read, .linkage) { items.append((.linkage, lang("领导包联", "Linkage"))) }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
         if context.may(.read, .organisation) {

@@ -14,6 +14,8 @@ enum BoardView {
         var attention: [ProjectBoard.Card]
         var hosts: [(value: String, label: String)]
         var today: CivilDate
+        /// Whether the viewer reads every project of the jurisdiction (else the scope is theirs only).
+        var readsAll = true
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -113,12 +115,14 @@ enum BoardView {
                 "label", [.cls("check")],
                 voidEl("input", [.type("checkbox"), .name("major"), .value("1")] + (model.filter.majorOnly ? [.flag("checked")] : [])),
                 text(lang("仅重大项目", "Major only"))),
-            el(
-                "div", [],
-                Components.select(
-                    "mine", lang("范围", "Scope"),
-                    [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form,
-                    lang)),
+            model.readsAll
+                ? el(
+                    "div", [],
+                    Components.select(
+                        "mine", lang("范围", "Scope"),
+                        [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form,
+                        lang))
+                : el("span", [.cls("muted small")], text(lang("范围：我和本单位负责的项目", "Scope: mine and my unit's"))),
             Components.submit(lang("筛选", "Filter"), cls: ""))
     }
 }

@@ -8,7 +8,7 @@ enum WorkOrderForms {
         // enterprises come through their link; supervision and reform items are the bureau's
         let kinds = WorkOrderKind.allCases.filter { kind in
             switch kind {
-            case .supervisionItem, .reformItem: context.may(.manage, .workOrder)
+            case .supervisionItem, .reformItem: context.may(.openBureauItem)
             default: true
             }
         }.map { (value: $0.rawValue, label: $0.label(lang)) }
