@@ -187,7 +187,7 @@ def project_walk(driver, base, shots, lead_url):
         submit(driver, "form[action$='/verify']")
         wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "form[action$='/verify']")) < pending)
     check("the bureau verifies the stage and the funds", "待核验" not in driver.page_source and "已核验" in driver.page_source)
-    check("the verified total reads in 万元", "其中已核验 4389万元" in driver.page_source)
+    check("the verified total reads in 万元", "已核验 4389万元" in driver.page_source)
     check("verified entries take no more files", not driver.find_elements(By.CSS_SELECTOR, "form.attach"))
     slip = driver.find_element(By.PARTIAL_LINK_TEXT, "进账单.png").get_attribute("href")
     check("the bureau downloads the bank slip as a PNG", fetch_type(driver, slip) == "200 image/png")

@@ -17,6 +17,7 @@ public func configure(_ app: Application, database: DatabaseSetting = .fromEnvir
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(MethodFilterMiddleware())
     app.routes.defaultMaxBodySize = "256kb"
     app.http.server.configuration.hostname = Environment.get("HOST") ?? "127.0.0.1"
     app.http.server.configuration.port = Environment.get("PORT").flatMap(Int.init) ?? 8080

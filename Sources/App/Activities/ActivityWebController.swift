@@ -14,7 +14,7 @@ struct ActivityWebController {
 
     func list(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .activity)
-        let kind = request.query[String.self, at: "kind"].flatMap(ActivityKind.init(rawValue:))
+        let kind = try request.queryChoice("kind", ActivityKind.self)
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1_000))
         let rows = try await ActivityList.rows(for: user, kind: kind, page: page, on: request.db)
         return .html(

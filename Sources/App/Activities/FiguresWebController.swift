@@ -16,7 +16,7 @@ struct FiguresWebController {
         let (from, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
         let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         // the bureau sees every unit and may open one; everyone else sees the people of their own unit
-        var unitID = request.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
+        var unitID = try request.queryID("unit")
         if !oversees { unitID = user.unitID }
         let lang = request.lang
         var rows: [FiguresViews.FunnelRow] = []

@@ -42,6 +42,29 @@ struct AppError: Error, AbortError, Sendable {
     static let badBody = AppError(
         code: "invalid_body", status: .badRequest, zh: "请求内容格式不正确。", en: "The request body could not be read.")
 
+    /// A body that did not parse, naming the field that did not (`invalid_body` with `fields`).
+    static func badBody(_ error: DecodingError) -> AppError {
+        let path: [any CodingKey]
+        let missing: Bool
+        switch error {
+        case .keyNotFound(let key, let context): (path, missing) = (context.codingPath + [key], true)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            (path, missing) = (context.codingPath, false)
+        @unknown default: return badBody
+        }
+        let name = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+        guard !name.isEmpty else { return badBody }
+        let message =
+            missing
+            ? Message(zh: "缺少字段 \(name)。", en: "\(name) is missing.")
+            : Message(zh: "字段 \(name) 的格式不正确。", en: "\(name) has the wrong form.")
+        return AppError(
+            code: "invalid_body", status: .badRequest, zh: "请求内容格式不正确：\(message.zh)",
+            en: "The request body could not be read: \(message.en)",
+            fields: [name: message])
+    }
+
     static func conflict(_ conflict: VersionConflict) -> AppError {
         AppError(
             code: "version_conflict", status: .conflict,

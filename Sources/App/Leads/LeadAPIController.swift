@@ -13,10 +13,7 @@ struct LeadAPIController {
     func list(_ request: Request) async throws -> PageDTO<LeadDTO> {
         let user = try request.authorize(.read, .lead)
         let paging = try Paging(request, maxPer: LeadList.perPage)
-        if let state = request.query[String.self, at: "state"], LeadList.Filter.State(rawValue: state) == nil {
-            throw AppError.field("state", zh: "state 应为 open、closed 或 all。", en: "state is open, closed or all.")
-        }
-        var filter = LeadList.Filter(request)
+        var filter = try LeadList.Filter(request)
         filter.page = paging.page
         let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
         return PageDTO(

@@ -13,9 +13,9 @@ enum LeadList {
         var overdueOnly: Bool
         var page: Int
 
-        init(_ request: Request) {
-            state = State(rawValue: request.query[String.self, at: "state"] ?? "") ?? .open
-            overdueOnly = request.query[String.self, at: "overdue"] == "1"
+        init(_ request: Request) throws {
+            state = try request.queryChoice("state", State.self) ?? .open
+            overdueOnly = try request.queryFlag("overdue")
             page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1_000))
         }
 

@@ -17,7 +17,7 @@ struct LeadWebController {
 
     func list(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .lead)
-        let filter = LeadList.Filter(request)
+        let filter = try LeadList.Filter(request)
         let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
         let model = LeadListView.Model(
             filter: filter, rows: Array(rows.prefix(LeadList.perPage)), hasMore: rows.count > LeadList.perPage, today: request.clock.today)

@@ -31,7 +31,7 @@ struct ProjectAPIController {
             }
             stage = parsed
         }
-        let rows = try await ProjectBoard.list(user, ProjectBoard.Filter(request), stage: stage, paging: paging, on: request.db)
+        let rows = try await ProjectBoard.list(user, try ProjectBoard.Filter(request), stage: stage, paging: paging, on: request.db)
         return PageDTO(items: Array(rows.prefix(paging.per)), page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
     }
 

@@ -201,11 +201,11 @@ extension ProjectBoard {
 
 /// The filter a request asks for; the memberwise init stays for fixtures.
 extension ProjectBoard.Filter {
-    init(_ request: Request) {
-        hostUnit = request.query[String.self, at: "host"].flatMap(UUID.init(uuidString:))
-        majorOnly = request.query[String.self, at: "major"] == "1"
+    init(_ request: Request) throws {
+        hostUnit = try request.queryID("host")
+        majorOnly = try request.queryFlag("major")
         // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
         let readsAll = request.currentUser.map { AccessPolicy.readsEveryProject($0.roles) } ?? false
-        mine = !readsAll || request.query[String.self, at: "mine"] == "1"
+        mine = try !readsAll || request.queryFlag("mine")
     }
 }

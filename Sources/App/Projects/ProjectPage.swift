@@ -95,7 +95,9 @@ enum ProjectPage {
             taskForceName: unit(project.taskForceID),
             attractors: attractors.map { a in .init(name: person(a.personID), unit: unit(a.unitID), basisPoints: a.basisPoints) },
             coordinators: coordinators.map { unit($0.unitID) }, timeline: timeline,
-            fundsTotal: ChineseAmount.format(total.cny), fundsVerified: ChineseAmount.format(verified.cny),
+            fundsPending: total.cny == verified.cny
+                ? nil : ChineseAmount.format(Money(minorUnits: total.cny.minorUnits - verified.cny.minorUnits)),
+            fundsVerified: ChineseAmount.format(verified.cny),
             foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
             missingRates: total.missingMonths,
             stageDays: ProjectStage.line.map { ($0, stageDays[$0] ?? 0) }, alerts: alerts, daysToProduction: daysToProduction,

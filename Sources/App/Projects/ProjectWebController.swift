@@ -26,7 +26,7 @@ struct ProjectWebController {
 
     func board(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .project)
-        let filter = ProjectBoard.Filter(request)
+        let filter = try ProjectBoard.Filter(request)
         let today = request.clock.today
         let db = request.db
         // the board is read far more than written: its figures are kept a few seconds per view,

@@ -36,13 +36,14 @@ struct WorkOrderWebController {
     {
         let user = try request.authorize(.read, .workOrder)
         let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
+        let asked = try request.queryChoice("view", WorkOrderList.View.self)
         let view =
-            chosen ?? request.query[String.self, at: "view"].flatMap(WorkOrderList.View.init(rawValue:))
+            chosen ?? asked
             ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
         let today = request.clock.today
         // fifty a page, as a cadre reads them; one more tells whether there is a next page
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
-        let kind = request.query[String.self, at: "kind"].flatMap(WorkOrderKind.init(rawValue:))
+        let kind = try request.queryChoice("kind", WorkOrderKind.self)
         let rows = try await WorkOrderList.rows(user, view, kind: kind, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
         let condense =
             view == .unrouted && request.may(.manage, .workOrder) && rows.contains { $0.kind == .supervisorLetter }

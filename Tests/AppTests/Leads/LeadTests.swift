@@ -196,7 +196,7 @@ struct LeadTests {
             #expect(again.json["code"] as? String == "lead_collision")
             let list = try await api.send(.GET, "/api/v1/leads?state=open")
             #expect((list.json["items"] as? [[String: Any]])?.count == 1)
-            #expect(try await api.send(.GET, "/api/v1/leads?state=nonsense").status == .unprocessableEntity)
+            #expect(try await api.send(.GET, "/api/v1/leads?state=nonsense").status == .badRequest)
         }
     }
 }

@@ -23,7 +23,7 @@ struct PageSnapshotTests {
                     date: "2022-04-28", title: "在谈 → 签约", detail: "合同投资额 29.14亿元", who: "张伟 于 2022-04-29 报送",
                     verified: nil, verifyForm: .init(url: .projectVerify(F.id(10)), field: "report", value: F.id(30).uuidString)),
             ],
-            fundsTotal: "4.389亿元", fundsVerified: "4.389亿元", foreign: [], missingRates: [],
+            fundsPending: nil, fundsVerified: "4.389亿元", foreign: [], missingRates: [],
             stageDays: [(.negotiating, 44), (.signed, 60), (.started, 95), (.built, 123)], alerts: [], daysToProduction: 278,
             mayReport: false, isHost: false, isBureau: true, hostOptions: [])
 

@@ -86,3 +86,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         return response
     }
 }
+
+/// TRACE (and its kin) echo requests back and serve no purpose here: 405 whatever the path, before
+/// any route is looked up.
+struct MethodFilterMiddleware: AsyncMiddleware {
+    static let refused: Set<String> = ["TRACE", "TRACK", "CONNECT"]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if Self.refused.contains(request.method.rawValue.uppercased()) { throw Abort(.methodNotAllowed) }
+        return try await next.respond(to: request)
+    }
+}

@@ -22,7 +22,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as AppError: return error
         case let conflict as VersionConflict: return .conflict(conflict)
-        case is DecodingError: return .badBody
+        case let error as DecodingError: return .badBody(error)
         case let error as any DatabaseError where error.isConstraintFailure:
             return AppError(
                 code: "conflict", status: .conflict, zh: "与已有记录冲突（可能是重复提交），未保存。",
@@ -89,6 +89,8 @@ struct APIErrorBody: Content {
 /// Catches malformed form bodies early in web controllers.
 extension Request {
     func decodeForm<T: Decodable>(_ type: T.Type) throws -> T {
-        do { return try content.decode(T.self) } catch { throw AppError.badBody }
+        do { return try content.decode(T.self) } catch let error as DecodingError { throw AppError.badBody(error) } catch {
+            throw AppError.badBody
+        }
     }
 }

@@ -45,7 +45,8 @@ enum ProjectShowView {
         var attractors: [Attractor]
         var coordinators: [String]
         var timeline: [Entry]
-        var fundsTotal: String
+        /// Reported and not yet verified: shown beside the verified figure, never inside it.
+        var fundsPending: String?
         var fundsVerified: String
         var foreign: [String]
         var missingRates: [String]
@@ -139,7 +140,8 @@ enum ProjectShowView {
     }
 
     static func fundsLine(_ model: Model, _ lang: Lang) -> String {
-        var line = model.fundsTotal + lang("，其中已核验 ", ", verified ") + model.fundsVerified
+        var line = lang("已核验 ", "verified ") + model.fundsVerified
+        if let pending = model.fundsPending { line += lang("（另有待核验 \(pending)）", " (pending verification: \(pending))") }
         if !model.foreign.isEmpty { line += lang("；外币原值 ", "; in foreign currency ") + model.foreign.joined(separator: "、") }
         if !model.missingRates.isEmpty {
             line += lang("（缺汇率：", " (no rate: ") + model.missingRates.joined(separator: "、") + lang("，未计入）", ", not counted)")

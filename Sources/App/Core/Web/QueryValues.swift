@@ -1,0 +1,38 @@
+import Vapor
+
+/// Query values are checked like any input: a value outside what the parameter takes is a 400 that
+/// names the parameter (`overdue=AAA`), never silently read as the default.
+extension Request {
+    static func invalidQuery(_ name: String, _ raw: String, expected zh: String, _ en: String) -> AppError {
+        AppError(
+            code: "invalid_query", status: .badRequest, zh: "参数 \(name) 应为\(zh)，而不是“\(raw.prefix(20))”。",
+            en: "\(name) must be \(en), not \"\(raw.prefix(20))\".")
+    }
+
+    /// A flag: absent or empty is false; "1" true, "0" false; anything else refused.
+    func queryFlag(_ name: String) throws -> Bool {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return false }
+        switch raw {
+        case "1": return true
+        case "0": return false
+        default: throw Self.invalidQuery(name, raw, expected: " 1 或 0", "1 or 0")
+        }
+    }
+
+    /// One of an enumeration's values, or nil when absent or empty.
+    func queryChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let value = T(rawValue: raw) else {
+            let names = T.allCases.map(\.rawValue).joined(separator: "、")
+            throw Self.invalidQuery(name, raw, expected: "以下之一：\(names)", "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// An id, or nil when absent or empty.
+    func queryID(_ name: String) throws -> UUID? {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let id = UUID(uuidString: raw) else { throw Self.invalidQuery(name, raw, expected: "记录编号", "an id") }
+        return id
+    }
+}
