@@ -24,4 +24,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateProjectsAddParallelApprovals())
     app.migrations.add(UpdateWorkOrdersRebuildListIndexes())
     app.migrations.add(UpdateProjectsAddVerifiedFacts())
+    app.migrations.add(UpdateProjectsAddRecordedOn())
+    app.migrations.add(CreateLoginThrottles())
 }

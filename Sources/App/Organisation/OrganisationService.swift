@@ -164,13 +164,18 @@ struct OrganisationService {
     }
 
     func setLock(_ id: UUID, locked: Bool, basedOn version: Int) async throws -> Person {
-        _ = try await findPerson(id, for: .write, .accessControl)
+        let target = try await findPerson(id, for: .write, .accessControl)
         let now = request.clock.seconds
-        return try await changeAccess(id, version: version, action: locked ? "account.lock" : "account.unlock") { person in
+        let person = try await changeAccess(id, version: version, action: locked ? "account.lock" : "account.unlock") { person in
             person.failedLogins = 0
             // a lock set by the security admin lasts until it is lifted
             person.lockedUntil = locked ? now + 100 * 365 * 24 * 3600 : nil
         }
+        // unlocking also lifts the failed-login locks of every address
+        if !locked, let login = target.login {
+            try await request.writeTransaction { db in try await LoginThrottle.clear(login, on: db) }
+        }
+        return person
     }
 
     private func changeAccess(_ id: UUID, version: Int, action: String, _ change: @escaping @Sendable (Person) -> Void) async throws

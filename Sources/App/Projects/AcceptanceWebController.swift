@@ -22,12 +22,14 @@ struct AcceptanceWebController {
         var coordinators: [String]?
         var leader: String?
         var taskForce: String?
+        var acceptedOn: String?
 
         var values: [String: String] {
             [
                 "title": title ?? "", "hostUnit": hostUnit ?? "", "attractor1": attractor1 ?? "", "share1": share1 ?? "",
                 "attractor2": attractor2 ?? "", "share2": share2 ?? "", "attractor3": attractor3 ?? "", "share3": share3 ?? "",
                 "coordinators": (coordinators ?? []).joined(separator: ","), "leader": leader ?? "", "taskForce": taskForce ?? "",
+                "acceptedOn": acceptedOn ?? "",
             ]
         }
 
@@ -43,7 +45,16 @@ struct AcceptanceWebController {
             return ProjectAcceptance.Input(
                 title: title ?? "", hostUnitID: UUID(uuidString: hostUnit ?? ""), attractors: attractors,
                 coordinators: (coordinators ?? []).compactMap(UUID.init(uuidString:)), leaderID: UUID(uuidString: leader ?? ""),
-                taskForceID: UUID(uuidString: taskForce ?? ""))
+                taskForceID: UUID(uuidString: taskForce ?? ""), acceptedOn: try Self.date(acceptedOn))
+        }
+
+        static func date(_ raw: String?) throws -> CivilDate? {
+            let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            guard let date = CivilDate(text) else {
+                throw AppError.field("acceptedOn", zh: "入库日期写作 2022-03-01。", en: "Write the date as 2022-03-01.")
+            }
+            return date
         }
     }
 

@@ -37,7 +37,8 @@ struct ProjectAPIController {
 
     func show(_ request: Request) async throws -> ProjectDTO.Detail {
         let project = try await ProjectService(request: request).find(try request.idParameter())
-        return ProjectDTO.detail(try await ProjectRecord.load(project, on: request.db), rates: try await ExchangeRate.table(request))
+        return ProjectDTO.detail(
+            try await ProjectRecord.load(project, on: request.db), rates: try await ExchangeRate.table(request), today: request.clock.today)
     }
 
     struct AcceptBody: Content {
@@ -52,6 +53,8 @@ struct ProjectAPIController {
         var coordinatorUnitIDs: [UUID]?
         var leaderID: UUID?
         var taskForceID: UUID?
+        /// 补录: the day it was really accepted (YYYY-MM-DD), default today.
+        var acceptedOn: String?
     }
 
     func acceptLead(_ request: Request) async throws -> Response {
@@ -61,7 +64,8 @@ struct ProjectAPIController {
             id,
             .init(
                 title: body.title, hostUnitID: body.hostUnitID, attractors: body.attractors.map { ($0.personID, $0.basisPoints) },
-                coordinators: body.coordinatorUnitIDs ?? [], leaderID: body.leaderID, taskForceID: body.taskForceID),
+                coordinators: body.coordinatorUnitIDs ?? [], leaderID: body.leaderID, taskForceID: body.taskForceID,
+                acceptedOn: try AcceptanceWebController.Body.date(body.acceptedOn)),
             basedOn: body.version)
         return try Response.created(ProjectDTO.Summary(project))
     }

@@ -15,6 +15,9 @@ struct ProjectAcceptance {
         var coordinators: [UUID]
         var leaderID: UUID?
         var taskForceID: UUID?
+        /// 补录: the day the project was really accepted, for a history entered from a ledger
+        /// (default today).
+        var acceptedOn: CivilDate? = nil
     }
 
     func accept(_ leadID: UUID, _ input: Input, basedOn version: Int) async throws -> Project {
@@ -37,6 +40,8 @@ struct ProjectAcceptance {
         let actor = request.auditActor
         let millis = request.clock.millis
         let today = request.clock.today.description
+        let acceptedOn = try Self.acceptanceDate(input.acceptedOn, user: user, today: request.clock.today)
+        let backFilled = BackFill.isBackFilled(happened: acceptedOn, recorded: request.clock.today)
         return try await request.writeTransaction { db in
             try await Versioned.claim(Lead.schema, id: leadID, expected: version, on: db)
             guard let fresh = try await Lead.find(leadID, on: db), fresh.status.isOpen else {
@@ -55,7 +60,7 @@ struct ProjectAcceptance {
             project.investmentMinor = fresh.investmentMinor
             project.investmentCurrency = fresh.investmentCurrency
             project.stage = .negotiating
-            project.stageSince = today
+            project.stageSince = acceptedOn.description
             project.verifiedStage = .negotiating
             project.hostUnitID = checked.host
             project.hostStatus = .pending
@@ -63,7 +68,8 @@ struct ProjectAcceptance {
             project.leaderID = input.leaderID
             project.taskForceID = input.taskForceID
             project.isMajor = checked.isMajor
-            project.acceptedOn = today
+            project.acceptedOn = acceptedOn.description
+            project.recordedOn = today
             project.lastActivityOn = today
             project.version = 1
             try await project.create(on: db)
@@ -87,10 +93,29 @@ struct ProjectAcceptance {
             fresh.respondedOn = fresh.respondedOn ?? today
             try await fresh.update(on: db)
             try await AuditLog.append(
-                on: db, by: actor, action: "project.accept", objectType: "project", objectID: project.id!.uuidString,
-                after: ProjectDTO.Summary(project), at: millis)
+                on: db, by: actor, action: backFilled ? "project.accept.backfill" : "project.accept", objectType: "project",
+                objectID: project.id!.uuidString, after: ProjectDTO.Summary(project), at: millis)
             return project
         }
+    }
+
+    /// The acceptance's date: today, or a past day the bureau records (补录); never a future day
+    /// nor one before 2000.
+    static func acceptanceDate(_ typed: CivilDate?, user: CurrentUser, today: CivilDate) throws -> CivilDate {
+        guard let typed else { return today }
+        do { try BackFill.checkPastDate(typed, today: today) } catch {
+            switch error {
+            case .inFuture: throw AppError.field("acceptedOn", zh: "入库日期不能晚于今天。", en: "The acceptance date cannot be in the future.")
+            case .tooEarly:
+                throw AppError.field("acceptedOn", zh: "入库日期不能早于 2000-01-01。", en: "The acceptance date cannot precede 2000-01-01.")
+            }
+        }
+        if BackFill.isBackFilled(happened: typed, recorded: today), !AccessPolicy.may(user.roles, .backFill) {
+            throw AppError.field(
+                "acceptedOn", zh: "补录历史项目（入库日期早于 \(BackFill.graceDays) 天前）由投促局办理。",
+                en: "Back-filling a past project is the bureau's.")
+        }
+        return typed
     }
 
     struct Checked {

@@ -54,6 +54,8 @@ enum ProjectDTO {
         var reportedOn: String
         var verifiedBy: UUID?
         var verifiedOn: String?
+        /// Reported more than a week after it happened (补录, `BackFill`).
+        var backFilled: Bool
 
         init(_ r: StageReport) {
             id = r.id ?? UUID()
@@ -67,6 +69,12 @@ enum ProjectDTO {
             reportedOn = r.reportedOn
             verifiedBy = r.verifiedBy
             verifiedOn = r.verifiedOn
+            backFilled = Self.backFilled(r.occurredOn, r.reportedOn)
+        }
+
+        static func backFilled(_ happened: String, _ recorded: String?) -> Bool {
+            guard let happened = CivilDate(happened), let recorded = recorded.flatMap(CivilDate.init) else { return false }
+            return BackFill.isBackFilled(happened: happened, recorded: recorded)
         }
     }
 
@@ -80,6 +88,9 @@ enum ProjectDTO {
         var reportedBy: UUID
         var verifiedBy: UUID?
         var verifiedOn: String?
+        var recordedOn: String?
+        /// Entered more than a week after the money arrived (补录).
+        var backFilled: Bool
 
         init(_ f: FundsArrival) {
             id = f.id ?? UUID()
@@ -91,6 +102,8 @@ enum ProjectDTO {
             reportedBy = f.reportedBy
             verifiedBy = f.verifiedBy
             verifiedOn = f.verifiedOn
+            recordedOn = f.recordedOn
+            backFilled = Stage.backFilled(f.arrivedOn, f.recordedOn)
         }
     }
 
@@ -137,19 +150,34 @@ enum ProjectDTO {
         var fundsTotalText: String
         var fundsVerifiedCNY: Money
         var missingRates: [String]
+        /// Accepted more than a week before it was entered (补录).
+        var backFilled: Bool
+        /// Days in each stage of the line, from the verified stage dates (the current stage up to today).
+        var stageDays: [StageDays]
+        /// Verified signing to verified production, as seed [002] counts its 278 days.
+        var daysToProduction: Int?
+    }
+
+    struct StageDays: Content {
+        var stage: ProjectStage
+        var days: Int
     }
 }
 
 extension ProjectDTO {
-    static func detail(_ record: ProjectRecord, rates: ExchangeRates) -> Detail {
+    static func detail(_ record: ProjectRecord, rates: ExchangeRates, today: CivilDate) -> Detail {
         let (total, verified) = record.totals(rates)
+        let days = record.timeline.daysInStage(today: today)
+        let facts = ProjectFactsStore.facts(record.reports).verified
         return Detail(
             project: Summary(record.project),
             attractors: record.attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
             coordinatorUnitIDs: record.coordinators.map(\.unitID), stages: record.reports.map(Stage.init),
             funds: record.funds.map(Funds.init), files: record.files.map(Evidence.init),
             fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
-            missingRates: total.missingMonths)
+            missingRates: total.missingMonths,
+            backFilled: Stage.backFilled(record.project.acceptedOn, record.project.recordedOn),
+            stageDays: ProjectStage.line.map { StageDays(stage: $0, days: days[$0] ?? 0) }, daysToProduction: facts.daysToProduction)
     }
 }
 

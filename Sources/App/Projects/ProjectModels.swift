@@ -38,6 +38,8 @@ final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "task_force_id") var taskForceID: UUID?
     @Field(key: "is_major") var isMajor: Bool
     @Field(key: "accepted_on") var acceptedOn: String
+    /// The day the acceptance was entered; earlier than `acceptedOn` by more than a week is 补录 (`BackFill`).
+    @OptionalField(key: "recorded_on") var recordedOn: String?
     @Field(key: "last_activity_on") var lastActivityOn: String
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -117,6 +119,8 @@ final class FundsArrival: Model, @unchecked Sendable {
     @Field(key: "reported_by") var reportedBy: UUID
     @OptionalField(key: "verified_by") var verifiedBy: UUID?
     @OptionalField(key: "verified_on") var verifiedOn: String?
+    /// The day it was entered (nil for entries older than 补录); see `BackFill`.
+    @OptionalField(key: "recorded_on") var recordedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -43,7 +43,9 @@ enum ProjectPage {
         }
 
         var timeline: [ProjectShowView.Entry] = [
-            .init(date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil)
+            .init(
+                date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil,
+                backFilled: ProjectDTO.Stage.backFilled(project.acceptedOn, project.recordedOn))
         ]
         for r in reports {
             var detail = [r.reason, r.evidence.isEmpty ? "" : lang("佐证：", "Evidence: ") + r.evidence].filter { !$0.isEmpty }
@@ -58,7 +60,8 @@ enum ProjectPage {
                     who: lang("\(person(r.reportedBy)) 于 \(r.reportedOn) 报送", "reported by \(person(r.reportedBy)) on \(r.reportedOn)"),
                     verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
                     verifyForm: offersVerification(r) ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
-                    files: files(.stage(r.id!)), attach: takesEvidence(r) ? ("stage", r.id!) : nil))
+                    files: files(.stage(r.id!)), attach: takesEvidence(r) ? ("stage", r.id!) : nil,
+                    backFilled: ProjectDTO.Stage.backFilled(r.occurredOn, r.reportedOn)))
         }
         for f in funds {
             timeline.append(
@@ -69,7 +72,8 @@ enum ProjectPage {
                     detail: f.evidence, who: lang("\(person(f.reportedBy)) 登记", "recorded by \(person(f.reportedBy))"),
                     verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
                     verifyForm: offersVerification(f) ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
-                    files: files(.funds(f.id!)), attach: takesEvidence(f) ? ("funds", f.id!) : nil))
+                    files: files(.funds(f.id!)), attach: takesEvidence(f) ? ("funds", f.id!) : nil,
+                    backFilled: ProjectDTO.Stage.backFilled(f.arrivedOn, f.recordedOn)))
         }
         let summary = ProjectDTO.Summary(project)
         var extras = ProjectExtensions.Contribution()

@@ -36,6 +36,7 @@ extension ProjectService {
             entry.id = UUID()
             entry.projectID = id
             entry.arrivedOn = date.description
+            entry.recordedOn = today.description
             entry.amountMinor = amount.minorUnits
             entry.currency = amount.currency.rawValue
             entry.isForeign = input.isForeign || amount.currency != .cny
@@ -128,8 +129,12 @@ extension ProjectService {
     static func message(_ problem: ProjectRules.DateProblem) -> AppError {
         switch problem {
         case .inFuture: AppError.field("occurredOn", zh: "日期不能晚于今天。", en: "The date cannot be in the future.")
-        case .beforePrevious(let date):
-            AppError.field("occurredOn", zh: "日期不能早于上一阶段（\(date)）。", en: "The date cannot precede the previous stage (\(date)).")
+        case .beforePrevious(let stage, let date):
+            // name what the date is compared with: 入库 for a project still negotiating, else the stage
+            AppError.field(
+                "occurredOn",
+                zh: "日期不能早于上一阶段「\(stage == .negotiating ? "入库（在谈）" : stage.label(.zh))」的日期 \(date)。",
+                en: "The date cannot precede the previous stage (\(stage == .negotiating ? "accepted" : stage.rawValue), \(date)).")
         }
     }
 }

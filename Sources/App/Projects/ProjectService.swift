@@ -83,7 +83,7 @@ struct ProjectService {
                 from: project.stage, to: input.to, heldAt: project.heldAt, reason: reason,
                 byBureau: AccessPolicy.may(user.roles, .correctStage))
         } catch { throw Self.message(error) }
-        do { try ProjectRules.checkStageDate(date, previous: CivilDate(project.stageSince), today: today) } catch {
+        do { try ProjectRules.checkStageDate(date, after: project.stage, since: CivilDate(project.stageSince), today: today) } catch {
             throw Self.message(error)
         }
         // the major-project threshold compares in CNY at the signing month's rate

@@ -54,6 +54,8 @@ extension AccessPolicy {
         case answerWorkOrder
         /// Confirming or reopening a work order's result: the person who asked.
         case confirmWorkOrder
+        /// 补录: recording what happened long ago with its past dates (`BackFill`): the bureau.
+        case backFill
         /// Opening a supervision item (督查事项) or a reform item (改革事项): the bureau.
         case openBureauItem
     }
@@ -74,7 +76,7 @@ extension AccessPolicy {
             guard !roles.isDisjoint(with: Self.roles(for: .workOrder, .read)) else { return false }
             return (seesWholeJurisdiction(roles) && ties.contains(.withinJurisdiction)) || !ties.isDisjoint(with: [.author, .ownUnit])
         case .reportOnProject: return managesProjects || ties.contains(.accountable)
-        case .correctStage, .verifyEntry: return managesProjects
+        case .correctStage, .verifyEntry, .backFill: return managesProjects
         case .answerAsHost, .answerWorkOrder: return ties.contains(.ownUnit)
         case .completeNextStep, .confirmWorkOrder: return ties.contains(.author)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))

@@ -76,12 +76,16 @@ public enum ProjectRules {
 
     public enum DateProblem: Error, Equatable, Sendable {
         case inFuture
-        case beforePrevious(CivilDate)
+        /// The stage the project is in and the day it entered it (入库 for 在谈).
+        case beforePrevious(ProjectStage, CivilDate)
     }
 
-    /// A stage's date lies between the previous stage's and today.
-    public static func checkStageDate(_ date: CivilDate, previous: CivilDate?, today: CivilDate) throws(DateProblem) {
+    /// A stage's date lies between the previous stage's (`since`, the day the project entered
+    /// `stage`) and today.
+    public static func checkStageDate(_ date: CivilDate, after stage: ProjectStage, since: CivilDate?, today: CivilDate)
+        throws(DateProblem)
+    {
         guard date <= today else { throw .inFuture }
-        if let previous, date < previous { throw .beforePrevious(previous) }
+        if let since, date < since { throw .beforePrevious(stage, since) }
     }
 }

@@ -48,16 +48,25 @@ struct AuthTests {
         }
     }
 
-    @Test func fiveFailuresLockForFifteenMinutes() async throws {
+    @Test func fiveFailuresLockThatNameFromThatAddressOnlyAndSayNothingOfExistence() async throws {
         try await withApp { app, clock in
             let browser = Browser(app)
             for _ in 1...5 { try await browser.login("cadre", password: "wrong-Password-1") }
-            // the right password is refused while locked
+            // the right password is refused from this address while locked
             let locked = try await browser.login("cadre")
             #expect(locked.status == .unauthorized)
-            #expect(locked.body.string.contains("已锁定"))
-            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "account.locked").count() == 1)
-            // and accepted once the 15 minutes are over
+            #expect(locked.body.string.contains("登录失败次数过多，请 15 分钟后再试"))
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "login.throttle").count() == 1)
+            // a name that does not exist hears exactly the same
+            for _ in 1...5 { try await browser.login("no-such-person", password: "wrong-Password-1") }
+            let unknown = try await browser.login("no-such-person", password: "wrong-Password-1")
+            #expect(unknown.body.string.contains("登录失败次数过多，请 15 分钟后再试"))
+            // the account itself is not locked: another address is not locked out
+            let now = app.clock.seconds
+            #expect(try await LoginThrottle.lockedUntil("cadre", source: "-", now: now, on: app.db) != nil)
+            #expect(try await LoginThrottle.lockedUntil("cadre", source: "10.0.0.9", now: now, on: app.db) == nil)
+            #expect(try await Person.query(on: app.db).filter(\.$login == "cadre").first()?.lockedUntil == nil)
+            // and from here once the 15 minutes are over
             clock.advance(seconds: 15 * 60)
             #expect(try await browser.login("cadre").status == .seeOther)
         }

@@ -147,7 +147,7 @@ struct ProjectTests {
             #expect(try await Self.report(cadre, id, to: "built", on: "2022-04-28", app: app).status == .forbidden)
             #expect(try await Self.report(cadre, id, to: "signed", on: "2022-04-28", contract: "3亿", app: app).status == .seeOther)
             let early = try await Self.report(cadre, id, to: "started", on: "2022-04-01", app: app)
-            #expect(early.body.string.contains("日期不能早于上一阶段（2022-04-28）"))
+            #expect(early.body.string.contains("日期不能早于上一阶段「签约」的日期 2022-04-28"))
             for (stage, date) in [("started", "2022-05-10"), ("built", "2022-09-30"), ("producing", "2023-01-31")] {
                 #expect(try await Self.report(cadre, id, to: stage, on: date, app: app).status == .seeOther)
             }

@@ -62,10 +62,10 @@ struct AccountableProjectTests {
 
     @Test func stageDatesRunForward() {
         #expect(throws: ProjectRules.DateProblem.inFuture) {
-            try ProjectRules.checkStageDate(date("2026-11-22"), previous: nil, today: date("2026-11-21"))
+            try ProjectRules.checkStageDate(date("2026-11-22"), after: .negotiating, since: nil, today: date("2026-11-21"))
         }
-        #expect(throws: ProjectRules.DateProblem.beforePrevious(date("2022-09-30"))) {
-            try ProjectRules.checkStageDate(date("2022-09-01"), previous: date("2022-09-30"), today: date("2026-11-21"))
+        #expect(throws: ProjectRules.DateProblem.beforePrevious(.built, date("2022-09-30"))) {
+            try ProjectRules.checkStageDate(date("2022-09-01"), after: .built, since: date("2022-09-30"), today: date("2026-11-21"))
         }
     }
 

@@ -32,52 +32,47 @@ struct AuthController {
         let now = request.clock.seconds
         let actor = AuditActor(login: login.isEmpty ? "anonymous" : String(login.prefix(64)), ip: request.remoteIP)
         let millis = request.clock.millis
-        guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.count <= 256,
-            let person = try await Person.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first(),
-            let hash = person.passwordHash
-        else {
+        let source = request.remoteIP
+        // a name locked from this address hears the same whether it exists or not
+        if let until = try await LoginThrottle.lockedUntil(login, source: source, now: now, on: request.db) {
+            try await request.writeTransaction { db in
+                try await AuditLog.append(on: db, by: actor, action: "login.throttled", objectType: "person", objectID: "-", at: millis)
+            }
+            return renderLogin(request, login: login, error: LoginThrottle.message(until: until, now: now, lang), next: next)
+        }
+        let person =
+            login.isEmpty || login.count > 64 || password.isEmpty || password.count > 256
+            ? nil : try await Person.query(on: request.db).filter(\.$login == login).filter(\.$active == true).first()
+        let verified: Bool
+        if let hash = person?.passwordHash {
+            verified = (try? await request.password.async.verify(Secrets.passwordInput(password), created: hash)) ?? false
+        } else {
             // the same work as a real check, so timing does not reveal which logins exist
             _ = try? await request.password.async.verify(Secrets.passwordInput(password), created: request.application.decoyPasswordHash)
-            try await request.writeTransaction { db in
-                try await AuditLog.append(
-                    on: db, by: actor, action: "login.failed", objectType: "person", objectID: "-", after: ["reason": "unknown login"],
-                    at: millis)
-            }
-            return renderLogin(request, login: login, error: lang("用户名或密码错误。", "Wrong user name or password."), next: next)
+            verified = false
         }
+        guard verified, let person else {
+            let personID = person?.id?.uuidString ?? "-"
+            let locks = try await request.writeTransaction { db in
+                let until = try await LoginThrottle.fail(login, source: source, now: now, on: db)
+                try await AuditLog.append(
+                    on: db, by: actor, action: until == nil ? "login.failed" : "login.throttle", objectType: "person", objectID: personID,
+                    after: ["reason": person == nil ? "unknown login" : "wrong password"], at: millis)
+                return until
+            }
+            let message =
+                locks.map { LoginThrottle.message(until: $0, now: now, lang) } ?? lang("用户名或密码错误。", "Wrong user name or password.")
+            return renderLogin(request, login: login, error: message, next: next)
+        }
+        // an account the security admin locked: said only to whoever knows its password
         if AccountRules.isLocked(lockedUntil: person.lockedUntil, now: now) {
             try await request.writeTransaction { db in
                 try await AuditLog.append(
                     on: db, by: actor, action: "login.locked", objectType: "person", objectID: person.id!.uuidString, at: millis)
             }
-            let minutes = ((person.lockedUntil ?? now) - now + 59) / 60
             return renderLogin(
                 request, login: login,
-                error: lang(
-                    "连续输错密码，账户已锁定，请 \(minutes) 分钟后再试，或联系安全管理员解锁。",
-                    "Too many failed attempts: the account is locked for \(minutes) more minutes, or ask the security admin to unlock it."),
-                next: next)
-        }
-        let verified = (try? await request.password.async.verify(Secrets.passwordInput(password), created: hash)) ?? false
-        guard verified else {
-            let outcome = AccountRules.afterFailure(failures: person.failedLogins, now: now)
-            let personID = person.id!
-            try await request.writeTransaction { db in
-                guard let fresh = try await Person.find(personID, on: db) else { return }
-                fresh.failedLogins = outcome.failures
-                fresh.lockedUntil = outcome.lockedUntil ?? fresh.lockedUntil
-                try await fresh.update(on: db)
-                try await AuditLog.append(
-                    on: db, by: actor, action: outcome.lockedUntil == nil ? "login.failed" : "account.locked", objectType: "person",
-                    objectID: personID.uuidString, after: ["failures": outcome.failures], at: millis)
-            }
-            let message =
-                outcome.lockedUntil == nil
-                ? lang("用户名或密码错误。", "Wrong user name or password.")
-                : lang(
-                    "连续 \(AccountRules.maxFailures) 次输错密码，账户已锁定 15 分钟。",
-                    "\(AccountRules.maxFailures) failed attempts: the account is locked for 15 minutes.")
-            return renderLogin(request, login: login, error: message, next: next)
+                error: lang("该账户已被锁定，请联系安全管理员解锁。", "This account is locked; ask the security admin to unlock it."), next: next)
         }
         // a new session id at every login; the one presented before (if any) is ended
         let previous = request.cookies[SessionMiddleware.cookieName]?.string
@@ -85,10 +80,8 @@ struct AuthController {
         let ip = request.remoteIP
         let token = try await request.writeTransaction { db in
             if let previous { try await UserSession.query(on: db).filter(\.$id == Secrets.digest(previous)).delete() }
-            guard let fresh = try await Person.find(personID, on: db) else { throw AppError.unauthenticated }
-            fresh.failedLogins = 0
-            fresh.lockedUntil = nil
-            try await fresh.update(on: db)
+            guard try await Person.find(personID, on: db) != nil else { throw AppError.unauthenticated }
+            try await LoginThrottle.clear(login, source: ip, on: db)
             let token = try await UserSession.open(for: personID, now: now, ip: ip, on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "login.success", objectType: "person", objectID: personID.uuidString, at: millis)

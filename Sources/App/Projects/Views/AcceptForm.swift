@@ -52,6 +52,12 @@ enum AcceptForm {
                     "leader", model.isMajor ? lang("包保领导（重大项目必填）", "Responsible leader (required)") : lang("包保领导", "Responsible leader"),
                     options.leaders, form, lang, required: model.isMajor, blank: lang("（无）", "(none)")),
                 Components.select("taskForce", lang("项目专班", "Task force"), options.taskForces, form, lang, blank: lang("（无）", "(none)"))))
+        if context.may(.backFill) {
+            fields.append(
+                Components.field(
+                    "acceptedOn", lang("入库日期（补录历史项目时填写，默认今天）", "Accepted on (for a past project; default today)"), form, lang,
+                    hint: lang("如 2022-03-01；补录的项目及其阶段同样须经投促局另一同志核验", "e.g. 2022-03-01")))
+        }
         fields.append(Components.submit(lang("同意入库", "Accept into the pipeline")))
         return [
             el("h2", [], text(lang("入库（组长决定）", "Accept (the chair decides)"))),

@@ -23,6 +23,8 @@ enum ProjectShowView {
         var files: [FileLink] = []
         /// Where more evidence for this entry is sent, while it is unverified and the user answers for it.
         var attach: (type: String, id: UUID)? = nil
+        /// Recorded more than a week after it happened (补录).
+        var backFilled = false
     }
 
     struct FileLink: Sendable {
@@ -173,7 +175,10 @@ enum ProjectShowView {
         let items = entries.map { entry -> HNode in
             var children: [HNode] = [
                 el("div", [.cls("when")], text(entry.date)),
-                el("div", [.cls("what")], text(entry.title)),
+                el(
+                    "div", [.cls("what")],
+                    children: [text(entry.title)]
+                        + (entry.backFilled ? [text(" "), el("span", [.cls("tag")], text(lang("补录", "back-filled")))] : [])),
             ]
             if !entry.detail.isEmpty { children.append(el("div", [.cls("muted")], text(entry.detail))) }
             var status: [HNode] = []

@@ -1,0 +1,25 @@
+/// 补录: recording a project's history with its real past dates — a bureau moving from its Excel
+/// ledger enters a project signed in 2022 and producing in 2023 [002]. What was recorded more than
+/// `graceDays` after it happened is back-filled: the timeline and the audit log say so, and it is
+/// verified by a second bureau person like any report.
+public enum BackFill {
+    /// A report of last week is ordinary work; older is back-filling.
+    public static let graceDays = 7
+    /// No investment-promotion ledger we know of reaches further back.
+    public static let earliest = CivilDate(year: 2000, month: 1, day: 1)!
+
+    public static func isBackFilled(happened: CivilDate, recorded: CivilDate) -> Bool {
+        happened.dayNumber < recorded.dayNumber - graceDays
+    }
+
+    public enum Problem: Error, Equatable, Sendable {
+        case inFuture
+        case tooEarly
+    }
+
+    /// A past date typed for an acceptance (入库): not after today, not before 2000.
+    public static func checkPastDate(_ date: CivilDate, today: CivilDate) throws(Problem) {
+        guard date <= today else { throw .inFuture }
+        guard date >= earliest else { throw .tooEarly }
+    }
+}
