@@ -88,6 +88,10 @@ enum Webhooks {
         for delivery in due {
             var failure = ""
             do {
+                // checked again at every delivery: a name may have been pointed into the network since
+                do { _ = try await app.robotPolicy.check(delivery.url) } catch {
+                    throw Abort(.forbidden, reason: "robot address refused: \(error)")
+                }
                 let response = try await app.client.post(URI(string: delivery.url)) { request in
                     request.headers.contentType = .json
                     request.body = ByteBuffer(string: delivery.body)

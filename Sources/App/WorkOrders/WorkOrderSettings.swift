@@ -31,8 +31,9 @@ struct WorkOrderSettings {
                 on: db, by: actor, action: "workorder.link", objectType: "demand_link", objectID: link.id!.uuidString,
                 after: ["enterprise": name], at: millis)
         }
-        let host = request.headers.first(name: .host).map { (request.isTLS ? "https://" : "http://") + $0 } ?? ""
-        return (link, host + SiteURL.demand(token).path)
+        // from the configured public address, never from the request's Host header (which the
+        // caller chooses); without one, the path alone
+        return (link, (request.application.publicURL ?? "") + SiteURL.demand(token).path)
     }
 
     struct Rule: Content {
@@ -147,8 +148,8 @@ struct WorkOrderSettings {
             throw AppError.field("unit", zh: "请选择本辖区的单位。", en: "Choose a unit of the jurisdiction.")
         }
         let parsed = URI(string: url)
-        guard url.isEmpty || (url.count <= 300 && ["http", "https"].contains(parsed.scheme ?? "") && !(parsed.host ?? "").isEmpty) else {
-            throw AppError.field("url", zh: "机器人地址应以 https:// 开头（留空则停用）。", en: "The robot address starts with https:// (empty to stop).")
+        if !url.isEmpty {
+            do { _ = try await request.application.robotPolicy.check(url) } catch { throw RobotPolicy.message(error) }
         }
         let (actor, millis) = (request.auditActor, request.clock.millis)
         try await request.writeTransaction { db in

@@ -31,6 +31,8 @@ struct WebhookTests {
         }
 
         try await withApp { app, _ in
+            // the local robot of this test only: http and 127.0.0.1 are otherwise refused
+            app.robotPolicy = RobotPolicy(allowed: ["127.0.0.1"], requireHTTPS: false, allowInternal: true)
             let officer = try await Fixture.cadre("renshe", unit: "东宝区人力资源和社会保障局", on: app.db)
             let unit = try #require(try await Person.find(officer, on: app.db)).$unit.id
             let hook = UnitWebhook()
@@ -74,6 +76,15 @@ struct WebhookTests {
             _ = try await bureau.get("/work-orders/webhooks")
             let bad = try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", "ftp://robot")])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("应以 https:// 开头"))
+            // an intranet host, or a literal internal address, is refused
+            for inside in ["https://10.0.0.5/hook", "https://127.0.0.1/hook", "https://intranet.local/robot"] {
+                let refused = try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", inside)])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("只接受企业微信、钉钉的群机器人地址"))
+            }
+            // an allowed name that resolves into the network is refused after DNS
+            app.robotPolicy = RobotPolicy(allowed: ["localhost"])
+            let rebound = try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", "https://localhost/robot")])
+            #expect(rebound.status == .unprocessableEntity && rebound.body.string.contains("指向内部网络"))
             let url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key"
             #expect(try await bureau.post("/work-orders/webhooks", [("unit", unit.uuidString), ("url", url)]).status == .seeOther)
             #expect(try await UnitWebhook.query(on: app.db).first()?.url == url)

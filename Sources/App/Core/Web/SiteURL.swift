@@ -139,3 +139,15 @@ extension Request {
         return id
     }
 }
+
+extension Application {
+    /// The address enterprises reach the system at (`PUBLIC_URL`, e.g. https://zs.jingmen.gov.cn):
+    /// one-time links are built from it. Nil when unset or not an http(s) address.
+    var publicURL: String? {
+        guard var value = Environment.get("PUBLIC_URL")?.trimmingCharacters(in: .whitespaces),
+            value.hasPrefix("https://") || value.hasPrefix("http://"), !value.contains("@"), value.count <= 200
+        else { return nil }
+        while value.hasSuffix("/") { value.removeLast() }
+        return value
+    }
+}
