@@ -26,4 +26,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateProjectsAddVerifiedFacts())
     app.migrations.add(UpdateProjectsAddRecordedOn())
     app.migrations.add(CreateLoginThrottles())
+    app.migrations.add(UpdateNameKeysRefold())
 }

@@ -6,8 +6,15 @@ public enum NameNormalizer {
         "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "股份公司", "合伙企业", "总公司", "分公司",
         "公司", "co.,ltd.", "co.,ltd", "co.ltd", "ltd.", "ltd", "inc.", "inc",
     ]
-    /// Markers of an enterprise still being set up (筹备); the enterprise is the same one.
-    static let preparationMarkers = ["(筹)", "(筹备)", "筹备组", "(筹建)"]
+    /// Markers of an enterprise still being set up (筹备), after folding (every bracket style is
+    /// a round one by then): in brackets 筹, 筹备, 筹备组, 筹备处, 筹建, 筹建处; bare, the words that
+    /// cannot end a name otherwise. The enterprise is the same one. Longest first.
+    static let preparationMarkers: [String] = {
+        let words = ["筹备组", "筹备处", "筹建处", "筹备", "筹建", "筹"]
+        let bracketed = words.map { "(\($0))" }
+        let bare = ["筹备组", "筹备处", "筹建处", "筹备", "筹建"]
+        return (bracketed + bare).sorted { $0.count > $1.count }
+    }()
 
     /// The comparison key: folded, without the 筹 marker and one legal-form suffix. A name that
     /// is nothing but a legal form (有限公司) keeps it.

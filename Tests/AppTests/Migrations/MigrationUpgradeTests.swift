@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import FluentSQL
 import Testing
@@ -116,6 +117,24 @@ struct MigrationUpgradeTests {
             let hasTable = try await SchemaInspection.tableExists(ParallelApprovalMark.schema, on: app.db)
             #expect(columns == Self.wantedColumns)
             #expect(hasTable)
+        }
+    }
+}
+
+/// Keys stored before the complete traditional table and the preparatory suffixes are refolded.
+@Suite("迁移：企业名称比对键重算")
+struct NameKeyRefoldTests {
+    @Test func aKeyStoredTheOldWayIsRefoldedAndCollidesAgain() async throws {
+        try await withApp { app, _ in
+            let old = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first())
+            // a traditional spelling stored with the key the hand-picked table gave it (籌 unfolded)
+            let id = try await Fixture.enterprise("湖北偉德線路板有限公司（籌）", uscc: nil, region: Fixture.dongbao, legal: "吕万军", on: app.db)
+            let stale = try #require(try await Enterprise.find(id, on: app.db))
+            try await app.db.sql.raw("UPDATE enterprises SET name_key = '湖北伟德线路板有限公司(籌)' WHERE id = \(bind: stale.id!)").run()
+            try await UpdateNameKeysRefold().prepare(on: app.db)
+            let fresh = try #require(try await Enterprise.find(stale.id!, on: app.db))
+            #expect(fresh.nameKey == old.nameKey)
+            #expect(fresh.nameKey == NameNormalizer.key(for: "湖北伟德线路板有限公司"))
         }
     }
 }

@@ -9,6 +9,28 @@ struct NameNormalizerTests {
         #expect(NameNormalizer.same("湖北伟德线路板有限公司", "湖北伟德线路板有限公司（筹）"))
     }
 
+    @Test(arguments: [
+        "湖北偉德線路板有限公司（籌）", "湖北伟德线路板有限公司筹备处", "湖北伟德线路板有限公司（筹建处）", "湖北伟德线路板有限公司【筹备组】",
+        "湖北伟德线路板有限公司[筹建]", "湖北伟德线路板有限公司(筹备)", "湖北伟德线路板有限公司〔筹〕", "湖北伟德线路板有限公司筹建处",
+    ])
+    func everyPreparatorySpellingIsTheSameEnterprise(name: String) {
+        #expect(NameNormalizer.same("湖北伟德线路板有限公司", name), "\(name)")
+    }
+
+    @Test func similarButDifferentCompaniesStayApart() {
+        #expect(!NameNormalizer.same("湖北伟德线路板有限公司", "湖北伟德线路板科技有限公司"))
+        #expect(!NameNormalizer.same("湖北伟德线路板有限公司", "武汉伟德线路板有限公司"))
+        #expect(!NameNormalizer.same("湖北伟德线路板有限公司（筹）", "湖北伟德线路有限公司"))
+    }
+
+    @Test func theCompleteTableCoversWhatTheHandPickedOneMissed() {
+        // 籌 escaped the old table; every traditional character of the table folds, none is lost
+        #expect(TextFold.fold("籌") == "筹")
+        #expect(TraditionalChinese.table.traditional.count == TraditionalChinese.table.simplified.count)
+        #expect(TraditionalChinese.simplified.count > 4_000)
+        #expect(TextFold.fold("鉅") == "钜")
+    }
+
     @Test func legalFormSuffixesFoldAway() {
         #expect(NameNormalizer.key(for: "湖北伟德线路板股份有限公司") == "湖北伟德线路板")
         #expect(NameNormalizer.key(for: "湖北伟德线路板有限责任公司") == "湖北伟德线路板")
@@ -24,7 +46,8 @@ struct NameNormalizerTests {
         // seed [001] and [002] arrive in traditional characters
         #expect(NameNormalizer.same("湖北某新材料科技有限公司", "湖北某新材料科技有限公司"))
         #expect(NameNormalizer.same("安慶華興電子有限公司", "安庆华兴电子有限公司"))
-        #expect(TextFold.fold("鹹豐縣") == "鹹丰县")
+        // 咸丰县 of 恩施 [002], written traditionally: the complete table knows 鹹 too
+        #expect(TextFold.fold("鹹豐縣") == "咸丰县")
     }
 
     @Test(arguments: ["\u{200B}", "\u{200D}", "\u{2060}", "\u{00AD}", "\u{FEFF}", "\u{202E}", "\u{200E}", "\u{FE00}", "\u{0301}"])
