@@ -8,6 +8,7 @@ struct ActivityAPIController {
         api.get(APIRoute.activities.pattern, use: list)
         api.post(APIRoute.activities.pattern, use: record)
         api.post(APIRoute.activityDone.pattern, use: done)
+        api.get(APIRoute.unitMonth.pattern, use: ResidentMonthDTO.serve)
     }
 
     struct Item: Content {

@@ -57,6 +57,15 @@ struct FiguresWebController {
     }
 
     func residentMonth(_ request: Request) async throws -> Response {
+        let (office, month, figures) = try await Self.residentMonthFigures(request)
+        return .html(
+            FiguresViews.residentMonth(
+                figures, office: office.name, monthText: month, context: PageContext(request: request), unitID: try office.requireID()))
+    }
+
+    /// A resident office of the user's jurisdiction, the month asked (`month=2025-10`, default
+    /// this month) and its figures — for the page and the API alike.
+    static func residentMonthFigures(_ request: Request) async throws -> (office: Unit, month: String, figures: ResidentMonth) {
         let user = try request.authorize(.read, .activity)
         let id = try request.idParameter()
         guard let unit = try await Unit.find(id, on: request.db), unit.kind == .residentOffice,
@@ -66,14 +75,11 @@ struct FiguresWebController {
         let raw = request.query[String.self, at: "month"] ?? ""
         // a month that is not one is refused with the parameter named, not silently replaced
         guard raw.isEmpty || (raw.count == 7 && CivilDate(raw + "-01") != nil) else {
-            throw AppError(
-                code: "invalid_query", status: .badRequest, zh: "参数 month 应为形如 2026-10 的月份，而不是“\(raw.prefix(20))”。",
-                en: "month must be a month like 2026-10, not \"\(raw.prefix(20))\".")
+            throw Request.invalidQuery("month", raw, expected: "形如 2026-10 的月份", "a month like 2026-10")
         }
         let month = raw.isEmpty ? String(today.description.prefix(7)) : raw
         let figures = try await PipelineFigures.residentMonth(
             office: id, month: month, on: request.db, rates: try await ExchangeRate.table(request))
-        return .html(
-            FiguresViews.residentMonth(figures, office: unit.name, monthText: month, context: PageContext(request: request), unitID: id))
+        return (unit, month, figures)
     }
 }

@@ -8,6 +8,41 @@ struct LeadAPIController {
         api.get(APIRoute.leads.pattern, use: list)
         api.post(APIRoute.leads.pattern, use: submit)
         api.get(APIRoute.lead.pattern, use: show)
+        api.post(APIRoute.leadRespond.pattern, use: respond)
+        api.post(APIRoute.leadDecision.pattern, use: decide)
+        api.post(APIRoute.leadMerge.pattern, use: merge)
+    }
+
+    /// The bureau's actions on a lead, as on its page: respond, return or reject with a reason,
+    /// merge into another lead of the same enterprise.
+    struct ActionBody: Content {
+        var version: Int
+        var decision: String?
+        var reason: String?
+        var target: UUID?
+    }
+
+    func respond(_ request: Request) async throws -> LeadDTO {
+        let body = try request.content.decode(ActionBody.self)
+        return LeadDTO(try await LeadService(request: request).respond(try request.idParameter(), basedOn: body.version))
+    }
+
+    func decide(_ request: Request) async throws -> LeadDTO {
+        let body = try request.content.decode(ActionBody.self)
+        guard let decision = LeadService.Decision(rawValue: body.decision ?? "") else {
+            throw AppError.field("decision", zh: "decision 应为 returned（退回补充）或 rejected（不予入库）。", en: "decision is returned or rejected.")
+        }
+        return LeadDTO(
+            try await LeadService(request: request).decide(
+                try request.idParameter(), decision, reason: body.reason ?? "", basedOn: body.version))
+    }
+
+    func merge(_ request: Request) async throws -> LeadDTO {
+        let body = try request.content.decode(ActionBody.self)
+        guard let target = body.target else {
+            throw AppError.field("target", zh: "请指明要并入的线索（target）。", en: "Name the lead to merge into (target).")
+        }
+        return LeadDTO(try await LeadService(request: request).merge(try request.idParameter(), into: target, basedOn: body.version))
     }
 
     func list(_ request: Request) async throws -> PageDTO<LeadDTO> {

@@ -149,6 +149,11 @@ struct FiguresTests {
             let before = try await bureau.get("/units/\(office)/month?month=2025-10").body.string
             #expect(before.contains("走访企业346家、商协会40个，引进项目22个，合同投资额0元，到位资金0元"))
             #expect(before.contains("另有待核验 29.14亿元") && before.contains("另有待核验 4.389亿元"))
+            let api = try await APIClient.issue(app, login: "bureau")
+            let json = try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-10").json
+            #expect(json["enterprisesVisited"] as? Int == 346 && json["chambersVisited"] as? Int == 40)
+            #expect(json["contractText"] as? String == "0元" && json["pendingContractText"] as? String == "29.14亿元")
+            #expect(json["pendingFundsText"] as? String == "4.389亿元")
             // the bureau verifies the 22 signings and the three entries of October
             for project in projects {
                 let reports = try await StageReport.query(on: db).filter(\.$projectID == project).all()
@@ -164,6 +169,10 @@ struct FiguresTests {
             let page = try await bureau.get("/units/\(office)/month?month=2025-10").body.string
             #expect(page.contains("走访企业346家、商协会40个，引进项目22个，合同投资额29.14亿元，到位资金4.389亿元"))
             #expect(!page.contains("另有待核验 29.14亿元") && !page.contains("另有待核验 4.389亿元"))
+            let counted = try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-10").json
+            #expect(counted["contractText"] as? String == "29.14亿元" && counted["fundsArrivedText"] as? String == "4.389亿元")
+            #expect(counted["projectsIntroduced"] as? Int == 22 && counted["pendingContractText"] as? String == "0元")
+            #expect(try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-13").status == .badRequest)
             #expect(try await bureau.get("/units/\(office)").body.string.contains("工作月报"))
             #expect(try await bureau.get("/units/\(park)/month").status == .notFound)  // only resident offices report so
             // a month that is not one is refused with the parameter named, not replaced by the current one

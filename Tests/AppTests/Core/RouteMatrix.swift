@@ -101,6 +101,10 @@ enum RouteMatrix {
         "POST /api/v1/activities/:id/done": .hidden(.activity, .write, .activity, .completeNextStep),
         "GET /todos": .role(.activity, .read), "GET /funnel": .role(.activity, .read),
         "GET /units/:id/month": .scoped(.activity, .read, .office),
+        "GET /api/v1/units/:id/month": .scoped(.activity, .read, .office),
+        "POST /api/v1/leads/:id/respond": .hidden(.lead, .manage, .lead, .readLead),
+        "POST /api/v1/leads/:id/decision": .hidden(.lead, .manage, .lead, .readLead),
+        "POST /api/v1/leads/:id/merge": .hidden(.lead, .manage, .lead, .readLead),
         // work orders (§7)
         "GET /work-orders": .role(.workOrder, .read), "GET /api/v1/work-orders": .role(.workOrder, .read),
         "POST /work-orders": .role(.workOrder, .write), "POST /api/v1/work-orders": .role(.workOrder, .write),

@@ -182,6 +182,31 @@ struct LeadTests {
         }
     }
 
+    @Test func theBureausLeadActionsThroughTheAPI() async throws {
+        try await withApp { app, _ in
+            let cadre = try await APIClient.issue(app, login: "cadre")
+            let bureau = try await APIClient.issue(app, login: "bureau")
+            let body =
+                #"{"enterpriseName":"荆门新材料科技有限公司","investment":{"minorUnits":291400000000,"currency":"CNY"},"channel":"residentTeam"}"#
+            let id = try #require(try await cadre.send(.POST, "/api/v1/leads", json: body).json["id"] as? String)
+            // the actions are the bureau's: a cadre hears 403 whatever it sends
+            #expect(try await cadre.send(.POST, "/api/v1/leads/\(id)/respond", json: #"{"version":1}"#).status == .forbidden)
+            let responded = try await bureau.send(.POST, "/api/v1/leads/\(id)/respond", json: #"{"version":1}"#)
+            #expect(responded.status == .ok && responded.json["status"] as? String == "responded")
+            // a stale version is a conflict, not an overwrite
+            #expect(try await bureau.send(.POST, "/api/v1/leads/\(id)/respond", json: #"{"version":1}"#).status == .conflict)
+            let version = try #require(try await Lead.find(UUID(uuidString: id)!, on: app.db)).version
+            let noDecision = try await bureau.send(.POST, "/api/v1/leads/\(id)/decision", json: #"{"version":\#(version)}"#)
+            #expect(noDecision.status == .unprocessableEntity && (noDecision.json["fields"] as? [String: String])?["decision"] != nil)
+            let noTarget = try await bureau.send(.POST, "/api/v1/leads/\(id)/merge", json: #"{"version":\#(version)}"#)
+            #expect(noTarget.status == .unprocessableEntity && (noTarget.json["fields"] as? [String: String])?["target"] != nil)
+            let returned = try await bureau.send(
+                .POST, "/api/v1/leads/\(id)/decision", json: #"{"version":\#(version),"decision":"returned","reason":"请补充用地和能耗需求"}"#)
+            #expect(returned.status == .ok && returned.json["status"] as? String == "returned")
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "lead.respond").count() == 1)
+        }
+    }
+
     @Test func apiSubmitsAndReads() async throws {
         try await withApp { app, _ in
             let api = try await APIClient.issue(app, login: "cadre")
