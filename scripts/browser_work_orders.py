@@ -67,6 +67,10 @@ def work_order_walk(driver, base, shots, h):
     h.wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "code.link"))
     link = driver.find_element(By.CSS_SELECTOR, "code.link").text
     h.check("the bureau issues a one-time link", "/d/" in link)
+    # built from PUBLIC_URL when the server has one (CI sets it), never from the Host header
+    h.check("the link starts at the configured public address or is a path", link.startswith(base + "/d/") or link.startswith("/d/"))
+    if link.startswith("/"):
+        link = base + link
     h.shoot(driver, shots, "31-demand-links")
     h.log_out(driver)
 
