@@ -8,7 +8,6 @@ import Vapor
 struct LeadService {
     let request: Request
 
-    /// A lead the current user may open, or 404.
     /// What the route gate asks before a lead route reads its body (`RouteGates`): the lead within
     /// reach, and for 入库 or 不予入库 the bureau or the panel's chair.
     static func installGate(_ app: Application) {
@@ -16,11 +15,12 @@ struct LeadService {
             _ = try await LeadService(request: request).find(id, for: gate.action == .manage ? .manage : .read)
             guard let deed = gate.deed else { return }
             let user = try request.requireUser()
-            let chair = try await ReviewService(request: request).state(of: id)?.panel.chairID == user.personID
+            let chair = try await ReviewService.review(of: id, on: request.db)?.panel.chairID == user.personID
             guard AccessPolicy.may(user.roles, deed, ties: chair ? .panelChair : []) else { throw AppError.forbidden }
         }
     }
 
+    /// A lead the current user may open, or 404.
     func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Lead {
         let user = try request.authorize(action, .lead)
         guard let lead = try await Lead.find(id, on: request.db) else { throw AppError.notFound }
@@ -28,8 +28,8 @@ struct LeadService {
         if (try? request.authorize(action, .lead, in: lead.jurisdictionCode)) != nil { ties.insert(.withinJurisdiction) }
         if AccessPolicy.may(user.roles, .readLead, ties: ties) { return lead }
         // the members of the panel the lead was put to read it too, wherever their unit sits
-        if action == .read, let review = try await LeadReview.query(on: request.db).filter(\.$leadID == id).first(),
-            let panel = try await ReviewPanel.find(review.panelID, on: request.db), panel.members.contains(user.personID),
+        if action == .read, let panel = try await ReviewService.review(of: id, on: request.db)?.panel,
+            panel.members.contains(user.personID),
             AccessPolicy.may(user.roles, .readLead, ties: ties.union(.panelMember))
         {
             return lead

@@ -98,10 +98,16 @@ struct ReviewService {
         }
     }
 
-    func state(of leadID: UUID) async throws -> State? {
-        guard let review = try await LeadReview.query(on: request.db).filter(\.$leadID == leadID).first(),
-            let panel = try await ReviewPanel.find(review.panelID, on: request.db)
+    /// The review of a lead and the panel it was put to, if it was.
+    static func review(of leadID: UUID, on db: any Database) async throws -> (review: LeadReview, panel: ReviewPanel)? {
+        guard let review = try await LeadReview.query(on: db).filter(\.$leadID == leadID).first(),
+            let panel = try await ReviewPanel.find(review.panelID, on: db)
         else { return nil }
+        return (review, panel)
+    }
+
+    func state(of leadID: UUID) async throws -> State? {
+        guard let (review, panel) = try await Self.review(of: leadID, on: request.db) else { return nil }
         let opinions = try await ReviewOpinion.query(on: request.db).filter(\.$leadID == leadID).sort(\.$sequence).all()
         return State(review: review, panel: panel, opinions: opinions)
     }

@@ -160,25 +160,24 @@ struct OrganisationService {
     func setRoles(_ id: UUID, _ roles: Set<Role>, basedOn version: Int) async throws -> Person {
         _ = try await findPerson(id, for: .write, .accessControl)
         do { try Role.validateAssignment(roles) } catch { throw Self.roleError(error) }
-        return try await changeAccess(id, version: version, action: "person.roles") { $0.roles = roles }
+        return try await changeAccess(id, version: version, action: "person.roles") { person, _ in person.roles = roles }
     }
 
     func setLock(_ id: UUID, locked: Bool, basedOn version: Int) async throws -> Person {
-        let target = try await findPerson(id, for: .write, .accessControl)
+        _ = try await findPerson(id, for: .write, .accessControl)
         let now = request.clock.seconds
-        let person = try await changeAccess(id, version: version, action: locked ? "account.lock" : "account.unlock") { person in
+        return try await changeAccess(id, version: version, action: locked ? "account.lock" : "account.unlock") { person, db in
             person.failedLogins = 0
             // a lock set by the security admin lasts until it is lifted
             person.lockedUntil = locked ? now + 100 * 365 * 24 * 3600 : nil
+            // unlocking also lifts the failed-login locks of every address, in the same transaction
+            if !locked, let login = person.login { try await LoginThrottle.clear(login, on: db) }
         }
-        // unlocking also lifts the failed-login locks of every address
-        if !locked, let login = target.login {
-            try await request.writeTransaction { db in try await LoginThrottle.clear(login, on: db) }
-        }
-        return person
     }
 
-    private func changeAccess(_ id: UUID, version: Int, action: String, _ change: @escaping @Sendable (Person) -> Void) async throws
+    private func changeAccess(
+        _ id: UUID, version: Int, action: String, _ change: @escaping @Sendable (Person, any Database) async throws -> Void
+    ) async throws
         -> Person
     {
         let actor = request.auditActor
@@ -187,7 +186,7 @@ struct OrganisationService {
             try await Versioned.claim(Person.schema, id: id, expected: version, on: db)
             guard let person = try await Person.find(id, on: db) else { throw AppError.notFound }
             let before = PersonDTO(person, now: millis / 1000)
-            change(person)
+            try await change(person, db)
             try await person.update(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: action, objectType: "person", objectID: id.uuidString, before: before,

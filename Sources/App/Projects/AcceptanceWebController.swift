@@ -45,16 +45,7 @@ struct AcceptanceWebController {
             return ProjectAcceptance.Input(
                 title: title ?? "", hostUnitID: UUID(uuidString: hostUnit ?? ""), attractors: attractors,
                 coordinators: (coordinators ?? []).compactMap(UUID.init(uuidString:)), leaderID: UUID(uuidString: leader ?? ""),
-                taskForceID: UUID(uuidString: taskForce ?? ""), acceptedOn: try Self.date(acceptedOn))
-        }
-
-        static func date(_ raw: String?) throws -> CivilDate? {
-            let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return nil }
-            guard let date = CivilDate(text) else {
-                throw AppError.field("acceptedOn", zh: "入库日期写作 2022-03-01。", en: "Write the date as 2022-03-01.")
-            }
-            return date
+                taskForceID: UUID(uuidString: taskForce ?? ""), acceptedOn: try ProjectAcceptance.typedDate(acceptedOn))
         }
     }
 

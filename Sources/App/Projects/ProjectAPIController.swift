@@ -65,7 +65,7 @@ struct ProjectAPIController {
             .init(
                 title: body.title, hostUnitID: body.hostUnitID, attractors: body.attractors.map { ($0.personID, $0.basisPoints) },
                 coordinators: body.coordinatorUnitIDs ?? [], leaderID: body.leaderID, taskForceID: body.taskForceID,
-                acceptedOn: try AcceptanceWebController.Body.date(body.acceptedOn)),
+                acceptedOn: try ProjectAcceptance.typedDate(body.acceptedOn)),
             basedOn: body.version)
         return try Response.created(ProjectDTO.Summary(project))
     }

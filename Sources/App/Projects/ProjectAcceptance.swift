@@ -99,6 +99,16 @@ struct ProjectAcceptance {
         }
     }
 
+    /// The typed acceptance date (`2022-03-01`), nil when left empty.
+    static func typedDate(_ raw: String?) throws -> CivilDate? {
+        let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard let date = CivilDate(text) else {
+            throw AppError.field("acceptedOn", zh: "入库日期写作 2022-03-01。", en: "Write the date as 2022-03-01.")
+        }
+        return date
+    }
+
     /// The acceptance's date: today, or a past day the bureau records (补录); never a future day
     /// nor one before 2000.
     static func acceptanceDate(_ typed: CivilDate?, user: CurrentUser, today: CivilDate) throws -> CivilDate {
@@ -165,11 +175,9 @@ struct ProjectAcceptance {
             throw MoneyInput.missingRate(error, field: "leader")
         }
         if let leader = input.leaderID {
-            let candidate = people.first { $0.id == leader }
-            let reach = candidate.flatMap { try? JurisdictionCode($0.unit.jurisdictionCode) }.map {
-                AccessPolicy.mayBeResponsibleLeader(roles: candidate!.roles, leaderScope: $0, project: scope)
+            if people.first(where: { $0.id == leader }).map({ ProjectService.mayLead($0, project: scope) }) != true {
+                errors["leader"] = ProjectService.leaderOutOfReach
             }
-            if reach != true { errors["leader"] = ProjectService.leaderOutOfReach }
         } else if isMajor {
             errors["leader"] = .init(zh: "亿元以上重大项目须明确包保领导。", en: "A major project (≥ 1亿元) needs a responsible leader.")
         }

@@ -205,7 +205,7 @@ extension ProjectBoard.Filter {
         hostUnit = try request.queryID("host")
         majorOnly = try request.queryFlag("major")
         // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
-        let readsAll = request.currentUser.map { AccessPolicy.readsEveryProject($0.roles) } ?? false
+        let readsAll = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
         mine = try !readsAll || request.queryFlag("mine")
     }
 }

@@ -69,12 +69,7 @@ enum ProjectDTO {
             reportedOn = r.reportedOn
             verifiedBy = r.verifiedBy
             verifiedOn = r.verifiedOn
-            backFilled = Self.backFilled(r.occurredOn, r.reportedOn)
-        }
-
-        static func backFilled(_ happened: String, _ recorded: String?) -> Bool {
-            guard let happened = CivilDate(happened), let recorded = recorded.flatMap(CivilDate.init) else { return false }
-            return BackFill.isBackFilled(happened: happened, recorded: recorded)
+            backFilled = BackFill.isBackFilled(happenedOn: r.occurredOn, recordedOn: r.reportedOn)
         }
     }
 
@@ -103,7 +98,7 @@ enum ProjectDTO {
             verifiedBy = f.verifiedBy
             verifiedOn = f.verifiedOn
             recordedOn = f.recordedOn
-            backFilled = Stage.backFilled(f.arrivedOn, f.recordedOn)
+            backFilled = BackFill.isBackFilled(happenedOn: f.arrivedOn, recordedOn: f.recordedOn)
         }
     }
 
@@ -167,8 +162,6 @@ enum ProjectDTO {
 extension ProjectDTO {
     static func detail(_ record: ProjectRecord, rates: ExchangeRates, today: CivilDate) -> Detail {
         let (total, verified) = record.totals(rates)
-        let days = record.timeline.daysInStage(today: today)
-        let facts = ProjectFactsStore.facts(record.reports).verified
         return Detail(
             project: Summary(record.project),
             attractors: record.attractors.map { Attractor(personID: $0.personID, unitID: $0.unitID, basisPoints: $0.basisPoints) },
@@ -176,8 +169,9 @@ extension ProjectDTO {
             funds: record.funds.map(Funds.init), files: record.files.map(Evidence.init),
             fundsTotalCNY: total.cny, fundsTotalText: ChineseAmount.format(total.cny), fundsVerifiedCNY: verified.cny,
             missingRates: total.missingMonths,
-            backFilled: Stage.backFilled(record.project.acceptedOn, record.project.recordedOn),
-            stageDays: ProjectStage.line.map { StageDays(stage: $0, days: days[$0] ?? 0) }, daysToProduction: facts.daysToProduction)
+            backFilled: BackFill.isBackFilled(happenedOn: record.project.acceptedOn, recordedOn: record.project.recordedOn),
+            stageDays: record.stageDays(today: today).map { StageDays(stage: $0.stage, days: $0.days) },
+            daysToProduction: record.verifiedFacts.daysToProduction)
     }
 }
 

@@ -45,7 +45,7 @@ enum ProjectPage {
         var timeline: [ProjectShowView.Entry] = [
             .init(
                 date: project.acceptedOn, title: lang("入库（在谈）", "Accepted (negotiating)"), detail: project.title, who: "", verified: nil,
-                backFilled: ProjectDTO.Stage.backFilled(project.acceptedOn, project.recordedOn))
+                backFilled: BackFill.isBackFilled(happenedOn: project.acceptedOn, recordedOn: project.recordedOn))
         ]
         for r in reports {
             var detail = [r.reason, r.evidence.isEmpty ? "" : lang("佐证：", "Evidence: ") + r.evidence].filter { !$0.isEmpty }
@@ -61,7 +61,7 @@ enum ProjectPage {
                     verified: r.verifiedBy.map { _ in "\(person(r.verifiedBy)) \(r.verifiedOn ?? "")" },
                     verifyForm: offersVerification(r) ? .init(url: .projectVerify(id), field: "report", value: r.id!.uuidString) : nil,
                     files: files(.stage(r.id!)), attach: takesEvidence(r) ? ("stage", r.id!) : nil,
-                    backFilled: ProjectDTO.Stage.backFilled(r.occurredOn, r.reportedOn)))
+                    backFilled: BackFill.isBackFilled(happenedOn: r.occurredOn, recordedOn: r.reportedOn)))
         }
         for f in funds {
             timeline.append(
@@ -73,7 +73,7 @@ enum ProjectPage {
                     verified: f.verifiedBy.map { _ in "\(person(f.verifiedBy)) \(f.verifiedOn ?? "")" },
                     verifyForm: offersVerification(f) ? .init(url: .projectFundsVerify(id), field: "entry", value: f.id!.uuidString) : nil,
                     files: files(.funds(f.id!)), attach: takesEvidence(f) ? ("funds", f.id!) : nil,
-                    backFilled: ProjectDTO.Stage.backFilled(f.arrivedOn, f.recordedOn)))
+                    backFilled: BackFill.isBackFilled(happenedOn: f.arrivedOn, recordedOn: f.recordedOn)))
         }
         let summary = ProjectDTO.Summary(project)
         var extras = ProjectExtensions.Contribution()
@@ -85,11 +85,8 @@ enum ProjectPage {
         }
         timeline += extras.timeline
         timeline.sort { $0.date > $1.date }
-        let stageTimeline = record.timeline
-        let stageDays = stageTimeline.daysInStage(today: today)
         // the 278 days and the stall rule read the verified facts (a correction back withdraws a stage)
-        let facts = ProjectFactsStore.facts(reports).verified
-        let daysToProduction = facts.daysToProduction
+        let facts = record.verifiedFacts
         let alerts = StallRule().alerts(
             stage: facts.stage, stageSince: facts.entered[facts.stage] ?? CivilDate(project.acceptedOn) ?? today,
             lastActivity: CivilDate(project.lastActivityOn) ?? today,
@@ -104,7 +101,7 @@ enum ProjectPage {
             fundsVerified: ChineseAmount.format(verified.cny),
             foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
             missingRates: total.missingMonths,
-            stageDays: ProjectStage.line.map { ($0, stageDays[$0] ?? 0) }, alerts: alerts, daysToProduction: daysToProduction,
+            stageDays: record.stageDays(today: today), alerts: alerts, daysToProduction: facts.daysToProduction,
             mayReport: mayReport,
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],

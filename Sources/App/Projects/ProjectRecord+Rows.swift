@@ -24,7 +24,7 @@ extension ProjectRecord {
         ).all(decoding: StageRow.self).map { $0.model(id) }
         let funds = try await sql.raw(
             """
-            SELECT id, arrived_on, amount_minor, currency, is_foreign, evidence, reported_by, verified_by, verified_on
+            SELECT id, arrived_on, amount_minor, currency, is_foreign, evidence, reported_by, verified_by, verified_on, recorded_on
             FROM funds_arrivals WHERE project_id = \(bind: id) ORDER BY arrived_on, id
             """
         ).all(decoding: FundsRow.self).map { $0.model(id) }
@@ -86,11 +86,11 @@ extension ProjectRecord {
 
     private struct FundsRow: Decodable {
         var id: UUID, arrivedOn: String, amountMinor: Int64, currency: String, isForeign: Bool, evidence: String
-        var reportedBy: UUID, verifiedBy: UUID?, verifiedOn: String?
+        var reportedBy: UUID, verifiedBy: UUID?, verifiedOn: String?, recordedOn: String?
         enum CodingKeys: String, CodingKey {
             case id, currency, evidence
             case arrivedOn = "arrived_on", amountMinor = "amount_minor", isForeign = "is_foreign", reportedBy = "reported_by"
-            case verifiedBy = "verified_by", verifiedOn = "verified_on"
+            case verifiedBy = "verified_by", verifiedOn = "verified_on", recordedOn = "recorded_on"
         }
 
         func model(_ project: UUID) -> FundsArrival {
@@ -98,7 +98,9 @@ extension ProjectRecord {
             (m.id, m.projectID, m.arrivedOn, m.amountMinor, m.currency, m.isForeign) = (
                 id, project, arrivedOn, amountMinor, currency, isForeign
             )
-            (m.evidence, m.reportedBy, m.verifiedBy, m.verifiedOn) = (evidence, reportedBy, verifiedBy, verifiedOn)
+            (m.evidence, m.reportedBy, m.verifiedBy, m.verifiedOn, m.recordedOn) = (
+                evidence, reportedBy, verifiedBy, verifiedOn, recordedOn
+            )
             m.$id.exists = true
             return m
         }

@@ -35,6 +35,16 @@ struct ProjectRecord: Sendable {
         return (rates.total(entries.map { ($0.0, $0.1) }), rates.total(entries.filter(\.2).map { ($0.0, $0.1) }))
     }
 
+    /// What the bureau verified: the stage, the stage dates, the signing (`ProjectFacts`).
+    var verifiedFacts: ProjectFacts { ProjectFactsStore.facts(reports).verified }
+
+    /// Days in each stage of the main line, from verified transitions (the current one up to today):
+    /// the page's chart and the API's `stageDays`.
+    func stageDays(today: CivilDate) -> [(stage: ProjectStage, days: Int)] {
+        let days = timeline.daysInStage(today: today)
+        return ProjectStage.line.map { ($0, days[$0] ?? 0) }
+    }
+
     /// The timeline the bureau counts: verified transitions from the day of acceptance.
     var timeline: StageTimeline { Self.timeline(project, reports) }
 

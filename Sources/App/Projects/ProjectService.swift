@@ -11,7 +11,9 @@ struct ProjectService {
     /// A project the user may reach (`AccessPolicy` `.readProject`), or 404: the bureau, leaders
     /// and inspectors reach their jurisdiction's; everyone else the projects they or their unit
     /// have a part in — a district park hosting a city project works on it all the same.
-    func find(_ id: UUID, for action: AccessPolicy.Action = .read) async throws -> Project {
+    /// With a `deed`, the user must also be allowed it on this project (403 otherwise): the ties
+    /// are read once for both questions.
+    func find(_ id: UUID, for action: AccessPolicy.Action = .read, deed: AccessPolicy.Deed? = nil) async throws -> Project {
         let user = try request.authorize(action, .project)
         guard let project = try await Project.find(id, on: request.db) else { throw AppError.notFound }
         var ties = try await ties(to: project)
@@ -20,7 +22,20 @@ struct ProjectService {
         guard AccessPolicy.may(user.roles, .readProject, ties: ties), action != .manage || ties.contains(.withinJurisdiction) else {
             throw AppError.notFound
         }
+        if let deed, !AccessPolicy.may(user.roles, deed, ties: ties) { throw Self.refusal(deed) }
         return project
+    }
+
+    /// How a refused deed on a project is said.
+    static func refusal(_ deed: AccessPolicy.Deed) -> AppError {
+        switch deed {
+        case .reportOnProject:
+            AppError(
+                code: "not_accountable", status: .forbidden, zh: "只有招商人、承接单位、包保领导或投促局可以报送该项目的进度。",
+                en: "Only the project's attractors, host unit, leader or the bureau report on it.")
+        case .answerAsHost: AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
+        default: AppError.forbidden
+        }
     }
 
     /// What ties the user to the project.
@@ -38,14 +53,7 @@ struct ProjectService {
 
     /// The project, if the user answers for it (attractor, host unit, leader, or the bureau).
     func findForReporting(_ id: UUID) async throws -> Project {
-        let project = try await find(id, for: .write)
-        let user = try request.requireUser()
-        guard AccessPolicy.may(user.roles, .reportOnProject, ties: try await ties(to: project)) else {
-            throw AppError(
-                code: "not_accountable", status: .forbidden, zh: "只有招商人、承接单位、包保领导或投促局可以报送该项目的进度。",
-                en: "Only the project's attractors, host unit, leader or the bureau report on it.")
-        }
-        return project
+        try await find(id, for: .write, deed: .reportOnProject)
     }
 
     struct StageInput: Sendable {
@@ -162,9 +170,7 @@ struct ProjectService {
     /// The host unit accepts the project or declines it with a reason; a decline lands on the
     /// bureau's list until it names another host.
     func answerAsHost(_ id: UUID, accept: Bool, reason raw: String, basedOn version: Int) async throws {
-        let project = try await find(id, for: .write)
-        let user = try request.requireUser()
-        guard AccessPolicy.may(user.roles, .answerAsHost, ties: try await ties(to: project)) else { throw Self.notHost }
+        _ = try await find(id, for: .write, deed: .answerAsHost)
         let reason = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if !accept, reason.isEmpty || reason.count > 500 || reason.hasControlCharacters {
             throw AppError.field("reason", zh: "不承接须说明理由（不超过 500 字），投促局将另行协调。", en: "A decline needs a reason.")
@@ -198,29 +204,22 @@ struct ProjectService {
         let project = try await find(id, for: .manage)
         let scope = try JurisdictionCode(project.jurisdictionCode)
         guard let person = try await Person.query(on: request.db).filter(\.$id == leaderID).with(\.$unit).first(),
-            let code = try? JurisdictionCode(person.unit.jurisdictionCode),
-            AccessPolicy.mayBeResponsibleLeader(roles: person.roles, leaderScope: code, project: scope)
+            Self.mayLead(person, project: scope)
         else { throw AppError.field("leader", zh: Self.leaderOutOfReach.zh, en: Self.leaderOutOfReach.en) }
         try await change(id, version: version, action: "project.leader") { $0.leaderID = leaderID }
     }
 
-    static let notHost = AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
-
     /// What the route gate asks before a project route reads its body (`RouteGates`).
     static func installGate(_ app: Application) {
         app.objectGates.checks["project"] = { request, id, gate in
-            let service = ProjectService(request: request)
-            switch gate.deed {
-            case .reportOnProject?: _ = try await service.findForReporting(id)
-            case let deed?:
-                let project = try await service.find(id, for: gate.action)
-                let user = try request.requireUser()
-                guard AccessPolicy.may(user.roles, deed, ties: try await service.ties(to: project)) else {
-                    throw deed == .answerAsHost ? notHost : AppError.forbidden
-                }
-            case nil: _ = try await service.find(id, for: gate.action)
-            }
+            _ = try await ProjectService(request: request).find(id, for: gate.action, deed: gate.deed)
         }
+    }
+
+    /// Whether the person may be the project's responsible leader (包保领导), by `AccessPolicy`.
+    static func mayLead(_ person: Person, project: JurisdictionCode) -> Bool {
+        guard let code = try? JurisdictionCode(person.unit.jurisdictionCode) else { return false }
+        return AccessPolicy.mayBeResponsibleLeader(roles: person.roles, leaderScope: code, project: project)
     }
 
     static let leaderOutOfReach = AppError.Message(

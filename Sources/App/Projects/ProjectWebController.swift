@@ -47,7 +47,7 @@ struct ProjectWebController {
         let model = BoardView.Model(
             filter: filter, counts: figures.counts, pending: figures.pending, columns: columns, attention: figures.attention,
             hosts: try await ProjectPage.hostOptions(request), today: today,
-            readsAll: AccessPolicy.readsEveryProject(try request.requireUser().roles))
+            readsAll: AccessPolicy.seesWholeJurisdiction(try request.requireUser().roles))
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }
 

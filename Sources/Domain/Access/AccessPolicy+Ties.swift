@@ -9,7 +9,8 @@ extension AccessPolicy {
 
         /// The actor chairs the panel that reviewed the lead.
         public static let panelChair = Ties(rawValue: 1 << 0)
-        /// The actor answers for the project: an attractor, of the host unit, or its responsible leader.
+        /// The actor answers for the project: an attractor, of the host unit, or its responsible
+        /// leader (always `involved` too).
         public static let accountable = Ties(rawValue: 1 << 1)
         /// The actor or their unit has a part in the project (accountable, or a coordinating unit).
         public static let involved = Ties(rawValue: 1 << 2)
@@ -67,7 +68,7 @@ extension AccessPolicy {
         case .readProject:
             guard !roles.isDisjoint(with: Self.roles(for: .project, .read)) else { return false }
             return (seesWholeJurisdiction(roles) && ties.contains(.withinJurisdiction))
-                || !ties.isDisjoint(with: [.involved, .accountable])
+                || ties.contains(.involved)
         case .readLead:
             guard !roles.isDisjoint(with: Self.roles(for: .lead, .read)) else { return false }
             let own = ties.contains(.withinJurisdiction) && (seesWholeJurisdiction(roles) || ties.contains(.ownUnit))
@@ -84,10 +85,6 @@ extension AccessPolicy {
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))
         }
     }
-
-    /// Whether every project of the jurisdiction is readable without a tie (lists and boards
-    /// otherwise show only one's own).
-    public static func readsEveryProject(_ roles: Set<Role>) -> Bool { seesWholeJurisdiction(roles) }
 
     /// A responsible leader (包保领导) is a leader of the project's jurisdiction or of one enclosing
     /// it (a city's vice mayor for a district's project), or of a district inside a city project.

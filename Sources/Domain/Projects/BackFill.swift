@@ -12,6 +12,13 @@ public enum BackFill {
         happened.dayNumber < recorded.dayNumber - graceDays
     }
 
+    /// The same for stored days (`2022-04-28`); an unknown recording day (entries older than this
+    /// rule) is never back-filled.
+    public static func isBackFilled(happenedOn: String, recordedOn: String?) -> Bool {
+        guard let happened = CivilDate(happenedOn), let recorded = recordedOn.flatMap(CivilDate.init) else { return false }
+        return isBackFilled(happened: happened, recorded: recorded)
+    }
+
     public enum Problem: Error, Equatable, Sendable {
         case inFuture
         case tooEarly

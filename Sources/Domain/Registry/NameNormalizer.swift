@@ -12,7 +12,7 @@ public enum NameNormalizer {
     static let preparationMarkers: [String] = {
         let words = ["筹备组", "筹备处", "筹建处", "筹备", "筹建", "筹"]
         let bracketed = words.map { "(\($0))" }
-        let bare = ["筹备组", "筹备处", "筹建处", "筹备", "筹建"]
+        let bare = words.filter { $0 != "筹" }
         return (bracketed + bare).sorted { $0.count > $1.count }
     }()
 

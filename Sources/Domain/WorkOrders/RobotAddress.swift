@@ -31,8 +31,8 @@ public enum RobotAddress {
         guard !host.isEmpty else { throw .hostNotAllowed(host) }
         let listed =
             knownHosts.contains(host)
-            || allowed.contains { entry in
-                entry.hasPrefix(".") ? host.hasSuffix(entry) || host == String(entry.dropFirst()) : host == entry.lowercased()
+            || allowed.map { $0.lowercased() }.contains { entry in
+                entry.hasPrefix(".") ? host.hasSuffix(entry) || host == String(entry.dropFirst()) : host == entry
             }
         guard listed else { throw .hostNotAllowed(host) }
         return host

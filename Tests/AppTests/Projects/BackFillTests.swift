@@ -55,6 +55,11 @@ struct BackFillTests {
                 #expect(created.status == .created)
                 #expect(created.json["backFilled"] as? Bool == true)
             }
+            // the ledger's money of 2022, entered today, is back-filled too — on the page and in the detail
+            let funds = try await cadre.send(
+                .POST, "/api/v1/projects/\(id)/funds",
+                json: #"{"arrivedOn":"2022-10-15","amount":{"minorUnits":43890000000,"currency":"CNY"},"evidence":"进账单"}"#)
+            #expect(funds.status == .created && funds.json["backFilled"] as? Bool == true)
             // nothing counts until a second person of the bureau verifies
             var detail = try await bureau.send(.GET, "/api/v1/projects/\(id)")
             #expect(detail.json["daysToProduction"] == nil)
@@ -65,6 +70,7 @@ struct BackFillTests {
             detail = try await bureau.send(.GET, "/api/v1/projects/\(id)")
             #expect(detail.json["daysToProduction"] as? Int == 278)
             #expect(detail.json["backFilled"] as? Bool == true)
+            #expect((detail.json["funds"] as? [[String: Any]])?.first?["backFilled"] as? Bool == true)
             let days = try #require(detail.json["stageDays"] as? [[String: Any]])
             let byStage = Dictionary(uniqueKeysWithValues: days.map { ($0["stage"] as! String, $0["days"] as! Int) })
             // 2022-03-01 → 04-28 → 05-10 → 09-30 → 2023-01-31
@@ -74,7 +80,8 @@ struct BackFillTests {
             // the page says the same, and marks the history as back-filled
             let page = try await w.bureau.get("/projects/\(id)").body.string
             #expect(page.contains("签约至投产 278 天（已核验）"))
-            #expect(page.components(separatedBy: ">补录<").count - 1 == 5)
+            // the acceptance, four stages and the funds entry
+            #expect(page.components(separatedBy: ">补录<").count - 1 == 6)
         }
     }
 

@@ -29,3 +29,10 @@ struct RobotAddressTests {
         }
     }
 }
+
+extension RobotAddressTests {
+    @Test func theAllowListIgnoresCase() throws {
+        #expect(try RobotAddress.host(of: "https://IM.Jingmen.gov.cn/hook", allowed: [".JINGMEN.gov.cn"]) == "im.jingmen.gov.cn")
+        #expect(try RobotAddress.host(of: "https://robot.example.cn/x", allowed: ["Robot.Example.CN"]) == "robot.example.cn")
+    }
+}

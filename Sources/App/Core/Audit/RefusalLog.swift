@@ -29,7 +29,7 @@ enum RefusalLog {
         let millis = request.clock.millis
         let now = Date(timeIntervalSince1970: Double(millis) / 1_000)
         guard let dropped = request.application.refusalBudget.admit(key, now: now) else { return }
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? request.url.path
+        let route = request.route?.template ?? request.url.path
         let objectID = request.parameters.get("id") ?? "-"
         var detail = ["method": request.method.rawValue, "route": route, "why": error.code]
         if dropped > 0 { detail["droppedBefore"] = String(dropped) }

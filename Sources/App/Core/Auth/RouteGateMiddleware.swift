@@ -9,7 +9,9 @@ import Vapor
 struct RouteGate: Sendable {
     var resource: AccessPolicy.Resource
     var action: AccessPolicy.Action
-    /// The kind of object `:id` names (an `ObjectGates` entry), if the route is about one.
+    /// The kind of object `:id` names (an `ObjectGates` entry), for a route that reads a body about
+    /// one object. A route without a body (GET) finds its object first thing in its handler, so
+    /// asking here too would only look it up twice.
     var object: String?
     var deed: AccessPolicy.Deed?
 
@@ -36,6 +38,11 @@ extension Application {
     }
 }
 
+extension Route {
+    /// The route as registered: `/api/v1/projects/:id/funds`.
+    var template: String { "/" + path.map(\.description).joined(separator: "/") }
+}
+
 /// Enforces `RouteGates`: a route behind login without an entry is refused, so a new route must
 /// say which question it asks.
 struct RouteGateMiddleware: AsyncMiddleware {
@@ -44,7 +51,7 @@ struct RouteGateMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let route = request.route else { throw AppError.notFound }
-        let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+        let key = "\(route.method.rawValue) \(route.template)"
         if signedIn.contains(key) {
             _ = try request.requireUser()
             return try await next.respond(to: request)

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Domain
+
+/// The "who may" that depends on ties, with the seeds' places: 荆门市 (420800) and its 东宝区
+/// (420802) [000], 安庆市 (340800) [001].
+@Suite("授权：对象关系")
+struct AccessPolicyTiesTests {
+    @Test func aCityLeaderMayAnswerForADistrictProjectButNotAnotherCitys() throws {
+        let (jingmen, dongbao, anqing) = (try JurisdictionCode("420800"), try JurisdictionCode("420802"), try JurisdictionCode("340800"))
+        #expect(AccessPolicy.mayBeResponsibleLeader(roles: [.leader], leaderScope: jingmen, project: dongbao))
+        #expect(AccessPolicy.mayBeResponsibleLeader(roles: [.leader], leaderScope: dongbao, project: dongbao))
+        #expect(AccessPolicy.mayBeResponsibleLeader(roles: [.leader], leaderScope: dongbao, project: jingmen))
+        #expect(!AccessPolicy.mayBeResponsibleLeader(roles: [.leader], leaderScope: anqing, project: dongbao))
+        #expect(!AccessPolicy.mayBeResponsibleLeader(roles: [.bureau], leaderScope: jingmen, project: dongbao))
+    }
+
+    @Test func theBureausDeedsFollowItsManageRights() {
+        for deed in [AccessPolicy.Deed.correctStage, .verifyEntry, .backFill, .openBureauItem] {
+            #expect(AccessPolicy.may([.bureau], deed), "\(deed)")
+            #expect(!AccessPolicy.may([.cadre, .host, .leader], deed), "\(deed)")
+        }
+        // the chair decides a lead as the bureau does; a host keeps only its own park's profile
+        #expect(AccessPolicy.may([.reviewer], .decideLead, ties: .panelChair))
+        #expect(!AccessPolicy.may([.reviewer], .decideLead))
+        #expect(AccessPolicy.may([.host], .editParkProfile, ties: .ownUnit))
+        #expect(!AccessPolicy.may([.host], .editParkProfile))
+        #expect(AccessPolicy.may([.coordinator], .answerWorkOrder, ties: .ownUnit))
+        #expect(!AccessPolicy.may([.bureau], .confirmWorkOrder))
+        #expect(AccessPolicy.may([.observer], .confirmWorkOrder, ties: .author))
+    }
+}
