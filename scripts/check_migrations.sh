@@ -6,7 +6,7 @@
 # protected too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LANDED=f7be31b8aa7ee2310f8f81d8820a6e57396d6a8d
+LANDED=b319b6d90626ec3707031d9089b76f0bf4273e11
 dir=Sources/App/Migrations
 base=$(git rev-parse --verify --quiet "$LANDED^{commit}" || true)
 if [ -z "$base" ]; then

@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     IntentWebController().register(pages)
     WorkOrderWebController().register(pages)
     OrganisationWebController().register(pages)
+    SettingsWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -50,6 +51,7 @@ func routes(_ app: Application) throws {
     api.get(APIRoute.enterprise.pattern, use: enterpriseAPI.show)
     api.patch(APIRoute.enterprise.pattern, use: enterpriseAPI.update)
     OrganisationAPIController().register(api)
+    SettingsAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

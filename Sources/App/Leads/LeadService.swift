@@ -44,10 +44,11 @@ struct LeadService {
         let today = request.clock.today
         let cityScope = LeadRules.collisionScope(for: user.scope)
         let holders = request.application.leadExtensions.holders
-        // the clock's tier is judged in CNY at the month's rate
+        // the clock's tier is judged in CNY at the month's rate, by the tiers the jurisdiction set for today
         let rates = try await ExchangeRate.table(request)
+        let clock = ResponseClock(try await SettingsService.inEffect(request, for: user.scope.value, on: today))
         let deadlines: ResponseClock.Deadlines
-        do { deadlines = try ResponseClock.standard.deadlines(submitted: today, investment: input.investment, rates: rates) } catch {
+        do { deadlines = try clock.deadlines(submitted: today, investment: input.investment, rates: rates) } catch {
             throw MoneyInput.missingRate(error, field: "investment")
         }
         return try await request.writeTransaction { db in

@@ -27,4 +27,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateProjectsAddRecordedOn())
     app.migrations.add(CreateLoginThrottles())
     app.migrations.add(UpdateNameKeysRefold())
+    app.migrations.add(CreateJurisdictionSettings())
 }

@@ -168,10 +168,12 @@ struct ProjectAcceptance {
         if input.attractors.contains(where: { a in !peopleInScope.contains { $0.id == a.person } }), errors["attractors"] == nil {
             errors["attractors"] = .init(zh: "招商人须为本辖区人员。", en: "Attractors must be people of this jurisdiction.")
         }
-        // the threshold compares in CNY at this month's rate; a missing rate is named
+        // the jurisdiction's threshold compares in CNY at this month's rate; a missing rate is named
         let rates = try await ExchangeRate.table(request)
+        let today = request.clock.today
+        let settings = try await SettingsService.inEffect(request, for: scope.value, on: today)
         let isMajor: Bool
-        do { isMajor = try ProjectRules.isMajor(investment, on: request.clock.today, rates: rates) } catch {
+        do { isMajor = try ProjectRules.isMajor(investment, on: today, rates: rates, threshold: settings.majorThreshold) } catch {
             throw MoneyInput.missingRate(error, field: "leader")
         }
         if let leader = input.leaderID {
@@ -179,7 +181,9 @@ struct ProjectAcceptance {
                 errors["leader"] = ProjectService.leaderOutOfReach
             }
         } else if isMajor {
-            errors["leader"] = .init(zh: "亿元以上重大项目须明确包保领导。", en: "A major project (≥ 1亿元) needs a responsible leader.")
+            let threshold = ChineseAmount.format(settings.majorThreshold)
+            errors["leader"] = .init(
+                zh: "投资额 \(threshold)以上的重大项目须明确包保领导。", en: "A major project (≥ \(threshold)) needs a responsible leader.")
         }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let attractors = input.attractors.map { a in (a.person, peopleInScope.first { $0.id == a.person }!.$unit.id, a.basisPoints) }

@@ -42,6 +42,7 @@ enum ProjectBoard {
         var lastActivityOn: String
         var hostName: String
         var leaderID: UUID?
+        var jurisdictionCode: String
         /// The signing the bureau verified: the stall rule's "signed and not started" counts from it,
         /// and the card shows its contract (a reported one waits for verification, like the stage).
         var verifiedSignedOn: String? = nil
@@ -54,6 +55,7 @@ enum ProjectBoard {
             case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
             case isMajor = "is_major"
             case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
+            case jurisdictionCode = "jurisdiction_code"
             case verifiedSignedOn = "verified_signed_on", verifiedContractMinor = "verified_contract_minor"
             case verifiedContractCurrency = "verified_contract_currency"
         }
@@ -79,7 +81,7 @@ enum ProjectBoard {
 
     static let columns =
         "p.id, p.title, p.enterprise_name, p.stage, p.verified_stage, p.stage_since, p.investment_minor, p.investment_currency, "
-        + "p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, "
+        + "p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, p.jurisdiction_code, "
         + "p.verified_signed_on, p.verified_contract_minor, p.verified_contract_currency"
 
     /// The WHERE clause shared by every board query.
@@ -135,18 +137,30 @@ enum ProjectBoard {
         return columns
     }
 
-    /// Projects needing attention: signed and not started past the limit, quiet past the limit,
-    /// or declined by their host.
-    static func attention(_ user: CurrentUser, _ filter: Filter, today: CivilDate, rule: StallRule = StallRule(), on db: any Database)
+    /// Projects needing attention: signed and not started past the limit, quiet past the limit
+    /// (each project by its own jurisdiction's limits), or declined by their host.
+    static func attention(_ user: CurrentUser, _ filter: Filter, today: CivilDate, settings: SettingsSchedule, on db: any Database)
         async throws -> [Card]
     {
-        let signedBefore = CivilDate(dayNumber: today.dayNumber - rule.signedNotStartedDays).description
-        let quietBefore = CivilDate(dayNumber: today.dayNumber - rule.quietDays).description
+        // the most specific jurisdiction with its own limits decides: a CASE over their prefixes
+        let own = settings.inEffectByJurisdiction(on: today)
+        func before(_ days: KeyPath<JurisdictionSettings, Int>) -> SQLQueryString {
+            let standard = today.adding(days: -JurisdictionSettings.standard[keyPath: days]).description
+            guard !own.isEmpty else { return "\(bind: standard)" }
+            var sql: SQLQueryString = "CASE"
+            for (code, rule) in own {
+                sql = sql + " WHEN p.jurisdiction_code LIKE \(bind: code.prefix + "%")"
+                sql = sql + " THEN \(bind: today.adding(days: -rule[keyPath: days]).description)"
+            }
+            return sql + " ELSE \(bind: standard) END"
+        }
+        let signedBefore = before(\.signedNotStartedDays)
+        let quietBefore = before(\.quietDays)
         return try await db.sql.raw(
             """
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
             WHERE \(conditions(user, filter)) AND p.stage NOT IN ('producing', 'terminated') AND (
-              (p.verified_stage = 'signed' AND p.verified_signed_on < \(bind: signedBefore)) OR p.last_activity_on < \(bind: quietBefore)
+              (p.verified_stage = 'signed' AND p.verified_signed_on < \(signedBefore)) OR p.last_activity_on < \(quietBefore)
               OR p.host_status = 'declined' OR (p.is_major = \(bind: true) AND p.leader_id IS NULL))
             ORDER BY p.last_activity_on DESC, p.id LIMIT 12
             """

@@ -33,7 +33,9 @@ enum ProjectLeadExtensions {
         let model = AcceptForm.Model(
             options: try await AcceptanceWebController.options(request), form: form ?? defaults,
             // a hint on the form; acceptance itself names a missing rate
-            isMajor: (try? ProjectRules.isMajor(lead.investment, on: request.clock.today, rates: try await ExchangeRate.table(request)))
+            isMajor: (try? ProjectRules.isMajor(
+                lead.investment, on: request.clock.today, rates: try await ExchangeRate.table(request),
+                threshold: try await SettingsService.inEffect(request, for: lead.jurisdictionCode, on: request.clock.today).majorThreshold))
                 ?? false)
         return .init(section: AcceptForm.render(model, leadID: lead.id!, version: lead.version, context: context))
     }

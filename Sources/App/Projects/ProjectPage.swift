@@ -87,7 +87,8 @@ enum ProjectPage {
         timeline.sort { $0.date > $1.date }
         // the 278 days and the stall rule read the verified facts (a correction back withdraws a stage)
         let facts = record.verifiedFacts
-        let alerts = StallRule().alerts(
+        let rule = StallRule(try await SettingsService.inEffect(request, for: project.jurisdictionCode, on: today))
+        let alerts = rule.alerts(
             stage: facts.stage, stageSince: facts.entered[facts.stage] ?? CivilDate(project.acceptedOn) ?? today,
             lastActivity: CivilDate(project.lastActivityOn) ?? today,
             today: today)
@@ -101,7 +102,7 @@ enum ProjectPage {
             fundsVerified: ChineseAmount.format(verified.cny),
             foreign: total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format),
             missingRates: total.missingMonths,
-            stageDays: record.stageDays(today: today), alerts: alerts, daysToProduction: facts.daysToProduction,
+            stageDays: record.stageDays(today: today), alerts: alerts, stallRule: rule, daysToProduction: facts.daysToProduction,
             mayReport: mayReport,
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],

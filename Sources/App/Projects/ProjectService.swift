@@ -94,15 +94,12 @@ struct ProjectService {
         do { try ProjectRules.checkStageDate(date, after: project.stage, since: CivilDate(project.stageSince), today: today) } catch {
             throw Self.message(error)
         }
-        // the major-project threshold compares in CNY at the signing month's rate
-        let rates = try await ExchangeRate.table(request)
-        var reachesMajor = false
+        // a contract is judged against the major threshold in CNY at the signing month's rate: the
+        // rate must exist now (named on the field), the judgement waits for the bureau's verification
         if input.to == .signed, let contract = input.contract {
-            do { reachesMajor = try ProjectRules.isMajor(contract, on: date, rates: rates) } catch {
-                throw MoneyInput.missingRate(error, field: "contract")
-            }
+            let rates = try await ExchangeRate.table(request)
+            do { _ = try rates.requireCNY(contract, on: date) } catch { throw MoneyInput.missingRate(error, field: "contract") }
         }
-        let contractIsMajor = reachesMajor
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in
@@ -124,7 +121,6 @@ struct ProjectService {
             report.reportedOn = today.description
             if input.to == .signed, let contract = input.contract {
                 (report.contractMinor, report.contractCurrency) = (contract.minorUnits, contract.currency.rawValue)
-                fresh.isMajor = fresh.isMajor || contractIsMajor
             }
             try await report.create(on: db)
             fresh.heldAt = input.to == .onHold ? fresh.stage : nil
@@ -148,17 +144,29 @@ struct ProjectService {
     /// 核验: the bureau confirms a reported stage; only verified stages count. Nobody verifies
     /// their own report.
     func verifyStage(_ id: UUID, report reportID: UUID) async throws {
-        _ = try await find(id, for: .manage)
         let user = try request.requireUser()
         let actor = request.auditActor
         let millis = request.clock.millis
         let today = request.clock.today.description
+        let rates = try await ExchangeRate.table(request)
+        let found = try await find(id, for: .manage)
+        let threshold = try await SettingsService.inEffect(request, for: found.jurisdictionCode, on: request.clock.today).majorThreshold
         try await request.writeTransaction { db in
             guard let project = try await Project.find(id, on: db) else { throw AppError.notFound }
             guard
                 let report = try await VerificationFlow.verify(StageReport.self, reportID, of: id, by: user.personID, on: today, db: db)
             else { return }
             ProjectFactsStore.apply(try await StageReport.query(on: db).filter(\.$projectID == id).all(), to: project)
+            // a verified contract at or above the jurisdiction's threshold makes the project major
+            // (a reported one does not: like every figure, the threshold reads what was verified)
+            if let minor = project.verifiedContractMinor, let signed = project.verifiedSignedOn.flatMap(CivilDate.init) {
+                let contract = Money(minorUnits: minor, currency: Currency(rawValue: project.verifiedContractCurrency ?? "") ?? .cny)
+                do throws(ExchangeRates.MissingRate) {
+                    project.isMajor = try ProjectRules.isMajor(contract, on: signed, rates: rates, threshold: threshold) || project.isMajor
+                } catch {
+                    throw MoneyInput.missingRate(error, field: "report")
+                }
+            }
             project.version += 1
             try await project.update(on: db)
             try await AuditLog.append(

@@ -34,19 +34,20 @@ struct ProjectWebController {
         let key =
             ProjectBoard.cacheKey
             + "\(user.scope.value)|\(filter.query)|\(filter.mine ? user.personID.uuidString + user.unitID.uuidString : "")"
+        let settings = try await SettingsService.schedule(request)
         let figures = try await request.application.shortCache.value(key, ttl: 5) {
             ProjectBoard.Figures(
                 counts: try await ProjectBoard.counts(user, filter, on: db),
                 pending: try await ProjectBoard.counts(user, filter, pending: true, on: db),
                 cards: try await ProjectBoard.cards(user, filter, on: db),
-                attention: try await ProjectBoard.attention(user, filter, today: today, on: db))
+                attention: try await ProjectBoard.attention(user, filter, today: today, settings: settings, on: db))
         }
         let columns = ProjectStage.allCases.filter { $0 != .terminated || (figures.counts[$0] ?? 0) > 0 }.map {
             ($0, figures.cards[$0] ?? [])
         }
         let model = BoardView.Model(
             filter: filter, counts: figures.counts, pending: figures.pending, columns: columns, attention: figures.attention,
-            hosts: try await ProjectPage.hostOptions(request), today: today,
+            hosts: try await ProjectPage.hostOptions(request), today: today, settings: settings,
             readsAll: AccessPolicy.seesWholeJurisdiction(try request.requireUser().roles))
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }

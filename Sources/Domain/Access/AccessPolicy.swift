@@ -32,6 +32,9 @@ public enum AccessPolicy {
         /// Leaders' 包联 of enterprises (SPEC §7): the bureau, leaders and inspectors read the
         /// jurisdiction's; the bureau keeps the links.
         case linkage
+        /// A jurisdiction's own rules (response clock, major threshold, stall limits, SPEC §4–§5):
+        /// everyone working there reads what holds; the bureau sets them.
+        case settings
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -95,6 +98,9 @@ public enum AccessPolicy {
         case (.linkage, .read): [.bureau, .leader, .inspector]
         case (.linkage, .write), (.linkage, .manage): [.bureau]
         case (.linkage, .export): [.leader, .bureau]
+        case (.settings, .read): business
+        case (.settings, .manage): [.bureau]
+        case (.settings, _): []
         case (_, .manage): []
         }
     }

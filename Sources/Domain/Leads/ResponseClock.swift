@@ -21,12 +21,18 @@ public struct ResponseClock: Sendable, Equatable {
 
     public init(tiers: [Tier]) { self.tiers = tiers.sorted { $0.minimumMinorUnits > $1.minimumMinorUnits } }
 
+    /// The jurisdiction's tiers as its bureau set them (`JurisdictionSettings`).
+    public init(_ settings: JurisdictionSettings) {
+        self.init(
+            tiers: settings.clockTiers.map {
+                Tier(
+                    minimumMinorUnits: $0.minimumMinorUnits, respondDays: $0.respondDays, assessDays: $0.assessDays,
+                    feedbackDays: $0.feedbackDays)
+            })
+    }
+
     /// ≥ 1亿元: 1 / 3 / 5 working days; ≥ 1000万元: 2 / 5 / 10; smaller: 3 / 10 / 15.
-    public static let standard = ResponseClock(tiers: [
-        Tier(minimumMinorUnits: 100_000_000 * 100, respondDays: 1, assessDays: 3, feedbackDays: 5),
-        Tier(minimumMinorUnits: 10_000_000 * 100, respondDays: 2, assessDays: 5, feedbackDays: 10),
-        Tier(minimumMinorUnits: 0, respondDays: 3, assessDays: 10, feedbackDays: 15),
-    ])
+    public static let standard = ResponseClock(JurisdictionSettings.standard)
 
     public struct Deadlines: Equatable, Sendable {
         public var respond: CivilDate

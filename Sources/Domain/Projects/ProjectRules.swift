@@ -1,8 +1,9 @@
 /// Who answers for a project and what it may record (SPEC §5): the three accountable roles, the
 /// major-project threshold, who may report a stage, and when money may be entered.
 public enum ProjectRules {
-    /// Projects at or above this amount get a responsible leader (包保领导); 1亿元 by default.
-    public static let defaultMajorThreshold = Money.major(100_000_000)
+    /// Projects at or above this amount get a responsible leader (包保领导); 1亿元 unless the
+    /// jurisdiction set another (`JurisdictionSettings`).
+    public static let defaultMajorThreshold = JurisdictionSettings.standard.majorThreshold
 
     /// Whether an amount in CNY reaches the threshold. Amounts in other currencies go through
     /// `isMajor(_:on:rates:)`: 1.5亿日元 is about 700万元, not a major project.

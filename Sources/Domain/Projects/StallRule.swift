@@ -10,6 +10,11 @@ public struct StallRule: Sendable, Equatable {
         self.quietDays = quietDays
     }
 
+    /// The limits the jurisdiction's bureau set (`JurisdictionSettings`).
+    public init(_ settings: JurisdictionSettings) {
+        self.init(signedNotStartedDays: settings.signedNotStartedDays, quietDays: settings.quietDays)
+    }
+
     public enum Alert: Equatable, Sendable {
         case signedNotStarted(days: Int)
         case quiet(days: Int)

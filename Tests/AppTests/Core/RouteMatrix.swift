@@ -9,6 +9,8 @@ enum RouteMatrix {
     /// The objects a route's `:id` names.
     enum Kind: String, Sendable {
         case enterprise, lead, project, activity, unit, person, workOrder, linkage, routingRule, token, park, office
+        /// `:code` of a jurisdiction: the person's own, or 安庆.
+        case jurisdiction
         /// No such object exists in the world (evidence files, intents): allowed roles get 404.
         case absent
     }
@@ -39,6 +41,10 @@ enum RouteMatrix {
         "GET /intent": .open, "POST /intent": .open, "GET /d/:token": .open, "POST /d/:token": .open, "POST /d/:token/confirm": .open,
         "GET /": .login, "GET /inbox": .role(.workOrder, .read), "POST /inbox/read": .role(.workOrder, .read),
         "GET /api/v1/notices": .role(.workOrder, .read), "POST /api/v1/notices/read": .role(.workOrder, .read),
+        // a jurisdiction's own rules (§4–§5)
+        "GET /settings": .role(.settings, .read), "POST /settings": .role(.settings, .manage),
+        "GET /api/v1/jurisdictions/:code/settings": .scoped(.settings, .read, .jurisdiction),
+        "PUT /api/v1/jurisdictions/:code/settings/:effectiveFrom": .scoped(.settings, .manage, .jurisdiction),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),
         "POST /enterprises": .role(.enterprise, .write), "POST /api/v1/enterprises": .role(.enterprise, .write),

@@ -104,6 +104,8 @@ struct RouteMatrixTests {
             case ":entry": target?.entry ?? UUID().uuidString
             case ":currency": "USD"
             case ":month": "2026-03"
+            case ":code": target?.id ?? "420800"
+            case ":effectiveFrom": "2026-12-01"
             case ":token": "no-such-link"
             default: String(part)
             }
@@ -188,6 +190,7 @@ struct World {
         foreign[.park] = fixture.anqingBureau.uuidString
         foreign[.office] = fixture.anqingBureau.uuidString
         foreign[.person] = anqingPerson.uuidString
+        foreign[.jurisdiction] = anqing
 
         for person in world.people {
             let (me, unit) = (person.id, person.unit)
@@ -204,6 +207,7 @@ struct World {
             }
             for (kind, id) in foreign { set(kind, .foreign, .init(id: id, ties: [])) }
             set(.token, .foreign, nil)
+            set(.jurisdiction, .own, .init(id: person.scope.value, ties: .withinJurisdiction))
 
             // projects: one the person answers for (hosting first), one nobody of theirs touches
             let hosted = try await first(

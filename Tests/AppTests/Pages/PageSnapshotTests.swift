@@ -42,11 +42,12 @@ struct PageSnapshotTests {
             id: F.id(10), title: "伟德线路板项目", enterpriseName: "湖北伟德线路板有限公司", stage: "producing", verifiedStage: "producing",
             stageSince: "2023-01-31", investmentMinor: 300_000_000_000, investmentCurrency: "CNY", isMajor: true, hostStatus: "accepted",
             lastActivityOn: "2026-11-02", hostName: "演示高新区",
-            leaderID: F.id(4), verifiedSignedOn: "2022-04-28", verifiedContractMinor: 291_400_000_000, verifiedContractCurrency: "CNY")
+            leaderID: F.id(4), jurisdictionCode: "420802", verifiedSignedOn: "2022-04-28", verifiedContractMinor: 291_400_000_000,
+            verifiedContractCurrency: "CNY")
         let stalled = ProjectBoard.Card(
             id: F.id(12), title: "精密模具项目", enterpriseName: "演示精密模具有限公司", stage: "signed", verifiedStage: "signed",
             stageSince: "2026-03-01", investmentMinor: 80_000_000_00, investmentCurrency: "CNY", isMajor: false, hostStatus: "accepted",
-            lastActivityOn: "2026-08-01", hostName: "演示经开区", leaderID: nil)
+            lastActivityOn: "2026-08-01", hostName: "演示经开区", leaderID: nil, jurisdictionCode: "420802")
         let model = BoardView.Model(
             filter: .init(), counts: [.producing: 8, .signed: 10, .negotiating: 14],
             columns: ProjectStage.line.map { stage in (stage, stage == .producing ? [card] : stage == .signed ? [stalled] : []) },

@@ -169,6 +169,10 @@ struct ProjectMoneyTests {
             _ = try await cadre.get("/projects/\(id)")
             #expect(
                 try await ProjectTests.report(cadre, id, to: "signed", on: "2026-11-21", contract: "1.2亿", app: app).status == .seeOther)
+            // a reported contract is not yet a fact: the threshold waits for the bureau's verification
+            #expect(try await Project.find(id, on: app.db)?.isMajor == false)
+            let report = try #require(try await StageReport.query(on: app.db).filter(\.$projectID == id).first())
+            #expect(try await w.bureau.post("/projects/\(id)/stages/verify", [("report", report.id!.uuidString)]).status == .seeOther)
             #expect(try await Project.find(id, on: app.db)?.isMajor == true)
             #expect(try await w.bureau.get("/projects").body.string.contains("重大项目未明确包保领导"))
             let version = try #require(try await Project.find(id, on: app.db)).version

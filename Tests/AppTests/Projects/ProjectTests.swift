@@ -80,7 +80,7 @@ struct ProjectTests {
             #expect(foreign.status == .unprocessableEntity)
             #expect(foreign.body.string.contains("承接单位须为本辖区"))
             let noLeader = try await w.bureau.post("/leads/\(w.lead)/accept", Self.acceptForm(w, version: version, leader: false))
-            #expect(noLeader.body.string.contains("亿元以上重大项目须明确包保领导"))
+            #expect(noLeader.body.string.contains("1亿元以上的重大项目须明确包保领导"))
             // the values typed are kept on the refused form
             #expect(noLeader.body.string.contains("伟德线路板高多层板项目"))
             #expect(try await Project.query(on: app.db).count() == 0)

@@ -12,6 +12,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case enterprise = "enterprises/:id"
     case evidence = "evidence/:id"
     case jurisdictions = "jurisdictions"
+    case jurisdictionSettings = "jurisdictions/:code/settings"
+    case jurisdictionSetting = "jurisdictions/:code/settings/:effectiveFrom"
     case leads = "leads"
     case lead = "leads/:id"
     case leadAccept = "leads/:id/accept"

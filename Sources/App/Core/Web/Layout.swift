@@ -145,6 +145,7 @@ enum Layout {
         if context.may(.read, .workOrder) { items += [(.workOrders, lang("工单", "Work orders")), (.inbox, lang("消息", "Inbox"))] }
         if context.may(.read, .linkage) { items.append((.linkage, lang("领导包联", "Linkage"))) }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
+        if context.may(.read, .settings) { items.append((.settings, lang("规则设置", "Rules"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
         if context.may(.read, .organisation) {
             items += [

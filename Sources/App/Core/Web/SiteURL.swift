@@ -10,7 +10,7 @@ enum SiteURL: Sendable {
     case units, unitNew, unit(UUID), unitEdit(UUID)
     case persons, personNew, person(UUID), personEdit(UUID), personRoles(UUID), personUnlock(UUID)
     case personRotate(UUID)
-    case jurisdictions
+    case jurisdictions, settings
     case audit, auditExport
     case tokens, tokenRevoke(UUID)
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
@@ -48,6 +48,7 @@ enum SiteURL: Sendable {
         case .personUnlock(let id): "/persons/\(id)/unlock"
         case .personRotate(let id): "/persons/\(id)/rotations"
         case .jurisdictions: "/jurisdictions"
+        case .settings: "/settings"
         case .audit: "/audit"
         case .auditExport: "/audit/export.csv"
         case .tokens: "/account/tokens"

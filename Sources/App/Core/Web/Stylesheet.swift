@@ -71,7 +71,7 @@ enum Stylesheet {
         .alert{padding:10px 12px;border-radius:3px;margin-bottom:12px}
         .alert.error{background:#fdecea;color:var(--red);border:1px solid #f3c2bd}
         .alert.ok{background:#e7f5ec;color:var(--green);border:1px solid #b9e0c6}
-        .tag{display:inline-block;padding:0 6px;margin:0 4px 2px 0;border-radius:3px;background:#e8eef8;color:var(--blue);font-size:12px}
+        .tag{display:inline-block;padding:0 6px;margin:0 4px 2px 0;border-radius:3px;background:#e8eef8;color:var(--blue);font-size:12px;white-space:nowrap}
         .tag.attracted{background:#e7f5ec;color:var(--green)}
         .tag.late{background:#fdecea;color:var(--red)}
         .alert.warn{background:#fff4ce;color:#5c4400;border:1px solid #f0dc9a}

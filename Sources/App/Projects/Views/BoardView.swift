@@ -14,6 +14,8 @@ enum BoardView {
         var attention: [ProjectBoard.Card]
         var hosts: [(value: String, label: String)]
         var today: CivilDate
+        /// The jurisdictions' own rules: a card's stall limits are those of its jurisdiction.
+        var settings = SettingsSchedule([])
         /// Whether the viewer reads every project of the jurisdiction (else the scope is theirs only).
         var readsAll = true
     }
@@ -36,7 +38,7 @@ enum BoardView {
                     model.attention.map { card in
                         [
                             link(.project(card.id), card.title), text(stageLabel(card.stage, lang)), text(card.hostName),
-                            text(why(card, model.today, lang)),
+                            text(why(card, model.today, rule: model.stallRule(card), lang)),
                         ]
                     }, empty: ""))
         }
@@ -65,13 +67,13 @@ enum BoardView {
 
     static func stageLabel(_ raw: String, _ lang: Lang) -> String { ProjectStage(rawValue: raw)?.label(lang) ?? raw }
 
-    static func why(_ card: ProjectBoard.Card, _ today: CivilDate, _ lang: Lang) -> String {
+    static func why(_ card: ProjectBoard.Card, _ today: CivilDate, rule: StallRule, _ lang: Lang) -> String {
         var reasons: [String] = []
         if card.hostStatus == ProjectRules.HostStatus.declined.rawValue { reasons.append(lang("承接单位不承接", "host declined")) }
         if card.isMajor, card.leaderID == nil { reasons.append(lang("重大项目未明确包保领导", "major project without a leader")) }
         // the stall rule reads the verified stage and signing, as every figure does
         let verified = ProjectStage(rawValue: card.verifiedStage) ?? .negotiating
-        let alerts = StallRule().alerts(
+        let alerts = rule.alerts(
             stage: verified,
             stageSince: CivilDate(verified == .signed ? card.verifiedSignedOn ?? card.stageSince : card.stageSince) ?? today,
             lastActivity: CivilDate(card.lastActivityOn) ?? today, today: today)
@@ -124,5 +126,12 @@ enum BoardView {
                         lang))
                 : el("span", [.cls("muted small")], text(lang("范围：我和本单位负责的项目", "Scope: mine and my unit's"))),
             Components.submit(lang("筛选", "Filter"), cls: ""))
+    }
+}
+
+extension BoardView.Model {
+    func stallRule(_ card: ProjectBoard.Card) -> StallRule {
+        guard let code = try? JurisdictionCode(card.jurisdictionCode) else { return StallRule() }
+        return StallRule(settings.inEffect(for: code, on: today).settings)
     }
 }

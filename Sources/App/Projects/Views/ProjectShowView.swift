@@ -54,6 +54,8 @@ enum ProjectShowView {
         var missingRates: [String]
         var stageDays: [(ProjectStage, Int)]
         var alerts: [StallRule.Alert]
+        /// The limits of the project's jurisdiction that raised them.
+        var stallRule = StallRule()
         /// Days from the verified signing to the verified production, as seed [002] counts them.
         var daysToProduction: Int?
         var mayReport: Bool
@@ -155,9 +157,18 @@ enum ProjectShowView {
         var nodes: [HNode] = model.alerts.map { alert in
             switch alert {
             case .signedNotStarted(let days):
-                el("div", [.cls("alert warn")], text(lang("签约 \(days) 天仍未开工（超过 180 天）。", "Signed \(days) days ago and not started.")))
+                el(
+                    "div", [.cls("alert warn")],
+                    text(
+                        lang(
+                            "签约 \(days) 天未开工（超过本辖区规定的 \(model.stallRule.signedNotStartedDays) 天）。",
+                            "Signed \(days) days ago and not started.")))
             case .quiet(let days):
-                el("div", [.cls("alert warn")], text(lang("已 \(days) 天无任何进展记录（超过 60 天）。", "No activity for \(days) days.")))
+                el(
+                    "div", [.cls("alert warn")],
+                    text(
+                        lang(
+                            "已 \(days) 天无任何进展记录（超过本辖区规定的 \(model.stallRule.quietDays) 天）。", "No activity for \(days) days.")))
             }
         }
         if model.project.isMajor, model.project.leaderID == nil {
