@@ -28,4 +28,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateLoginThrottles())
     app.migrations.add(UpdateNameKeysRefold())
     app.migrations.add(CreateJurisdictionSettings())
+    app.migrations.add(UpdateListsAddNewestIndexes())
 }

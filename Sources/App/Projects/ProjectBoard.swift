@@ -84,14 +84,20 @@ enum ProjectBoard {
         + "p.is_major, p.host_status, p.last_activity_on, p.leader_id, u.name AS host_name, p.jurisdiction_code, "
         + "p.verified_signed_on, p.verified_contract_minor, p.verified_contract_currency"
 
-    /// The WHERE clause shared by every board query.
-    static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {
+    /// The WHERE clause shared by every board query. A list read newest first in the order of an
+    /// index asks for the scope as an expression (`indexOrdered`), so the planner walks that index
+    /// instead of reading the whole jurisdiction to sort it.
+    static func conditions(_ user: CurrentUser, _ filter: Filter, indexOrdered: Bool = false) -> SQLQueryString {
         var sql: SQLQueryString
         if filter.mine {
             sql =
                 "(p.host_unit_id = \(bind: user.unitID) OR p.leader_id = \(bind: user.personID)"
                 + " OR EXISTS (SELECT 1 FROM project_attractors a WHERE a.project_id = p.id AND a.person_id = \(bind: user.personID))"
                 + " OR EXISTS (SELECT 1 FROM project_coordinators c WHERE c.project_id = p.id AND c.unit_id = \(bind: user.unitID)))"
+        } else if indexOrdered {
+            // a six-digit code validated by `JurisdictionCode`: its prefix is digits only
+            let prefix = user.scope.prefix
+            sql = "SUBSTR(p.jurisdiction_code, 1, \(unsafeRaw: String(prefix.count))) = \(bind: prefix)"
         } else {
             sql = "p.jurisdiction_code >= \(bind: user.scope.prefix) AND p.jurisdiction_code < \(bind: user.scope.prefix + "~")"
         }
@@ -202,14 +208,17 @@ extension ProjectBoard {
     static func list(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage?, paging: Paging, on db: any Database) async throws
         -> [Item]
     {
-        var conditions = conditions(user, filter)
+        try await db.sql.raw(listQuery(user, filter, stage: stage, paging: paging)).all(decoding: Card.self).map(Item.init)
+    }
+
+    /// Newest stage change first, over `projects_newest` (or `projects_stage_newest` for a stage).
+    static func listQuery(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage?, paging: Paging) -> SQLQueryString {
+        var conditions = conditions(user, filter, indexOrdered: true)
         if let stage { conditions = conditions + " AND p.stage = \(bind: stage.rawValue)" }
-        return try await db.sql.raw(
-            """
+        return """
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
-            WHERE \(conditions) ORDER BY p.stage_since DESC, p.id LIMIT \(bind: paging.per + 1) OFFSET \(bind: (paging.page - 1) * paging.per)
+            WHERE \(conditions) ORDER BY p.stage_since DESC, p.id DESC LIMIT \(bind: paging.per + 1) OFFSET \(bind: (paging.page - 1) * paging.per)
             """
-        ).all(decoding: Card.self).map(Item.init)
     }
 }
 

@@ -5,6 +5,8 @@ struct Paging: Sendable {
     var page: Int
     var per: Int
 
+    init(page: Int = 1, per: Int = 20) { (self.page, self.per) = (page, per) }
+
     init(_ request: Request, maxPer: Int = 100) throws {
         let page = try? request.query.get(Int.self, at: "page")
         let per = try? request.query.get(Int.self, at: "per")
