@@ -68,6 +68,7 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
         }
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .figures, isDefault: false)
         app.databaseEngine = .sqlite
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
@@ -83,14 +84,19 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
 
 /// WAL with full sync: nothing acknowledged is lost, readers never wait for the writer. The
 /// page cache and memory map are per connection; the driver keeps exactly one connection per
-/// event loop, so each loop's connection is configured here once.
+/// event loop and database id (the main one and `figures`), so each is configured here once.
+/// What bounds the memory: `SQLITE_CACHE_MB` per connection (default 16) and `SQLITE_MMAP_MB`
+/// (default 64, shared pages of the file).
 func prepareSQLite(_ app: Application) async throws {
     guard app.databaseEngine == .sqlite else { return }
     try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-    for eventLoop in app.eventLoopGroup.makeIterator() {
-        guard let db = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
-        for pragma in ["synchronous=FULL", "cache_size=-32768", "mmap_size=268435456", "temp_store=MEMORY"] {
-            try await db.sql.raw("PRAGMA \(unsafeRaw: pragma)").run()
+    let cacheMB = Environment.get("SQLITE_CACHE_MB").flatMap(Int.init).map { max(2, min($0, 1024)) } ?? 16
+    let mmapMB = Environment.get("SQLITE_MMAP_MB").flatMap(Int.init).map { max(0, min($0, 4096)) } ?? 64
+    let pragmas = ["synchronous=FULL", "cache_size=-\(cacheMB * 1024)", "mmap_size=\(mmapMB * 1_048_576)", "temp_store=MEMORY"]
+    for id in [DatabaseID.sqlite, .figures] where app.databases.ids().contains(id) {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
+            for pragma in pragmas { try await db.sql.raw("PRAGMA \(unsafeRaw: pragma)").run() }
         }
     }
 }

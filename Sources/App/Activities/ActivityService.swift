@@ -86,6 +86,7 @@ struct ActivityService {
         activity.jurisdictionCode = user.scope.value
         return try await request.writeTransaction { db in
             try await activity.create(on: db)
+            if kind == .enterpriseVisit { try await StaleTallies.mark(unit: user.unitID, day: date.description, on: db) }
             if let projectID = input.projectID {
                 try await db.sql.raw(
                     """

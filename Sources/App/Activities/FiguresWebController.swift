@@ -13,7 +13,6 @@ struct FiguresWebController {
         let user = try request.authorize(.read, .activity)
         let today = request.clock.today
         let year = max(2000, min(request.query[Int.self, at: "year"] ?? today.year, today.year))
-        let (from, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
         let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         // the bureau sees every unit and may open one; everyone else sees the people of their own unit
         var unitID = try request.queryID("unit")
@@ -26,13 +25,13 @@ struct FiguresWebController {
                 let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code)
             else { throw AppError.notFound }
             title = unit.name + lang(" · 招商漏斗 \(year)", " · funnel \(year)")
-            let figures = try await PipelineFigures.funnels(.person(unit: unitID), from: from, through: through, on: request.db)
+            let figures = try await FunnelTallies.rows(.person(unit: unitID), year: year, request: request)
             let people = try await Person.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
             rows = figures.map { row in
                 FiguresViews.FunnelRow(name: people.first { $0.id == row.id }?.name ?? "", url: nil, funnel: row.funnel)
             }
         } else {
-            let figures = try await PipelineFigures.funnels(.unit(scope: user.scope), from: from, through: through, on: request.db)
+            let figures = try await FunnelTallies.rows(.unit(scope: user.scope), year: year, request: request)
             let units = try await Unit.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
             rows = figures.map { row in
                 FiguresViews.FunnelRow(

@@ -87,6 +87,7 @@ struct LeadService {
             lead.decisionNote = ""
             lead.version = 1
             try await lead.create(on: db)
+            try await StaleTallies.mark(unit: lead.submitterUnitID, day: lead.submittedOn, on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "lead.submit", objectType: "lead", objectID: lead.id!.uuidString, after: LeadDTO(lead),
                 at: millis)
@@ -186,8 +187,11 @@ struct LeadService {
             try await Versioned.claim(Lead.schema, id: id, expected: version, on: db)
             guard let lead = try await Lead.find(id, on: db) else { throw AppError.notFound }
             let before = LeadDTO(lead)
+            let status = lead.status
             try apply(lead, today)
             try await lead.update(on: db)
+            // a merged lead leaves the funnel's count
+            if lead.status != status { try await StaleTallies.mark(lead: id, on: db) }
             try await AuditLog.append(
                 on: db, by: actor, action: action, objectType: "lead", objectID: id.uuidString, before: before, after: LeadDTO(lead),
                 at: millis)

@@ -29,4 +29,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateNameKeysRefold())
     app.migrations.add(CreateJurisdictionSettings())
     app.migrations.add(UpdateListsAddNewestIndexes())
+    app.migrations.add(CreateFunnelTallies())
 }

@@ -44,6 +44,8 @@ struct DemoCity {
         }
         try await createEnterprises(app: app, counties: counties, &rng)
         try await createPipeline(app: app, &rng)
+        // the pipeline is written in bulk, past the services that mark the funnel's tallies
+        try await FunnelTallies.rebuild(on: db)
         try await createWorkOrders(app: app, &rng)
         try await createLinkages(app: app, &rng)
     }

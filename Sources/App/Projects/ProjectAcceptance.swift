@@ -92,6 +92,7 @@ struct ProjectAcceptance {
             fresh.feedbackOn = fresh.feedbackOn ?? today
             fresh.respondedOn = fresh.respondedOn ?? today
             try await fresh.update(on: db)
+            try await StaleTallies.mark(lead: fresh.id, on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: backFilled ? "project.accept.backfill" : "project.accept", objectType: "project",
                 objectID: project.id!.uuidString, after: ProjectDTO.Summary(project), at: millis)

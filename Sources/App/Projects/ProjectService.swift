@@ -129,6 +129,7 @@ struct ProjectService {
             fresh.lastActivityOn = max(fresh.lastActivityOn, today.description)
             // the reported signing follows the reports: a correction back to 在谈 withdraws it
             ProjectFactsStore.apply(earlier + [report], to: fresh)
+            try await StaleTallies.mark(lead: fresh.leadID, on: db)
             try await fresh.update(on: db)
             try await AuditLog.append(
                 on: db, by: actor, action: "project.stage", objectType: "project", objectID: id.uuidString, before: before,
@@ -157,6 +158,8 @@ struct ProjectService {
                 let report = try await VerificationFlow.verify(StageReport.self, reportID, of: id, by: user.personID, on: today, db: db)
             else { return }
             ProjectFactsStore.apply(try await StageReport.query(on: db).filter(\.$projectID == id).all(), to: project)
+            // the funnel counts verified signings and production by the lead's unit and year
+            try await StaleTallies.mark(lead: project.leadID, on: db)
             // a verified contract at or above the jurisdiction's threshold makes the project major
             // (a reported one does not: like every figure, the threshold reads what was verified)
             if let minor = project.verifiedContractMinor, let signed = project.verifiedSignedOn.flatMap(CivilDate.init) {

@@ -28,7 +28,8 @@ struct ProjectWebController {
         let user = try request.authorize(.read, .project)
         let filter = try ProjectBoard.Filter(request)
         let today = request.clock.today
-        let db = request.db
+        // computed on connections of their own, so no page waits behind a province-sized refresh
+        let db = request.application.figuresDB
         // the board is read far more than written: its figures are kept a few seconds per view,
         // and this process forgets them at once when a project changes (another node after 5 s)
         let key =
