@@ -56,15 +56,22 @@ struct BenchCommand: AsyncCommand {
                 ("overdue work orders", [SiteURL.workOrders.with(query: ["view": "overdue"])]),
                 ("all work orders, newest first", [SiteURL.workOrders.with(query: ["view": "all"])]),
             ]
-            for (title, targets) in [("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths)] + workOrderPages
+            // the pages whose cost grows with the data: the funnel, every lead, the API's projects
+            let growing = [
+                ("funnel", [SiteURL.funnel.with(query: ["year": String(app.clock.today.year)])]),
+                ("lead list, all states", [SiteURL.leads.with(query: ["state": "all"])]),
+                ("API projects, 80 a page", [SiteURL.api(.projects).with(query: ["per": "80"])]),
+            ]
+            let token = try await Self.token(app)
+            for (title, targets) in [("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths)] + workOrderPages + growing
             where !targets.isEmpty {
-                let single = try await Self.load(
-                    client, base: base, paths: targets, headers: ["Cookie": cookie], clients: 1, seconds: seconds)
+                let headers: HTTPHeaders = title.hasPrefix("API") ? ["Authorization": "Bearer \(token)"] : ["Cookie": cookie]
+                let single = try await Self.load(client, base: base, paths: targets, headers: headers, clients: 1, seconds: seconds)
                 context.console.print(Self.line("\(title) (1 client)", single.latencies, seconds: single.elapsed, errors: single.errors))
             }
             for (title, targets) in [
                 ("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths), workOrderPages[0], workOrderPages[1],
-                ("enterprise page", paths), ("registry search page", searchPaths),
+                growing[0], growing[1], growing[2], ("enterprise page", paths), ("registry search page", searchPaths),
                 (
                     "API search",
                     samples.queries.map {
@@ -72,8 +79,7 @@ struct BenchCommand: AsyncCommand {
                     }
                 ),
             ] {
-                let headers: HTTPHeaders =
-                    title.hasPrefix("API") ? ["Authorization": "Bearer \(try await Self.token(app))"] : ["Cookie": cookie]
+                let headers: HTTPHeaders = title.hasPrefix("API") ? ["Authorization": "Bearer \(token)"] : ["Cookie": cookie]
                 let result = try await Self.load(client, base: base, paths: targets, headers: headers, clients: clients, seconds: seconds)
                 context.console.print(
                     Self.line("\(title) (\(clients) clients)", result.latencies, seconds: result.elapsed, errors: result.errors))
