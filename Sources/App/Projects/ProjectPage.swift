@@ -16,12 +16,12 @@ enum ProjectPage {
         let personIDs = Set(
             attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)
                 + funds.compactMap(\.verifiedBy) + [project.leaderID].compactMap { $0 })
-        let people = try await names("persons", Array(personIDs), on: db)
         let unitIDs = Set(
             attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
-        let units = try await names("units", Array(unitIDs), on: db)
-        func person(_ id: UUID?) -> String { id.flatMap { people[$0] } ?? "" }
-        func unit(_ id: UUID?) -> String { id.flatMap { units[$0] } ?? "" }
+        // people and units in one round trip: their ids never coincide
+        let named = try await names(persons: Array(personIDs), units: Array(unitIDs), on: db)
+        func person(_ id: UUID?) -> String { id.flatMap { named[$0] } ?? "" }
+        func unit(_ id: UUID?) -> String { id.flatMap { named[$0] } ?? "" }
         let lang = request.lang
         let (total, verified) = record.totals(try await ExchangeRate.table(request))
         let owners = record.owners
@@ -112,10 +112,13 @@ enum ProjectPage {
     }
 
     /// id → name for a few persons or units, without loading whole models.
-    static func names(_ table: String, _ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+    static func names(persons: [UUID], units: [UUID], on db: any Database) async throws -> [UUID: String] {
         struct Row: Decodable { var id: UUID, name: String }
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await db.sql.raw("SELECT id, name FROM \(ident: table) WHERE id IN (\(binds: ids))").all(decoding: Row.self)
+        let parts: [SQLQueryString] =
+            (persons.isEmpty ? [] : ["SELECT id, name FROM persons WHERE id IN (\(binds: persons))"])
+            + (units.isEmpty ? [] : ["SELECT id, name FROM units WHERE id IN (\(binds: units))"])
+        guard !parts.isEmpty else { return [:] }
+        let rows = try await db.sql.raw(parts.joined(separator: " UNION ALL ")).all(decoding: Row.self)
         return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
