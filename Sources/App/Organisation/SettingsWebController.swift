@@ -60,13 +60,15 @@ struct SettingsWebController {
             (value: $0, label: names[$0] ?? $0)
         }
         let mayManage = AccessPolicy.decide(user.actor, .manage, .settings, in: parsed) == .allowed
+        // a new setting starts from the latest one (a scheduled change, else today's rule)
+        let latest = schedule.entries.filter { $0.jurisdiction == parsed }.max { $0.effectiveFrom < $1.effectiveFrom }?.settings ?? inEffect
         let model = SettingsView.Model(
             jurisdiction: code, jurisdictionName: name, choices: choices, today: today, inEffect: inEffect,
             source: sourceRow.flatMap(entry),
             entries: relevant.sorted { ($0.effectiveFrom, $0.jurisdictionCode) > ($1.effectiveFrom, $1.jurisdictionCode) }.compactMap(
                 entry),
             mayManage: mayManage,
-            form: form ?? FormState(values: SettingsView.values(inEffect, from: today.adding(days: 1), jurisdiction: code)))
+            form: form ?? FormState(values: SettingsView.values(latest, from: today.adding(days: 1), jurisdiction: code)))
         return .html(SettingsView.render(model, context: PageContext(request: request)), status: status)
     }
 }

@@ -137,6 +137,8 @@ struct SettingsTests {
             #expect(try await bureau.post("/settings", form).status == .seeOther)
             let scheduled = try await bureau.get("/settings?jurisdiction=\(Fixture.jingmen)")
             #expect(scheduled.body.string.contains("待生效") && scheduled.body.string.contains("荆政办〔2026〕12号"))
+            // the next change starts from the scheduled one, not from today's rule
+            #expect(scheduled.body.string.contains(#"value="5000万元""#) && scheduled.body.string.contains(#"value="90""#))
             // a date of 2022 and an amount in words: both named, what was typed kept
             form = form.map { $0.0 == "effectiveFrom" ? ($0.0, "2022-04-28") : $0.0 == "majorThreshold" ? ($0.0, "很多") : $0 }
             let refused = try await bureau.post("/settings", form)
