@@ -9,42 +9,17 @@ struct SettingsAPIController {
         api.put(APIRoute.jurisdictionSetting.pattern, use: set)
     }
 
-    struct Tier: Content {
-        var minimumMinorUnits: Int64
-        var respondDays: Int
-        var assessDays: Int
-        var feedbackDays: Int
-    }
-
-    struct Settings: Content {
-        var clockTiers: [Tier]
-        var majorThresholdMinorUnits: Int64
-        var signedNotStartedDays: Int
-        var quietDays: Int
-
-        init(_ s: JurisdictionSettings) {
-            clockTiers = s.clockTiers.map {
-                Tier(
-                    minimumMinorUnits: $0.minimumMinorUnits, respondDays: $0.respondDays, assessDays: $0.assessDays,
-                    feedbackDays: $0.feedbackDays)
-            }
-            majorThresholdMinorUnits = s.majorThresholdMinorUnits
-            signedNotStartedDays = s.signedNotStartedDays
-            quietDays = s.quietDays
-        }
-    }
-
     struct Entry: Content {
         var jurisdiction: String
         var effectiveFrom: String
-        var settings: Settings
+        var settings: JurisdictionSettings
         var note: String
         var setAt: Int64
 
         init?(_ row: SettingsService.Row) {
             guard let e = row.entry else { return nil }
             (jurisdiction, effectiveFrom, settings, note, setAt) = (
-                row.jurisdictionCode, row.effectiveFrom, Settings(e.settings), row.note, row.setAt
+                row.jurisdictionCode, row.effectiveFrom, e.settings, row.note, row.setAt
             )
         }
     }
@@ -52,7 +27,7 @@ struct SettingsAPIController {
     struct Overview: Content {
         var jurisdiction: String
         var today: String
-        var inEffect: Settings
+        var inEffect: JurisdictionSettings
         /// The entry today's rules come from; absent: the standard rules.
         var source: Entry?
         var entries: [Entry]
@@ -69,7 +44,7 @@ struct SettingsAPIController {
         let (settings, source) = SettingsSchedule(rows.compactMap(\.entry)).inEffect(for: parsed, on: today)
         let relevant = rows.filter { (try? JurisdictionCode($0.jurisdictionCode)).map { $0.contains(parsed) } == true }
         return Overview(
-            jurisdiction: code, today: today.description, inEffect: Settings(settings),
+            jurisdiction: code, today: today.description, inEffect: settings,
             source: source.flatMap { s in
                 relevant.first { $0.jurisdictionCode == s.jurisdiction.value && $0.effectiveFrom == s.effectiveFrom.description }
             }.flatMap(Entry.init),

@@ -6,6 +6,8 @@ import Vapor
 extension SettingsService {
     /// The form: amounts typed as a bureau writes them ("1亿", "1000万"), days as numbers.
     struct FormBody: Content {
+        /// The jurisdiction the setting is for (the page's; the user's own when absent).
+        var jurisdiction: String?
         var effectiveFrom: String?
         var tier1Minimum: String?
         var tier2Minimum: String?
@@ -59,15 +61,10 @@ extension SettingsService {
         }
     }
 
-    /// The API: amounts in CNY minor units (分), days as integers.
+    /// The API: the settings as `JurisdictionSettings` writes them (amounts in CNY minor units,
+    /// days as integers) and the authority for the change.
     struct APIBody: Content {
-        struct Tier: Content {
-            var minimumMinorUnits: Int64
-            var respondDays: Int
-            var assessDays: Int
-            var feedbackDays: Int
-        }
-        var clockTiers: [Tier]
+        var clockTiers: [JurisdictionSettings.ClockTier]
         var majorThresholdMinorUnits: Int64
         var signedNotStartedDays: Int
         var quietDays: Int
@@ -75,12 +72,8 @@ extension SettingsService {
 
         var settings: JurisdictionSettings {
             JurisdictionSettings(
-                clockTiers: clockTiers.map {
-                    .init(
-                        minimumMinorUnits: $0.minimumMinorUnits, respondDays: $0.respondDays, assessDays: $0.assessDays,
-                        feedbackDays: $0.feedbackDays)
-                },
-                majorThresholdMinorUnits: majorThresholdMinorUnits, signedNotStartedDays: signedNotStartedDays, quietDays: quietDays)
+                clockTiers: clockTiers, majorThresholdMinorUnits: majorThresholdMinorUnits, signedNotStartedDays: signedNotStartedDays,
+                quietDays: quietDays)
         }
     }
 

@@ -18,9 +18,7 @@ struct SettingsWebController {
 
     func save(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(SettingsService.FormBody.self)
-        struct Target: Content { var jurisdiction: String? }
-        let user = try request.requireUser()
-        let code = try request.decodeForm(Target.self).jurisdiction ?? user.scope.value
+        let code = try body.jurisdiction ?? request.requireUser().scope.value
         try request.authorize(.manage, .settings, in: code)
         let values = try request.content.decode([String: String].self)
         do {

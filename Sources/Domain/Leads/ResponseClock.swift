@@ -2,34 +2,16 @@
 /// assessment, and to feedback to whoever brought the lead. Configurable per city; the default is
 /// the real rule quoted in the spec for leads of 1亿元 and more.
 public struct ResponseClock: Sendable, Equatable {
-    public struct Tier: Sendable, Equatable {
-        /// Leads of at least this much (CNY minor units) fall in this tier.
-        public var minimumMinorUnits: Int64
-        public var respondDays: Int
-        public var assessDays: Int
-        public var feedbackDays: Int
-
-        public init(minimumMinorUnits: Int64, respondDays: Int, assessDays: Int, feedbackDays: Int) {
-            self.minimumMinorUnits = minimumMinorUnits
-            self.respondDays = respondDays
-            self.assessDays = assessDays
-            self.feedbackDays = feedbackDays
-        }
-    }
+    /// A tier is the one a jurisdiction sets (`JurisdictionSettings.ClockTier`): leads of at least
+    /// its minimum (CNY minor units) get its working days.
+    public typealias Tier = JurisdictionSettings.ClockTier
 
     public var tiers: [Tier]
 
     public init(tiers: [Tier]) { self.tiers = tiers.sorted { $0.minimumMinorUnits > $1.minimumMinorUnits } }
 
     /// The jurisdiction's tiers as its bureau set them (`JurisdictionSettings`).
-    public init(_ settings: JurisdictionSettings) {
-        self.init(
-            tiers: settings.clockTiers.map {
-                Tier(
-                    minimumMinorUnits: $0.minimumMinorUnits, respondDays: $0.respondDays, assessDays: $0.assessDays,
-                    feedbackDays: $0.feedbackDays)
-            })
-    }
+    public init(_ settings: JurisdictionSettings) { self.init(tiers: settings.clockTiers) }
 
     /// ≥ 1亿元: 1 / 3 / 5 working days; ≥ 1000万元: 2 / 5 / 10; smaller: 3 / 10 / 15.
     public static let standard = ResponseClock(JurisdictionSettings.standard)
