@@ -6,7 +6,7 @@
 # protected too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LANDED=b319b6d90626ec3707031d9089b76f0bf4273e11
+LANDED=1f5c431
 dir=Sources/App/Migrations
 base=$(git rev-parse --verify --quiet "$LANDED^{commit}" || true)
 if [ -z "$base" ]; then

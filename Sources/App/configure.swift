@@ -68,7 +68,9 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
         }
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .figures, isDefault: false)
+        app.databases.use(
+            OwnThreadPool(inner: DatabaseConfigurationFactory.sqlite(.file(path), sqlLogLevel: .debug).make()), as: .figures,
+            isDefault: false)
         app.databaseEngine = .sqlite
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)

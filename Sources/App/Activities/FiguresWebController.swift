@@ -26,16 +26,14 @@ struct FiguresWebController {
             else { throw AppError.notFound }
             title = unit.name + lang(" · 招商漏斗 \(year)", " · funnel \(year)")
             let figures = try await FunnelTallies.rows(.person(unit: unitID), year: year, request: request)
-            let people = try await Person.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
-            rows = figures.map { row in
-                FiguresViews.FunnelRow(name: people.first { $0.id == row.id }?.name ?? "", url: nil, funnel: row.funnel)
-            }
+            let names = try await Names.of(persons: figures.map(\.id), on: request.db)
+            rows = figures.map { row in FiguresViews.FunnelRow(name: names[row.id] ?? "", url: nil, funnel: row.funnel) }
         } else {
             let figures = try await FunnelTallies.rows(.unit(scope: user.scope), year: year, request: request)
-            let units = try await Unit.query(on: request.db).filter(\.$id ~~ figures.map(\.id)).all()
+            let names = try await Names.of(units: figures.map(\.id), on: request.db)
             rows = figures.map { row in
                 FiguresViews.FunnelRow(
-                    name: units.first { $0.id == row.id }?.name ?? "",
+                    name: names[row.id] ?? "",
                     url: SiteURL.funnel.with(query: ["year": String(year), "unit": row.id.uuidString]), funnel: row.funnel)
             }
         }

@@ -119,6 +119,9 @@ struct LeadDTO: Content {
 
 /// Built from the stored record; the memberwise init stays for fixtures (page snapshots).
 extension LeadDTO {
+    /// 亩 kept in tenths, written as a cadre does: "12" or "12.5".
+    static func landMuText(_ tenths: Int) -> String { "\(tenths / 10)" + (tenths % 10 == 0 ? "" : ".\(tenths % 10)") }
+
     init(_ lead: Lead) {
         id = lead.id ?? UUID()
         enterpriseName = lead.enterpriseName
@@ -126,7 +129,7 @@ extension LeadDTO {
         industryCode = lead.industryCode
         investment = lead.investment
         investmentText = ChineseAmount.format(lead.investment)
-        landMu = "\(lead.landMuTenths / 10)" + (lead.landMuTenths % 10 == 0 ? "" : ".\(lead.landMuTenths % 10)")
+        landMu = Self.landMuText(lead.landMuTenths)
         spaceM2 = lead.spaceM2
         energyTCE = lead.energyTCE
         powerKVA = lead.powerKVA

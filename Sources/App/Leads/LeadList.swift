@@ -26,8 +26,50 @@ enum LeadList {
         var query: [String: String] { ["state": state.rawValue, "overdue": overdueOnly ? "1" : ""] }
     }
 
+    /// Rows decoded as plain values: a Fluent model walks its properties by reflection for every
+    /// row, which was half the cost of a page of thirty leads.
     static func rows(for user: CurrentUser, filter: Filter, today: CivilDate, on db: any Database) async throws -> [LeadDTO] {
-        try await db.sql.raw(query(for: user, filter: filter, today: today)).all(decodingFluent: Lead.self).map(LeadDTO.init)
+        try await db.sql.raw(query(for: user, filter: filter, today: today)).all(decoding: Row.self, with: Row.decoder).map(\.dto)
+    }
+
+    static let columns =
+        "l.id, l.enterprise_name, l.uscc, l.industry_code, l.investment_minor, l.investment_currency, l.land_mu_tenths, "
+        + "l.space_m2, l.energy_tce, l.power_kva, l.jobs, l.channel, l.notes, l.status, l.submitter_id, l.submitter_unit_id, "
+        + "l.collides_with_id, l.merged_into_id, l.submitted_on, l.respond_by, l.assess_by, l.feedback_by, l.responded_on, "
+        + "l.assessed_on, l.feedback_on, l.decision_note, l.version"
+
+    /// One lead as the list reads it (`columns`, snake_case converted).
+    struct Row: Decodable {
+        var id: UUID
+        var enterpriseName: String
+        var uscc: String?
+        var industryCode: String
+        var investmentMinor: Int64
+        var investmentCurrency: String
+        var landMuTenths, spaceM2, energyTce, powerKva, jobs: Int
+        var channel: LeadChannel
+        var notes: String
+        var status: LeadStatus
+        var submitterId, submitterUnitId: UUID
+        var collidesWithId, mergedIntoId: UUID?
+        var submittedOn, respondBy, assessBy, feedbackBy: String
+        var respondedOn, assessedOn, feedbackOn: String?
+        var decisionNote: String
+        var version: Int
+
+        static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+        var dto: LeadDTO {
+            let investment = Money(minorUnits: investmentMinor, currency: Currency(rawValue: investmentCurrency) ?? .cny)
+            return LeadDTO(
+                id: id, enterpriseName: enterpriseName, uscc: uscc, industryCode: industryCode, investment: investment,
+                investmentText: ChineseAmount.format(investment), landMu: LeadDTO.landMuText(landMuTenths), spaceM2: spaceM2,
+                energyTCE: energyTce, powerKVA: powerKva, jobs: jobs, channel: channel, notes: notes, status: status,
+                submitterID: submitterId, submitterUnitID: submitterUnitId, collidesWithID: collidesWithId,
+                mergedIntoID: mergedIntoId, submittedOn: submittedOn, respondBy: respondBy, assessBy: assessBy,
+                feedbackBy: feedbackBy, respondedOn: respondedOn, assessedOn: assessedOn, feedbackOn: feedbackOn,
+                decisionNote: decisionNote, version: version)
+        }
     }
 
     /// Newest first, read in the order of an index and filtered as it goes, so a page costs about
@@ -56,7 +98,7 @@ enum LeadList {
         }
         let offset = (filter.page - 1) * perPage
         return """
-            SELECT l.* FROM leads l WHERE \(conditions)
+            SELECT \(unsafeRaw: columns) FROM leads l WHERE \(conditions)
             ORDER BY l.submitted_on DESC, l.created_at DESC LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
             """
     }

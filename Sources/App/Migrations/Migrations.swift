@@ -30,4 +30,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateJurisdictionSettings())
     app.migrations.add(UpdateListsAddNewestIndexes())
     app.migrations.add(CreateFunnelTallies())
+    app.migrations.add(UpdateProjectsAddBoardIndexes())
 }

@@ -57,3 +57,17 @@ struct PersonRow: Decodable, Sendable {
         ).all(decoding: PersonRow.self)
     }
 }
+
+/// id → name for some persons and units, without loading whole models (a Fluent model walks its
+/// properties by reflection per row): one round trip, as their ids never coincide.
+enum Names {
+    static func of(persons: [UUID] = [], units: [UUID] = [], on db: any Database) async throws -> [UUID: String] {
+        struct Row: Decodable { var id: UUID, name: String }
+        let parts: [SQLQueryString] =
+            (persons.isEmpty ? [] : ["SELECT id, name FROM persons WHERE id IN (\(binds: persons))"])
+            + (units.isEmpty ? [] : ["SELECT id, name FROM units WHERE id IN (\(binds: units))"])
+        guard !parts.isEmpty else { return [:] }
+        let rows = try await db.sql.raw(parts.joined(separator: " UNION ALL ")).all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -90,10 +90,11 @@ enum ProjectBoard {
     static func conditions(_ user: CurrentUser, _ filter: Filter, indexOrdered: Bool = false) -> SQLQueryString {
         var sql: SQLQueryString
         if filter.mine {
+            // the ids first, each from an index, so the board reads only this person's projects
             sql =
-                "(p.host_unit_id = \(bind: user.unitID) OR p.leader_id = \(bind: user.personID)"
-                + " OR EXISTS (SELECT 1 FROM project_attractors a WHERE a.project_id = p.id AND a.person_id = \(bind: user.personID))"
-                + " OR EXISTS (SELECT 1 FROM project_coordinators c WHERE c.project_id = p.id AND c.unit_id = \(bind: user.unitID)))"
+                "p.id IN (SELECT a.project_id FROM project_attractors a WHERE a.person_id = \(bind: user.personID)"
+                + " UNION SELECT c.project_id FROM project_coordinators c WHERE c.unit_id = \(bind: user.unitID)"
+                + " UNION SELECT o.id FROM projects o WHERE o.host_unit_id = \(bind: user.unitID) OR o.leader_id = \(bind: user.personID))"
         } else if indexOrdered {
             // a six-digit code validated by `JurisdictionCode`: its prefix is digits only
             let prefix = user.scope.prefix
@@ -123,24 +124,40 @@ enum ProjectBoard {
         return counts
     }
 
-    /// The latest cards of every verified stage in one query (a window per stage), newest stage change first.
+    /// The latest cards of every verified stage in one statement: per stage a walk of
+    /// `projects_verified_newest` (migration 028) that stops at its cards, or for "my projects"
+    /// a window over the few they are.
     static func cards(_ user: CurrentUser, _ filter: Filter, on db: any Database) async throws -> [ProjectStage: [Card]] {
-        let rows = try await db.sql.raw(
-            """
-            SELECT * FROM (
-              SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.verified_stage ORDER BY p.stage_since DESC, p.id) AS rn
-              FROM projects p JOIN units u ON u.id = p.host_unit_id WHERE \(conditions(user, filter))
-            ) ranked WHERE rn <= \(bind: 14) ORDER BY stage_since DESC, id
-            """
-        ).all(decoding: Card.self)
-        var columns: [ProjectStage: [Card]] = [:]
+        let query: SQLQueryString
+        if filter.mine {
+            query = """
+                SELECT * FROM (
+                  SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY p.verified_stage ORDER BY p.stage_since DESC, p.id DESC) AS rn
+                  FROM projects p JOIN units u ON u.id = p.host_unit_id WHERE \(conditions(user, filter))
+                ) ranked WHERE rn <= \(bind: 14) ORDER BY stage_since DESC, id DESC
+                """
+        } else {
+            let scope = conditions(user, filter, indexOrdered: true)
+            query = ProjectStage.allCases.enumerated().map { index, stage -> SQLQueryString in
+                """
+                SELECT * FROM (SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
+                WHERE p.verified_stage = \(bind: stage.rawValue) AND \(scope)
+                ORDER BY p.stage_since DESC, p.id DESC LIMIT \(bind: cardsPerStage(stage))) AS s\(unsafeRaw: String(index))
+                """
+            }.joined(separator: " UNION ALL ")
+        }
+        let rows = try await db.sql.raw(query).all(decoding: Card.self)
+        var byStage: [ProjectStage: [Card]] = [:]
         for card in rows {
-            guard let stage = ProjectStage(rawValue: card.verifiedStage), (columns[stage]?.count ?? 0) < cardsPerStage(stage) else {
+            guard let stage = ProjectStage(rawValue: card.verifiedStage), (byStage[stage]?.count ?? 0) < cardsPerStage(stage) else {
                 continue
             }
-            columns[stage, default: []].append(card)
+            byStage[stage, default: []].append(card)
         }
-        return columns
+        // newest stage change first; a tie keeps the order the database gave
+        return byStage.mapValues { cards in
+            cards.enumerated().sorted { ($0.element.stageSince, $1.offset) > ($1.element.stageSince, $0.offset) }.map(\.element)
+        }
     }
 
     /// Projects needing attention: signed and not started past the limit, quiet past the limit
@@ -160,15 +177,38 @@ enum ProjectBoard {
             }
             return sql + " ELSE \(bind: standard) END"
         }
+        // the loosest limit bounds each index walk; the CASE then judges each project by its own
+        func latest(_ days: KeyPath<JurisdictionSettings, Int>) -> String {
+            ([JurisdictionSettings.standard] + own.map(\.1)).map { today.adding(days: -$0[keyPath: days]).description }.max() ?? ""
+        }
         let signedBefore = before(\.signedNotStartedDays)
         let quietBefore = before(\.quietDays)
+        // each kind of attention its own walk of an index (migration 028), newest activity first;
+        // the 12 newest of their union are the 12 newest of all
+        let scope = conditions(user, filter, indexOrdered: !filter.mine)
+        let open: SQLQueryString = "p.stage NOT IN ('producing', 'terminated')"
+        // without statistics SQLite would read every signed project for its equality on the stage
+        let signedIndex = db.sql.dialect.name == "sqlite" ? " INDEXED BY projects_signed_waiting" : ""
+        let kinds: [(from: String, condition: SQLQueryString)] = [
+            ("", "p.last_activity_on < \(bind: latest(\.quietDays)) AND p.last_activity_on < \(quietBefore)"),
+            (
+                filter.mine ? "" : signedIndex,
+                "p.verified_stage = 'signed' AND p.verified_signed_on < \(bind: latest(\.signedNotStartedDays))"
+                    + " AND p.verified_signed_on < \(signedBefore)"
+            ),
+            ("", "p.host_status = 'declined'"),
+            ("", "p.leader_id IS NULL AND p.is_major = \(bind: true)"),
+        ]
+        let ids = kinds.enumerated().map { index, kind -> SQLQueryString in
+            """
+            SELECT id FROM (SELECT p.id FROM projects p\(unsafeRaw: kind.from) WHERE \(scope) AND \(open) AND \(kind.condition)
+            ORDER BY p.last_activity_on DESC, p.id DESC LIMIT 12) AS k\(unsafeRaw: String(index))
+            """
+        }.joined(separator: " UNION ")
         return try await db.sql.raw(
             """
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
-            WHERE \(conditions(user, filter)) AND p.stage NOT IN ('producing', 'terminated') AND (
-              (p.verified_stage = 'signed' AND p.verified_signed_on < \(signedBefore)) OR p.last_activity_on < \(quietBefore)
-              OR p.host_status = 'declined' OR (p.is_major = \(bind: true) AND p.leader_id IS NULL))
-            ORDER BY p.last_activity_on DESC, p.id LIMIT 12
+            WHERE p.id IN (\(ids)) ORDER BY p.last_activity_on DESC, p.id DESC LIMIT 12
             """
         ).all(decoding: Card.self)
     }

@@ -19,7 +19,7 @@ enum ProjectPage {
         let unitIDs = Set(
             attractors.map(\.unitID) + coordinators.map(\.unitID) + [project.hostUnitID] + [project.taskForceID].compactMap { $0 })
         // people and units in one round trip: their ids never coincide
-        let named = try await names(persons: Array(personIDs), units: Array(unitIDs), on: db)
+        let named = try await Names.of(persons: Array(personIDs), units: Array(unitIDs), on: db)
         func person(_ id: UUID?) -> String { id.flatMap { named[$0] } ?? "" }
         func unit(_ id: UUID?) -> String { id.flatMap { named[$0] } ?? "" }
         let lang = request.lang
@@ -109,17 +109,6 @@ enum ProjectPage {
             leaderOptions: isBureau && project.isMajor ? try await DirectoryOptions.leaderOptions(request) : [],
             sections: extras.sections, actions: extras.actions,
             error: error.map(ProjectShowView.message))
-    }
-
-    /// id → name for a few persons or units, without loading whole models.
-    static func names(persons: [UUID], units: [UUID], on db: any Database) async throws -> [UUID: String] {
-        struct Row: Decodable { var id: UUID, name: String }
-        let parts: [SQLQueryString] =
-            (persons.isEmpty ? [] : ["SELECT id, name FROM persons WHERE id IN (\(binds: persons))"])
-            + (units.isEmpty ? [] : ["SELECT id, name FROM units WHERE id IN (\(binds: units))"])
-        guard !parts.isEmpty else { return [:] }
-        let rows = try await db.sql.raw(parts.joined(separator: " UNION ALL ")).all(decoding: Row.self)
-        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.

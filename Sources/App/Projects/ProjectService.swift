@@ -44,11 +44,20 @@ struct ProjectService {
         return try await Self.owners(of: project, on: request.db).ties(person: user.personID.uuidString, unit: user.unitID.uuidString)
     }
 
+    /// Attractors and coordinating units in one round trip, as plain ids (every project page and
+    /// every write asks this before anything else).
     static func owners(of project: Project, on db: any Database) async throws -> ProjectRules.Owners {
+        struct Row: Decodable { var kind: String, who: UUID }
         let id = try project.requireID()
-        let attractors = try await ProjectAttractor.query(on: db).filter(\.$projectID == id).all()
-        let coordinators = try await ProjectCoordinator.query(on: db).filter(\.$projectID == id).all()
-        return ProjectRecord.owners(project, attractors, coordinators)
+        let rows = try await db.sql.raw(
+            """
+            SELECT 'attractor' AS kind, person_id AS who FROM project_attractors WHERE project_id = \(bind: id)
+            UNION ALL SELECT 'coordinator' AS kind, unit_id AS who FROM project_coordinators WHERE project_id = \(bind: id)
+            """
+        ).all(decoding: Row.self)
+        return ProjectRules.Owners(
+            attractors: Set(rows.filter { $0.kind == "attractor" }.map(\.who.uuidString)), hostUnit: project.hostUnitID.uuidString,
+            coordinators: Set(rows.filter { $0.kind == "coordinator" }.map(\.who.uuidString)), leader: project.leaderID?.uuidString)
     }
 
     /// The project, if the user answers for it (attractor, host unit, leader, or the bureau).

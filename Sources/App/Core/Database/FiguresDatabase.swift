@@ -1,4 +1,5 @@
 import Fluent
+import NIOPosix
 import Vapor
 
 extension DatabaseID {
@@ -12,5 +13,30 @@ extension Application {
     /// loop behind it: on SQLite they get connections of their own; PostgreSQL's pool has room.
     var figuresDB: any Database {
         databases.ids().contains(.figures) ? db(.figures) : db
+    }
+}
+
+/// A database configuration whose connections make their blocking calls on a thread pool of their
+/// own. SQLite's calls all run on the blocking pool, which has one thread per core: a figure that
+/// takes a second on the province set would hold one of two threads, and every page of the
+/// process would queue for the other. The figures' connections get their own thread, so a long
+/// computation shares the processor with the pages instead of taking their turn.
+struct OwnThreadPool: DatabaseConfiguration {
+    var inner: any DatabaseConfiguration
+
+    /// One thread for the whole process: started once, like NIO's own blocking pool, never stopped.
+    static let figuresPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    var middleware: [any AnyModelMiddleware] {
+        get { inner.middleware }
+        set { inner.middleware = newValue }
+    }
+
+    func makeDriver(for databases: Databases) -> any DatabaseDriver {
+        inner.makeDriver(for: Databases(threadPool: Self.figuresPool, on: databases.eventLoopGroup))
     }
 }
