@@ -28,7 +28,7 @@ enum ProjectBoard {
         }
     }
 
-    struct Card: Decodable, Sendable {
+    struct Card: Sendable {
         var id: UUID
         var title: String
         var enterpriseName: String
@@ -48,17 +48,6 @@ enum ProjectBoard {
         var verifiedSignedOn: String? = nil
         var verifiedContractMinor: Int64? = nil
         var verifiedContractCurrency: String? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case id, title, stage
-            case enterpriseName = "enterprise_name", verifiedStage = "verified_stage", stageSince = "stage_since"
-            case investmentMinor = "investment_minor", investmentCurrency = "investment_currency"
-            case isMajor = "is_major"
-            case hostStatus = "host_status", lastActivityOn = "last_activity_on", hostName = "host_name", leaderID = "leader_id"
-            case jurisdictionCode = "jurisdiction_code"
-            case verifiedSignedOn = "verified_signed_on", verifiedContractMinor = "verified_contract_minor"
-            case verifiedContractCurrency = "verified_contract_currency"
-        }
 
         /// The contract amount once the signing is verified, the intended investment before.
         var amountText: String {
@@ -146,7 +135,7 @@ enum ProjectBoard {
                 """
             }.joined(separator: " UNION ALL ")
         }
-        let rows = try await db.sql.raw(query).all(decoding: Card.self)
+        let rows = try await db.sql.raw(query).all().map(Card.init)
         var byStage: [ProjectStage: [Card]] = [:]
         for card in rows {
             guard let stage = ProjectStage(rawValue: card.verifiedStage), (byStage[stage]?.count ?? 0) < cardsPerStage(stage) else {
@@ -210,7 +199,7 @@ enum ProjectBoard {
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id
             WHERE p.id IN (\(ids)) ORDER BY p.last_activity_on DESC, p.id DESC LIMIT 12
             """
-        ).all(decoding: Card.self)
+        ).all().map(Card.init)
     }
 }
 
@@ -248,7 +237,7 @@ extension ProjectBoard {
     static func list(_ user: CurrentUser, _ filter: Filter, stage: ProjectStage?, paging: Paging, on db: any Database) async throws
         -> [Item]
     {
-        try await db.sql.raw(listQuery(user, filter, stage: stage, paging: paging)).all(decoding: Card.self).map(Item.init)
+        try await db.sql.raw(listQuery(user, filter, stage: stage, paging: paging)).all().map(Card.init).map(Item.init)
     }
 
     /// Newest stage change first, over `projects_newest` (or `projects_stage_newest` for a stage).
@@ -270,5 +259,22 @@ extension ProjectBoard.Filter {
         // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
         let readsAll = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
         mine = try !readsAll || request.queryFlag("mine")
+    }
+}
+
+extension ProjectBoard.Card {
+    /// A row of `columns`, read column by column (`RowReader`).
+    init(_ row: any SQLRow) throws {
+        let r = RowReader(row)
+        (id, title, enterpriseName) = (try r.uuid("id"), try r.string("title"), try r.string("enterprise_name"))
+        (stage, verifiedStage, stageSince) = (try r.string("stage"), try r.string("verified_stage"), try r.string("stage_since"))
+        (investmentMinor, investmentCurrency) = (try r.int64("investment_minor"), try r.string("investment_currency"))
+        (isMajor, hostStatus, lastActivityOn) = (try r.bool("is_major"), try r.string("host_status"), try r.string("last_activity_on"))
+        (hostName, leaderID, jurisdictionCode) = (
+            try r.string("host_name"), try r.optionalUUID("leader_id"), try r.string("jurisdiction_code")
+        )
+        verifiedSignedOn = try r.optionalString("verified_signed_on")
+        verifiedContractMinor = try r.optionalInt64("verified_contract_minor")
+        verifiedContractCurrency = try r.optionalString("verified_contract_currency")
     }
 }
