@@ -264,6 +264,11 @@ def main():
         check("logged in lands on 工作台", driver.find_element(By.TAG_NAME, "h1").text == "工作台")
         check("header names person, unit and role", "投促局" in driver.find_element(By.CSS_SELECTOR, ".who").text)
         check("demo data is labelled", "演示数据" in driver.page_source)
+        work = driver.find_elements(By.CSS_SELECTOR, ".worklist li")
+        check("the bureau's workbench lists what waits on it", len(work) > 0, f"{len(work)} items")
+        lights = [li.find_element(By.CSS_SELECTOR, ".tag").text for li in work]
+        check("each to-do carries its light in words", all(t in ("已超期", "临近期限", "正常") for t in lights), str(set(lights)))
+        check("the most overdue come first", "已超期" in lights[:1], str(lights[:3]))
         shoot(driver, shots, "02-home")
 
         box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")

@@ -2,12 +2,18 @@ import Domain
 import Fluent
 import Vapor
 
-/// 工作台: who I am, what my jurisdiction holds, where to go next.
+/// 工作台: what waits on me, oldest and most overdue first, then what my jurisdiction holds.
 struct HomeController {
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let figures = try await Self.figures(request, scope: user.scope)
-        return .html(HomeView.render(HomeView.Model(user: user, figures: figures), context: PageContext(request: request)))
+        let today = request.clock.today
+        let sections = try await WorkQueue.sections(for: user, today: today, on: request.db)
+        let unread = try await WorkQueue.unreadNotices(of: user.personID, on: request.db)
+        return .html(
+            HomeView.render(
+                HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today),
+                context: PageContext(request: request)))
     }
 
     struct Figures: Sendable {

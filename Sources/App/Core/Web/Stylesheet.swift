@@ -74,6 +74,12 @@ enum Stylesheet {
         .tag{display:inline-block;padding:0 6px;margin:0 4px 2px 0;border-radius:3px;background:#e8eef8;color:var(--blue);font-size:12px;white-space:nowrap}
         .tag.attracted{background:#e7f5ec;color:var(--green)}
         .tag.late{background:#fdecea;color:var(--red)}
+        .tag.soon{background:#fff4ce;color:#5c4400}
+        .tag.ontime{background:#e7f5ec;color:var(--green)}
+        .work-kind{font-size:15px;margin:14px 0 6px}
+        .worklist{list-style:none;padding:0;margin:0}
+        .worklist li{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px;padding:6px 0;border-bottom:1px solid var(--line)}
+        .worklist .due{margin-left:auto;color:var(--muted);font-size:13px;white-space:nowrap}
         .alert.warn{background:#fff4ce;color:#5c4400;border:1px solid #f0dc9a}
         .form.narrow{max-width:560px}
         details.needs{margin:4px 0 12px}

@@ -6,6 +6,9 @@ enum HomeView {
     struct Model: Sendable {
         var user: CurrentUser
         var figures: HomeController.Figures
+        var sections: [WorkSection] = []
+        var unreadNotices = 0
+        var today = CivilDate(dayNumber: 0)
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -30,6 +33,7 @@ enum HomeView {
                     "p", [], text(lang("您好，\(user.name)。您的辖区：", "Hello, \(user.name). Your jurisdiction: ")),
                     el("strong", [], text(user.scope.value))),
                 el("p", [.cls("muted")], text(lang("角色：", "Roles: ") + user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")))),
+            workPanel(model, lang),
             el("div", [.cls("cards")], children: cards),
         ]
         if let share { content.append(AttractedShareView.panel(share, lang)) }
@@ -48,5 +52,55 @@ enum HomeView {
                     Components.submit(lang("检索企业", "Search"))))
         }
         return Layout.page(lang("工作台", "Home"), context: context, content: content)
+    }
+
+    /// 我的待办: each kind of to-do with its count and its most overdue items, each with a light
+    /// that says in words what its colour says.
+    static func workPanel(_ model: Model, _ lang: Lang) -> HNode {
+        let total = model.sections.reduce(0) { $0 + $1.count }
+        var body: [HNode] = [
+            el(
+                "h2", [], text(lang("我的待办", "My to-dos")), text(" "),
+                el("span", [.cls("muted")], text(lang("共 \(total) 项", "\(total) in all"))))
+        ]
+        if model.unreadNotices > 0 {
+            body.append(el("p", [], link(.inbox, lang("未读通知 \(model.unreadNotices) 条", "\(model.unreadNotices) unread notices"))))
+        }
+        if model.sections.isEmpty { body.append(el("p", [.cls("muted")], text(lang("暂无待办事项。", "Nothing waits on you.")))) }
+        for section in model.sections {
+            let more =
+                section.count > section.items.count
+                ? lang("，先列最早的 \(section.items.count) 项", ", the earliest \(section.items.count) shown") : ""
+            body.append(
+                el(
+                    "h3", [.cls("work-kind")], text(section.kind.label(lang)), text(" "),
+                    el("span", [.cls("muted")], text(lang("共 \(section.count) 项", "\(section.count)") + more))))
+            body.append(el("ul", [.cls("worklist")], children: section.items.map { item($0, model.today, lang) }))
+        }
+        return el("section", [.cls("panel"), Attr(name: "aria-label", value: lang("我的待办", "My to-dos"))], children: body)
+    }
+
+    static func item(_ item: WorkItem, _ today: CivilDate, _ lang: Lang) -> HNode {
+        let light = item.light(today: today)
+        let cls = ["late", "soon", "ontime"][light.rawValue]
+        var parts: [HNode] = [
+            el("span", [.cls("tag \(cls)")], text(lang(light.label.zh, light.label.en))), link(item.url, item.title),
+        ]
+        if !item.note.isEmpty { parts.append(el("span", [.cls("muted")], text(note(item, lang)))) }
+        if let deadline = item.deadline {
+            parts.append(el("span", [.cls("due")], text(lang("期限 \(deadline)", "due \(deadline)"))))
+        }
+        return el("li", [], children: parts)
+    }
+
+    /// The note in words: the stage reported, the day submitted or the funds arrived, the step to take.
+    static func note(_ item: WorkItem, _ lang: Lang) -> String {
+        switch item.kind {
+        case .respondLead, .assessLead: lang("提交于 \(item.note)", "submitted \(item.note)")
+        case .verifyReport: ProjectStage(rawValue: item.note).map { lang("报送：", "reported: ") + $0.label(lang) } ?? item.note
+        case .verifyFunds: lang("到位日期 \(item.note)", "arrived \(item.note)")
+        case .giveOpinion: lang("预审小组：\(item.note)", "panel: \(item.note)")
+        default: item.note
+        }
     }
 }

@@ -1,0 +1,78 @@
+import Domain
+import Fluent
+import FluentSQL
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The workbench lists exactly what waits on each role in the demo city, counted here record by
+/// record, most overdue first; an item leaves it when it is done.
+@Suite("工作台：我的待办等于逐条清点")
+struct WorkQueueTests {
+    static func counts(_ sections: [WorkSection]) -> [WorkItem.Kind: Int] {
+        Dictionary(uniqueKeysWithValues: sections.map { ($0.kind, $0.count) })
+    }
+
+    @Test func eachRoleSeesWhatWaitsOnItAndNothingElse() async throws {
+        try await withApp(fixture: false) { app, _ in
+            try await DemoCity(seed: 11, scale: .county, logger: app.logger).generate(app: app)
+            let today = app.clock.today
+            let db = app.db
+            let leads = try await Lead.query(on: db).all()
+            let orders = try await WorkOrder.query(on: db).all()
+            let projects = try await Project.query(on: db).all()
+            let reports = try await StageReport.query(on: db).all()
+            let activities = try await Activity.query(on: db).all()
+
+            let bureau = try await LeadListTests.user("demo-bureau", on: db)
+            let bureauSections = try await WorkQueue.sections(for: bureau, today: today, on: db)
+            let seen = Self.counts(bureauSections)
+            let inScope = { (code: String) in code.hasPrefix(bureau.scope.prefix) }
+            #expect(seen[.respondLead] ?? 0 == leads.filter { inScope($0.jurisdictionCode) && $0.status == .submitted }.count)
+            #expect(
+                seen[.assessLead] ?? 0
+                    == leads.filter { inScope($0.jurisdictionCode) && $0.status == .responded && $0.assessedOn == nil }.count)
+            let ownReports = reports.filter { $0.verifiedBy == nil && $0.reportedBy != bureau.personID }
+            #expect(seen[.verifyReport] ?? 0 == ownReports.filter { r in projects.contains { $0.id == r.projectID } }.count)
+            #expect(seen[.routeWorkOrder] ?? 0 == orders.filter { inScope($0.jurisdictionCode) && $0.status == .submitted }.count)
+            #expect((seen[.respondLead] ?? 0) > 0, "the demo bureau has leads to respond to")
+            // most overdue first, each section within itself and the sections by their oldest item
+            for section in bureauSections {
+                let deadlines = section.items.map(\.deadline)
+                #expect(deadlines == deadlines.sorted(by: WorkLight.precedes), "\(section.kind)")
+                #expect(section.items.count == min(section.count, WorkQueue.shown))
+            }
+
+            // a host unit answers for its own pending projects, a cadre for their next steps
+            let host = try await LeadListTests.user("demo-host", on: db)
+            let hostSeen = Self.counts(try await WorkQueue.sections(for: host, today: today, on: db))
+            #expect(hostSeen[.answerHosting] ?? 0 == projects.filter { $0.hostUnitID == host.unitID && $0.hostStatus == .pending }.count)
+            #expect(hostSeen[.respondLead] == nil && hostSeen[.verifyReport] == nil, "a park does not act for the bureau")
+            for login in ["demo-cadre", "demo-leader", "demo-coordinator"] {
+                let user = try await LeadListTests.user(login, on: db)
+                let sections = Self.counts(try await WorkQueue.sections(for: user, today: today, on: db))
+                let steps = activities.filter { $0.ownerID == user.personID && $0.nextDue != nil && $0.nextDoneOn == nil }.count
+                #expect(sections[.nextStep] ?? 0 == steps, "\(login)")
+                let toAnswer = orders.filter { $0.responsibleUnitID == user.unitID && [.signedFor, .inProgress].contains($0.status) }
+                if AccessPolicy.may(user.roles, .answerWorkOrder, ties: .ownUnit) {
+                    #expect(sections[.answerWorkOrder] ?? 0 == toAnswer.count, "\(login)")
+                } else {
+                    #expect(sections[.answerWorkOrder] == nil, "\(login)")
+                }
+                #expect(sections[.respondLead] == nil, "\(login) does not respond for the bureau")
+            }
+
+            // the bureau responds to its most overdue lead: it leaves the workbench
+            let first = try #require(bureauSections.first { $0.kind == .respondLead }?.items.first)
+            let lead = try #require(try await Lead.find(first.id, on: db))
+            #expect(WorkLight.of(deadline: first.deadline, today: today) == .red || first.deadline.map { $0 >= today } == true)
+            lead.status = .responded
+            lead.respondedOn = today.description
+            try await lead.save(on: db)
+            let after = Self.counts(try await WorkQueue.sections(for: bureau, today: today, on: db))
+            #expect(after[.respondLead] ?? 0 == (seen[.respondLead] ?? 0) - 1)
+        }
+    }
+}
