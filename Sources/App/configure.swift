@@ -79,7 +79,12 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
         let pool = Environment.get("DATABASE_POOL").flatMap(Int.init) ?? 4
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: pool, sqlLogLevel: .debug), as: .psql)
+        // how long a request waits for a free connection before it fails (seconds)
+        let wait = Environment.get("DATABASE_POOL_TIMEOUT").flatMap(Int64.init).map { max(1, min($0, 300)) } ?? 10
+        app.databases.use(
+            .postgres(
+                configuration: config, maxConnectionsPerEventLoop: pool, connectionPoolTimeout: .seconds(wait), sqlLogLevel: .debug),
+            as: .psql)
         app.databaseEngine = .postgres
     }
 }
