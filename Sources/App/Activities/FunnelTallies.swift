@@ -21,14 +21,6 @@ enum FunnelTallies {
         }
     }
 
-    private struct VisitRow: Decodable {
-        var unit: UUID, who: UUID, ckey: String
-    }
-
-    private struct LeadRow: Decodable {
-        var unit: UUID, who: UUID, leads: Int, accepted: Int, signed: Int, producing: Int
-    }
-
     private struct Mark: Decodable {
         var unitID: UUID, token: String
         enum CodingKeys: String, CodingKey {
@@ -85,57 +77,17 @@ enum FunnelTallies {
         for year in years.sorted() { try await recount(year: year, units: nil, on: db) }
     }
 
-    /// Counts a year for the given units (nil: every unit) and stores the rows.
+    /// Counts a year for the given units (nil: every unit) by `PipelineFigures.count` and stores the rows.
     static func recount(year: Int, units: [UUID]?, on db: any Database) async throws {
-        let (from, through) = ("\(year)-01-01", "\(year)-12-31")
-        let visitUnits: SQLQueryString = units.map { " AND a.unit_id IN (\(binds: $0))" } ?? ""
-        let leadUnits: SQLQueryString = units.map { " AND l.submitter_unit_id IN (\(binds: $0))" } ?? ""
-        let visits = try await db.sql.raw(
-            """
-            SELECT a.unit_id AS unit, a.owner_id AS who, a.counterpart_key AS ckey FROM activities a
-            WHERE a.kind = 'enterpriseVisit' AND a.occurred_on >= \(bind: from) AND a.occurred_on <= \(bind: through)\(visitUnits)
-            """
-        ).all(decoding: VisitRow.self)
-        let leads = try await db.sql.raw(
-            """
-            SELECT l.submitter_unit_id AS unit, l.submitter_id AS who, COUNT(*) AS leads,
-              SUM(CASE WHEN l.status = 'accepted' THEN 1 ELSE 0 END) AS accepted,
-              SUM(CASE WHEN p.verified_signed_on IS NOT NULL THEN 1 ELSE 0 END) AS signed,
-              SUM(CASE WHEN p.verified_stage = 'producing' THEN 1 ELSE 0 END) AS producing
-            FROM leads l LEFT JOIN projects p ON p.lead_id = l.id
-            WHERE l.submitted_on >= \(bind: from) AND l.submitted_on <= \(bind: through) AND l.status <> 'merged'\(leadUnits)
-            GROUP BY l.submitter_unit_id, l.submitter_id
-            """
-        ).all(decoding: LeadRow.self)
-        // (unit, person) → funnel; the unit's own row under `unitRow`
-        var funnels: [UUID: [UUID: Funnel]] = [:]
-        let empty = Funnel(visits: 0, leads: 0, accepted: 0, signed: 0, producing: 0)
-        func visited(_ rows: [VisitRow]) -> Int {
-            ActivityTally.visited(rows.map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: $0.ckey) }).enterprises
-        }
-        for (unit, rows) in Dictionary(grouping: visits, by: \.unit) {
-            funnels[unit, default: [:]][unitRow, default: empty].visits = visited(rows)
-            for (who, own) in Dictionary(grouping: rows, by: \.who) {
-                funnels[unit, default: [:]][who, default: empty].visits = visited(own)
-            }
-        }
-        for lead in leads {
-            for who in [lead.who, unitRow] {
-                var funnel = funnels[lead.unit, default: [:]][who, default: empty]
-                funnel.leads += lead.leads
-                funnel.accepted += lead.accepted
-                funnel.signed += lead.signed
-                funnel.producing += lead.producing
-                funnels[lead.unit, default: [:]][who] = funnel
-            }
-        }
+        let (from, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
+        let funnels = try await PipelineFigures.count(units.map { .units($0) } ?? .all, from: from, through: through, on: db)
         let codes = try await jurisdictions(of: units ?? Array(funnels.keys), on: db)
         if let units {
             try await db.sql.raw("DELETE FROM funnel_tallies WHERE year = \(bind: year) AND unit_id IN (\(binds: units))").run()
         } else {
             try await db.sql.raw("DELETE FROM funnel_tallies WHERE year = \(bind: year)").run()
         }
-        let rows = funnels.flatMap { unit, people in people.map { (unit, $0.key, $0.value) } }
+        let rows = funnels.flatMap { unit, people in people.map { (unit, $0.key ?? unitRow, $0.value) } }
         for start in stride(from: 0, to: rows.count, by: 200) {
             var values: [SQLQueryString] = []
             for (unit, person, f) in rows[start..<min(start + 200, rows.count)] {

@@ -18,66 +18,91 @@ enum PipelineFigures {
         var funnel: Funnel
     }
 
+    /// Which records a funnel count reads: a jurisdiction's, some units', or every unit's.
+    enum Records: Sendable {
+        case jurisdiction(JurisdictionCode)
+        case units([UUID])
+        case all
+    }
+
     private struct VisitRow: Decodable {
-        var who: UUID
-        var ckey: String
+        var unit: UUID, who: UUID, ckey: String
     }
 
     private struct LeadRow: Decodable {
-        var who: UUID
-        var leads: Int
-        var accepted: Int
-        var signed: Int
-        var producing: Int
+        var unit: UUID, who: UUID, leads: Int, accepted: Int, signed: Int, producing: Int
     }
 
+    static let noFunnel = Funnel(visits: 0, leads: 0, accepted: 0, signed: 0, producing: 0)
+
     static func funnels(_ grouping: Grouping, from: CivilDate, through: CivilDate, on db: any Database) async throws -> [Row] {
-        let (from, through) = (from.description, through.description)
-        let visitWho: SQLQueryString
-        let visitWhere: SQLQueryString
-        let leadWho: SQLQueryString
-        let leadWhere: SQLQueryString
         switch grouping {
         case .unit(let scope):
-            (visitWho, leadWho) = ("a.unit_id", "l.submitter_unit_id")
-            visitWhere = "a.jurisdiction_code >= \(bind: scope.prefix) AND a.jurisdiction_code < \(bind: scope.prefix + "~")"
-            leadWhere = "l.jurisdiction_code >= \(bind: scope.prefix) AND l.jurisdiction_code < \(bind: scope.prefix + "~")"
+            return try await count(.jurisdiction(scope), from: from, through: through, on: db).compactMap { unit, people in
+                people[nil].map { Row(id: unit, funnel: $0) }
+            }
         case .person(let unit):
-            (visitWho, leadWho) = ("a.owner_id", "l.submitter_id")
-            visitWhere = "a.unit_id = \(bind: unit)"
-            leadWhere = "l.submitter_unit_id = \(bind: unit)"
+            let people = try await count(.units([unit]), from: from, through: through, on: db)[unit] ?? [:]
+            return people.compactMap { who, funnel in who.map { Row(id: $0, funnel: funnel) } }
+        }
+    }
+
+    /// The one count of the funnel, for leads submitted and visits made in the period: per unit,
+    /// its own funnel (key nil: its visits are distinct enterprises over the whole unit) and each
+    /// of its people's. The page, the kept tallies (`FunnelTallies`) and the tests all read it.
+    static func count(_ records: Records, from: CivilDate, through: CivilDate, on db: any Database) async throws
+        -> [UUID: [UUID?: Funnel]]
+    {
+        let (from, through) = (from.description, through.description)
+        let (visitWhere, leadWhere): (SQLQueryString, SQLQueryString)
+        switch records {
+        case .jurisdiction(let scope):
+            visitWhere = " AND a.jurisdiction_code >= \(bind: scope.prefix) AND a.jurisdiction_code < \(bind: scope.prefix + "~")"
+            leadWhere = " AND l.jurisdiction_code >= \(bind: scope.prefix) AND l.jurisdiction_code < \(bind: scope.prefix + "~")"
+        case .units(let units):
+            guard !units.isEmpty else { return [:] }
+            (visitWhere, leadWhere) = (" AND a.unit_id IN (\(binds: units))", " AND l.submitter_unit_id IN (\(binds: units))")
+        case .all:
+            (visitWhere, leadWhere) = ("", "")
         }
         let visits = try await db.sql.raw(
             """
-            SELECT \(visitWho) AS who, a.counterpart_key AS ckey FROM activities a
-            WHERE \(visitWhere) AND a.kind = 'enterpriseVisit' AND a.occurred_on >= \(bind: from) AND a.occurred_on <= \(bind: through)
+            SELECT a.unit_id AS unit, a.owner_id AS who, a.counterpart_key AS ckey FROM activities a
+            WHERE a.kind = 'enterpriseVisit' AND a.occurred_on >= \(bind: from) AND a.occurred_on <= \(bind: through)\(visitWhere)
             """
         ).all(decoding: VisitRow.self)
         let leads = try await db.sql.raw(
             """
-            SELECT \(leadWho) AS who, COUNT(*) AS leads,
+            SELECT l.submitter_unit_id AS unit, l.submitter_id AS who, COUNT(*) AS leads,
               SUM(CASE WHEN l.status = 'accepted' THEN 1 ELSE 0 END) AS accepted,
               SUM(CASE WHEN p.verified_signed_on IS NOT NULL THEN 1 ELSE 0 END) AS signed,
               SUM(CASE WHEN p.verified_stage = 'producing' THEN 1 ELSE 0 END) AS producing
             FROM leads l LEFT JOIN projects p ON p.lead_id = l.id
-            WHERE \(leadWhere) AND l.submitted_on >= \(bind: from) AND l.submitted_on <= \(bind: through) AND l.status <> 'merged'
-            GROUP BY \(leadWho)
+            WHERE l.submitted_on >= \(bind: from) AND l.submitted_on <= \(bind: through) AND l.status <> 'merged'\(leadWhere)
+            GROUP BY l.submitter_unit_id, l.submitter_id
             """
         ).all(decoding: LeadRow.self)
-        var rows: [UUID: Funnel] = [:]
-        for (who, facts) in Dictionary(grouping: visits, by: \.who) {
-            let visited = ActivityTally.visited(facts.map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: $0.ckey) })
-            rows[who] = Funnel(visits: visited.enterprises, leads: 0, accepted: 0, signed: 0, producing: 0)
+        var funnels: [UUID: [UUID?: Funnel]] = [:]
+        func visited(_ rows: [VisitRow]) -> Int {
+            ActivityTally.visited(rows.map { ActivityTally.Fact(kind: .enterpriseVisit, counterpart: $0.ckey) }).enterprises
+        }
+        for (unit, rows) in Dictionary(grouping: visits, by: \.unit) {
+            funnels[unit, default: [:]][nil, default: noFunnel].visits = visited(rows)
+            for (who, own) in Dictionary(grouping: rows, by: \.who) {
+                funnels[unit, default: [:]][who, default: noFunnel].visits = visited(own)
+            }
         }
         for lead in leads {
-            var funnel = rows[lead.who] ?? Funnel(visits: 0, leads: 0, accepted: 0, signed: 0, producing: 0)
-            funnel.leads = lead.leads
-            funnel.accepted = lead.accepted
-            funnel.signed = lead.signed
-            funnel.producing = lead.producing
-            rows[lead.who] = funnel
+            for who in [lead.who, nil] {
+                var funnel = funnels[lead.unit, default: [:]][who, default: noFunnel]
+                funnel.leads += lead.leads
+                funnel.accepted += lead.accepted
+                funnel.signed += lead.signed
+                funnel.producing += lead.producing
+                funnels[lead.unit, default: [:]][who] = funnel
+            }
         }
-        return rows.map { Row(id: $0.key, funnel: $0.value) }
+        return funnels
     }
 
     /// The resident office's month in the seed's terms [004], from its own and its teams' work.

@@ -47,43 +47,48 @@ struct WorkSection: Sendable {
 /// What waits on a person, gathered from every room by what the one policy lets them do: the
 /// bureau's leads and verifications (never their own reports), a panel member's opinions, a host
 /// unit's projects to answer, the work orders of the unit and of the requester, the person's next
-/// steps. Verifications, which have no legal deadline, are due five working days after the report
-/// (`verifyWithin`), so that they too turn yellow and red.
+/// steps. Deadlines that no record holds are Domain's: a verification is due by
+/// `VerifiableEntry.verifyBy`, a host's answer by `ProjectRules.hostAnswerBy`.
 enum WorkQueue {
     /// Items shown per section; the count says how many there are in all.
     static let shown = 10
-    static let verifyWithin = 5
 
     private struct Source {
         var kind: WorkItem.Kind
         /// FROM … WHERE …
         var from: SQLQueryString
-        /// The columns `id`, `title`, `note` and `due`; `due` is the deadline, or the day the clock starts.
-        var columns: String
-        /// The expression `due` is, to order by (oldest first).
+        /// The expressions of the item's id, title and note.
+        var id: String, title: String, note: String
+        /// The expression of the deadline, or of the day the clock starts (`deadline` turns it into
+        /// one, or into none); the section is read oldest first by it.
         var due: String
         var url: (UUID) -> SiteURL
-        /// Turns `due` into the deadline (verifications: five working days later).
-        var deadline: (CivilDate) -> CivilDate = { $0 }
+        var deadline: (CivilDate) -> CivilDate? = { $0 }
     }
 
     static func sections(for user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [WorkSection] {
         var sections: [WorkSection] = []
         for source in sources(for: user) {
-            let count = try await db.sql.raw("SELECT COUNT(*) AS n \(source.from)").first()?.decode(column: "n", as: Int.self) ?? 0
-            guard count > 0 else { continue }
+            // the count of the whole section rides on its first rows: one round trip a section
             let rows = try await db.sql.raw(
-                "SELECT \(unsafeRaw: source.columns) \(source.from) ORDER BY \(unsafeRaw: source.due), 1 LIMIT \(bind: shown)"
+                """
+                SELECT \(unsafeRaw: source.id) AS id, \(unsafeRaw: source.title) AS title, \(unsafeRaw: source.note) AS note,
+                  \(unsafeRaw: source.due) AS due, COUNT(*) OVER () AS total
+                \(source.from) ORDER BY \(unsafeRaw: source.due), \(unsafeRaw: source.id) LIMIT \(bind: shown)
+                """
             ).all()
+            guard let first = rows.first else { continue }
             let items = try rows.map { row -> WorkItem in
                 let r = RowReader(row)
                 let id = try r.uuid("id")
                 return WorkItem(
                     kind: source.kind, id: id, title: try r.string("title"), note: try r.optionalString("note") ?? "",
-                    deadline: try r.optionalString("due").flatMap(CivilDate.init).map(source.deadline), url: source.url(id))
+                    deadline: try r.optionalString("due").flatMap(CivilDate.init).flatMap(source.deadline), url: source.url(id))
             }
             sections.append(
-                WorkSection(kind: source.kind, count: count, items: items.sorted { WorkLight.precedes($0.deadline, $1.deadline) }))
+                WorkSection(
+                    kind: source.kind, count: try RowReader(first).int("total"),
+                    items: items.sorted { WorkLight.precedes($0.deadline, $1.deadline) }))
         }
         // the section whose oldest item is most overdue first
         return sections.sorted { WorkLight.precedes($0.items.first?.deadline, $1.items.first?.deadline) }
@@ -97,20 +102,17 @@ enum WorkQueue {
         func allowed(_ action: AccessPolicy.Action, _ resource: AccessPolicy.Resource) -> Bool {
             AccessPolicy.decide(user.actor, action, resource) == .allowed
         }
-        let calendar = WorkingCalendar.china
-        let verifyBy: (CivilDate) -> CivilDate = { calendar.adding(workingDays: verifyWithin, to: $0) }
+        let verifyBy: (CivilDate) -> CivilDate? = { VerifiableEntry.verifyBy(reportedOn: $0) }
         var sources: [Source] = []
         if allowed(.manage, .lead) {
             sources.append(
                 Source(
-                    kind: .respondLead, from: "FROM leads l WHERE \(scope("l")) AND l.status = 'submitted'",
-                    columns: "l.id AS id, l.enterprise_name AS title, l.submitted_on AS note, l.respond_by AS due", due: "l.respond_by",
-                    url: { .lead($0) }))
+                    kind: .respondLead, from: "FROM leads l WHERE \(scope("l")) AND l.status = 'submitted'", id: "l.id",
+                    title: "l.enterprise_name", note: "l.submitted_on", due: "l.respond_by", url: { .lead($0) }))
             sources.append(
                 Source(
                     kind: .assessLead, from: "FROM leads l WHERE \(scope("l")) AND l.status = 'responded' AND l.assessed_on IS NULL",
-                    columns: "l.id AS id, l.enterprise_name AS title, l.submitted_on AS note, l.assess_by AS due", due: "l.assess_by",
-                    url: { .lead($0) }))
+                    id: "l.id", title: "l.enterprise_name", note: "l.submitted_on", due: "l.assess_by", url: { .lead($0) }))
         }
         // a panel member's opinion on an open review they have neither given nor recused from
         let member = "%\(me.uuidString)%"
@@ -122,8 +124,7 @@ enum WorkQueue {
                     WHERE l.status = 'responded' AND rp.members LIKE \(bind: member) AND r.recused NOT LIKE \(bind: member)
                     AND NOT EXISTS (SELECT 1 FROM review_opinions o WHERE o.lead_id = r.lead_id AND o.member_id = \(bind: me))
                     """,
-                columns: "l.id AS id, l.enterprise_name AS title, rp.name AS note, l.assess_by AS due", due: "l.assess_by",
-                url: { .leadReview($0) }))
+                id: "l.id", title: "l.enterprise_name", note: "rp.name", due: "l.assess_by", url: { .leadReview($0) }))
         if AccessPolicy.may(user.roles, .verifyEntry) {
             sources.append(
                 Source(
@@ -132,8 +133,7 @@ enum WorkQueue {
                         FROM stage_reports s JOIN projects p ON p.id = s.project_id
                         WHERE \(scope("p")) AND s.verified_by IS NULL AND s.reported_by <> \(bind: me)
                         """,
-                    columns: "p.id AS id, p.title AS title, s.to_stage AS note, s.reported_on AS due", due: "s.reported_on",
-                    url: { .project($0) }, deadline: verifyBy))
+                    id: "p.id", title: "p.title", note: "s.to_stage", due: "s.reported_on", url: { .project($0) }, deadline: verifyBy))
             sources.append(
                 Source(
                     kind: .verifyFunds,
@@ -141,45 +141,39 @@ enum WorkQueue {
                         FROM funds_arrivals f JOIN projects p ON p.id = f.project_id
                         WHERE \(scope("p")) AND f.verified_by IS NULL AND f.reported_by <> \(bind: me)
                         """,
-                    columns: "p.id AS id, p.title AS title, f.arrived_on AS note, COALESCE(f.recorded_on, f.arrived_on) AS due",
-                    due: "COALESCE(f.recorded_on, f.arrived_on)", url: { .project($0) }, deadline: verifyBy))
+                    id: "p.id", title: "p.title", note: "f.arrived_on", due: "COALESCE(f.recorded_on, f.arrived_on)",
+                    url: { .project($0) }, deadline: verifyBy))
         }
         if AccessPolicy.may(user.roles, .answerAsHost, ties: .ownUnit) {
             sources.append(
                 Source(
                     kind: .answerHosting, from: "FROM projects p WHERE p.host_unit_id = \(bind: unit) AND p.host_status = 'pending'",
-                    columns: "p.id AS id, p.title AS title, p.enterprise_name AS note, p.accepted_on AS due", due: "p.accepted_on",
-                    url: { .project($0) }, deadline: verifyBy))
+                    id: "p.id", title: "p.title", note: "p.enterprise_name", due: "p.accepted_on", url: { .project($0) },
+                    deadline: { ProjectRules.hostAnswerBy(acceptedOn: $0) }))
         }
-        let orderColumns = "w.id AS id, w.title AS title, w.number AS note, w.deadline AS due"
-        if allowed(.manage, .workOrder) {
-            sources.append(
-                Source(
-                    kind: .routeWorkOrder, from: "FROM work_orders w WHERE \(scope("w")) AND w.status = 'submitted'", columns: orderColumns,
-                    due: "w.deadline", url: { .workOrder($0) }))
-        }
-        if AccessPolicy.may(user.roles, .answerWorkOrder, ties: .ownUnit) {
-            sources.append(
-                Source(
-                    kind: .signForWorkOrder, from: "FROM work_orders w WHERE w.responsible_unit_id = \(bind: unit) AND w.status = 'routed'",
-                    columns: orderColumns, due: "w.deadline", url: { .workOrder($0) }))
-            sources.append(
-                Source(
-                    kind: .answerWorkOrder,
-                    from: "FROM work_orders w WHERE w.responsible_unit_id = \(bind: unit) AND w.status IN ('signedFor', 'inProgress')",
-                    columns: orderColumns, due: "w.deadline", url: { .workOrder($0) }))
-        }
-        // the requester confirms an answer; nothing dates it, so it comes after every dated item
-        sources.append(
+        func workOrders(_ kind: WorkItem.Kind, _ condition: SQLQueryString) -> Source {
             Source(
-                kind: .confirmWorkOrder, from: "FROM work_orders w WHERE w.requester_id = \(bind: me) AND w.status = 'answered'",
-                columns: "w.id AS id, w.title AS title, w.number AS note, NULL AS due", due: "w.answered_on", url: { .workOrder($0) }))
+                kind: kind, from: "FROM work_orders w WHERE \(condition)", id: "w.id", title: "w.title", note: "w.number",
+                due: "w.deadline", url: { .workOrder($0) })
+        }
+        if allowed(.manage, .workOrder) { sources.append(workOrders(.routeWorkOrder, "\(scope("w")) AND w.status = 'submitted'")) }
+        if AccessPolicy.may(user.roles, .answerWorkOrder, ties: .ownUnit) {
+            sources.append(workOrders(.signForWorkOrder, "w.responsible_unit_id = \(bind: unit) AND w.status = 'routed'"))
+            sources.append(
+                workOrders(.answerWorkOrder, "w.responsible_unit_id = \(bind: unit) AND w.status IN ('signedFor', 'inProgress')"))
+        }
+        // the requester confirms an answer, the earliest answered first; nothing sets a day for it,
+        // so it comes after every dated item
+        if AccessPolicy.may(user.roles, .confirmWorkOrder, ties: .author) {
+            var confirm = workOrders(.confirmWorkOrder, "w.requester_id = \(bind: me) AND w.status = 'answered'")
+            (confirm.due, confirm.deadline) = ("w.answered_on", { _ in nil })
+            sources.append(confirm)
+        }
         sources.append(
             Source(
                 kind: .nextStep,
                 from: "FROM activities a WHERE a.owner_id = \(bind: me) AND a.next_due IS NOT NULL AND a.next_done_on IS NULL",
-                columns: "a.id AS id, a.counterpart AS title, a.next_step AS note, a.next_due AS due", due: "a.next_due",
-                url: { _ in .todos }))
+                id: "a.id", title: "a.counterpart", note: "a.next_step", due: "a.next_due", url: { _ in .todos }))
         return sources
     }
 

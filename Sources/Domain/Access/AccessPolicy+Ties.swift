@@ -78,8 +78,12 @@ extension AccessPolicy {
             return (seesWholeJurisdiction(roles) && ties.contains(.withinJurisdiction)) || !ties.isDisjoint(with: [.author, .ownUnit])
         case .reportOnProject: return managesProjects || ties.contains(.accountable)
         case .correctStage, .verifyEntry, .backFill: return managesProjects
-        case .answerAsHost, .answerWorkOrder: return ties.contains(.ownUnit)
-        case .completeNextStep, .confirmWorkOrder: return ties.contains(.author)
+        // a tie opens the deed only to a role that writes on the resource at all: a panel expert
+        // sitting in a park does not answer for the park
+        case .answerAsHost: return ties.contains(.ownUnit) && !roles.isDisjoint(with: Self.roles(for: .project, .write))
+        case .answerWorkOrder: return ties.contains(.ownUnit) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
+        case .confirmWorkOrder: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
+        case .completeNextStep: return ties.contains(.author)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

@@ -5,6 +5,14 @@ public enum ProjectRules {
     /// jurisdiction set another (`JurisdictionSettings`).
     public static let defaultMajorThreshold = JurisdictionSettings.standard.majorThreshold
 
+    /// A host unit answers whether it hosts a project within five working days of 入库 (the SPEC
+    /// sets no day; this one makes an unanswered project turn red on the host's workbench).
+    public static let hostAnswerWorkingDays = 5
+
+    public static func hostAnswerBy(acceptedOn: CivilDate, calendar: WorkingCalendar = .china) -> CivilDate {
+        calendar.adding(workingDays: hostAnswerWorkingDays, to: acceptedOn)
+    }
+
     /// Whether an amount in CNY reaches the threshold. Amounts in other currencies go through
     /// `isMajor(_:on:rates:)`: 1.5亿日元 is about 700万元, not a major project.
     static func isMajor(cny amount: Money, threshold: Money = defaultMajorThreshold) -> Bool {

@@ -18,6 +18,15 @@ public enum VerifiableEntry {
         case ownReport
     }
 
+    /// The bureau's clock for verifying: the SPEC sets none, so an entry is due five working days
+    /// after it was reported — without a day, a queue of reports waiting on the bureau would never
+    /// show as late on the workbench.
+    public static let verifyWithinWorkingDays = 5
+
+    public static func verifyBy(reportedOn: CivilDate, calendar: WorkingCalendar = .china) -> CivilDate {
+        calendar.adding(workingDays: verifyWithinWorkingDays, to: reportedOn)
+    }
+
     public static func state(verifiedBy: String?) -> State { verifiedBy == nil ? .reported : .verified }
 
     public static func verification(reportedBy: String, verifiedBy: String?, verifier: String) -> Verification {

@@ -20,6 +20,11 @@ struct WorkQueueTests {
             try await DemoCity(seed: 11, scale: .county, logger: app.logger).generate(app: app)
             let today = app.clock.today
             let db = app.db
+            // one project newly put to the demo park, waiting for its answer
+            let park = try await LeadListTests.user("demo-host", on: db).unitID
+            let put = try #require(try await Project.query(on: db).filter(\.$hostStatus == .accepted).first())
+            (put.hostUnitID, put.hostStatus) = (park, .pending)
+            try await put.save(on: db)
             let leads = try await Lead.query(on: db).all()
             let orders = try await WorkOrder.query(on: db).all()
             let projects = try await Project.query(on: db).all()
@@ -50,6 +55,10 @@ struct WorkQueueTests {
             let hostSeen = Self.counts(try await WorkQueue.sections(for: host, today: today, on: db))
             #expect(hostSeen[.answerHosting] ?? 0 == projects.filter { $0.hostUnitID == host.unitID && $0.hostStatus == .pending }.count)
             #expect(hostSeen[.respondLead] == nil && hostSeen[.verifyReport] == nil, "a park does not act for the bureau")
+            // the panel expert who sits in the same park does not answer for its hosting
+            let reviewer = try await LeadListTests.user("demo-reviewer", on: db)
+            #expect(reviewer.unitID == host.unitID && (hostSeen[.answerHosting] ?? 0) > 0, "the demo puts both in one park")
+            #expect(Self.counts(try await WorkQueue.sections(for: reviewer, today: today, on: db))[.answerHosting] == nil)
             for login in ["demo-cadre", "demo-leader", "demo-coordinator"] {
                 let user = try await LeadListTests.user(login, on: db)
                 let sections = Self.counts(try await WorkQueue.sections(for: user, today: today, on: db))
@@ -64,15 +73,22 @@ struct WorkQueueTests {
                 #expect(sections[.respondLead] == nil, "\(login) does not respond for the bureau")
             }
 
-            // the bureau responds to its most overdue lead: it leaves the workbench
+            // a verification is due five working days after its report (Domain's clock)
+            let toVerify = try #require(bureauSections.first { $0.kind == .verifyReport }?.items.first)
+            let oldest = ownReports.filter { $0.projectID == toVerify.id }.compactMap { CivilDate($0.reportedOn) }.min()
+            #expect(toVerify.deadline == oldest.map { VerifiableEntry.verifyBy(reportedOn: $0) })
+
+            // the bureau responds to its most overdue lead on the page: it leaves the workbench
             let first = try #require(bureauSections.first { $0.kind == .respondLead }?.items.first)
             let lead = try #require(try await Lead.find(first.id, on: db))
-            #expect(WorkLight.of(deadline: first.deadline, today: today) == .red || first.deadline.map { $0 >= today } == true)
-            lead.status = .responded
-            lead.respondedOn = today.description
-            try await lead.save(on: db)
+            #expect(first.deadline == CivilDate(lead.respondBy))
+            let browser = Browser(app)
+            #expect(try await browser.login("demo-bureau", password: DemoCity.password).status == .seeOther)
+            let answered = try await browser.post(SiteURL.leadRespond(first.id).path, [("version", String(lead.version))])
+            #expect(answered.status == .seeOther)
             let after = Self.counts(try await WorkQueue.sections(for: bureau, today: today, on: db))
             #expect(after[.respondLead] ?? 0 == (seen[.respondLead] ?? 0) - 1)
+            #expect(after[.assessLead] ?? 0 == (seen[.assessLead] ?? 0) + 1, "responded, it waits for its assessment")
         }
     }
 }

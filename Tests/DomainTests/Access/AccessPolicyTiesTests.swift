@@ -28,5 +28,11 @@ struct AccessPolicyTiesTests {
         #expect(AccessPolicy.may([.coordinator], .answerWorkOrder, ties: .ownUnit))
         #expect(!AccessPolicy.may([.bureau], .confirmWorkOrder))
         #expect(AccessPolicy.may([.observer], .confirmWorkOrder, ties: .author))
+        // a tie opens a deed only to a role that writes on its resource: the panel expert who sits
+        // in a park does not answer for the park's hosting; an audit admin answers and confirms nothing
+        #expect(AccessPolicy.may([.host], .answerAsHost, ties: .ownUnit))
+        #expect(!AccessPolicy.may([.reviewer], .answerAsHost, ties: .ownUnit))
+        #expect(!AccessPolicy.may([.auditAdmin], .answerWorkOrder, ties: .ownUnit))
+        #expect(!AccessPolicy.may([.auditAdmin], .confirmWorkOrder, ties: .author))
     }
 }

@@ -261,4 +261,10 @@ struct PublicIntakeTests {
         #expect(PublicIntake.allows(senderLastHour: 0, jurisdictionLastDay: 499))
         #expect(!PublicIntake.allows(senderLastHour: 0, jurisdictionLastDay: 500))
     }
+
+    @Test func aHostAnswersWithinFiveWorkingDaysOfAcceptance() {
+        // accepted on Friday 2026-02-13, before the Spring Festival: 2-14 (make-up Saturday), 2-24, 2-25, 2-26, 2-27
+        #expect(ProjectRules.hostAnswerBy(acceptedOn: CivilDate("2026-02-13")!) == CivilDate("2026-02-27"))
+        #expect(ProjectRules.hostAnswerBy(acceptedOn: CivilDate("2026-11-23")!) == CivilDate("2026-11-30"))
+    }
 }
