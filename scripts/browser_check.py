@@ -85,6 +85,10 @@ def shoot(driver, shots, name):
     driver.set_window_size(390, 844)
     overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     check(f"{name}: no horizontal overflow at phone width", overflow <= 1, f"overflow {overflow}px")
+    narrowest = driver.execute_script(
+        "const w = [...document.querySelectorAll('td')].filter(td => td.textContent.trim())"
+        ".map(td => td.getBoundingClientRect().width); return w.length ? Math.min(...w) : 999")
+    check(f"{name}: no table cell narrower than two characters at phone width", narrowest >= 28, f"{narrowest}px")
     if shots:
         driver.save_screenshot(os.path.join(shots, f"{name}-phone.png"))
         driver.set_window_size(1366, 900)
@@ -196,6 +200,18 @@ def project_walk(driver, base, shots, lead_url):
     check("the board shows the signed project", "演示伟德线路板" in driver.page_source)
     check("the board draws the funnel as SVG", "<svg" in driver.page_source and "签约" in driver.page_source)
     shoot(driver, shots, "22-board")
+    click_and_wait_for_h1(driver, "a[href^='/projects/ledger']", "项目台账")
+    driver.find_element(By.ID, "f-q").send_keys("伟德线路板")
+    submit(driver, "form[action='/projects/ledger']")
+    wait_for(driver, lambda d: "q=" in d.current_url)
+    rows = driver.find_elements(By.CSS_SELECTOR, ".table-wrap tbody tr")
+    check("the ledger filters by keyword", len(rows) >= 1 and all("伟德线路板" in r.text for r in rows), f"{len(rows)} rows")
+    summary = driver.find_element(By.CSS_SELECTOR, "p.totals").text
+    check("the ledger says how many and totals the verified contracts", summary.startswith("共 ") and "已核验合同额" in summary, summary)
+    check("the signed 5亿元 counts once verified", len(rows) != 1 or "已核验合同额 5亿元" in summary, summary)
+    headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, ".table-wrap th")]
+    check("money columns state their unit once", any(h.endswith("（万元）") or h.endswith("（亿元）") for h in headers), str(headers))
+    shoot(driver, shots, "22b-ledger")
     driver.get(base + "/rates")
     check("the bureau keeps the rate table", "USD" in driver.page_source)
     shoot(driver, shots, "23-rates")

@@ -47,6 +47,8 @@ enum RouteGates {
         "GET /intents": .init(.lead, .manage),
         "POST /intents/:id": .init(.lead, .manage),
         "GET /projects": .init(.project, .read),
+        "GET /projects/ledger": .init(.project, .read),
+        "GET /api/v1/projects/ledger": .init(.project, .read),
         "GET /api/v1/projects": .init(.project, .read),
         "GET /projects/:id": .init(.project, .read),
         "GET /api/v1/projects/:id": .init(.project, .read),

@@ -8,7 +8,7 @@ import Vapor
 enum ActivityList {
     static let perPage = 30
 
-    struct Row: Decodable, Sendable {
+    struct Row: Sendable {
         var id: UUID
         var kind: String
         var occurredOn: String
@@ -23,10 +23,14 @@ enum ActivityList {
         var projectID: UUID?
         var leadID: UUID?
 
-        enum CodingKeys: String, CodingKey {
-            case id, kind, city, counterpart, outcome
-            case occurredOn = "occurred_on", nextStep = "next_step", nextDue = "next_due", nextDoneOn = "next_done_on"
-            case ownerName = "owner_name", unitName = "unit_name", projectID = "project_id", leadID = "lead_id"
+        /// Read column by column (`RowReader`): a project's page shows up to 200 of them.
+        init(_ row: any SQLRow) throws {
+            let r = RowReader(row)
+            (id, kind, occurredOn, city) = (try r.uuid("id"), try r.string("kind"), try r.string("occurred_on"), try r.string("city"))
+            (counterpart, outcome, nextStep) = (try r.string("counterpart"), try r.string("outcome"), try r.string("next_step"))
+            (nextDue, nextDoneOn) = (try r.optionalString("next_due"), try r.optionalString("next_done_on"))
+            (ownerName, unitName) = (try r.string("owner_name"), try r.string("unit_name"))
+            (projectID, leadID) = (try r.optionalUUID("project_id"), try r.optionalUUID("lead_id"))
         }
 
         var activityKind: ActivityKind { ActivityKind(rawValue: kind) ?? .call }
@@ -53,7 +57,7 @@ enum ActivityList {
             \(unsafeRaw: select) WHERE \(conditions) ORDER BY a.occurred_on DESC, a.created_at DESC
             LIMIT \(bind: perPage + 1) OFFSET \(bind: (page - 1) * perPage)
             """
-        ).all(decoding: Row.self)
+        ).all().map(Row.init)
     }
 
     /// A person's open next steps, soonest first.
@@ -63,11 +67,11 @@ enum ActivityList {
             \(unsafeRaw: select) WHERE a.owner_id = \(bind: person) AND a.next_due IS NOT NULL AND a.next_done_on IS NULL
             ORDER BY a.next_due, a.occurred_on LIMIT 200
             """
-        ).all(decoding: Row.self)
+        ).all().map(Row.init)
     }
 
     static func forProject(_ project: UUID, on db: any Database) async throws -> [Row] {
         try await db.sql.raw("\(unsafeRaw: select) WHERE a.project_id = \(bind: project) ORDER BY a.occurred_on DESC LIMIT 200")
-            .all(decoding: Row.self)
+            .all().map(Row.init)
     }
 }

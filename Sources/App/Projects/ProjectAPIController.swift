@@ -7,6 +7,7 @@ import Vapor
 struct ProjectAPIController {
     func register(_ api: any RoutesBuilder) {
         api.get(APIRoute.projects.pattern, use: list)
+        api.get(APIRoute.projectLedger.pattern, use: ledger)
         api.get(APIRoute.project.pattern, use: show)
         api.post(APIRoute.leadAccept.pattern, use: acceptLead)
         api.post(APIRoute.projectStages.pattern, use: reportStage)
@@ -19,6 +20,11 @@ struct ProjectAPIController {
         api.get(APIRoute.evidence.pattern, use: download)
         api.get(APIRoute.rates.pattern, use: rates)
         api.put(APIRoute.rate.pattern, use: setRate)
+    }
+
+    /// 项目台账 as JSON: the page's filters, rows, count and totals.
+    func ledger(_ request: Request) async throws -> ProjectLedger.PageDTO {
+        ProjectLedger.PageDTO(try await ProjectLedger.read(request))
     }
 
     func list(_ request: Request) async throws -> PageDTO<ProjectBoard.Item> {
@@ -36,9 +42,8 @@ struct ProjectAPIController {
     }
 
     func show(_ request: Request) async throws -> ProjectDTO.Detail {
-        let project = try await ProjectService(request: request).find(try request.idParameter())
-        return ProjectDTO.detail(
-            try await ProjectRecord.load(project, on: request.db), rates: try await ExchangeRate.table(request), today: request.clock.today)
+        let record = try await ProjectService(request: request).findRecord(try request.idParameter())
+        return ProjectDTO.detail(record, rates: try await ExchangeRate.table(request), today: request.clock.today)
     }
 
     struct AcceptBody: Content {

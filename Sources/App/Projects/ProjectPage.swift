@@ -7,11 +7,11 @@ import Vapor
 /// Gathers what the project page shows: the roles with names, one timeline of stages and money,
 /// the ledger's totals and the time spent in each stage.
 enum ProjectPage {
-    static func model(_ request: Request, _ project: Project, error: AppError? = nil) async throws -> ProjectShowView.Model {
+    static func model(_ request: Request, _ record: ProjectRecord, error: AppError? = nil) async throws -> ProjectShowView.Model {
         let db = request.db
         let user = try request.requireUser()
+        let project = record.project
         let id = try project.requireID()
-        let record = try await ProjectRecord.load(project, on: db)
         let (attractors, coordinators, reports, funds) = (record.attractors, record.coordinators, record.reports, record.funds)
         let personIDs = Set(
             attractors.map(\.personID) + reports.map(\.reportedBy) + reports.compactMap(\.verifiedBy) + funds.map(\.reportedBy)

@@ -3,8 +3,10 @@ import Fluent
 import FluentSQL
 import Foundation
 
-/// A project's record read by plain SQL into the same models: Fluent builds each query by
-/// reflection, which costs more than the query itself on a page read hundreds of times a second.
+/// A project and its record read by plain SQL, column by column (`RowReader`), into the same
+/// models: Fluent builds each query and reads each row by reflection, which cost more than the
+/// queries themselves on a page read hundreds of times a second. The models come back as stored
+/// (`exists`), for reading; writes read their row afresh inside their transaction.
 extension ProjectRecord {
     static func loadRows(of id: UUID, on db: any Database) async throws
         -> ([ProjectAttractor], [ProjectCoordinator], [StageReport], [FundsArrival], [EvidenceFile])
@@ -12,117 +14,110 @@ extension ProjectRecord {
         let sql = db.sql
         let attractors = try await sql.raw(
             "SELECT id, person_id, unit_id, basis_points FROM project_attractors WHERE project_id = \(bind: id) ORDER BY basis_points DESC"
-        ).all(decoding: AttractorRow.self).map { $0.model(id) }
-        let coordinators = try await sql.raw("SELECT id, unit_id FROM project_coordinators WHERE project_id = \(bind: id)")
-            .all(decoding: CoordinatorRow.self).map { $0.model(id) }
+        ).all().map { row in
+            let (r, m) = (RowReader(row), ProjectAttractor())
+            (m.id, m.projectID, m.personID, m.unitID) = (try r.uuid("id"), id, try r.uuid("person_id"), try r.uuid("unit_id"))
+            m.basisPoints = try r.int("basis_points")
+            m.$id.exists = true
+            return m
+        }
+        let coordinators = try await sql.raw("SELECT id, unit_id FROM project_coordinators WHERE project_id = \(bind: id)").all().map {
+            row in
+            let (r, m) = (RowReader(row), ProjectCoordinator())
+            (m.id, m.projectID, m.unitID) = (try r.uuid("id"), id, try r.uuid("unit_id"))
+            m.$id.exists = true
+            return m
+        }
         let reports = try await sql.raw(
             """
             SELECT id, sequence, from_stage, to_stage, occurred_on, reason, evidence, reported_by, reported_on, verified_by, verified_on,
               contract_minor, contract_currency
             FROM stage_reports WHERE project_id = \(bind: id) ORDER BY sequence
             """
-        ).all(decoding: StageRow.self).map { $0.model(id) }
+        ).all().map { row in
+            let (r, m) = (RowReader(row), StageReport())
+            (m.id, m.projectID, m.sequence) = (try r.uuid("id"), id, try r.int("sequence"))
+            (m.fromStage, m.toStage) = (try r.value("from_stage", as: ProjectStage.self), try r.value("to_stage", as: ProjectStage.self))
+            (m.occurredOn, m.reason, m.evidence) = (try r.string("occurred_on"), try r.string("reason"), try r.string("evidence"))
+            (m.reportedBy, m.reportedOn) = (try r.uuid("reported_by"), try r.string("reported_on"))
+            (m.verifiedBy, m.verifiedOn) = (try r.optionalUUID("verified_by"), try r.optionalString("verified_on"))
+            (m.contractMinor, m.contractCurrency) = (try r.optionalInt64("contract_minor"), try r.optionalString("contract_currency"))
+            m.$id.exists = true
+            return m
+        }
         let funds = try await sql.raw(
             """
             SELECT id, arrived_on, amount_minor, currency, is_foreign, evidence, reported_by, verified_by, verified_on, recorded_on
             FROM funds_arrivals WHERE project_id = \(bind: id) ORDER BY arrived_on, id
             """
-        ).all(decoding: FundsRow.self).map { $0.model(id) }
+        ).all().map { row in
+            let (r, m) = (RowReader(row), FundsArrival())
+            (m.id, m.projectID, m.arrivedOn) = (try r.uuid("id"), id, try r.string("arrived_on"))
+            (m.amountMinor, m.currency, m.isForeign) = (try r.int64("amount_minor"), try r.string("currency"), try r.bool("is_foreign"))
+            (m.evidence, m.reportedBy) = (try r.string("evidence"), try r.uuid("reported_by"))
+            (m.verifiedBy, m.verifiedOn) = (try r.optionalUUID("verified_by"), try r.optionalString("verified_on"))
+            m.recordedOn = try r.optionalString("recorded_on")
+            m.$id.exists = true
+            return m
+        }
         let files = try await sql.raw(
             """
             SELECT id, stage_report_id, funds_arrival_id, file_name, kind, byte_size, sha256, uploaded_by, uploaded_on
             FROM evidence_files WHERE project_id = \(bind: id) ORDER BY uploaded_on, id
             """
-        ).all(decoding: FileRow.self).map { $0.model(id) }
+        ).all().map { row in
+            let (r, m) = (RowReader(row), EvidenceFile())
+            (m.id, m.projectID) = (try r.uuid("id"), id)
+            (m.stageReportID, m.fundsArrivalID) = (try r.optionalUUID("stage_report_id"), try r.optionalUUID("funds_arrival_id"))
+            (m.fileName, m.kind, m.byteSize) = (
+                try r.string("file_name"), try r.value("kind", as: EvidenceKind.self), try r.int("byte_size")
+            )
+            (m.sha256, m.uploadedBy, m.uploadedOn) = (try r.string("sha256"), try r.uuid("uploaded_by"), try r.string("uploaded_on"))
+            m.$id.exists = true
+            return m
+        }
         return (attractors, coordinators, reports, funds, files)
     }
+}
 
-    private struct AttractorRow: Decodable {
-        var id: UUID, personID: UUID, unitID: UUID, basisPoints: Int
-        enum CodingKeys: String, CodingKey { case id, personID = "person_id", unitID = "unit_id", basisPoints = "basis_points" }
-
-        func model(_ project: UUID) -> ProjectAttractor {
-            let m = ProjectAttractor()
-            (m.id, m.projectID, m.personID, m.unitID, m.basisPoints) = (id, project, personID, unitID, basisPoints)
-            m.$id.exists = true
-            return m
-        }
-    }
-
-    private struct CoordinatorRow: Decodable {
-        var id: UUID, unitID: UUID
-        enum CodingKeys: String, CodingKey { case id, unitID = "unit_id" }
-
-        func model(_ project: UUID) -> ProjectCoordinator {
-            let m = ProjectCoordinator()
-            (m.id, m.projectID, m.unitID) = (id, project, unitID)
-            m.$id.exists = true
-            return m
-        }
-    }
-
-    private struct StageRow: Decodable {
-        var id: UUID, sequence: Int, fromStage: ProjectStage, toStage: ProjectStage, occurredOn: String, reason: String
-        var evidence: String, reportedBy: UUID, reportedOn: String, verifiedBy: UUID?, verifiedOn: String?
-        var contractMinor: Int64?, contractCurrency: String?
-        enum CodingKeys: String, CodingKey {
-            case id, sequence, reason, evidence
-            case fromStage = "from_stage", toStage = "to_stage", occurredOn = "occurred_on", reportedBy = "reported_by"
-            case reportedOn = "reported_on", verifiedBy = "verified_by", verifiedOn = "verified_on"
-            case contractMinor = "contract_minor", contractCurrency = "contract_currency"
-        }
-
-        func model(_ project: UUID) -> StageReport {
-            let m = StageReport()
-            (m.id, m.projectID, m.sequence, m.fromStage, m.toStage, m.occurredOn) = (id, project, sequence, fromStage, toStage, occurredOn)
-            (m.reason, m.evidence, m.reportedBy, m.reportedOn, m.verifiedBy, m.verifiedOn) = (
-                reason, evidence, reportedBy, reportedOn, verifiedBy, verifiedOn
-            )
-            (m.contractMinor, m.contractCurrency) = (contractMinor, contractCurrency)
-            m.$id.exists = true
-            return m
-        }
-    }
-
-    private struct FundsRow: Decodable {
-        var id: UUID, arrivedOn: String, amountMinor: Int64, currency: String, isForeign: Bool, evidence: String
-        var reportedBy: UUID, verifiedBy: UUID?, verifiedOn: String?, recordedOn: String?
-        enum CodingKeys: String, CodingKey {
-            case id, currency, evidence
-            case arrivedOn = "arrived_on", amountMinor = "amount_minor", isForeign = "is_foreign", reportedBy = "reported_by"
-            case verifiedBy = "verified_by", verifiedOn = "verified_on", recordedOn = "recorded_on"
-        }
-
-        func model(_ project: UUID) -> FundsArrival {
-            let m = FundsArrival()
-            (m.id, m.projectID, m.arrivedOn, m.amountMinor, m.currency, m.isForeign) = (
-                id, project, arrivedOn, amountMinor, currency, isForeign
-            )
-            (m.evidence, m.reportedBy, m.verifiedBy, m.verifiedOn, m.recordedOn) = (
-                evidence, reportedBy, verifiedBy, verifiedOn, recordedOn
-            )
-            m.$id.exists = true
-            return m
-        }
-    }
-
-    private struct FileRow: Decodable {
-        var id: UUID, stageReportID: UUID?, fundsArrivalID: UUID?, fileName: String, kind: EvidenceKind, byteSize: Int
-        var sha256: String, uploadedBy: UUID, uploadedOn: String
-        enum CodingKeys: String, CodingKey {
-            case id, kind, sha256
-            case stageReportID = "stage_report_id", fundsArrivalID = "funds_arrival_id", fileName = "file_name", byteSize = "byte_size"
-            case uploadedBy = "uploaded_by", uploadedOn = "uploaded_on"
-        }
-
-        func model(_ project: UUID) -> EvidenceFile {
-            let m = EvidenceFile()
-            (m.id, m.projectID, m.stageReportID, m.fundsArrivalID, m.fileName, m.kind) = (
-                id, project, stageReportID, fundsArrivalID, fileName, kind
-            )
-            (m.byteSize, m.sha256, m.uploadedBy, m.uploadedOn) = (byteSize, sha256, uploadedBy, uploadedOn)
-            m.$id.exists = true
-            return m
-        }
+extension Project {
+    /// One project as stored, for reading (the page, the API detail, a gate before a write).
+    static func read(_ id: UUID, on db: any Database) async throws -> Project? {
+        guard
+            let row = try await db.sql.raw(
+                """
+                SELECT id, lead_id, enterprise_id, enterprise_name, name_key, uscc, title, industry_code, jurisdiction_code,
+                  investment_minor, investment_currency, contract_minor, contract_currency, stage, held_at, stage_since, verified_stage,
+                  signed_on, verified_signed_on, verified_contract_minor, verified_contract_currency, host_unit_id, host_status,
+                  host_reason, leader_id, task_force_id, is_major, accepted_on, recorded_on, last_activity_on, version
+                FROM projects WHERE id = \(bind: id)
+                """
+            ).first()
+        else { return nil }
+        let (r, p) = (RowReader(row), Project())
+        (p.id, p.leadID, p.enterpriseID) = (id, try r.uuid("lead_id"), try r.optionalUUID("enterprise_id"))
+        (p.enterpriseName, p.nameKey, p.uscc) = (try r.string("enterprise_name"), try r.string("name_key"), try r.optionalString("uscc"))
+        (p.title, p.industryCode, p.jurisdictionCode) = (
+            try r.string("title"), try r.string("industry_code"), try r.string("jurisdiction_code")
+        )
+        (p.investmentMinor, p.investmentCurrency) = (try r.int64("investment_minor"), try r.string("investment_currency"))
+        (p.contractMinor, p.contractCurrency) = (try r.optionalInt64("contract_minor"), try r.optionalString("contract_currency"))
+        (p.stage, p.stageSince) = (try r.value("stage", as: ProjectStage.self), try r.string("stage_since"))
+        p.heldAt = try r.optionalString("held_at").map { _ in try r.value("held_at", as: ProjectStage.self) }
+        (p.verifiedStage, p.signedOn) = (try r.value("verified_stage", as: ProjectStage.self), try r.optionalString("signed_on"))
+        (p.verifiedSignedOn, p.verifiedContractMinor, p.verifiedContractCurrency) = (
+            try r.optionalString("verified_signed_on"), try r.optionalInt64("verified_contract_minor"),
+            try r.optionalString("verified_contract_currency")
+        )
+        (p.hostUnitID, p.hostStatus, p.hostReason) = (
+            try r.uuid("host_unit_id"), try r.value("host_status", as: ProjectRules.HostStatus.self), try r.string("host_reason")
+        )
+        (p.leaderID, p.taskForceID, p.isMajor) = (
+            try r.optionalUUID("leader_id"), try r.optionalUUID("task_force_id"), try r.bool("is_major")
+        )
+        (p.acceptedOn, p.recordedOn) = (try r.string("accepted_on"), try r.optionalString("recorded_on"))
+        (p.lastActivityOn, p.version) = (try r.string("last_activity_on"), try r.int("version"))
+        p.$id.exists = true
+        return p
     }
 }

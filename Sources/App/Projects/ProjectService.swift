@@ -14,16 +14,32 @@ struct ProjectService {
     /// With a `deed`, the user must also be allowed it on this project (403 otherwise): the ties
     /// are read once for both questions.
     func find(_ id: UUID, for action: AccessPolicy.Action = .read, deed: AccessPolicy.Deed? = nil) async throws -> Project {
-        let user = try request.authorize(action, .project)
-        guard let project = try await Project.find(id, on: request.db) else { throw AppError.notFound }
-        var ties = try await ties(to: project)
+        _ = try request.authorize(action, .project)
+        guard let project = try await Project.read(id, on: request.db) else { throw AppError.notFound }
+        try gate(project, owners: try await Self.owners(of: project, on: request.db), action, deed)
+        return project
+    }
+
+    /// The project with its whole record (the page's one read): the record's own attractors and
+    /// coordinators decide the ties, so they are read once.
+    func findRecord(_ id: UUID) async throws -> ProjectRecord {
+        _ = try request.authorize(.read, .project)
+        guard let project = try await Project.read(id, on: request.db) else { throw AppError.notFound }
+        let record = try await ProjectRecord.load(project, on: request.db)
+        try gate(project, owners: record.owners, .read, nil)
+        return record
+    }
+
+    /// 404 unless the user may reach the project; 403 when a `deed` is asked and refused.
+    private func gate(_ project: Project, owners: ProjectRules.Owners, _ action: AccessPolicy.Action, _ deed: AccessPolicy.Deed?) throws {
+        let user = try request.requireUser()
+        var ties = owners.ties(person: user.personID.uuidString, unit: user.unitID.uuidString)
         if (try? request.authorize(action, .project, in: project.jurisdictionCode)) != nil { ties.insert(.withinJurisdiction) }
         // the bureau's own acts (manage) stay within its jurisdiction, whatever the ties
         guard AccessPolicy.may(user.roles, .readProject, ties: ties), action != .manage || ties.contains(.withinJurisdiction) else {
             throw AppError.notFound
         }
         if let deed, !AccessPolicy.may(user.roles, deed, ties: ties) { throw Self.refusal(deed) }
-        return project
     }
 
     /// How a refused deed on a project is said.
@@ -36,12 +52,6 @@ struct ProjectService {
         case .answerAsHost: AppError(code: "not_host", status: .forbidden, zh: "只有承接单位可以答复承接。", en: "Only the host unit answers.")
         default: AppError.forbidden
         }
-    }
-
-    /// What ties the user to the project.
-    func ties(to project: Project) async throws -> AccessPolicy.Ties {
-        let user = try request.requireUser()
-        return try await Self.owners(of: project, on: request.db).ties(person: user.personID.uuidString, unit: user.unitID.uuidString)
     }
 
     /// Attractors and coordinating units in one round trip, as plain ids (every project page and

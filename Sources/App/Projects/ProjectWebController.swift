@@ -7,6 +7,7 @@ import Vapor
 struct ProjectWebController {
     func register(_ pages: any RoutesBuilder) {
         pages.get(SiteURL.projects.pattern, use: board)
+        pages.get(SiteURL.projectLedger.pattern, use: ledger)
         pages.get(SiteURL.project(SiteURL.anyID).pattern, use: show)
         pages.postUpload(SiteURL.projectStage(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: reportStage)
         pages.post(SiteURL.projectVerify(SiteURL.anyID).pattern, use: verifyStage)
@@ -53,9 +54,19 @@ struct ProjectWebController {
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }
 
+    /// 项目台账: the filtered table with its count and totals.
+    func ledger(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .project)
+        let page = try await ProjectLedger.read(request)
+        let model = LedgerView.Model(
+            filter: page.filter, rows: page.rows, hasMore: page.hasMore, totals: page.totals,
+            hosts: try await ProjectPage.hostOptions(request), readsAll: AccessPolicy.seesWholeJurisdiction(user.roles))
+        return .html(LedgerView.render(model, context: PageContext(request: request)))
+    }
+
     func show(_ request: Request) async throws -> Response {
-        let project = try await ProjectService(request: request).find(try request.idParameter())
-        return .html(ProjectShowView.render(try await ProjectPage.model(request, project), context: PageContext(request: request)))
+        let record = try await ProjectService(request: request).findRecord(try request.idParameter())
+        return .html(ProjectShowView.render(try await ProjectPage.model(request, record), context: PageContext(request: request)))
     }
 
     struct StageBody: Content {
@@ -221,7 +232,7 @@ struct ProjectWebController {
         } catch let conflict as VersionConflict {
             failure = .conflict(conflict)
         }
-        var model = try await ProjectPage.model(request, try await service.find(id), error: failure)
+        var model = try await ProjectPage.model(request, try await service.findRecord(id), error: failure)
         model.form = FormState(values: values, error: failure)
         return .html(ProjectShowView.render(model, context: PageContext(request: request)), status: failure.status)
     }

@@ -75,6 +75,7 @@ enum RouteMatrix {
         "GET /intents": .role(.lead, .manage), "POST /intents/:id": .hidden(.lead, .manage, .absent, .readLead),
         // projects (§5)
         "GET /projects": .role(.project, .read), "GET /api/v1/projects": .role(.project, .read),
+        "GET /projects/ledger": .role(.project, .read), "GET /api/v1/projects/ledger": .role(.project, .read),
         "GET /projects/:id": .hidden(.project, .read, .project, .readProject),
         "GET /api/v1/projects/:id": .hidden(.project, .read, .project, .readProject),
         "POST /projects/:id/stages": .act(.project, .write, .project, read: .readProject, .reportOnProject),

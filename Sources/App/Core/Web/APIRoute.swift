@@ -31,6 +31,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case person = "persons/:id"
     case personRoles = "persons/:id/roles"
     case projects = "projects"
+    case projectLedger = "projects/ledger"
     case project = "projects/:id"
     case projectFiles = "projects/:id/files"
     case projectFunds = "projects/:id/funds"

@@ -113,16 +113,29 @@ enum Components {
     }
 
     /// A table; columns in `numeric` (amounts, counts) are right-aligned in tabular figures.
-    static func table(_ headers: [String], _ rows: [[HNode]], empty: String, numeric: Set<Int> = []) -> HNode {
+    /// A table whose cells carry their column's name (`data-label`), so below 600 px every row
+    /// becomes a card of labelled lines instead of a table scrolled sideways. `heads` replaces the
+    /// header cells' text (a sort link), `foot` adds a totals row.
+    static func table(
+        _ headers: [String], _ rows: [[HNode]], empty: String, numeric: Set<Int> = [], dates: Set<Int> = [], heads: [HNode]? = nil,
+        foot: [HNode]? = nil
+    ) -> HNode {
         guard !rows.isEmpty else { return el("p", [.cls("empty")], text(empty)) }
-        func attrs(_ column: Int) -> [Attr] { numeric.contains(column) ? [.cls("num")] : [] }
-        let head = headers.enumerated().map { column, title in
-            el("th", [Attr(name: "scope", value: "col")] + attrs(column), text(title))
+        func attrs(_ column: Int) -> [Attr] { numeric.contains(column) ? [.cls("num")] : dates.contains(column) ? [.cls("date")] : [] }
+        func cells(_ row: [HNode]) -> HNode {
+            el(
+                "tr", [],
+                children: row.enumerated().map { column, node in
+                    let label = column < headers.count && !headers[column].isEmpty ? [Attr(name: "data-label", value: headers[column])] : []
+                    return el("td", attrs(column) + label, node)
+                })
         }
-        let body = rows.map { row in el("tr", [], children: row.enumerated().map { el("td", attrs($0.offset), $0.element) }) }
-        return el(
-            "div", [.cls("table-wrap")],
-            el("table", [], el("thead", [], el("tr", [], children: head)), el("tbody", [], children: body)))
+        let head = headers.enumerated().map { column, title in
+            el("th", [Attr(name: "scope", value: "col")] + attrs(column), heads.map { $0[column] } ?? text(title))
+        }
+        var parts = [el("thead", [], el("tr", [], children: head)), el("tbody", [], children: rows.map(cells))]
+        if let foot { parts.append(el("tfoot", [], cells(foot))) }
+        return el("div", [.cls("table-wrap")], el("table", [], children: parts))
     }
 
     /// Previous / next links; lists do not count all matches, so paging stays fast at a million rows.

@@ -15,7 +15,7 @@ enum SiteURL: Sendable {
     case tokens, tokenRevoke(UUID)
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
-    case projects, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
+    case projects, projectLedger, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), projectFiles(UUID), evidence(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
@@ -65,6 +65,7 @@ enum SiteURL: Sendable {
         case .leadRecuse(let id): "/leads/\(id)/recuse"
         case .leadAccept(let id): "/leads/\(id)/accept"
         case .projects: "/projects"
+        case .projectLedger: "/projects/ledger"
         case .project(let id): "/projects/\(id)"
         case .projectStage(let id): "/projects/\(id)/stages"
         case .projectVerify(let id): "/projects/\(id)/stages/verify"

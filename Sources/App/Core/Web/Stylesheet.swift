@@ -133,6 +133,22 @@ enum Stylesheet {
           td:first-child{min-width:8em}
           .who .roles{display:none}
         }
+        tfoot td{font-weight:700;background:#f7f9fc}
+        td.date{white-space:nowrap}
+        th a{color:inherit;text-decoration:none}th a:hover{text-decoration:underline}th a.sorted{color:var(--blue)}
+        .totals{display:flex;flex-wrap:wrap;gap:4px 18px;margin:0 0 10px}
+        .totals strong{font-variant-numeric:tabular-nums}
+        @media (max-width:600px){
+          .table-wrap{overflow:visible;background:none;border:0}
+          .table-wrap table,.table-wrap tbody,.table-wrap tfoot,.table-wrap tr,.table-wrap td{display:block;width:auto}
+          .table-wrap thead{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+          .table-wrap tr{background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:8px;padding:4px 0}
+          .table-wrap td{border:0;padding:3px 10px;min-width:0;overflow-wrap:anywhere}
+          .table-wrap td[data-label]{display:grid;grid-template-columns:6.5em minmax(0,1fr);gap:8px}
+          .table-wrap td.num{text-align:left}
+          .table-wrap td[data-label]:before{content:attr(data-label);color:var(--muted);font-size:13px;font-weight:400}
+          .grid-auto{grid-template-columns:1fr 1fr}
+        }
         @media print{.topbar,.sidenav,.crumbs,form{display:none}.content{padding:0}}
         """
 }

@@ -28,11 +28,13 @@ enum LeadListView {
         if context.may(.write, .lead) {
             tabs.append(el("a", [.href(.leadNew), .cls("button primary")], text(lang("提交线索", "Submit a lead"))))
         }
+        // one unit for the column (`AmountColumn`), stated in its header
+        let amounts = AmountColumn.fitting(model.rows.map(\.investment).filter { $0.currency == .cny })
         let rows = model.rows.map { lead -> [HNode] in
             let clock = LeadClock(lead, today: model.today)
             return [
                 link(.lead(lead.id), lead.enterpriseName),
-                text(lead.investmentText),
+                text(amounts.cell(lead.investment)),
                 text(lead.channel.label(lang)),
                 text(lead.submittedOn),
                 el(
@@ -53,10 +55,11 @@ enum LeadListView {
                         "Deadlines count official working days: ≥1亿元 leads get 1/3/5. Red is overdue."))),
             Components.table(
                 [
-                    lang("企业", "Enterprise"), lang("意向投资", "Investment"), lang("来源", "Channel"), lang("提交日期", "Submitted"),
+                    lang("企业", "Enterprise"), lang("意向投资（\(amounts.unit)）", "Investment (\(amounts.unit))"), lang("来源", "Channel"),
+                    lang("提交日期", "Submitted"),
                     lang("时限", "Deadlines"), lang("状态", "Status"),
                 ],
-                rows, empty: lang("没有符合条件的线索。", "No leads match."), numeric: [1]),
+                rows, empty: lang("没有符合条件的线索。", "No leads match."), numeric: [1], dates: [3]),
             Components.pager(.leads, query: model.filter.query, page: model.filter.page, hasMore: model.hasMore, lang),
         ]
         return Layout.page(lang("招商线索", "Leads"), crumbs: [.init(title: lang("招商线索", "Leads"))], context: context, content: content)

@@ -22,7 +22,14 @@ enum BoardView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         let lang = context.lang
-        var content: [HNode] = [filters(model, lang)]
+        var content: [HNode] = [
+            filters(model, lang),
+            el(
+                "p", [.cls("actions")],
+                el(
+                    "a", [.href(SiteURL.projectLedger.with(query: model.ledgerQuery(nil))), .cls("button")],
+                    text(lang("项目台账（表格、筛选与合计）", "Project ledger (table, filters, totals)")))),
+        ]
         let line = ProjectStage.line.map { stage in
             // a project counts at every stage it has passed: 投产 projects were also signed
             let reached = ProjectStage.line.drop { $0 != stage }.reduce(0) { $0 + (model.counts[$1] ?? 0) }
@@ -55,8 +62,12 @@ enum BoardView {
                     }
                     children += cards.map { card(for: $0, lang) }
                     if count > cards.count {
+                        // the rest are in the ledger, filtered to this stage and scope
+                        let href = SiteURL.projectLedger.with(query: model.ledgerQuery(stage))
                         children.append(
-                            el("p", [.cls("muted small")], text(lang("另有 \(count - cards.count) 个", "\(count - cards.count) more"))))
+                            el(
+                                "p", [.cls("small")],
+                                el("a", [.href(href)], text(lang("另有 \(count - cards.count) 个 →", "\(count - cards.count) more →")))))
                     }
                     if cards.isEmpty { children.append(el("p", [.cls("muted small")], text(lang("无", "None")))) }
                     return el("section", [.cls("column")], children: children)
@@ -130,6 +141,11 @@ enum BoardView {
 }
 
 extension BoardView.Model {
+    /// The ledger with the board's filter, at one verified stage or all.
+    func ledgerQuery(_ stage: ProjectStage?) -> [String: String] {
+        ProjectLedger.Filter(hostUnit: filter.hostUnit, stage: stage, majorOnly: filter.majorOnly, mine: filter.mine).query
+    }
+
     func stallRule(_ card: ProjectBoard.Card) -> StallRule {
         guard let code = try? JurisdictionCode(card.jurisdictionCode) else { return StallRule() }
         return StallRule(settings.inEffect(for: code, on: today).settings)
