@@ -107,6 +107,12 @@ def submit(driver, form_selector):
     driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
 
 
+def unfold_forms(driver):
+    """Opens the project page's folded forms, as a user clicks 填报与办理."""
+    for summary in driver.find_elements(By.CSS_SELECTOR, "details.forms:not([open]) > summary"):
+        summary.click()
+
+
 def evidence_files():
     """A one-page contract scan (PDF) and a bank-slip photo (a real 1×1 PNG), as files on disk."""
     folder = tempfile.mkdtemp()
@@ -149,6 +155,9 @@ def project_walk(driver, base, shots, lead_url):
 
     log_in(driver, base, "demo-cadre")
     driver.get(project_url)
+    check("the project page puts the timeline before its folded forms",
+          driver.page_source.find("项目时间轴") < driver.page_source.find("填报与办理"))
+    unfold_forms(driver)
     Select(driver.find_element(By.ID, "f-to")).select_by_value("signed")
     set_date(driver, "f-occurredOn", today)
     driver.find_element(By.ID, "f-contract").send_keys("5亿")
@@ -158,6 +167,7 @@ def project_walk(driver, base, shots, lead_url):
     submit(driver, "form[action$='/stages']")
     wait_for(driver, lambda d: "在谈 → 签约" in d.page_source)
     check("the attractor reports the signing with its contract amount", "合同投资额 5亿元" in driver.page_source)
+    unfold_forms(driver)
     set_date(driver, "funds-arrivedOn", today)
     driver.find_element(By.ID, "funds-amount").send_keys("4389万")
     driver.find_element(By.ID, "funds-file").send_keys(bank_slip)

@@ -125,6 +125,7 @@ struct LeadWebController {
             model.outcome.banner += outcome.banner
             model.outcome.section += outcome.section
         }
+        model.history = HistoryView.render(try await RecordHistory.of("lead", try lead.requireID(), on: request.db), request.lang)
         return .html(LeadShowView.render(model, context: PageContext(request: request)), status: status)
     }
 

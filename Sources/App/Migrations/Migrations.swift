@@ -31,4 +31,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateListsAddNewestIndexes())
     app.migrations.add(CreateFunnelTallies())
     app.migrations.add(UpdateProjectsAddBoardIndexes())
+    app.migrations.add(UpdateEntriesAddUnverifiedIndexes())
 }

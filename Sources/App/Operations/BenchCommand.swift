@@ -61,6 +61,9 @@ struct BenchCommand: AsyncCommand {
                 ("funnel", [SiteURL.funnel.with(query: ["year": String(app.clock.today.year)])]),
                 ("lead list, all states", [SiteURL.leads.with(query: ["state": "all"])]),
                 ("API projects, 80 a page", [SiteURL.api(.projects).with(query: ["per": "80"])]),
+                // the bureau's own day: its workbench, and the ledger of one verified stage with its totals
+                ("workbench", [SiteURL.home.path]),
+                ("project ledger, signed", [SiteURL.projectLedger.with(query: ["stage": ProjectStage.signed.rawValue])]),
             ]
             let token = try await Self.token(app)
             for (title, targets) in [("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths)] + workOrderPages + growing
@@ -71,7 +74,8 @@ struct BenchCommand: AsyncCommand {
             }
             for (title, targets) in [
                 ("pipeline board", [SiteURL.projects.path]), ("project page", projectPaths), workOrderPages[0], workOrderPages[1],
-                growing[0], growing[1], growing[2], ("enterprise page", paths), ("registry search page", searchPaths),
+                growing[0], growing[1], growing[2], growing[3], growing[4], ("enterprise page", paths),
+                ("registry search page", searchPaths),
                 (
                     "API search",
                     samples.queries.map {

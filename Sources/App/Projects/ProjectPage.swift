@@ -108,6 +108,7 @@ enum ProjectPage {
             hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
             leaderOptions: isBureau && project.isMajor ? try await DirectoryOptions.leaderOptions(request) : [],
             sections: extras.sections, actions: extras.actions,
+            history: HistoryView.render(try await RecordHistory.of("project", id, on: db), lang),
             error: error.map(ProjectShowView.message))
     }
 

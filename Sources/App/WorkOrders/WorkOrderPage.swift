@@ -20,6 +20,8 @@ enum WorkOrderPage {
         var unitOptions: [(value: String, label: String)]
         var error: AppError.Message?
         var form = FormState()
+        /// Who did what when, from the audit trail (system escalations included).
+        var history: HNode = text("")
     }
 
     static func model(_ request: Request, _ order: WorkOrder) async throws -> Model {
@@ -48,7 +50,8 @@ enum WorkOrderPage {
             order: WorkOrderDTO.Summary(order), unitName: unitName, projectTitle: projectTitle, events: events,
             late: order.isLate(today: today),
             escalation: order.escalation(today: today), escalationDates: dates, steps: steps,
-            unitOptions: steps.contains(.route) ? try await unitOptions(request) : [])
+            unitOptions: steps.contains(.route) ? try await unitOptions(request) : [],
+            history: HistoryView.render(try await RecordHistory.of("work_order", id, on: db), request.lang))
     }
 
     /// The live units of the jurisdiction a bureau may route to, departments first.

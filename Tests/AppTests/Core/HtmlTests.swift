@@ -1,3 +1,4 @@
+import Domain
 import Testing
 
 @testable import App
@@ -25,5 +26,18 @@ struct HtmlTests {
 
     @Test func flagsAreBareOnElements() {
         #expect(el("option", [.value("CNY"), .flag("selected")], text("元")).render() == #"<option value="CNY" selected>元</option>"#)
+    }
+
+    @Test func theMenuOffersEachRoleWhatItUses() throws {
+        func menu(_ roles: Set<Role>) throws -> String { Layout.navigation(try PageFixtures.context(roles, path: "/")).render() }
+        // a cadre works on leads, projects and visits: the organisation's pages are not in its menu
+        let cadre = try menu([.cadre])
+        #expect(cadre.contains("招商线索") && cadre.contains("项目看板") && cadre.contains("走访活动"))
+        #expect(!cadre.contains("行政区划") && !cadre.contains(">人员<") && !cadre.contains(">单位<"))
+        // the bureau and leaders report on the organisation, the system and security admins keep it
+        for roles: Set<Role> in [[.bureau], [.leader], [.sysAdmin], [.securityAdmin]] {
+            #expect(try menu(roles).contains("行政区划"), "\(roles)")
+        }
+        #expect(!(try menu([.host])).contains("行政区划"))
     }
 }

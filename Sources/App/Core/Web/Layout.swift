@@ -147,7 +147,9 @@ enum Layout {
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .settings) { items.append((.settings, lang("规则设置", "Rules"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
-        if context.may(.read, .organisation) {
+        // the organisation's pages stay readable to every business role (a link from a record
+        // opens them), but the menu offers them to those who keep or report on the organisation
+        if context.may(.write, .organisation) || context.may(.export, .organisation) || context.may(.read, .accessControl) {
             items += [
                 (.units, lang("单位", "Units")), (.persons, lang("人员", "People")),
                 (.jurisdictions, lang("行政区划", "Jurisdictions")),

@@ -135,6 +135,10 @@ enum Stylesheet {
         }
         tfoot td{font-weight:700;background:#f7f9fc}
         td.date{white-space:nowrap}
+        details.forms,details.history{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px 14px;margin:14px 0}
+        details.forms>summary,details.history>summary{cursor:pointer;color:var(--blue);font-weight:600}
+        ol.history-list{list-style:none;padding:0;margin:8px 0 0}ol.history-list li{padding:3px 0;border-bottom:1px solid var(--line)}
+        ol.history-list .when{color:var(--muted);font-size:13px;font-variant-numeric:tabular-nums}
         th a{color:inherit;text-decoration:none}th a:hover{text-decoration:underline}th a.sorted{color:var(--blue)}
         .totals{display:flex;flex-wrap:wrap;gap:4px 18px;margin:0 0 10px}
         .totals strong{font-variant-numeric:tabular-nums}

@@ -15,6 +15,8 @@ enum LeadShowView {
         var parkMatches: [ParkMatch.Match] = []
         /// What later rooms show (the project it became, the 入库 form): `LeadExtensions`.
         var outcome = LeadExtensions.Outcome()
+        /// Who did what when (`RecordHistory`).
+        var history: HNode = text("")
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -66,6 +68,7 @@ enum LeadShowView {
         content.insert(contentsOf: model.outcome.banner, at: 0)
         if lead.status.isOpen { content += model.outcome.section }
         if context.may(.manage, .lead), lead.status.isOpen { content += actions(model, context) }
+        content.append(model.history)
         return Layout.page(
             lead.enterpriseName, crumbs: [.init(title: lang("招商线索", "Leads"), url: .leads), .init(title: lead.enterpriseName)],
             context: context, content: content)

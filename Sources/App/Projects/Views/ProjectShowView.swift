@@ -66,6 +66,8 @@ enum ProjectShowView {
         /// What later rooms show on the page (`ProjectExtensions`).
         var sections: [HNode] = []
         var actions: [HNode] = []
+        /// Who did what when (`RecordHistory`), folded under the timeline.
+        var history: HNode = text("")
         var error: AppError.Message?
         var form = FormState()
     }
@@ -114,10 +116,20 @@ enum ProjectShowView {
         }
         content.append(Charts.bars(model.stageDays.map { ($0.0.label(lang), $0.1) }, unit: lang("天", "d")))
         content += model.sections
-        content += ProjectForms.forms(model, context: context)
+        // the story first; the forms fold away until needed (open when a host's answer is due or
+        // a submission came back with an error)
         content.append(el("h2", [], text(lang("项目时间轴", "Timeline"))))
         content += model.actions
         content.append(timeline(model.timeline, project: p.id, context))
+        let forms = ProjectForms.forms(model, context: context)
+        if !forms.isEmpty {
+            let open = model.error != nil || (model.isHost && p.hostStatus == .pending)
+            content.append(
+                el(
+                    "details", [.cls("forms")] + (open ? [.flag("open")] : []),
+                    children: [el("summary", [], text(lang("填报与办理（报送进度、登记资金等）", "Report and act (stages, funds…)")))] + forms))
+        }
+        content.append(model.history)
         return Layout.page(
             p.title, crumbs: [.init(title: lang("项目看板", "Pipeline board"), url: .projects), .init(title: p.title)], context: context,
             content: content)

@@ -165,6 +165,7 @@ enum WorkOrderViews {
                         el("div", [.cls("what")], text(stepName(e.step, lang) + " · " + e.actorName)),
                         el("div", [.cls("muted")], text(e.note)))
                 }))
+        content.append(model.history)
         return Layout.page(
             o.title, crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: o.number)], context: context,
             content: content)

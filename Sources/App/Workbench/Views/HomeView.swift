@@ -61,7 +61,11 @@ enum HomeView {
         var body: [HNode] = [
             el(
                 "h2", [], text(lang("我的待办", "My to-dos")), text(" "),
-                el("span", [.cls("muted")], text(lang("共 \(total) 项", "\(total) in all"))))
+                el(
+                    "span", [.cls("muted")],
+                    text(
+                        model.sections.contains { $0.count >= WorkQueue.countBound }
+                            ? lang("\(total) 项以上", "over \(total)") : lang("共 \(total) 项", "\(total) in all"))))
         ]
         if model.unreadNotices > 0 {
             body.append(el("p", [], link(.inbox, lang("未读通知 \(model.unreadNotices) 条", "\(model.unreadNotices) unread notices"))))
@@ -74,7 +78,12 @@ enum HomeView {
             body.append(
                 el(
                     "h3", [.cls("work-kind")], text(section.kind.label(lang)), text(" "),
-                    el("span", [.cls("muted")], text(lang("共 \(section.count) 项", "\(section.count)") + more))))
+                    el(
+                        "span", [.cls("muted")],
+                        text(
+                            section.count >= WorkQueue.countBound
+                                ? lang("\(section.count) 项以上", "over \(section.count)")
+                                : lang("共 \(section.count) 项", "\(section.count)") + more))))
             body.append(el("ul", [.cls("worklist")], children: section.items.map { item($0, model.today, lang) }))
         }
         return el("section", [.cls("panel"), Attr(name: "aria-label", value: lang("我的待办", "My to-dos"))], children: body)
