@@ -49,7 +49,8 @@ enum ProjectLedger {
         }
     }
 
-    struct Row: Sendable {
+    /// A row of the ledger; the API answers it as it is (`ProjectLedger.PageDTO`).
+    struct Row: Content {
         var id: UUID
         var title: String
         var enterpriseName: String
@@ -64,7 +65,8 @@ enum ProjectLedger {
         var isMajor: Bool
         var hostName: String
         var lastActivityOn: String
-        /// Verified funds in CNY (filled after the page's rows are read).
+        /// Verified funds in CNY at each arrival month's rate (filled after the page's rows are
+        /// read), and the months left out for want of a rate.
         var fundsVerified = Money(minorUnits: 0)
         var fundsMissingRates: [String] = []
 

@@ -1,36 +1,8 @@
 import Domain
 import Vapor
 
-/// What `GET /api/v1/projects/ledger` answers: field by field, never the row itself.
+/// What `GET /api/v1/projects/ledger` answers: the page's rows as they are, the totals field by field.
 extension ProjectLedger {
-    struct ItemDTO: Content {
-        var id: UUID
-        var title: String
-        var enterpriseName: String
-        var industryCode: String
-        var stage: ProjectStage
-        var verifiedStage: ProjectStage
-        var stageSince: String
-        var acceptedOn: String
-        var investment: Money
-        var verifiedContract: Money?
-        var verifiedSignedOn: String?
-        var isMajor: Bool
-        var hostName: String
-        var lastActivityOn: String
-        /// Verified funds in CNY at each arrival month's rate, and the months without a rate.
-        var fundsVerified: Money
-        var fundsMissingRates: [String]
-
-        init(_ row: Row) {
-            (id, title, enterpriseName, industryCode) = (row.id, row.title, row.enterpriseName, row.industryCode)
-            (stage, verifiedStage, stageSince, acceptedOn) = (row.stage, row.verifiedStage, row.stageSince, row.acceptedOn)
-            (investment, verifiedContract, verifiedSignedOn) = (row.investment, row.verifiedContract, row.verifiedSignedOn)
-            (isMajor, hostName, lastActivityOn) = (row.isMajor, row.hostName, row.lastActivityOn)
-            (fundsVerified, fundsMissingRates) = (row.fundsVerified, row.fundsMissingRates)
-        }
-    }
-
     struct TotalDTO: Content {
         /// Everything convertible, in CNY.
         var cny: Money
@@ -47,7 +19,7 @@ extension ProjectLedger {
     }
 
     struct PageDTO: Content {
-        var items: [ItemDTO]
+        var items: [Row]
         var page: Int
         var per: Int
         var hasMore: Bool
@@ -58,7 +30,7 @@ extension ProjectLedger {
         var verifiedFunds: TotalDTO
 
         init(_ page: Page) {
-            items = page.rows.map(ItemDTO.init)
+            items = page.rows
             (self.page, per, hasMore) = (page.filter.page, ProjectLedger.perPage, page.hasMore)
             count = page.totals.count
             (investment, verifiedContract, verifiedFunds) = (
