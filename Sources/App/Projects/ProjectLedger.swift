@@ -188,7 +188,7 @@ enum ProjectLedger {
     }
 
     /// The count and totals of the whole filtered set: sums grouped by currency and month in the
-    /// database, converted here.
+    /// database (cast back to bigint: PostgreSQL sums bigints as numeric), converted here.
     static func totals(_ user: CurrentUser, _ filter: Filter, rates: ExchangeRates, on db: any Database) async throws -> Totals {
         let join = filter.minAmount != nil || filter.maxAmount != nil ? rateJoin : ""
         let scope = conditions(user, filter)
@@ -207,20 +207,20 @@ enum ProjectLedger {
         }
         let investment = try await sums(
             """
-            SELECT p.investment_currency AS currency, SUBSTR(p.accepted_on, 1, 7) AS month, SUM(p.investment_minor) AS minor,
+            SELECT p.investment_currency AS currency, SUBSTR(p.accepted_on, 1, 7) AS month, CAST(SUM(p.investment_minor) AS BIGINT) AS minor,
               COUNT(*) AS n
             FROM projects p\(join) WHERE \(scope) GROUP BY p.investment_currency, SUBSTR(p.accepted_on, 1, 7)
             """)
         let contract = try await sums(
             """
             SELECT p.verified_contract_currency AS currency, SUBSTR(p.verified_signed_on, 1, 7) AS month,
-              SUM(p.verified_contract_minor) AS minor, COUNT(*) AS n
+              CAST(SUM(p.verified_contract_minor) AS BIGINT) AS minor, COUNT(*) AS n
             FROM projects p\(join) WHERE \(scope) AND p.verified_contract_minor IS NOT NULL AND p.verified_signed_on IS NOT NULL
             GROUP BY p.verified_contract_currency, SUBSTR(p.verified_signed_on, 1, 7)
             """)
         let funds = try await sums(
             """
-            SELECT f.currency AS currency, SUBSTR(f.arrived_on, 1, 7) AS month, SUM(f.amount_minor) AS minor, COUNT(*) AS n
+            SELECT f.currency AS currency, SUBSTR(f.arrived_on, 1, 7) AS month, CAST(SUM(f.amount_minor) AS BIGINT) AS minor, COUNT(*) AS n
             FROM funds_arrivals f JOIN projects p ON p.id = f.project_id\(join)
             WHERE \(scope) AND f.verified_by IS NOT NULL GROUP BY f.currency, SUBSTR(f.arrived_on, 1, 7)
             """)
