@@ -6,7 +6,7 @@
 # protected too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LANDED=e71449b
+LANDED=a4e3b65
 dir=Sources/App/Migrations
 base=$(git rev-parse --verify --quiet "$LANDED^{commit}" || true)
 if [ -z "$base" ]; then
