@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import os
 import sys
 
-from browser_work_orders import work_order_walk
+from browser_work_orders import enterprise_account_walk, work_order_walk
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -406,6 +406,7 @@ def main():
         log_out(driver)
         project_walk(driver, base, shots, lead_url)
         work_order_walk(driver, base, shots, sys.modules[__name__])
+        enterprise_account_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

@@ -157,3 +157,32 @@ def work_order_walk(driver, base, shots, h):
     h.check("the leader sees who is behind on 包联", "个落后" in driver.page_source and "本月尚缺联系" in driver.page_source)
     h.shoot(driver, shots, "38-linkage")
     h.log_out(driver)
+
+
+def enterprise_account_walk(driver, base, shots, h):
+    """An enterprise's own account (SPEC §1): its workbench, a demand in its registry name, and
+    the confirmation of an answer — with nothing of anyone else in its menu."""
+    h.log_in(driver, base, "demo-enterprise")
+    menu = driver.find_element(By.CSS_SELECTOR, "nav.sidenav").text
+    h.check("the enterprise's menu holds its requests and inbox only", "我的诉求" in menu and "企业库" not in menu and "项目看板" not in menu, menu.replace("\n", " "))
+    h.check("the enterprise's workbench names the enterprise it speaks for", "您代表企业" in driver.page_source and "待我确认" in driver.page_source)
+    h.check("the enterprise's workbench lists answers to confirm", "办理结果待我确认" in driver.page_source)
+    h.shoot(driver, shots, "46-enterprise-home")
+    driver.get(base + "/work-orders/new")
+    Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("企业诉求")
+    driver.find_element(By.ID, "f-title").send_keys("员工通勤公交线路加密")
+    driver.find_element(By.ID, "f-detail").send_keys("早晚班次间隔 40 分钟，请协调公交公司加密。")
+    h.shoot(driver, shots, "47-enterprise-request")
+    h.submit(driver, "form[action='/work-orders']")
+    h.wait_for(driver, lambda d: "办理过程" in d.page_source)
+    h.check("the enterprise submits a demand through its account", "GD-" in driver.page_source and "员工通勤公交线路加密" in driver.page_source)
+    driver.get(base + "/work-orders")
+    h.check("its list holds what it asked for", "员工通勤公交线路加密" in driver.page_source and "本单位待办" not in driver.page_source)
+    h.shoot(driver, shots, "48-enterprise-requests")
+    driver.get(base + "/")
+    driver.find_element(By.CSS_SELECTOR, ".worklist li a").click()
+    h.wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "form:has(input[name=step][value=confirm])"))
+    h.submit(driver, "form:has(input[name=step][value=confirm])")
+    h.wait_for(driver, lambda d: "已办结" in d.page_source)
+    h.check("the enterprise confirms an answer from its workbench", "已办结" in driver.page_source)
+    h.log_out(driver)

@@ -22,6 +22,8 @@ enum RouteGates {
         "PATCH /api/v1/enterprises/:id": .init(.enterprise, .write, "enterprise"),
         "GET /enterprises/:id/edit": .init(.enterprise, .write),
         "POST /enterprises/:id/figures": .init(.enterprise, .write, "enterprise"),
+        "POST /enterprises/:id/accounts": .init(.enterprise, .manage, "enterprise"),
+        "POST /enterprises/:id/accounts/remove": .init(.enterprise, .manage, "enterprise"),
         "GET /leads": .init(.lead, .read),
         "GET /api/v1/leads": .init(.lead, .read),
         "POST /leads": .init(.lead, .write),

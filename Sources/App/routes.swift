@@ -30,6 +30,8 @@ func routes(_ app: Application) throws {
     pages.post(SiteURL.enterprise(SiteURL.anyID).pattern, use: enterprises.update)
     pages.get(SiteURL.enterpriseEdit(SiteURL.anyID).pattern, use: enterprises.editForm)
     pages.post(SiteURL.enterpriseFigures(SiteURL.anyID).pattern, use: enterprises.saveFigures)
+    pages.post(SiteURL.enterpriseAccounts(SiteURL.anyID).pattern, use: enterprises.linkAccount)
+    pages.post(SiteURL.enterpriseAccountUnlink(SiteURL.anyID).pattern, use: enterprises.unlinkAccount)
 
     LeadWebController().register(pages)
     ReviewWebController().register(pages)

@@ -32,4 +32,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateFunnelTallies())
     app.migrations.add(UpdateProjectsAddBoardIndexes())
     app.migrations.add(UpdateEntriesAddUnverifiedIndexes())
+    app.migrations.add(CreateEnterpriseAccounts())
 }

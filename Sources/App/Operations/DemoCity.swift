@@ -47,6 +47,7 @@ struct DemoCity {
         // the pipeline is written in bulk, past the services that mark the funnel's tallies
         try await FunnelTallies.rebuild(on: db)
         try await createWorkOrders(app: app, &rng)
+        try await createOutsideAccounts(app: app)
         try await createLinkages(app: app, &rng)
     }
 

@@ -39,7 +39,9 @@ enum WorkOrderPage {
         let isBureau = request.may(.manage, .workOrder)
         var parties: Set<WorkOrderMachine.Party> = []
         if isBureau { parties.insert(.bureau) }
-        if order.responsibleUnitID == user.unitID { parties.insert(.responsibleUnit) }
+        if AccessPolicy.may(user.roles, .answerWorkOrder, ties: order.responsibleUnitID == user.unitID ? .ownUnit : []) {
+            parties.insert(.responsibleUnit)
+        }
         if order.requesterID == user.personID { parties.insert(.requester) }
         let steps = WorkOrderMachine.steps(from: order.status, for: parties)
         let deadline = CivilDate(order.deadline) ?? today

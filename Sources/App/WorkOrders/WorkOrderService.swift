@@ -51,11 +51,26 @@ struct WorkOrderService {
     /// A person's submission; a factor request names a project the person may see.
     func submit(_ input: Input) async throws -> WorkOrder {
         let user = try request.authorize(.write, .workOrder)
-        let (kind, clean) = try Self.validate(input)
-        if kind == .supervisionItem || kind == .reformItem, !AccessPolicy.may(user.roles, .openBureauItem) {
-            throw AppError.field("kind", zh: "督查事项和改革事项由投促局提出。", en: "Supervision and reform items are opened by the bureau.")
-                .with(code: "forbidden", status: .forbidden)
+        var input = input
+        if !AccessPolicy.worksInside(user.roles) {
+            // from outside: no project, no factor, and an enterprise speaks in its registry name
+            (input.projectID, input.category, input.quantityAsked, input.enterpriseName) = (nil, "", "", "")
+            if user.roles.contains(.enterprise) {
+                guard let enterprise = try await EnterpriseAccounts.enterprise(of: user.personID, on: request.db) else {
+                    throw AppError(
+                        code: "account_not_linked", status: .unprocessableEntity, zh: "该企业账号尚未关联企业，请联系投资促进局关联后再提出诉求。",
+                        en: "This account is not yet tied to an enterprise; ask the bureau to tie it.")
+                }
+                input.enterpriseName = enterprise.name
+            }
         }
+        // a kind that is not the person's is refused before its fields are judged
+        if let kind = input.kind, !AccessPolicy.kindsToSubmit(user.roles).contains(kind) {
+            let zh = kind == .supervisionItem || kind == .reformItem ? "督查事项和改革事项由投促局提出。" : "您的账号不能提出这类事项。"
+            throw AppError.field("kind", zh: zh, en: "This kind of item is not yours to submit.").with(
+                code: "forbidden", status: .forbidden)
+        }
+        let (kind, clean) = try Self.validate(input)
         var enterpriseName = clean.enterpriseName
         if let projectID = clean.projectID {
             let project = try await ProjectService(request: request).find(projectID)
@@ -63,12 +78,12 @@ struct WorkOrderService {
         }
         var filled = clean
         filled.enterpriseName = enterpriseName
-        let input = filled
+        let ready = filled
         let scope = user.scope.value
         let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today)
         return try await request.writeTransaction { db in
             try await Self.create(
-                kind, input, jurisdiction: scope, requester: (user.personID, user.name), link: nil, today: today, actor: actor,
+                kind, ready, jurisdiction: scope, requester: (user.personID, user.name), link: nil, today: today, actor: actor,
                 millis: millis, on: db)
         }
     }

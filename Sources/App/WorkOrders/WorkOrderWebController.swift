@@ -79,15 +79,23 @@ struct WorkOrderWebController {
     }
 
     func newForm(_ request: Request) async throws -> Response {
-        try request.authorize(.write, .workOrder)
-        var values = ["kind": request.query[String.self, at: "kind"] ?? "enterpriseDemand"]
+        let user = try request.authorize(.write, .workOrder)
+        var values = ["kind": request.query[String.self, at: "kind"] ?? AccessPolicy.kindsToSubmit(user.roles).first?.rawValue ?? ""]
         if let project = request.query[String.self, at: "project"], let id = UUID(uuidString: project) {
             let found = try await ProjectService(request: request).find(id)
             values["projectID"] = id.uuidString
             values["enterpriseName"] = found.enterpriseName
             values["kind"] = "factorRequest"
         }
-        return .html(WorkOrderForms.new(FormState(values: values), context: PageContext(request: request)))
+        return .html(
+            WorkOrderForms.new(FormState(values: values), speaksFor: try await speaksFor(request), context: PageContext(request: request)))
+    }
+
+    /// The registry name an enterprise's account submits in.
+    private func speaksFor(_ request: Request) async throws -> String? {
+        let user = try request.requireUser()
+        guard user.roles.contains(.enterprise) else { return nil }
+        return try await EnterpriseAccounts.enterprise(of: user.personID, on: request.db)?.name
     }
 
     struct Body: Content {
@@ -111,7 +119,10 @@ struct WorkOrderWebController {
             return request.redirect(to: SiteURL.workOrder(order.id!).path)
         } catch let error as AppError where error.status != .notFound && error.status != .forbidden {
             return .html(
-                WorkOrderForms.new(FormState(values: values, error: error), context: PageContext(request: request)), status: error.status)
+                WorkOrderForms.new(
+                    FormState(values: values, error: error), speaksFor: try await speaksFor(request), context: PageContext(request: request)
+                ),
+                status: error.status)
         }
     }
 

@@ -1,19 +1,43 @@
 import Domain
 import Fluent
+import FluentSQL
 import Vapor
 
 /// 工作台: what waits on me, oldest and most overdue first, then what my jurisdiction holds.
 struct HomeController {
     func show(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let figures = try await Self.figures(request, scope: user.scope)
+        // the jurisdiction's figures for those who may read them; an enterprise sees its own only
+        let figures = request.may(.read, .enterprise) ? try await Self.figures(request, scope: user.scope) : nil
         let today = request.clock.today
         let sections = try await WorkQueue.sections(for: user, today: today, on: request.db)
         let unread = try await WorkQueue.unreadNotices(of: user.personID, on: request.db)
-        return .html(
-            HomeView.render(
-                HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today),
-                context: PageContext(request: request)))
+        var model = HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today)
+        if !AccessPolicy.worksInside(user.roles), request.may(.write, .workOrder) {
+            model.ownRequests = try await Self.ownRequests(user.personID, on: request.db)
+            if user.roles.contains(.enterprise) {
+                model.speaksFor = try await EnterpriseAccounts.enterprise(of: user.personID, on: request.db)?.name
+            }
+        }
+        return .html(HomeView.render(model, context: PageContext(request: request)))
+    }
+
+    /// What an enterprise or an observer asked for, by where it stands: open, answered (waiting
+    /// for their confirmation), closed.
+    static func ownRequests(_ person: UUID, on db: any Database) async throws -> HomeView.OwnRequests {
+        struct Row: Decodable { var status: WorkOrderStatus, n: Int }
+        let rows = try await db.sql.raw(
+            "SELECT status, COUNT(*) AS n FROM work_orders WHERE requester_id = \(bind: person) GROUP BY status"
+        ).all(decoding: Row.self)
+        var own = HomeView.OwnRequests()
+        for row in rows {
+            switch row.status {
+            case .answered: own.answered += row.n
+            case .closed: own.closed += row.n
+            default: own.open += row.n
+            }
+        }
+        return own
     }
 
     struct Figures: Sendable {

@@ -31,7 +31,8 @@ extension AccessPolicy {
         /// their own unit's; the members of its panel read it wherever their unit sits.
         case readLead
         /// Reading a work order: the bureau, leaders and inspectors read the jurisdiction's; everyone
-        /// else those they asked for or their unit answers for (a coordinator its own unit's).
+        /// else those they asked for or, working inside, their unit answers for (a coordinator its own
+        /// unit's); an enterprise or an observer only what they asked for.
         case readWorkOrder
         /// Reading a project: the bureau, leaders and inspectors read the jurisdiction's; everyone
         /// the projects they or their unit have a part in, wherever (a district park hosting a city
@@ -51,7 +52,8 @@ extension AccessPolicy {
         case answerAsHost
         /// Marking a next step done: the activity's owner.
         case completeNextStep
-        /// 签收, starting and answering a work order: the unit responsible for it.
+        /// 签收, starting and answering a work order: the unit responsible for it, by those who work
+        /// inside (never an enterprise's contact or an observer the unit happens to hold).
         case answerWorkOrder
         /// Confirming or reopening a work order's result: the person who asked.
         case confirmWorkOrder
@@ -75,13 +77,15 @@ extension AccessPolicy {
             return own || ties.contains(.panelMember)
         case .readWorkOrder:
             guard !roles.isDisjoint(with: Self.roles(for: .workOrder, .read)) else { return false }
-            return (seesWholeJurisdiction(roles) && ties.contains(.withinJurisdiction)) || !ties.isDisjoint(with: [.author, .ownUnit])
+            // an enterprise or an observer sitting in a town reads what they asked, never the town's work
+            return (seesWholeJurisdiction(roles) && ties.contains(.withinJurisdiction)) || ties.contains(.author)
+                || (ties.contains(.ownUnit) && worksInside(roles))
         case .reportOnProject: return managesProjects || ties.contains(.accountable)
         case .correctStage, .verifyEntry, .backFill: return managesProjects
         // a tie opens the deed only to a role that writes on the resource at all: a panel expert
         // sitting in a park does not answer for the park
         case .answerAsHost: return ties.contains(.ownUnit) && !roles.isDisjoint(with: Self.roles(for: .project, .write))
-        case .answerWorkOrder: return ties.contains(.ownUnit) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
+        case .answerWorkOrder: return ties.contains(.ownUnit) && worksInside(roles)
         case .confirmWorkOrder: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
         case .completeNextStep: return ties.contains(.author)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))

@@ -66,6 +66,16 @@ public enum AccessPolicy {
         .leader, .bureau, .cadre, .host, .coordinator, .reviewer, .inspector,
     ]
 
+    /// Those who speak to the government from outside it (SPEC §1): an enterprise's contact and a
+    /// business-environment observer. They submit and follow what they asked for, nothing else.
+    static let outside: Set<Role> = [.enterprise, .observer]
+
+    /// Whether the person works inside the government's pipeline (a business role): only then does
+    /// their unit's work become theirs to read and answer.
+    public static func worksInside(_ roles: Set<Role>) -> Bool {
+        !roles.isDisjoint(with: business)
+    }
+
     /// Which roles may take which action on which resource.
     static func roles(for resource: Resource, _ action: Action) -> Set<Role> {
         switch (resource, action) {
@@ -78,6 +88,8 @@ public enum AccessPolicy {
         case (.enterprise, .read): business
         case (.enterprise, .write): [.bureau, .host]
         case (.enterprise, .export): [.leader, .bureau]
+        // tying an enterprise's account to its registry entry: the bureau
+        case (.enterprise, .manage): [.bureau]
         case (.audit, .read), (.audit, .export): [.auditAdmin]
         case (.audit, .write): []
         case (.ownTokens, .manage): []
@@ -92,7 +104,7 @@ public enum AccessPolicy {
         case (.activity, .read), (.activity, .write): business
         case (.activity, .export): [.leader, .bureau]
         case (.activity, .manage): [.bureau, .leader, .inspector]
-        case (.workOrder, .read), (.workOrder, .write): business.union([.observer])
+        case (.workOrder, .read), (.workOrder, .write): business.union(outside)
         case (.workOrder, .export): [.leader, .bureau]
         case (.workOrder, .manage): [.bureau]
         case (.linkage, .read): [.bureau, .leader, .inspector]

@@ -55,6 +55,8 @@ enum RouteMatrix {
         "PATCH /api/v1/enterprises/:id": .scoped(.enterprise, .write, .enterprise),
         "GET /enterprises/:id/edit": .scoped(.enterprise, .write, .enterprise),
         "POST /enterprises/:id/figures": .scoped(.enterprise, .write, .enterprise),
+        "POST /enterprises/:id/accounts": .scoped(.enterprise, .manage, .enterprise),
+        "POST /enterprises/:id/accounts/remove": .scoped(.enterprise, .manage, .enterprise),
         // leads (§4)
         "GET /leads": .role(.lead, .read), "GET /api/v1/leads": .role(.lead, .read), "POST /leads": .role(.lead, .write),
         "POST /api/v1/leads": .role(.lead, .write), "GET /leads/new": .role(.lead, .write),

@@ -35,4 +35,29 @@ struct AccessPolicyTiesTests {
         #expect(!AccessPolicy.may([.auditAdmin], .answerWorkOrder, ties: .ownUnit))
         #expect(!AccessPolicy.may([.auditAdmin], .confirmWorkOrder, ties: .author))
     }
+
+    /// An enterprise's contact or an observer held by a town (the demo's accounts sit in 漳河镇)
+    /// reads and confirms what they asked for, never the town's own work [002][003].
+    @Test func thoseOutsideFollowOnlyWhatTheyAsked() throws {
+        for role in [Role.enterprise, .observer] {
+            #expect(AccessPolicy.may([role], .readWorkOrder, ties: .author), "\(role)")
+            #expect(AccessPolicy.may([role], .confirmWorkOrder, ties: .author), "\(role)")
+            #expect(!AccessPolicy.may([role], .readWorkOrder, ties: [.ownUnit, .withinJurisdiction]), "\(role)")
+            #expect(!AccessPolicy.may([role], .answerWorkOrder, ties: .ownUnit), "\(role)")
+            #expect(!AccessPolicy.worksInside([role]))
+        }
+        // a host of the same town reads and answers the town's items
+        #expect(AccessPolicy.may([.host], .readWorkOrder, ties: .ownUnit))
+        #expect(AccessPolicy.may([.host], .answerWorkOrder, ties: .ownUnit))
+        #expect(AccessPolicy.decide(.init(roles: [.enterprise], scope: try JurisdictionCode("420802")), .write, .workOrder) == .allowed)
+    }
+
+    @Test func eachSubmitsTheKindsThatAreTheirs() {
+        #expect(AccessPolicy.kindsToSubmit([.enterprise]) == [.enterpriseDemand, .complaint])
+        #expect(AccessPolicy.kindsToSubmit([.observer]) == [.complaint, .observerReport, .supervisorLetter])
+        #expect(AccessPolicy.kindsToSubmit([.bureau]) == WorkOrderKind.allCases)
+        let cadre = AccessPolicy.kindsToSubmit([.cadre])
+        #expect(cadre.contains(.factorRequest) && !cadre.contains(.supervisionItem) && !cadre.contains(.reformItem))
+        #expect(AccessPolicy.kindsToSubmit([.auditAdmin]).isEmpty)
+    }
 }

@@ -26,6 +26,7 @@ enum RecordHistory {
         "project.host.accept": ("承接单位同意承接", "host accepted"), "project.host.decline": ("承接单位不承接", "host declined"),
         "project.host.reassign": ("改派承接单位", "reassigned the host"), "project.leader": ("明确包保领导", "named the leader"),
         "project.parallelApproval": ("实行边建边办", "marked parallel approval"), "workorder.submit": ("提交工单", "submitted"),
+        "enterprise.account.link": ("关联企业账号", "tied an account"), "enterprise.account.unlink": ("解除企业账号", "untied an account"),
         "workorder.route": ("分派", "routed"), "workorder.signFor": ("签收", "signed for"), "workorder.start": ("开始办理", "started"),
         "workorder.answer": ("答复", "answered"), "workorder.confirm": ("确认办结", "confirmed"), "workorder.reopen": ("重新打开", "reopened"),
         "workorder.escalate": ("逾期升级督办", "escalated when overdue"), "workorder.merge": ("并入同类工单", "merged"),

@@ -30,6 +30,10 @@ struct PageContext: Sendable {
         return AccessPolicy.decide(user.actor, action, resource) == .allowed
     }
 
+    /// Whether the user works inside the pipeline; an enterprise or an observer follows only what
+    /// they asked for (`AccessPolicy.worksInside`).
+    var worksInside: Bool { user.map { AccessPolicy.worksInside($0.roles) } ?? false }
+
     /// A deed that needs no tie to an object (the bureau's own).
     func may(_ deed: AccessPolicy.Deed) -> Bool {
         guard let user else { return false }
@@ -104,8 +108,8 @@ enum Layout {
             let roles = user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")
             right.insert(
                 el(
-                    "span", [.cls("who")], el("strong", [], text(user.name)), text(" · " + user.unitName + " · "),
-                    el("span", [.cls("roles")], text(roles))), at: 0)
+                    "span", [.cls("who")], el("strong", [], text(user.name)), el("span", [.cls("unit")], text(" · " + user.unitName)),
+                    text(" · "), el("span", [.cls("roles")], text(roles))), at: 0)
             right.append(
                 el(
                     "form", [.action(.logout), .post, .cls("inline")], csrfField(context),
@@ -142,7 +146,10 @@ enum Layout {
                 (.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos")), (.funnel, lang("招商漏斗", "Funnel")),
             ]
         }
-        if context.may(.read, .workOrder) { items += [(.workOrders, lang("工单", "Work orders")), (.inbox, lang("消息", "Inbox"))] }
+        if context.may(.read, .workOrder) {
+            let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")
+            items += [(.workOrders, orders), (.inbox, lang("消息", "Inbox"))]
+        }
         if context.may(.read, .linkage) { items.append((.linkage, lang("领导包联", "Linkage"))) }
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .settings) { items.append((.settings, lang("规则设置", "Rules"))) }

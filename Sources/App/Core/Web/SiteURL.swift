@@ -7,6 +7,7 @@ enum SiteURL: Sendable {
     case home
     case login, logout, language
     case enterprises, enterpriseNew, enterprise(UUID), enterpriseEdit(UUID), enterpriseFigures(UUID)
+    case enterpriseAccounts(UUID), enterpriseAccountUnlink(UUID)
     case units, unitNew, unit(UUID), unitEdit(UUID)
     case persons, personNew, person(UUID), personEdit(UUID), personRoles(UUID), personUnlock(UUID)
     case personRotate(UUID)
@@ -36,6 +37,8 @@ enum SiteURL: Sendable {
         case .enterprise(let id): "/enterprises/\(id)"
         case .enterpriseEdit(let id): "/enterprises/\(id)/edit"
         case .enterpriseFigures(let id): "/enterprises/\(id)/figures"
+        case .enterpriseAccounts(let id): "/enterprises/\(id)/accounts"
+        case .enterpriseAccountUnlink(let id): "/enterprises/\(id)/accounts/remove"
         case .units: "/units"
         case .unitNew: "/units/new"
         case .unit(let id): "/units/\(id)"

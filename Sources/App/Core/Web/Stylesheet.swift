@@ -131,7 +131,7 @@ enum Stylesheet {
           .content{padding:12px}
           .form .grid{grid-template-columns:1fr}
           td:first-child{min-width:8em}
-          .who .roles{display:none}
+          .who .unit{display:none}
         }
         tfoot td{font-weight:700;background:#f7f9fc}
         td.date{white-space:nowrap}

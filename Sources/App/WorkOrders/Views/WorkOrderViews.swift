@@ -14,6 +14,7 @@ enum WorkOrderViews {
             (.all, lang("全部", "All")),
         ]
         if context.may(.manage, .workOrder) { titles.insert((.unrouted, lang("待分办", "To route")), at: 0) }
+        if !context.worksInside { titles = [(.mine, lang("我提出的", "Mine"))] }
         let kindQuery = kind.map { ["kind": $0.rawValue] } ?? [:]
         let tabs = titles.map { tab, title -> HNode in
             el(
@@ -25,15 +26,21 @@ enum WorkOrderViews {
                     text(title)))
         }
         // one kind at a time: 改革事项 gives the reform list with owners and progress [002]
-        let kinds = ([nil] + WorkOrderKind.allCases.map(Optional.some)).map { k -> HNode in
+        let shown =
+            context.user.map { AccessPolicy.worksInside($0.roles) ? WorkOrderKind.allCases : AccessPolicy.kindsToSubmit($0.roles) } ?? []
+        let kinds = ([nil] + shown.map(Optional.some)).map { k -> HNode in
             let query = ["view": view.rawValue].merging(k.map { ["kind": $0.rawValue] } ?? [:]) { $1 }
             return el(
                 "a", [.href(SiteURL.workOrders.with(query: query))] + (k == kind ? [.aria("current", "true"), .cls("current")] : []),
                 text(k?.label(lang) ?? lang("全部类型", "All kinds")))
         }
         var actions: [HNode] = []
-        if context.may(.write, .workOrder) { actions.append(link(.workOrderNew, lang("提出事项", "New item"), [.cls("button primary")])) }
-        actions.append(link(.workOrderBoard, lang("部门责任榜", "Accountability board"), [.cls("button")]))
+        if context.may(.write, .workOrder) {
+            let new = context.worksInside ? lang("提出事项", "New item") : lang("提出诉求", "New request")
+            actions.append(link(.workOrderNew, new, [.cls("button primary")]))
+        }
+        // the board counts per unit are published (§8); those outside reach it by its address
+        if context.worksInside { actions.append(link(.workOrderBoard, lang("部门责任榜", "Accountability board"), [.cls("button")])) }
         if context.may(.manage, .workOrder) {
             actions += [
                 link(.demandLinks, lang("企业直通车链接", "Enterprise links"), [.cls("button")]),
@@ -68,7 +75,7 @@ enum WorkOrderViews {
                 ]
             }, empty: lang("没有事项。", "Nothing here."))
         return Layout.page(
-            lang("工单", "Work orders"), context: context,
+            context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests"), context: context,
             content: [
                 el("p", [.cls("actions")], children: actions), el("ul", [.cls("tabs")], children: tabs),
                 el("p", [.cls("kinds small")], children: kinds),
@@ -167,7 +174,11 @@ enum WorkOrderViews {
                 }))
         content.append(model.history)
         return Layout.page(
-            o.title, crumbs: [.init(title: lang("工单", "Work orders"), url: .workOrders), .init(title: o.number)], context: context,
+            o.title,
+            crumbs: [
+                .init(title: context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests"), url: .workOrders),
+                .init(title: o.number),
+            ], context: context,
             content: content)
     }
 

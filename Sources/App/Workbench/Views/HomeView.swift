@@ -5,10 +5,21 @@ import Foundation
 enum HomeView {
     struct Model: Sendable {
         var user: CurrentUser
-        var figures: HomeController.Figures
+        /// The jurisdiction's figures; nil for those who may not read them (an enterprise, an observer).
+        var figures: HomeController.Figures?
         var sections: [WorkSection] = []
         var unreadNotices = 0
         var today = CivilDate(dayNumber: 0)
+        /// For an enterprise or an observer: what they asked for, by where it stands.
+        var ownRequests: OwnRequests?
+        /// The registry name an enterprise's account speaks for.
+        var speaksFor: String?
+    }
+
+    struct OwnRequests: Sendable, Equatable {
+        var open = 0
+        var answered = 0
+        var closed = 0
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -18,24 +29,35 @@ enum HomeView {
         func card(_ number: Int, _ label: String) -> HNode {
             el("div", [.cls("card")], el("div", [.cls("num")], text(String(number))), el("div", [.cls("label")], text(label)))
         }
-        if context.may(.read, .enterprise) {
+        if let figures {
             cards += [
                 card(figures.enterprises, lang("辖区企业", "Enterprises")),
                 card(figures.attracted, lang("招商引资企业", "Attracted enterprises")),
             ]
+            if context.may(.read, .organisation) { cards.append(card(figures.units, lang("单位", "Units"))) }
         }
-        if context.may(.read, .organisation) { cards.append(card(figures.units, lang("单位", "Units"))) }
-        let share = context.may(.read, .enterprise) ? figures.share : nil
+        if let own = model.ownRequests {
+            cards += [
+                card(own.open, lang("办理中", "In progress")), card(own.answered, lang("待我确认", "To confirm")),
+                card(own.closed, lang("已办结", "Closed")),
+            ]
+        }
+        let share = figures?.share
         var content: [HNode] = [
             el(
                 "section", [.cls("panel")],
-                el(
-                    "p", [], text(lang("您好，\(user.name)。您的辖区：", "Hello, \(user.name). Your jurisdiction: ")),
-                    el("strong", [], text(user.scope.value))),
+                greeting(model, lang),
                 el("p", [.cls("muted")], text(lang("角色：", "Roles: ") + user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")))),
             workPanel(model, lang),
             el("div", [.cls("cards")], children: cards),
         ]
+        if model.ownRequests != nil {
+            let line: [HNode] = [
+                link(.workOrderNew, lang("提出诉求", "New request"), [.cls("button primary")]), text(" "),
+                link(.workOrders, lang("查看我提出的全部事项", "All my requests"), [.cls("button")]),
+            ]
+            content.append(el("p", [.cls("actions")], children: line))
+        }
         if let share { content.append(AttractedShareView.panel(share, lang)) }
         if context.may(.read, .enterprise) {
             content.append(
@@ -52,6 +74,17 @@ enum HomeView {
                     Components.submit(lang("检索企业", "Search"))))
         }
         return Layout.page(lang("工作台", "Home"), context: context, content: content)
+    }
+
+    /// Who is here: the jurisdiction for those who work inside, the enterprise an account speaks for.
+    static func greeting(_ model: Model, _ lang: Lang) -> HNode {
+        let name = model.user.name
+        if model.ownRequests != nil {
+            guard let enterprise = model.speaksFor else { return el("p", [], text(lang("您好，\(name)。", "Hello, \(name)."))) }
+            return el("p", [], text(lang("您好，\(name)。您代表企业：", "Hello, \(name). You speak for: ")), el("strong", [], text(enterprise)))
+        }
+        return el(
+            "p", [], text(lang("您好，\(name)。您的辖区：", "Hello, \(name). Your jurisdiction: ")), el("strong", [], text(model.user.scope.value)))
     }
 
     /// 我的待办: each kind of to-do with its count and its most overdue items, each with a light
