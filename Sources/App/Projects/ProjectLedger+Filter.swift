@@ -11,6 +11,7 @@ extension ProjectLedger.Filter {
                 raw("q").unicodeScalars.filter { ![.format, .control].contains($0.properties.generalCategory) }
             ).prefix(60))
         hostUnit = try request.queryID("host")
+        enterprise = try request.queryID("enterprise")
         stage = try request.queryChoice("stage", ProjectStage.self)
         industry = raw("industry").uppercased()
         if !industry.isEmpty, industry.count > 5 || !industry.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {

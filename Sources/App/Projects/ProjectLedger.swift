@@ -19,6 +19,8 @@ enum ProjectLedger {
     struct Filter: Sendable, Equatable {
         var keyword = ""
         var hostUnit: UUID?
+        /// One enterprise's projects (its page's 360° view links here).
+        var enterprise: UUID?
         var stage: ProjectStage?
         /// A GB/T 4754 code or its start (C, C39, C3971).
         var industry = ""
@@ -41,7 +43,8 @@ enum ProjectLedger {
                 return String(hundredths / 100) + (hundredths % 100 == 0 ? "" : String(format: ".%02d", Int(hundredths % 100)))
             }
             return [
-                "q": keyword, "host": hostUnit?.uuidString ?? "", "stage": stage?.rawValue ?? "", "industry": industry,
+                "q": keyword, "host": hostUnit?.uuidString ?? "", "enterprise": enterprise?.uuidString ?? "",
+                "stage": stage?.rawValue ?? "", "industry": industry,
                 "min": wan(minAmount), "max": wan(maxAmount), "from": acceptedFrom?.description ?? "",
                 "to": acceptedTo?.description ?? "", "major": majorOnly ? "1" : "", "mine": mine ? "1" : "",
                 "sort": sort == .since ? "" : sort.rawValue, "dir": descending ? "" : "asc",
@@ -110,9 +113,20 @@ enum ProjectLedger {
         " LEFT JOIN exchange_rates ri ON ri.currency = p.investment_currency AND ri.month = SUBSTR(p.accepted_on, 1, 7)"
 
     /// The board's scope (the jurisdiction, or "mine") narrowed by the ledger's filters.
+    /// A record of the enterprise: tied to its registry entry, or typed with its folded name or its
+    /// USCC before the tie was made (leads and projects keep both).
+    static func ofEnterprise(_ alias: String, _ id: UUID) -> SQLQueryString {
+        let a = alias
+        return """
+            (\(unsafeRaw: a).enterprise_id = \(bind: id) OR \(unsafeRaw: a).name_key = (SELECT e.name_key FROM enterprises e WHERE e.id = \(bind: id)) \
+            OR \(unsafeRaw: a).uscc = (SELECT e.uscc FROM enterprises e WHERE e.id = \(bind: id)))
+            """
+    }
+
     static func conditions(_ user: CurrentUser, _ filter: Filter) -> SQLQueryString {
         let board = ProjectBoard.Filter(hostUnit: filter.hostUnit, majorOnly: filter.majorOnly, mine: filter.mine)
         var sql = ProjectBoard.conditions(user, board, indexOrdered: filter.sort == .since)
+        if let enterprise = filter.enterprise { sql = sql + " AND " + Self.ofEnterprise("p", enterprise) }
         if !filter.keyword.isEmpty {
             let pattern = "%" + likeEscaped(filter.keyword) + "%"
             var any: SQLQueryString =

@@ -28,47 +28,6 @@ struct EnterpriseWebController {
         return .html(EnterpriseListView.render(model, context: PageContext(request: request)))
     }
 
-    func show(_ request: Request) async throws -> Response {
-        try await show(request, accountForm: FormState())
-    }
-
-    private func show(_ request: Request, accountForm: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let enterprise = try await EnterpriseService(request: request).read(try request.idParameter())
-        let figures = try await FigureRow.all(of: enterprise.id, on: request.db)
-        let regions = try await JurisdictionNames.load(request)
-        let accounts = request.may(.manage, .enterprise) ? try await EnterpriseAccounts.of(enterprise.id, on: request.db) : []
-        let model = EnterpriseShowView.Model(
-            enterprise: enterprise, figures: figures, regions: regions, saved: request.query[String.self, at: "saved"] != nil,
-            accounts: accounts, accountForm: accountForm)
-        return .html(EnterpriseShowView.render(model, context: PageContext(request: request)), status: status)
-    }
-
-    struct AccountBody: Content {
-        var login: String?
-        var person: String?
-    }
-
-    /// 关联企业账号: a refusal re-renders the page with the login kept and the reason beside it.
-    func linkAccount(_ request: Request) async throws -> Response {
-        let id = try request.idParameter()
-        let body = try request.decodeForm(AccountBody.self)
-        do {
-            try await EnterpriseAccounts(request: request).link(id, login: body.login ?? "")
-            return request.redirect(to: SiteURL.enterprise(id).with(query: ["saved": "1"]))
-        } catch let error as AppError where error.status != .forbidden && error.status != .notFound {
-            return try await show(request, accountForm: FormState(values: ["login": body.login ?? ""], error: error), status: error.status)
-        }
-    }
-
-    func unlinkAccount(_ request: Request) async throws -> Response {
-        let id = try request.idParameter()
-        guard let person = try request.decodeForm(AccountBody.self).person.flatMap(UUID.init(uuidString:)) else {
-            throw AppError.badBody
-        }
-        try await EnterpriseAccounts(request: request).unlink(id, person: person)
-        return request.redirect(to: SiteURL.enterprise(id).with(query: ["saved": "1"]))
-    }
-
     func newForm(_ request: Request) async throws -> Response {
         let user = try request.authorize(.write, .enterprise)
         return try await renderForm(request, id: nil, form: FormState(values: ["regionCode": user.scope.value, "currency": "CNY"]))

@@ -134,6 +134,10 @@ enum Stylesheet {
           .who .unit{display:none}
         }
         tfoot td{font-weight:700;background:#f7f9fc}
+        .bars{margin:8px 0 14px;max-width:640px}
+        .bar-row{display:grid;grid-template-columns:3.5em 1fr 8em;gap:8px;align-items:center;margin:4px 0}
+        .bar-row meter{width:100%;height:16px}
+        .bar-value{text-align:right;font-variant-numeric:tabular-nums}
         td.date{white-space:nowrap}
         details.forms,details.history{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px 14px;margin:14px 0}
         details.forms>summary,details.history>summary{cursor:pointer;color:var(--blue);font-weight:600}

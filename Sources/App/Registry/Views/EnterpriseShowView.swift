@@ -11,6 +11,8 @@ enum EnterpriseShowView {
         /// The accounts that speak for it; read for the bureau only (who ties them).
         var accounts: [EnterpriseAccounts.Account]
         var accountForm: FormState
+        /// What the other rooms hold about it (the 360° parts), rendered by the workbench.
+        var story: [HNode] = []
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -22,7 +24,10 @@ enum EnterpriseShowView {
             (lang("统一社会信用代码", "USCC"), text(enterprise.uscc ?? lang("（未登记）", "(none)"))),
             (lang("曾用名", "Former names"), text(enterprise.formerNames.isEmpty ? "—" : enterprise.formerNames.joined(separator: "、"))),
             (lang("法定代表人", "Legal representative"), text(enterprise.legalRepresentative.isEmpty ? "—" : enterprise.legalRepresentative)),
-            (lang("行业代码", "Industry (GB/T 4754)"), text(enterprise.industryCode.isEmpty ? "—" : enterprise.industryCode)),
+            (
+                lang("行业", "Industry (GB/T 4754)"),
+                text(enterprise.industryCode.isEmpty ? "—" : IndustryCodes.label(enterprise.industryCode))
+            ),
             (lang("所属地区", "Region"), text((regions[enterprise.regionCode] ?? "") + "（\(enterprise.regionCode)）")),
             (lang("注册资本", "Registered capital"), text(ChineseAmount.format(enterprise.registeredCapital))),
             (lang("标签", "Tags"), EnterpriseListView.tags(enterprise, lang)),
@@ -32,7 +37,9 @@ enum EnterpriseShowView {
             content.append(
                 el("div", [.cls("actions")], el("a", [.href(.enterpriseEdit(enterprise.id)), .cls("button")], text(lang("编辑", "Edit")))))
         }
+        content += model.story
         content.append(el("h2", [], text(lang("年度经营数据", "Annual figures"))))
+        if let chart = chart(figures, lang) { content.append(chart) }
         let rows = figures.map { figure -> [HNode] in
             [
                 text(String(figure.year)),
@@ -72,6 +79,26 @@ enum EnterpriseShowView {
         return Layout.page(
             enterprise.name, crumbs: [.init(title: lang("企业库", "Enterprises"), url: .enterprises), .init(title: enterprise.name)],
             context: context, content: content)
+    }
+
+    /// Output by year as bars, each labelled in 万元 the way a cadre writes it.
+    static func chart(_ figures: [FigureRow], _ lang: Lang) -> HNode? {
+        let years = figures.sorted { $0.year < $1.year }.suffix(6)
+        guard let top = years.map(\.outputMinor).max(), top > 0 else { return nil }
+        let bars = years.map { figure -> HNode in
+            // a meter, not a styled span: the page's policy allows no inline style
+            return el(
+                "div", [.cls("bar-row")], el("span", [.cls("bar-year")], text(String(figure.year))),
+                el(
+                    "meter",
+                    [
+                        Attr(name: "min", value: "0"), Attr(name: "max", value: String(top)),
+                        Attr(name: "value", value: String(figure.outputMinor)),
+                    ],
+                    text("")),
+                el("span", [.cls("bar-value")], text(ChineseAmount.format(Money(minorUnits: figure.outputMinor)))))
+        }
+        return el("figure", [.cls("bars"), .aria("label", lang("历年产值", "Output by year"))], children: bars)
     }
 
     /// 企业账号: who speaks for the enterprise through its own login, and the bureau's form to tie
