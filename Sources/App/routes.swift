@@ -19,7 +19,7 @@ func routes(_ app: Application) throws {
     DemandLinkWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
-    let pages = web.grouped(RequireLoginMiddleware(), gate)
+    let pages = web.grouped(RequireLoginMiddleware(), gate, WorkBadgeMiddleware())
     pages.get(SiteURL.home.pattern, use: HomeController().show)
 
     let enterprises = EnterpriseWebController()

@@ -33,4 +33,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateProjectsAddBoardIndexes())
     app.migrations.add(UpdateEntriesAddUnverifiedIndexes())
     app.migrations.add(CreateEnterpriseAccounts())
+    app.migrations.add(UpdateAuditAddActorIndex())
 }

@@ -11,8 +11,10 @@ struct HomeController {
         let figures = request.may(.read, .enterprise) ? try await Self.figures(request, scope: user.scope) : nil
         let today = request.clock.today
         let sections = try await WorkQueue.sections(for: user, today: today, on: request.db)
+        request.workBadge = sections.reduce(0) { $0 + $1.count }
         let unread = try await WorkQueue.unreadNotices(of: user.personID, on: request.db)
         var model = HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today)
+        model.done = try await DoneList.recent(by: user.login, now: request.clock.millis, on: request.db)
         if !AccessPolicy.worksInside(user.roles), request.may(.write, .workOrder) {
             model.ownRequests = try await Self.ownRequests(user.personID, on: request.db)
             if user.roles.contains(.enterprise) {

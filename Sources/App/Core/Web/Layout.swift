@@ -8,12 +8,15 @@ struct PageContext: Sendable {
     var user: CurrentUser?
     var path: String
     var isDemo: Bool
+    /// How many items wait on the person (the workbench's count), shown on 工作台 in the menu.
+    var workBadge: Int?
 
     init(request: Request) {
         lang = request.lang
         user = request.currentUser
         path = request.url.path
         isDemo = request.application.isDemoData
+        workBadge = request.workBadge
     }
 
     init(lang: Lang, user: CurrentUser?, path: String, isDemo: Bool = false) {
@@ -38,6 +41,15 @@ struct PageContext: Sendable {
     func may(_ deed: AccessPolicy.Deed) -> Bool {
         guard let user else { return false }
         return AccessPolicy.may(user.roles, deed)
+    }
+}
+
+extension Request {
+    private struct WorkBadgeKey: StorageKey { typealias Value = Int }
+    /// Set for a signed-in page by the workbench (`WorkBadgeMiddleware`).
+    var workBadge: Int? {
+        get { storage[WorkBadgeKey.self] }
+        set { storage[WorkBadgeKey.self] = newValue }
     }
 }
 
@@ -166,7 +178,12 @@ enum Layout {
         if context.may(.read, .ownTokens) { items.append((.tokens, lang("API 令牌", "API tokens"))) }
         let links = items.map { url, label -> HNode in
             let current = url.path == "/" ? context.path == "/" : context.path.hasPrefix(url.path)
-            return el("li", [], link(url, label, current ? [.cls("current"), .aria("current", "page")] : []))
+            var attrs: [Attr] = current ? [.cls("current"), .aria("current", "page")] : []
+            guard url.path == "/", let count = context.workBadge, count > 0 else { return el("li", [], link(url, label, attrs)) }
+            // the count of what waits, read aloud with its meaning
+            let shown = count > 999 ? "999+" : String(count)
+            attrs.append(.aria("label", label + context.lang("，待办 \(shown) 项", ", \(shown) to do")))
+            return el("li", [], el("a", [.href(url)] + attrs, text(label), text(" "), el("span", [.cls("badge")], text(shown))))
         }
         return el("nav", [.cls("sidenav"), .aria("label", lang("主导航", "Main navigation"))], el("ul", [], children: links))
     }

@@ -134,6 +134,9 @@ enum Stylesheet {
           .who .unit{display:none}
         }
         tfoot td{font-weight:700;background:#f7f9fc}
+        .badge{display:inline-block;min-width:1.6em;padding:0 6px;border-radius:10px;background:#c62828;color:#fff;font-size:12px;line-height:18px;text-align:center;font-weight:700}
+        .donelist{list-style:none;padding:0;margin:8px 0}
+        .donelist li{padding:4px 0;border-bottom:1px solid var(--line)}
         .bars{margin:8px 0 14px;max-width:640px}
         .bar-row{display:grid;grid-template-columns:3.5em 1fr 8em;gap:8px;align-items:center;margin:4px 0}
         .bar-row meter{width:100%;height:16px}

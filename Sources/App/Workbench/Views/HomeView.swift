@@ -14,6 +14,8 @@ enum HomeView {
         var ownRequests: OwnRequests?
         /// The registry name an enterprise's account speaks for.
         var speaksFor: String?
+        /// 已办: my own recent acts, newest first.
+        var done: [DoneList.Item] = []
     }
 
     struct OwnRequests: Sendable, Equatable {
@@ -49,6 +51,7 @@ enum HomeView {
                 greeting(model, lang),
                 el("p", [.cls("muted")], text(lang("角色：", "Roles: ") + user.roles.sorted().map { $0.label(lang) }.joined(separator: "、")))),
             workPanel(model, lang),
+            donePanel(model.done, lang),
             el("div", [.cls("cards")], children: cards),
         ]
         if model.ownRequests != nil {
@@ -85,6 +88,24 @@ enum HomeView {
         }
         return el(
             "p", [], text(lang("您好，\(name)。您的辖区：", "Hello, \(name). Your jurisdiction: ")), el("strong", [], text(model.user.scope.value)))
+    }
+
+    /// 已办: what I did in the last 30 days, the record it was done on, newest first.
+    static func donePanel(_ done: [DoneList.Item], _ lang: Lang) -> HNode {
+        let title = lang("已办（近 \(DoneList.days) 天）", "Done (last \(DoneList.days) days)")
+        let body: HNode =
+            done.isEmpty
+            ? el("p", [.cls("muted")], text(lang("近期没有办理记录。", "Nothing done lately.")))
+            : el(
+                "ul", [.cls("donelist")],
+                children: done.map { item in
+                    el(
+                        "li", [], el("span", [.cls("when")], text(BeijingTime.text(millis: item.atMillis))), text(" "),
+                        el("strong", [], text(RecordHistory.phrase(item.action, lang))), text(" "), link(item.url, item.title))
+                })
+        return el(
+            "details", [.cls("history"), Attr(name: "aria-label", value: title)],
+            el("summary", [], text(title + (done.isEmpty ? "" : lang(" · 最近 \(done.count) 项", " · latest \(done.count)")))), body)
     }
 
     /// 我的待办: each kind of to-do with its count and its most overdue items, each with a light
