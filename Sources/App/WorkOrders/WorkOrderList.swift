@@ -55,7 +55,7 @@ enum WorkOrderList {
     ) async throws -> [Row] {
         let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
         // an enterprise or an observer follows what they asked for, whatever view the URL names
-        let view = AccessPolicy.worksInside(user.roles) || oversees ? view : .mine
+        let view = AccessPolicy.worksInside(user.roles) ? view : .mine
         let prefix = user.scope.prefix
         let scope: SQLQueryString = "w.jurisdiction_code >= \(bind: prefix) AND w.jurisdiction_code < \(bind: prefix + "~")"
         let mine: SQLQueryString = "w.responsible_unit_id = \(bind: user.unitID)"

@@ -25,7 +25,7 @@ enum DoneList {
             SELECT at_millis, action, object_type, object_id FROM audit_records
             WHERE actor = \(bind: login) AND at_millis >= \(bind: since) AND object_type IN (\(binds: objectTypes))
               AND action NOT IN (\(binds: RecordHistory.hidden.sorted()))
-            ORDER BY at_millis DESC LIMIT \(bind: shown)
+            ORDER BY at_millis DESC, seq DESC LIMIT \(bind: shown)
             """
         ).all()
         let acts = try rows.map { row in

@@ -26,20 +26,13 @@ struct EnterpriseStory: Sendable {
         var ownerName: String
     }
 
-    struct Order: Sendable {
-        var id: UUID
-        var number: String
-        var title: String
-        var status: WorkOrderStatus
-        var unitName: String
-    }
-
     var leads: [Lead] = []
     var projects: [ProjectLedger.Row] = []
     /// The project that made it an attracted enterprise: its earliest verified as signed or beyond.
     var attractedBy: ProjectLedger.Row?
     var activities: [Activity] = []
-    var orders: [Order] = []
+    /// Read as the work-order lists read them.
+    var orders: [WorkOrderList.Row] = []
     /// 包联 leaders' names, for those who read the linkage.
     var linkedLeaders: [String]?
 
@@ -103,18 +96,13 @@ struct EnterpriseStory: Sendable {
                 ? "" : " AND (w.requester_id = \(bind: user.personID) OR w.responsible_unit_id = \(bind: user.unitID))"
             story.orders = try await db.sql.raw(
                 """
-                SELECT w.id, w.number, w.title, w.status, u.name AS unit_name
+                SELECT w.id, w.number, w.kind, w.title, w.status, w.deadline, w.submitted_on, w.answered_late, w.answered_on,
+                  w.reopen_count, w.requester_name, u.name AS unit_name
                 FROM work_orders w LEFT JOIN units u ON u.id = w.responsible_unit_id
                 WHERE w.enterprise_name = \(bind: enterprise.name) AND \(scope("w"))\(own)
                 ORDER BY w.submitted_on DESC, w.number DESC LIMIT \(bind: shown + 1)
                 """
-            ).all().map { row in
-                let r = RowReader(row)
-                return Order(
-                    id: try r.uuid("id"), number: try r.string("number"), title: try r.string("title"),
-                    status: WorkOrderStatus(rawValue: try r.string("status")) ?? .submitted,
-                    unitName: try r.optionalString("unit_name") ?? "")
-            }
+            ).all(decoding: WorkOrderList.Row.self)
         }
         if request.may(.read, .linkage) {
             story.linkedLeaders = try await db.sql.raw(

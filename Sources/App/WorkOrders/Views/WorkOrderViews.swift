@@ -26,8 +26,7 @@ enum WorkOrderViews {
                     text(title)))
         }
         // one kind at a time: 改革事项 gives the reform list with owners and progress [002]
-        let shown =
-            context.user.map { AccessPolicy.worksInside($0.roles) ? WorkOrderKind.allCases : AccessPolicy.kindsToSubmit($0.roles) } ?? []
+        let shown = context.worksInside ? WorkOrderKind.allCases : context.user.map { AccessPolicy.kindsToSubmit($0.roles) } ?? []
         let kinds = ([nil] + shown.map(Optional.some)).map { k -> HNode in
             let query = ["view": view.rawValue].merging(k.map { ["kind": $0.rawValue] } ?? [:]) { $1 }
             return el(

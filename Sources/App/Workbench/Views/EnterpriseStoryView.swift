@@ -90,7 +90,7 @@ enum EnterpriseStoryView {
                     story.orders.prefix(EnterpriseStory.shown).map { order in
                         [
                             text(order.number), link(.workOrder(order.id), order.title),
-                            text(order.unitName.isEmpty ? lang("待分办", "Not routed") : order.unitName),
+                            text(order.unitName ?? lang("待分办", "Not routed")),
                             text(order.status.label(lang)),
                         ]
                     }, empty: lang("没有可见的工单。", "No work orders you may see.")))
