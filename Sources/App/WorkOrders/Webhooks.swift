@@ -70,8 +70,9 @@ enum Webhooks {
 
     /// Claims the due deliveries for this node (each row goes to one node: the claim is an UPDATE
     /// that re-checks the row), posts them, and records the outcome. Returns how many it posted.
+    /// `timeout` (seconds) bounds each post; tests on a loaded machine give their local robot longer.
     @discardableResult
-    static func deliverDue(_ app: Application, now: Int64, limit: Int = 20) async throws -> Int {
+    static func deliverDue(_ app: Application, now: Int64, limit: Int = 20, timeout: Int64 = timeout) async throws -> Int {
         struct Due: Decodable { var id: UUID, url: String, body: String, attempts: Int }
         let lease = now + (timeout + 25) * 1_000
         let due = try await app.writeTransaction { db in
