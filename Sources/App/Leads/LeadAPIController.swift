@@ -45,14 +45,23 @@ struct LeadAPIController {
         return LeadDTO(try await LeadService(request: request).merge(try request.idParameter(), into: target, basedOn: body.version))
     }
 
-    func list(_ request: Request) async throws -> PageDTO<LeadDTO> {
-        let user = try request.authorize(.read, .lead)
+    /// A page of leads with the count and intended investment of the whole filtered set.
+    struct ListDTO: Content {
+        var items: [LeadDTO]
+        var page: Int
+        var per: Int
+        var hasMore: Bool
+        var count: Int
+        var investment: MoneyTotalDTO
+    }
+
+    func list(_ request: Request) async throws -> ListDTO {
+        try request.authorize(.read, .lead)
         let paging = try Paging(request, maxPer: LeadList.perPage)
-        var filter = try LeadList.Filter(request)
-        filter.page = paging.page
-        let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
-        return PageDTO(
-            items: Array(rows.prefix(LeadList.perPage)), page: paging.page, per: LeadList.perPage, hasMore: rows.count > LeadList.perPage)
+        let page = try await LeadList.read(request, page: paging.page)
+        return ListDTO(
+            items: page.rows, page: paging.page, per: LeadList.perPage, hasMore: page.hasMore, count: page.count,
+            investment: MoneyTotalDTO(page.investment))
     }
 
     func show(_ request: Request) async throws -> LeadDTO {

@@ -7,25 +7,6 @@ import Vapor
 enum LeadList {
     static let perPage = 30
 
-    struct Filter: Sendable {
-        enum State: String, CaseIterable, Sendable { case open, closed, all }
-        var state: State
-        var overdueOnly: Bool
-        var page: Int
-
-        init(state: State = .open, overdueOnly: Bool = false, page: Int = 1) {
-            (self.state, self.overdueOnly, self.page) = (state, overdueOnly, page)
-        }
-
-        init(_ request: Request) throws {
-            state = try request.queryChoice("state", State.self) ?? .open
-            overdueOnly = try request.queryFlag("overdue")
-            page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1_000))
-        }
-
-        var query: [String: String] { ["state": state.rawValue, "overdue": overdueOnly ? "1" : ""] }
-    }
-
     /// Rows read as plain values: a Fluent model walks its properties by reflection for every
     /// row, and a `Decodable` row takes a nested decoder per column (`RowReader`).
     static func rows(for user: CurrentUser, filter: Filter, today: CivilDate, on db: any Database) async throws -> [LeadDTO] {
@@ -59,32 +40,121 @@ enum LeadList {
     /// Newest first, read in the order of an index and filtered as it goes, so a page costs about
     /// its thirty rows whatever the size of the jurisdiction: the scope is an expression (the
     /// planner cannot pick the jurisdiction index and sort all of it), a unit's own list walks
-    /// `leads_unit_newest`, everyone else's `leads_newest` (migration 026).
+    /// `leads_unit_newest`, everyone else's `leads_newest` (migration 026). Another order, or an
+    /// amount bound, reads the filtered set in that order (CNY at the submission month's rate).
     static func query(for user: CurrentUser, filter: Filter, today: CivilDate) -> SQLQueryString {
+        let offset = (filter.page - 1) * perPage
+        let join = filter.needsRates ? rateJoin : ""
+        return """
+            SELECT \(unsafeRaw: columns) FROM leads l\(join) WHERE \(conditions(user, filter, today: today))
+            ORDER BY \(order(filter)) LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
+            """
+    }
+
+    /// The intended investment in CNY minor units at the submission month's rate (NULL without one),
+    /// divided before it is multiplied so that no amount overflows a bigint.
+    static let amountCNY: SQLQueryString =
+        "(CASE WHEN l.investment_currency = 'CNY' THEN l.investment_minor ELSE l.investment_minor / 10000 * ri.rate END)"
+    static let rateJoin: SQLQueryString =
+        " LEFT JOIN exchange_rates ri ON ri.currency = l.investment_currency AND ri.month = SUBSTR(l.submitted_on, 1, 7)"
+
+    /// The reader's leads (the jurisdiction's for those who oversee it, their unit's for everyone
+    /// else: `AccessPolicy`) narrowed by the filter.
+    static func conditions(_ user: CurrentUser, _ filter: Filter, today: CivilDate) -> SQLQueryString {
         // a six-digit code validated by `JurisdictionCode`: its prefix is digits only
         let prefix = user.scope.prefix
-        var conditions: SQLQueryString = "SUBSTR(l.jurisdiction_code, 1, \(unsafeRaw: String(prefix.count))) = \(bind: prefix)"
+        var sql: SQLQueryString = "SUBSTR(l.jurisdiction_code, 1, \(unsafeRaw: String(prefix.count))) = \(bind: prefix)"
         if !AccessPolicy.seesWholeJurisdiction(user.roles) {
-            conditions = conditions + " AND l.submitter_unit_id = \(bind: user.unitID)"
+            sql = sql + " AND l.submitter_unit_id = \(bind: user.unitID)"
+        } else if let unit = filter.unit {
+            sql = sql + " AND l.submitter_unit_id = \(bind: unit)"
         }
+        if let person = filter.person { sql = sql + " AND l.submitter_id = \(bind: person)" }
         let open = LeadStatus.allCases.filter(\.isOpen).map(\.rawValue)
         switch filter.state {
-        case .open: conditions = conditions + " AND l.status IN (\(binds: open))"
-        case .closed: conditions = conditions + " AND l.status NOT IN (\(binds: open))"
+        case .open: sql = sql + " AND l.status IN (\(binds: open))"
+        case .closed: sql = sql + " AND l.status NOT IN (\(binds: open))"
         case .all: break
         }
         if filter.overdueOnly {
             // deadlines are ISO dates, so string order is date order on both engines
             let today = today.description
-            conditions =
-                conditions + " AND l.status IN (\(binds: open)) AND ((l.responded_on IS NULL AND l.respond_by < \(bind: today))"
+            sql =
+                sql + " AND l.status IN (\(binds: open)) AND ((l.responded_on IS NULL AND l.respond_by < \(bind: today))"
                 + " OR (l.assessed_on IS NULL AND l.assess_by < \(bind: today)) OR (l.feedback_on IS NULL AND l.feedback_by < \(bind: today)))"
         }
-        let offset = (filter.page - 1) * perPage
-        return """
-            SELECT \(unsafeRaw: columns) FROM leads l WHERE \(conditions)
-            ORDER BY l.submitted_on DESC, l.created_at DESC LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
+        if !filter.keyword.isEmpty {
+            sql =
+                sql + " AND "
+                + ListQuery.keyword(
+                    filter.keyword, in: ["l.enterprise_name", "l.notes"], uscc: "l.uscc",
+                    folded: ("l.name_key", NameNormalizer.key(for: filter.keyword)))
+        }
+        if let channel = filter.channel { sql = sql + " AND l.channel = \(bind: channel.rawValue)" }
+        if !filter.industry.isEmpty { sql = sql + " AND l.industry_code LIKE \(bind: filter.industry + "%")" }
+        if let from = filter.from { sql = sql + " AND l.submitted_on >= \(bind: from.description)" }
+        if let to = filter.to { sql = sql + " AND l.submitted_on <= \(bind: to.description)" }
+        if let min = filter.minAmount { sql = sql + " AND \(amountCNY) >= \(bind: min)" }
+        if let max = filter.maxAmount { sql = sql + " AND \(amountCNY) <= \(bind: max)" }
+        return sql
+    }
+
+    static func order(_ filter: Filter) -> SQLQueryString {
+        let dir: SQLQueryString = filter.descending ? " DESC" : " ASC"
+        switch filter.sort {
+        case .submitted: return "l.submitted_on\(dir), l.created_at\(dir)"
+        case .name: return "l.enterprise_name\(dir), l.id\(dir)"
+        case .respondBy: return "l.respond_by\(dir), l.id\(dir)"
+        // a lead without a rate for its month sorts last either way
+        case .amount: return "(\(amountCNY) IS NULL), \(amountCNY)\(dir), l.id\(dir)"
+        }
+    }
+
+    /// The count and the intended investment of the whole filtered set, summed by currency and
+    /// month in the database and converted at each month's rate.
+    static func totals(_ user: CurrentUser, _ filter: Filter, today: CivilDate, rates: ExchangeRates, on db: any Database) async throws
+        -> (count: Int, total: ExchangeRates.Total)
+    {
+        let join = filter.minAmount != nil || filter.maxAmount != nil ? rateJoin : ""
+        return try await ListQuery.sums(
             """
+            SELECT l.investment_currency AS currency, SUBSTR(l.submitted_on, 1, 7) AS month, CAST(SUM(l.investment_minor) AS BIGINT) AS minor,
+              COUNT(*) AS n
+            FROM leads l\(join) WHERE \(conditions(user, filter, today: today)) GROUP BY l.investment_currency, SUBSTR(l.submitted_on, 1, 7)
+            """, rates: rates, on: db.sql)
+    }
+}
+
+extension LeadList {
+    struct Page: Sendable {
+        var filter: Filter
+        var rows: [LeadDTO]
+        var hasMore: Bool
+        var count: Int
+        var investment: ExchangeRates.Total
+    }
+
+    /// One page as a request asks for it, for the page and the API alike; the totals are kept 30 s
+    /// per filter and reader's scope, and forgotten by this process at any write.
+    static func read(_ request: Request, page: Int? = nil) async throws -> Page {
+        let user = try request.authorize(.read, .lead)
+        var filter = try Filter(request)
+        if let page { filter.page = page }
+        let today = request.clock.today
+        let rates = try await ExchangeRate.table(request)
+        let rows = try await Self.rows(for: user, filter: filter, today: today, on: request.db)
+        var unsorted = filter
+        (unsorted.page, unsorted.sort, unsorted.descending) = (1, .submitted, true)
+        let whole = unsorted
+        let seen = AccessPolicy.seesWholeJurisdiction(user.roles) ? user.scope.value : user.unitID.uuidString
+        let key = ShortCache.writeSensitive + "leads|\(seen)|\(today)|\(whole.query.sorted { $0.key < $1.key })"
+        let figures = request.application.figuresDB
+        let sums = try await request.application.shortCache.value(key, ttl: 30) {
+            try await Self.totals(user, whole, today: today, rates: rates, on: figures)
+        }
+        return Page(
+            filter: filter, rows: Array(rows.prefix(perPage)), hasMore: rows.count > perPage, count: sums.count,
+            investment: sums.total)
     }
 }
 

@@ -16,11 +16,16 @@ struct LeadWebController {
     }
 
     func list(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.read, .lead)
-        let filter = try LeadList.Filter(request)
-        let rows = try await LeadList.rows(for: user, filter: filter, today: request.clock.today, on: request.db)
+        let page = try await LeadList.read(request)
+        let user = try request.requireUser()
+        let readsAll = AccessPolicy.seesWholeJurisdiction(user.roles)
+        // people of the chosen unit, or of one's own (whoever reads only their unit's leads)
+        let unit = readsAll ? page.filter.unit : user.unitID
+        var persons: [(value: String, label: String)] = []
+        if let unit { persons = try await DirectoryOptions.personOptions(of: unit, request) }
         let model = LeadListView.Model(
-            filter: filter, rows: Array(rows.prefix(LeadList.perPage)), hasMore: rows.count > LeadList.perPage, today: request.clock.today)
+            page: page, today: request.clock.today, units: readsAll ? try await DirectoryOptions.unitOptions(request) : [],
+            persons: persons)
         return .html(LeadListView.render(model, context: PageContext(request: request)))
     }
 

@@ -37,15 +37,10 @@ enum ProjectLedger {
 
         /// The filter as the URL keeps it, so a ledger can be bookmarked and sent.
         var query: [String: String] {
-            // hundredths of a 万 back into the 万元 typed
-            func wan(_ minor: Int64?) -> String {
-                guard let hundredths = minor.map({ $0 / 10_000 }) else { return "" }
-                return String(hundredths / 100) + (hundredths % 100 == 0 ? "" : String(format: ".%02d", Int(hundredths % 100)))
-            }
             return [
                 "q": keyword, "host": hostUnit?.uuidString ?? "", "enterprise": enterprise?.uuidString ?? "",
                 "stage": stage?.rawValue ?? "", "industry": industry,
-                "min": wan(minAmount), "max": wan(maxAmount), "from": acceptedFrom?.description ?? "",
+                "min": ListQuery.wanText(minAmount), "max": ListQuery.wanText(maxAmount), "from": acceptedFrom?.description ?? "",
                 "to": acceptedTo?.description ?? "", "major": majorOnly ? "1" : "", "mine": mine ? "1" : "",
                 "sort": sort == .since ? "" : sort.rawValue, "dir": descending ? "" : "asc",
             ]
@@ -128,14 +123,11 @@ enum ProjectLedger {
         var sql = ProjectBoard.conditions(user, board, indexOrdered: filter.sort == .since)
         if let enterprise = filter.enterprise { sql = sql + " AND " + Self.ofEnterprise("p", enterprise) }
         if !filter.keyword.isEmpty {
-            let pattern = "%" + likeEscaped(filter.keyword) + "%"
-            var any: SQLQueryString =
-                "p.title LIKE \(bind: pattern) ESCAPE '!' OR p.enterprise_name LIKE \(bind: pattern) ESCAPE '!'"
-                + " OR p.uscc = \(bind: filter.keyword.uppercased())"
-            // the enterprise by its folded name too (繁体, full width, 有限公司 or not)
-            let key = NameNormalizer.key(for: filter.keyword)
-            if !key.isEmpty { any = any + " OR p.name_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'" }
-            sql = sql + " AND (\(any))"
+            sql =
+                sql + " AND "
+                + ListQuery.keyword(
+                    filter.keyword, in: ["p.title", "p.enterprise_name"], uscc: "p.uscc",
+                    folded: ("p.name_key", NameNormalizer.key(for: filter.keyword)))
         }
         if let stage = filter.stage { sql = sql + " AND p.verified_stage = \(bind: stage.rawValue)" }
         if !filter.industry.isEmpty { sql = sql + " AND p.industry_code LIKE \(bind: filter.industry + "%")" }
@@ -144,16 +136,6 @@ enum ProjectLedger {
         if let min = filter.minAmount { sql = sql + " AND \(amountCNY) >= \(bind: min)" }
         if let max = filter.maxAmount { sql = sql + " AND \(amountCNY) <= \(bind: max)" }
         return sql
-    }
-
-    /// `!` escapes LIKE's wildcards in what the user typed (a literal 50% or a_b matches itself).
-    static func likeEscaped(_ text: String) -> String {
-        var out = ""
-        for char in text {
-            if char == "%" || char == "_" || char == "!" { out.append("!") }
-            out.append(char)
-        }
-        return out
     }
 
     static func needsRates(_ filter: Filter) -> Bool { filter.minAmount != nil || filter.maxAmount != nil || filter.sort == .amount }
@@ -206,18 +188,8 @@ enum ProjectLedger {
     static func totals(_ user: CurrentUser, _ filter: Filter, rates: ExchangeRates, on db: any Database) async throws -> Totals {
         let join = filter.minAmount != nil || filter.maxAmount != nil ? rateJoin : ""
         let scope = conditions(user, filter)
-        func sums(_ query: SQLQueryString) async throws -> (count: Int, entries: [(money: Money, date: CivilDate)]) {
-            var count = 0
-            var entries: [(money: Money, date: CivilDate)] = []
-            for row in try await db.sql.raw(query).all() {
-                let r = RowReader(row)
-                count += try r.int("n")
-                guard let currency = try r.optionalString("currency").flatMap(Currency.init(rawValue:)),
-                    let month = try r.optionalString("month"), let date = CivilDate(month + "-01"), let minor = try r.optionalInt64("minor")
-                else { continue }
-                entries.append((Money(minorUnits: minor, currency: currency), date))
-            }
-            return (count, entries)
+        func sums(_ query: SQLQueryString) async throws -> (count: Int, total: ExchangeRates.Total) {
+            try await ListQuery.sums(query, rates: rates, on: db.sql)
         }
         let investment = try await sums(
             """
@@ -238,9 +210,7 @@ enum ProjectLedger {
             FROM funds_arrivals f JOIN projects p ON p.id = f.project_id\(join)
             WHERE \(scope) AND f.verified_by IS NOT NULL GROUP BY f.currency, SUBSTR(f.arrived_on, 1, 7)
             """)
-        return Totals(
-            count: investment.count, investment: rates.total(investment.entries), contract: rates.total(contract.entries),
-            funds: rates.total(funds.entries))
+        return Totals(count: investment.count, investment: investment.total, contract: contract.total, funds: funds.total)
     }
 }
 

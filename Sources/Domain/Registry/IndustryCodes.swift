@@ -22,6 +22,11 @@ public enum IndustryCodes {
         return found.code == raw.uppercased() ? "\(raw) \(found.name)" : "\(raw)（\(found.name)）"
     }
 
+    /// Every 门类 followed by its 大类, in code order: what a form or a filter offers to pick by name.
+    public static let choices: [(code: String, name: String)] = {
+        table.filter { $0.key.count <= 3 }.map { (code: $0.key, name: $0.value) }.sorted { $0.code < $1.code }
+    }()
+
     static let table: [String: String] = {
         var table: [String: String] = [:]
         for line in rows.split(separator: "\n") {

@@ -22,4 +22,13 @@ struct IndustryCodesTests {
         #expect(divisions.count == 97)
         #expect(Set(divisions.map { Int($0.dropFirst())! }) == Set(1...97))
     }
+
+    @Test func theChoicesListEachSectionBeforeItsDivisions() {
+        let codes = IndustryCodes.choices.map(\.code)
+        #expect(codes.count == 117)
+        // 制造业 C, then its 大类 13–43, then 电力 D
+        let c = codes.firstIndex(of: "C")!
+        #expect(codes[c + 1] == "C13" && codes[c + 31] == "C43" && codes[c + 32] == "D")
+        #expect(IndustryCodes.choices.first { $0.code == "C39" }?.name == "计算机、通信和其他电子设备制造业")
+    }
 }

@@ -22,4 +22,24 @@ enum DirectoryOptions {
             ($0.id.uuidString, "\($0.name)（\($0.post)）")
         }
     }
+
+    /// The live units of the user's jurisdiction, by kind then name (a list's "unit" filter).
+    static func unitOptions(_ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String }
+        let scope = try request.requireUser().scope
+        return try await request.db.sql.raw(
+            """
+            SELECT id, name FROM units WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~")
+            AND dissolved_on IS NULL ORDER BY kind, name LIMIT 500
+            """
+        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
+    }
+
+    /// The people of one unit by name (a list's "person" filter, offered once a unit is chosen).
+    static func personOptions(of unit: UUID, _ request: Request) async throws -> [(value: String, label: String)] {
+        struct Row: Decodable { var id: UUID, name: String }
+        return try await request.db.sql.raw(
+            "SELECT id, name FROM persons WHERE unit_id = \(bind: unit) ORDER BY name LIMIT 300"
+        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
+    }
 }

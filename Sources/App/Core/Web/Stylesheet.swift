@@ -142,6 +142,8 @@ enum Stylesheet {
         .bar-row meter{width:100%;height:16px}
         .bar-value{text-align:right;font-variant-numeric:tabular-nums}
         td.date{white-space:nowrap}
+        details.filters{padding:8px 14px;margin:0 0 12px}details.filters>summary{cursor:pointer;color:var(--blue);font-weight:600}
+        details.filters[open]>summary{margin-bottom:8px}.chips{display:flex;flex-wrap:wrap;gap:4px}
         details.forms,details.history{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px 14px;margin:14px 0}
         details.forms>summary,details.history>summary{cursor:pointer;color:var(--blue);font-weight:600}
         ol.history-list{list-style:none;padding:0;margin:8px 0 0}ol.history-list li{padding:3px 0;border-bottom:1px solid var(--line)}

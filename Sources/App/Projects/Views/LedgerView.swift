@@ -64,32 +64,18 @@ enum LedgerView {
 
     /// "共 N 个项目" and the three totals in prose, with what is counted apart (foreign, unrated).
     static func summary(_ t: ProjectLedger.Totals, _ lang: Lang) -> HNode {
-        func amount(_ label: String, _ total: ExchangeRates.Total) -> HNode {
-            var notes: [String] = []
-            let foreign = total.foreign.values.sorted { $0.currency.rawValue < $1.currency.rawValue }.map(ChineseAmount.format)
-            if !foreign.isEmpty { notes.append(lang("含外币 ", "incl. ") + foreign.joined(separator: "、")) }
-            if !total.missingMonths.isEmpty {
-                notes.append(lang("缺汇率未折算：", "no rate: ") + total.missingMonths.joined(separator: "、"))
-            }
-            return el(
-                "span", [], text(label + " "), el("strong", [], text(ChineseAmount.format(total.cny))),
-                text(notes.isEmpty ? "" : "（" + notes.joined(separator: "；") + "）"))
-        }
-        return el(
-            "p", [.cls("totals")],
-            el("span", [], text(lang("共 ", "")), el("strong", [], text(String(t.count))), text(lang(" 个项目", " projects"))),
-            amount(lang("计划投资", "Investment"), t.investment), amount(lang("已核验合同额", "Verified contracts"), t.contract),
-            amount(lang("已核验到位资金", "Verified funds"), t.funds))
+        el(
+            "p", [.cls("totals")], ListViews.count(t.count, ("个项目", "projects"), lang),
+            ListViews.amount(lang("计划投资", "Investment"), t.investment, lang),
+            ListViews.amount(lang("已核验合同额", "Verified contracts"), t.contract, lang),
+            ListViews.amount(lang("已核验到位资金", "Verified funds"), t.funds, lang))
     }
 
     /// A column header that sorts by it; a second click turns the order.
     static func sortLink(_ title: String, _ sort: ProjectLedger.Sort, _ filter: ProjectLedger.Filter) -> HNode {
-        let current = filter.sort == sort
-        let descending = current ? !filter.descending : true
-        let arrow = current ? (filter.descending ? " ↓" : " ↑") : ""
-        let href = SiteURL.projectLedger.with(
-            query: filter.query.merging(["sort": sort.rawValue, "dir": descending ? "desc" : "asc"]) { $1 })
-        return el("a", [.href(href)] + (current ? [.cls("sorted")] : []), text(title + arrow))
+        ListViews.sortLink(
+            title, sort: sort.rawValue, current: filter.sort.rawValue, descending: filter.descending, url: .projectLedger,
+            query: filter.query)
     }
 
     static func filters(_ model: Model, _ lang: Lang) -> HNode {
