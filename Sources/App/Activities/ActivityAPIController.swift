@@ -33,20 +33,24 @@ struct ActivityAPIController {
         }
     }
 
-    func list(_ request: Request) async throws -> PageDTO<Item> {
+    func list(_ request: Request) async throws -> ListDTO {
         let user = try request.authorize(.read, .activity)
         let paging = try Paging(request, maxPer: ActivityList.perPage)
-        var kind: ActivityKind?
-        if let raw = request.query[String.self, at: "kind"] {
-            guard let parsed = ActivityKind(rawValue: raw) else {
-                throw AppError.field("kind", zh: "kind 应为活动类型之一。", en: "kind is one of the activity kinds.")
-            }
-            kind = parsed
-        }
-        let rows = try await ActivityList.rows(for: user, kind: kind, page: paging.page, on: request.db)
-        return PageDTO(
+        var filter = try ActivityList.Filter(request)
+        filter.page = paging.page
+        let rows = try await ActivityList.rows(for: user, filter, today: request.clock.today, on: request.db)
+        return ListDTO(
             items: rows.prefix(ActivityList.perPage).map(Item.init), page: paging.page, per: ActivityList.perPage,
-            hasMore: rows.count > ActivityList.perPage)
+            hasMore: rows.count > ActivityList.perPage, count: try await ActivityList.count(request, filter))
+    }
+
+    /// A page of activities with the number the filtered list holds.
+    struct ListDTO: Content {
+        var items: [Item]
+        var page: Int
+        var per: Int
+        var hasMore: Bool
+        var count: Int
     }
 
     struct Body: Content {

@@ -43,21 +43,62 @@ enum ActivityList {
         FROM activities a JOIN persons p ON p.id = a.owner_id JOIN units u ON u.id = a.unit_id
         """
 
-    /// The jurisdiction's activities for those who oversee it, the own unit's for everyone else.
-    static func rows(for user: CurrentUser, kind: ActivityKind?, page: Int, on db: any Database) async throws -> [Row] {
-        var conditions: SQLQueryString
-        if AccessPolicy.seesWholeJurisdiction(user.roles) {
-            conditions = "a.jurisdiction_code >= \(bind: user.scope.prefix) AND a.jurisdiction_code < \(bind: user.scope.prefix + "~")"
-        } else {
-            conditions = "a.unit_id = \(bind: user.unitID)"
-        }
-        if let kind { conditions = conditions + " AND a.kind = \(bind: kind.rawValue)" }
+    /// The jurisdiction's activities for those who oversee it, the own unit's for everyone else,
+    /// narrowed by the filter; newest first (or oldest, on request).
+    static func rows(for user: CurrentUser, _ filter: Filter, today: CivilDate, on db: any Database) async throws -> [Row] {
+        let dir: SQLQueryString = filter.descending ? " DESC" : " ASC"
         return try await db.sql.raw(
             """
-            \(unsafeRaw: select) WHERE \(conditions) ORDER BY a.occurred_on DESC, a.created_at DESC
-            LIMIT \(bind: perPage + 1) OFFSET \(bind: (page - 1) * perPage)
+            \(unsafeRaw: select) WHERE \(conditions(user, filter, today: today)) ORDER BY a.occurred_on\(dir), a.created_at\(dir)
+            LIMIT \(bind: perPage + 1) OFFSET \(bind: (filter.page - 1) * perPage)
             """
         ).all().map(Row.init)
+    }
+
+    /// How many activities the filtered list holds ("共 N 条").
+    static func count(for user: CurrentUser, _ filter: Filter, today: CivilDate, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("SELECT COUNT(*) AS n FROM activities a WHERE \(conditions(user, filter, today: today))").first()
+        return try row.map { try RowReader($0).int("n") } ?? 0
+    }
+
+    /// The count as the page reads it: kept 30 s per reader's scope and filter, forgotten by this
+    /// process at any write.
+    static func count(_ request: Request, _ filter: Filter) async throws -> Int {
+        let user = try request.requireUser()
+        let today = request.clock.today
+        var whole = filter
+        (whole.page, whole.descending) = (1, true)
+        let seen = AccessPolicy.seesWholeJurisdiction(user.roles) ? user.scope.value : user.unitID.uuidString
+        let key = ShortCache.writeSensitive + "activities|\(seen)|\(today)|\(whole.query.sorted { $0.key < $1.key })"
+        let db = request.application.figuresDB
+        return try await request.application.shortCache.value(key, ttl: 30) { try await count(for: user, filter, today: today, on: db) }
+    }
+
+    static func conditions(_ user: CurrentUser, _ filter: Filter, today: CivilDate) -> SQLQueryString {
+        var sql: SQLQueryString
+        if AccessPolicy.seesWholeJurisdiction(user.roles) {
+            sql = "a.jurisdiction_code >= \(bind: user.scope.prefix) AND a.jurisdiction_code < \(bind: user.scope.prefix + "~")"
+            if let unit = filter.unit { sql = sql + " AND a.unit_id = \(bind: unit)" }
+        } else {
+            sql = "a.unit_id = \(bind: user.unitID)"
+        }
+        if let person = filter.person { sql = sql + " AND a.owner_id = \(bind: person)" }
+        if let kind = filter.kind { sql = sql + " AND a.kind = \(bind: kind.rawValue)" }
+        if !filter.keyword.isEmpty {
+            sql =
+                sql + " AND "
+                + ListQuery.keyword(
+                    filter.keyword, in: ["a.counterpart", "a.city", "a.outcome", "a.next_step"],
+                    folded: ("a.counterpart_key", NameNormalizer.key(for: filter.keyword)))
+        }
+        switch filter.step {
+        case .open: sql = sql + " AND a.next_due IS NOT NULL AND a.next_done_on IS NULL"
+        case .late: sql = sql + " AND a.next_due IS NOT NULL AND a.next_done_on IS NULL AND a.next_due < \(bind: today.description)"
+        case nil: break
+        }
+        if let from = filter.from { sql = sql + " AND a.occurred_on >= \(bind: from.description)" }
+        if let to = filter.to { sql = sql + " AND a.occurred_on <= \(bind: to.description)" }
+        return sql
     }
 
     /// A person's open next steps, soonest first.

@@ -14,13 +14,18 @@ struct ActivityWebController {
 
     func list(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .activity)
-        let kind = try request.queryChoice("kind", ActivityKind.self)
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1_000))
-        let rows = try await ActivityList.rows(for: user, kind: kind, page: page, on: request.db)
-        return .html(
-            ActivityViews.list(
-                Array(rows.prefix(ActivityList.perPage)), kind: kind, page: page, hasMore: rows.count > ActivityList.perPage,
-                today: request.clock.today, context: PageContext(request: request)))
+        let filter = try ActivityList.Filter(request)
+        let today = request.clock.today
+        let rows = try await ActivityList.rows(for: user, filter, today: today, on: request.db)
+        let count = try await ActivityList.count(request, filter)
+        let readsAll = AccessPolicy.seesWholeJurisdiction(user.roles)
+        // people of the chosen unit, or of one's own (whoever reads only their unit's activities)
+        var persons: [(value: String, label: String)] = []
+        if let unit = readsAll ? filter.unit : user.unitID { persons = try await DirectoryOptions.personOptions(of: unit, request) }
+        let model = ActivityViews.ListModel(
+            rows: Array(rows.prefix(ActivityList.perPage)), filter: filter, count: count, hasMore: rows.count > ActivityList.perPage,
+            today: today, units: readsAll ? try await DirectoryOptions.unitOptions(request) : [], persons: persons)
+        return .html(ActivityViews.list(model, context: PageContext(request: request)))
     }
 
     func newForm(_ request: Request) async throws -> Response {

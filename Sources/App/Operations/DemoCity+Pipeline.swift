@@ -61,7 +61,7 @@ extension DemoCity {
         var made = 0
         var usedKeys = Set<String>()
         while made < leadCount {
-            var batch = PipelineBatch()
+            var batch = PipelineBatch(today: today)
             while batch.leads.count < min(1_000, leadCount - made) {
                 // two-character brands run out of distinct names long before a province's 300k leads
                 let generated = DemoNames.enterpriseName(cityWord: "演示", brandLength: scale == .county ? 2 : 3, &rng)

@@ -191,7 +191,7 @@ extension DemoCity {
         )
         .all()
         var links: [Linkage] = []
-        var batch = PipelineBatch()
+        var batch = PipelineBatch(today: today)
         for (index, enterprise) in enterprises.enumerated() {
             let link = Linkage()
             link.id = rng.uuid()

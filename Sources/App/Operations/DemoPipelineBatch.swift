@@ -14,6 +14,8 @@ struct PipelineBatch: Sendable {
     var reports: [StageReport] = []
     var funds: [FundsArrival] = []
     var activities: [Activity] = []
+    /// The demo's today: next steps due before it are mostly done, the recent ones still open.
+    let today: CivilDate
 
     func save(on db: any Database) async throws {
         try await leads.create(on: db)
@@ -153,8 +155,23 @@ struct PipelineBatch: Sendable {
         activity.counterpart = counterpart
         activity.counterpartKey = counterpart.isEmpty ? "" : NameNormalizer.key(for: counterpart)
         activity.projectID = project
-        activity.outcome = rng.pick(["了解企业扩产计划", "介绍园区载体和政策", "企业有投资意向，待考察", "协调用地和能耗指标", "企业暂无投资计划"])
-        activity.nextStep = ""
+        let (outcome, next) = rng.pick([
+            ("了解企业扩产计划", "报送企业扩产需求至承接园区"), ("介绍园区载体和政策", "寄送园区载体和政策汇编"),
+            ("企业有投资意向，待考察", "安排企业高管来本市考察"), ("协调用地和能耗指标", "会同自然资源部门踏勘地块"),
+            ("企业暂无投资计划", ""), ("企业暂无投资计划", ""),
+        ])
+        activity.outcome = outcome
+        activity.nextStep = next
+        // a next step falls due one to three weeks on; those older than two months were all done,
+        // the recent ones mostly so, and what is left is the cadres' open to-dos (a few late)
+        if !next.isEmpty {
+            let due = CivilDate(dayNumber: date.dayNumber + 7 + Int(rng.next() % 15))
+            activity.nextDue = due.description
+            let settled = due.dayNumber < today.dayNumber - 60 || (due < today && rng.next() % 5 != 0)
+            activity.nextDoneOn = settled ? CivilDate(dayNumber: max(date.dayNumber, due.dayNumber - Int(rng.next() % 5))).description : nil
+        } else {
+            (activity.nextDue, activity.nextDoneOn) = (nil, nil)
+        }
         activity.ownerID = person
         activity.unitID = unit
         activity.jurisdictionCode = DemoCity.cityCode

@@ -118,7 +118,16 @@ struct WorkOrderAPIController {
         var unitName: String?
     }
 
-    func list(_ request: Request) async throws -> PageDTO<Item> {
+    /// A page of a view with the number of items the filtered view holds.
+    struct ListDTO: Content {
+        var items: [Item]
+        var page: Int
+        var per: Int
+        var hasMore: Bool
+        var count: Int
+    }
+
+    func list(_ request: Request) async throws -> ListDTO {
         let user = try request.authorize(.read, .workOrder)
         let paging = try Paging(request, maxPer: 100)
         var view = AccessPolicy.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
@@ -137,14 +146,17 @@ struct WorkOrderAPIController {
             kind = parsed
         }
         let today = request.clock.today
+        let filter = try WorkOrderList.Filter(request)
         let rows = try await WorkOrderList.rows(
-            user, view, kind: kind, today: today, limit: paging.per + 1, offset: (paging.page - 1) * paging.per, on: request.db)
+            user, view, kind: kind, filter: filter, today: today, limit: paging.per + 1, offset: (paging.page - 1) * paging.per,
+            on: request.db)
         let items = rows.prefix(paging.per).map {
             Item(
                 id: $0.id, number: $0.number, kind: $0.kind, title: $0.title, status: $0.status, deadline: $0.deadline,
                 late: $0.isLate(today: today), reopenCount: $0.reopenCount, unitName: $0.unitName)
         }
-        return PageDTO(items: Array(items), page: paging.page, per: paging.per, hasMore: rows.count > paging.per)
+        let count = try await WorkOrderList.count(request, view, kind: kind, filter: filter)
+        return ListDTO(items: Array(items), page: paging.page, per: paging.per, hasMore: rows.count > paging.per, count: count)
     }
 
     struct CreateBody: Content {

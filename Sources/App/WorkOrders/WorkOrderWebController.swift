@@ -42,17 +42,21 @@ struct WorkOrderWebController {
             ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
         let today = request.clock.today
         // fifty a page, as a cadre reads them; one more tells whether there is a next page
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        let page = try request.queryPage()
         let kind = try request.queryChoice("kind", WorkOrderKind.self)
-        let rows = try await WorkOrderList.rows(user, view, kind: kind, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
+        let filter = try WorkOrderList.Filter(request)
+        let rows = try await WorkOrderList.rows(
+            user, view, kind: kind, filter: filter, today: today, limit: 51, offset: (page - 1) * 50, on: request.db)
+        let count =
+            page == 1 && rows.count <= 50 ? rows.count : try await WorkOrderList.count(request, view, kind: kind, filter: filter)
         let condense =
             view == .unrouted && request.may(.manage, .workOrder) && rows.contains { $0.kind == .supervisorLetter }
             ? WorkOrderViews.Condense(units: try await WorkOrderPage.unitOptions(request), form: condensing, checked: checked) : nil
+        let model = WorkOrderListView.Model(
+            rows: Array(rows.prefix(50)), view: view, kind: kind, filter: filter, count: count, page: page, hasMore: rows.count > 50,
+            today: today, units: oversees ? try await WorkOrderPage.unitOptions(request) : [], condense: condense)
         return .html(
-            WorkOrderViews.list(
-                Array(rows.prefix(50)), view: view, kind: kind, page: page, hasMore: rows.count > 50, today: today,
-                context: PageContext(request: request),
-                condense: condense),
+            WorkOrderListView.render(model, context: PageContext(request: request)),
             status: condensing.banner == nil ? .ok : .unprocessableEntity)
     }
 

@@ -114,7 +114,7 @@ struct ActivityTests {
             let id = try #require(created.json["id"] as? String)
             let list = try await api.send(.GET, "/api/v1/activities?kind=chamberVisit")
             #expect((list.json["items"] as? [[String: Any]])?.first?["counterpart"] as? String == "深圳市湖北商会")
-            #expect(try await api.send(.GET, "/api/v1/activities?kind=dinner").status == .unprocessableEntity)
+            #expect(try await api.send(.GET, "/api/v1/activities?kind=dinner").status == .badRequest)
             #expect(try await api.send(.POST, "/api/v1/activities/\(id)/done").status == .noContent)
             #expect(try await Activity.find(UUID(uuidString: id)!, on: app.db)?.nextDoneOn == "2026-11-21")
         }

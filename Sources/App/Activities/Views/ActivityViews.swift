@@ -3,38 +3,81 @@ import Foundation
 
 /// The activity list, the phone-width form to record one, and the to-do list of next steps.
 enum ActivityViews {
-    static func list(_ rows: [ActivityList.Row], kind: ActivityKind?, page: Int, hasMore: Bool, today: CivilDate, context: PageContext)
-        -> String
-    {
+    struct ListModel {
+        var rows: [ActivityList.Row]
+        var filter: ActivityList.Filter
+        var count: Int
+        var hasMore: Bool
+        var today: CivilDate
+        /// Units to filter by (for those who read the whole jurisdiction) and people of the chosen unit.
+        var units: [(value: String, label: String)]
+        var persons: [(value: String, label: String)]
+    }
+
+    /// 走访活动: the filter panel (kept in the URL), "共 N 条", the table (date sortable), the pager.
+    static func list(_ model: ListModel, context: PageContext) -> String {
         let lang = context.lang
-        let kinds = ActivityKind.allCases.map { (value: $0.rawValue, label: $0.label(lang)) }
+        let filter = model.filter
+        let headers = [
+            lang("日期", "Date"), lang("类型", "Kind"), lang("企业/商协会", "Counterpart"), lang("地点", "City"), lang("成果", "Outcome"),
+            lang("下一步", "Next step"), lang("记录人", "By"),
+        ]
+        var heads = headers.map(text)
+        heads[0] = ListViews.sortLink(
+            headers[0], sort: "date", current: "date", descending: filter.descending, url: .activities,
+            query: filter.query.merging(["sort": ""]) { $1 })
         let content: [HNode] = [
             el(
                 "div", [.cls("actions")], link(.activityNew, lang("记录活动", "Record an activity"), [.cls("button primary")]),
                 link(.todos, lang("我的待办", "My to-dos"), [.cls("button")])),
-            el(
-                "form", [.get, .action(.activities), .cls("toolbar")],
-                el(
-                    "div", [.cls("grow")],
-                    Components.select(
-                        "kind", lang("类型", "Kind"), kinds, FormState(values: ["kind": kind?.rawValue ?? ""]), lang, blank: lang("全部", "All")
-                    )),
-                Components.submit(lang("筛选", "Filter"), cls: "")),
+            filters(model, lang),
+            el("p", [.cls("totals")], ListViews.count(model.count, ("条活动", "activities"), lang)),
             Components.table(
-                [
-                    lang("日期", "Date"), lang("类型", "Kind"), lang("企业/商协会", "Counterpart"), lang("地点", "City"), lang("成果", "Outcome"),
-                    lang("下一步", "Next step"), lang("记录人", "By"),
-                ],
-                rows.map { row in
+                headers,
+                model.rows.map { row in
                     [
                         text(row.occurredOn), text(row.activityKind.label(lang)), counterpart(row, lang), text(row.city), text(row.outcome),
-                        nextStep(row, today: today, lang), text("\(row.ownerName)（\(row.unitName)）"),
+                        nextStep(row, today: model.today, lang), text("\(row.ownerName)（\(row.unitName)）"),
                     ]
-                }, empty: lang("尚无活动记录。", "No activities yet.")),
-            Components.pager(.activities, query: ["kind": kind?.rawValue ?? ""], page: page, hasMore: hasMore, lang),
+                }, empty: lang("没有符合条件的活动。", "No activity matches."), dates: [0], heads: heads),
+            Components.pager(.activities, query: filter.query, page: filter.page, hasMore: model.hasMore, lang),
         ]
         return Layout.page(
             lang("走访活动", "Activities"), crumbs: [.init(title: lang("走访活动", "Activities"))], context: context, content: content)
+    }
+
+    /// The filter panel: the kind always at hand, the rest folded until something narrows the list.
+    static func filters(_ model: ListModel, _ lang: Lang) -> HNode {
+        let filter = model.filter
+        let form = FormState(values: filter.query)
+        let kinds = ActivityKind.allCases.map { (value: $0.rawValue, label: $0.label(lang)) }
+        let steps: [(value: String, label: String)] = [
+            ("open", lang("下一步未完成", "Next step open")), ("late", lang("下一步已逾期", "Next step late")),
+        ]
+        var fields: [HNode] = [
+            Components.select("kind", lang("类型", "Kind"), kinds, form, lang, blank: lang("全部", "All")),
+            Components.field("q", lang("关键词（企业、地点、成果、下一步）", "Keyword"), form, lang, type: "search"),
+        ]
+        if !model.units.isEmpty {
+            fields.append(Components.select("unit", lang("记录单位", "Unit"), model.units, form, lang, blank: lang("全部", "All")))
+        }
+        if !model.persons.isEmpty {
+            fields.append(Components.select("person", lang("记录人", "By"), model.persons, form, lang, blank: lang("全部", "All")))
+        }
+        fields += [
+            Components.select("step", lang("下一步", "Next step"), steps, form, lang, blank: lang("全部", "All")),
+            Components.field("from", lang("日期自", "From"), form, lang, type: "date"),
+            Components.field("to", lang("日期至", "To"), form, lang, type: "date"),
+        ]
+        return el(
+            "details", [.cls("panel filters")] + (filter.narrows || filter.kind != nil ? [.flag("open")] : []),
+            el("summary", [], text(lang("筛选条件", "Filters"))),
+            el(
+                "form", [.get, .action(.activities)],
+                el("div", [.cls("grid-auto")], children: fields),
+                el(
+                    "p", [.cls("actions")], Components.submit(lang("筛选", "Filter"), cls: "primary"),
+                    link(.activities, lang("清除条件", "Clear")))))
     }
 
     static func counterpart(_ row: ActivityList.Row, _ lang: Lang) -> HNode {
