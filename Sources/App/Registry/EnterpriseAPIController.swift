@@ -18,13 +18,28 @@ struct EnterpriseAPIController {
         var version: Int?
     }
 
-    func list(_ request: Request) async throws -> PageDTO<EnterpriseDTO> {
+    /// A page of the registry with the count and registered capital (by currency) of the whole set.
+    struct ListDTO: Content {
+        var items: [EnterpriseDTO]
+        var page: Int
+        var per: Int
+        var hasMore: Bool
+        var count: Int
+        var registeredCapital: [Money]
+    }
+
+    func list(_ request: Request) async throws -> ListDTO {
         let user = try request.authorize(.read, .enterprise)
         let paging = try Paging(request)
         let q = request.query[String.self, at: "q"] ?? ""
         guard q.count <= 60 else { throw AppError.field("q", zh: "检索词不超过 60 字。", en: "q is at most 60 characters.") }
-        let result = try await EnterpriseSearch(query: q, scope: user.scope, page: paging.page, per: paging.per).run(on: request.db)
-        return PageDTO(items: result.items, page: paging.page, per: paging.per, hasMore: result.hasMore)
+        var search = EnterpriseSearch(query: q, scope: user.scope, page: paging.page, per: paging.per)
+        search.filter = try EnterpriseSearch.Filter(request)
+        let result = try await search.run(on: request.db)
+        let totals = try await search.cachedTotals(request)
+        return ListDTO(
+            items: result.items, page: paging.page, per: paging.per, hasMore: result.hasMore, count: totals.count,
+            registeredCapital: totals.capital)
     }
 
     func show(_ request: Request) async throws -> EnterpriseDTO {

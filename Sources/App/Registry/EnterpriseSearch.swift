@@ -6,11 +6,13 @@ import Foundation
 /// Search by any part of the name, a former name, the USCC or the legal representative, within a
 /// jurisdiction, newest first. Indexed on both engines (see `SearchGrams`, migration 004); the
 /// final substring check makes the index a filter, never the judge.
-struct EnterpriseSearch {
+struct EnterpriseSearch: Sendable {
     var query: String
     var scope: JurisdictionCode
     var page: Int
     var per: Int
+    /// The registry's filters beside the words: region, industry, attracted or not, capital range.
+    var filter = Filter()
 
     struct Page: Sendable {
         var items: [EnterpriseDTO]
@@ -19,6 +21,7 @@ struct EnterpriseSearch {
 
     func run(on db: any Database) async throws -> Page {
         let folded = SearchGrams.foldedQuery(query)
+        if !filter.isEmpty { return try await filteredPage(folded, on: db) }
         if let prefix = Self.usccPrefix(folded), db.sql.dialect.name == "sqlite" {
             let page = try await usccPrefixPage(prefix, on: db)
             if !page.items.isEmpty || self.page > 1 { return page }

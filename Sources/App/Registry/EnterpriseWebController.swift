@@ -22,9 +22,13 @@ struct EnterpriseWebController {
         let user = try request.authorize(.read, .enterprise)
         let q = String((request.query[String.self, at: "q"] ?? "").prefix(60))
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 500))
-        let result = try await EnterpriseSearch(query: q, scope: user.scope, page: page, per: 20).run(on: request.db)
+        var search = EnterpriseSearch(query: q, scope: user.scope, page: page, per: 20)
+        search.filter = try EnterpriseSearch.Filter(request)
+        let result = try await search.run(on: request.db)
         let regions = try await JurisdictionNames.load(request)
-        let model = EnterpriseListView.Model(query: q, page: page, rows: result.items, hasMore: result.hasMore, regions: regions)
+        let model = EnterpriseListView.Model(
+            query: q, page: page, rows: result.items, hasMore: result.hasMore, regions: regions, filter: search.filter,
+            totals: try await search.cachedTotals(request), scope: user.scope.value)
         return .html(EnterpriseListView.render(model, context: PageContext(request: request)))
     }
 

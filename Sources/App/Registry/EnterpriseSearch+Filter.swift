@@ -1,0 +1,139 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+extension EnterpriseSearch {
+    enum Sort: String, CaseIterable, Sendable {
+        /// 最近更新 (the default)
+        case updated
+        case name
+        /// 注册资本 (CNY entries only compare; others sort last)
+        case capital
+    }
+
+    /// What the registry is narrowed to besides the words, kept in the URL.
+    struct Filter: Sendable, Equatable {
+        /// A region code of the reader's jurisdiction or its start (a district, a town).
+        var region = ""
+        /// A GB/T 4754 code or its start.
+        var industry = ""
+        var attracted: Bool?
+        /// Bounds of the registered capital in CNY minor units (typed in 万元; foreign capital is not compared).
+        var minCapital: Int64?
+        var maxCapital: Int64?
+        var sort = Sort.updated
+        var descending = true
+
+        init() {}
+
+        /// Every value checked; a wrong one is a 400 naming its parameter.
+        init(_ request: Request) throws {
+            region = request.queryText("region")
+            if !region.isEmpty, region.count > 12 || !region.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw Request.invalidQuery("region", region, expected: "行政区划代码", "a region code")
+            }
+            industry = try request.queryIndustry()
+            switch request.queryText("attracted") {
+            case "": attracted = nil
+            case "1": attracted = true
+            case "0": attracted = false
+            case let other: throw Request.invalidQuery("attracted", other, expected: " 1 或 0", "1 or 0")
+            }
+            (minCapital, maxCapital) = (try request.queryWan("min"), try request.queryWan("max"))
+            sort = try request.queryChoice("sort", Sort.self) ?? .updated
+            descending = try request.queryDescending()
+        }
+
+        var isEmpty: Bool { self == Filter() }
+
+        var query: [String: String] {
+            [
+                "region": region, "industry": industry, "attracted": attracted.map { $0 ? "1" : "0" } ?? "",
+                "min": ListQuery.wanText(minCapital), "max": ListQuery.wanText(maxCapital),
+                "sort": sort == .updated ? "" : sort.rawValue, "dir": descending ? "" : "asc",
+            ]
+        }
+    }
+
+    /// The count of the filtered set and its registered capital by currency ("共 N 家").
+    struct Totals: Sendable {
+        var count: Int
+        var capital: [Money]
+    }
+
+    /// Words and filters together: the words as a substring of the folded search text (the
+    /// filters narrow the set first), the scope and the filters, in the order asked.
+    func conditions(_ folded: String) -> SQLQueryString {
+        let region = filter.region.hasPrefix(scope.prefix) ? filter.region : scope.prefix
+        var sql: SQLQueryString = "e.region_code >= \(bind: region) AND e.region_code < \(bind: region + "~")"
+        if !folded.isEmpty {
+            if let uscc = try? USCC(validating: query) {
+                sql = sql + " AND e.uscc = \(bind: uscc.value)"
+            } else {
+                sql = sql + " AND e.search_text LIKE \(bind: "%" + ListQuery.likeEscaped(folded) + "%") ESCAPE '!'"
+            }
+        }
+        if !filter.industry.isEmpty { sql = sql + " AND e.industry_code LIKE \(bind: filter.industry + "%")" }
+        if let attracted = filter.attracted { sql = sql + " AND e.attracted = \(bind: attracted)" }
+        if let min = filter.minCapital {
+            sql = sql + " AND e.registered_capital_currency = 'CNY' AND e.registered_capital_minor >= \(bind: min)"
+        }
+        if let max = filter.maxCapital {
+            sql = sql + " AND e.registered_capital_currency = 'CNY' AND e.registered_capital_minor <= \(bind: max)"
+        }
+        return sql
+    }
+
+    func order() -> SQLQueryString {
+        let dir: SQLQueryString = filter.descending ? " DESC" : " ASC"
+        switch filter.sort {
+        case .updated: return "e.updated_at\(dir), e.id\(dir)"
+        case .name: return "e.name\(dir), e.id\(dir)"
+        case .capital:
+            return "(e.registered_capital_currency <> 'CNY'), e.registered_capital_minor\(dir), e.id\(dir)"
+        }
+    }
+
+    func filteredPage(_ folded: String, on db: any Database) async throws -> Page {
+        let columns = EnterpriseRow.columns.split(separator: ",").map { "e." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let rows = try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM enterprises e WHERE \(conditions(folded))
+            ORDER BY \(order()) LIMIT \(bind: per + 1) OFFSET \(bind: (page - 1) * per)
+            """
+        ).all(decoding: EnterpriseRow.self)
+        return Page(items: rows.prefix(per).map(\.dto), hasMore: rows.count > per)
+    }
+
+    /// How many enterprises the words and filters hold, and their registered capital by currency.
+    func totals(on db: any Database) async throws -> Totals {
+        let folded = SearchGrams.foldedQuery(query)
+        var count = 0
+        var capital: [Money] = []
+        for row in try await db.sql.raw(
+            """
+            SELECT e.registered_capital_currency AS currency, CAST(SUM(e.registered_capital_minor) AS BIGINT) AS minor, COUNT(*) AS n
+            FROM enterprises e WHERE \(conditions(folded)) GROUP BY e.registered_capital_currency ORDER BY e.registered_capital_currency
+            """
+        ).all() {
+            let r = RowReader(row)
+            count += try r.int("n")
+            if let currency = Currency(rawValue: try r.string("currency")) {
+                capital.append(Money(minorUnits: try r.optionalInt64("minor") ?? 0, currency: currency))
+            }
+        }
+        return Totals(count: count, capital: capital)
+    }
+
+    /// The totals as the pages read them: kept 30 s per scope, words and filter, forgotten by this
+    /// process at any write.
+    func cachedTotals(_ request: Request) async throws -> Totals {
+        var unsorted = filter
+        (unsorted.sort, unsorted.descending) = (.updated, true)
+        let key = ShortCache.writeSensitive + "enterprises|\(scope.value)|\(query)|\(unsorted.query.sorted { $0.key < $1.key })"
+        let db = request.application.figuresDB
+        let search = self
+        return try await request.application.shortCache.value(key, ttl: 30) { try await search.totals(on: db) }
+    }
+}
