@@ -89,6 +89,10 @@ def shoot(driver, shots, name):
         "const w = [...document.querySelectorAll('td')].filter(td => td.textContent.trim())"
         ".map(td => td.getBoundingClientRect().width); return w.length ? Math.min(...w) : 999")
     check(f"{name}: no table cell narrower than two characters at phone width", narrowest >= 28, f"{narrowest}px")
+    twice = driver.execute_script(
+        "const ids = [...document.querySelectorAll('[id]')].map(e => e.id);"
+        "return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]")
+    check(f"{name}: every id names one element (a label finds its field)", not twice, str(twice))
     if shots:
         driver.save_screenshot(os.path.join(shots, f"{name}-phone.png"))
         driver.set_window_size(1366, 900)
@@ -255,6 +259,11 @@ def project_walk(driver, base, shots, lead_url):
     driver.get(base + "/activities")
     check("the activity list shows the visit just recorded", "联系住建局办理施工许可" in driver.page_source)
     shoot(driver, shots, "29-activities")
+    driver.get(base + "/activities?step=late")
+    steps = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+    check("the activities whose next step is late", len(steps) > 0 and all("逾期" in r.text for r in steps), f"{len(steps)} rows")
+    check("the activity list says how many", driver.find_element(By.CSS_SELECTOR, "p.totals").text.startswith("共 "))
+    shoot(driver, shots, "29b-activities-late")
     log_out(driver)
 
 
@@ -304,7 +313,8 @@ def main():
         rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
         check("search by a Chinese fragment finds enterprises", len(rows) > 0, f"{len(rows)} rows")
         check("every hit contains the fragment", all("线路板" in r.text for r in rows))
-        check("capital is written in 万元/亿元", any(("万元" in r.text or "亿元" in r.text) for r in rows))
+        capital = driver.find_elements(By.CSS_SELECTOR, "table thead th")[4].text
+        check("capital is written in 万元/亿元, one unit for the column", "（万元）" in capital or "（亿元）" in capital, capital)
         shoot(driver, shots, "03-enterprises")
 
         first = driver.find_element(By.CSS_SELECTOR, "table tbody tr td a")
@@ -373,6 +383,17 @@ def main():
         driver.get(base + "/leads")
         check("the bureau sees the lead in its list", "演示伟德线路板有限公司" in driver.page_source)
         shoot(driver, shots, "17-leads")
+        # the list filtered as a bureau asks of its ledger: a channel and an amount, kept in the URL
+        driver.find_element(By.CSS_SELECTOR, "details.filters summary").click()
+        Select(driver.find_element(By.ID, "f-channel")).select_by_visible_text("上门走访")
+        driver.find_element(By.ID, "f-min").send_keys("5000")
+        submit(driver, "form[action='/leads']")
+        wait_for(driver, lambda d: "channel=visit" in d.current_url and "min=5000" in d.current_url)
+        summary = driver.find_element(By.CSS_SELECTOR, "p.totals").text
+        rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+        check("the lead list filters and says how many and how much", summary.startswith("共 ") and "意向投资" in summary, summary)
+        check("every lead shown came by a visit", len(rows) > 0 and all("上门走访" in r.text for r in rows), f"{len(rows)} rows")
+        shoot(driver, shots, "17b-leads-filtered")
         driver.get(base + "/panels")
         driver.find_element(By.ID, "f-name").send_keys("电子信息产业预审专班")
         quorum = driver.find_element(By.ID, "f-quorum")

@@ -47,15 +47,21 @@ extension DemoCity {
                 enterprises.append(enterprise)
                 if aboveScale, scale == .county {
                     let base = Int64(rng.next() % 40_000 + 2_000) * (attracted ? 3 : 1) * 10_000 * 100
+                    // each firm its own margins (a generator seeded by its size: the city's stream stays
+                    // as it was), so output, revenue, profit and tax shares read as four figures
+                    var margins = SeededRandom(seed: UInt64(base))
+                    let revenuePercent = Int64(82 + margins.next() % 22)
+                    let profitPermille = Int64(attracted ? 60 + margins.next() % 60 : 20 + margins.next() % 50)
+                    let taxPermille = Int64(attracted ? 28 + margins.next() % 30 : 30 + margins.next() % 40)
                     for year in 2023...2025 {
                         let figure = EnterpriseFigure()
                         figure.id = rng.uuid()
                         figure.$enterprise.id = enterprise.id!
                         figure.year = year
                         figure.outputMinor = base * Int64(100 + (year - 2023) * 8) / 100
-                        figure.revenueMinor = figure.outputMinor * 95 / 100
-                        figure.profitMinor = figure.outputMinor * Int64(attracted ? 9 : 3) / 100
-                        figure.taxMinor = figure.outputMinor * 4 / 100
+                        figure.revenueMinor = figure.outputMinor * revenuePercent / 100
+                        figure.profitMinor = figure.outputMinor * profitPermille / 1_000
+                        figure.taxMinor = figure.outputMinor * taxPermille / 1_000
                         figure.employees = Int(rng.next() % 800 + 50)
                         figures.append(figure)
                     }

@@ -110,7 +110,9 @@ extension DemoCity {
         lead.industryCode = generated.industry
         lead.investmentMinor = rng.pick(sizes) * 10_000 * 100 * (rng.next() % 25 == 0 ? 5 : 1)
         lead.investmentCurrency = "CNY"
-        lead.landMuTenths = Int(rng.next() % 1_500) * 10
+        // land in proportion to the investment: 150–500万元 per 亩, as a county asks of industry
+        // (one draw of the stream, as before)
+        lead.landMuTenths = Int(lead.investmentMinor / 1_000_000 * 10 / Int64(150 + rng.next() % 350))
         lead.spaceM2 = rng.next() % 3 == 0 ? Int(rng.next() % 20) * 1_000 : 0
         lead.energyTCE = Int(rng.next() % 5_000)
         lead.powerKVA = Int(rng.next() % 10) * 1_000

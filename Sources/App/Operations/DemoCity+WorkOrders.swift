@@ -186,10 +186,10 @@ extension DemoCity {
         let db = app.db
         let today = app.clock.today
         guard let leader = try await Person.query(on: db).filter(\.$login == "demo-leader").with(\.$unit).first() else { return }
-        let enterprises = try await Enterprise.query(on: db).within(\.$regionCode, try JurisdictionCode(Self.cityCode)).sort(\.$name).limit(
-            8
-        )
-        .all()
+        // eight attracted enterprises drawn across the registry (by their random ids: the first names
+        // of the alphabet all begin alike)
+        let enterprises = try await Enterprise.query(on: db).within(\.$regionCode, try JurisdictionCode(Self.cityCode))
+            .filter(\.$attracted == true).sort(\.$id).limit(8).all()
         var links: [Linkage] = []
         var batch = PipelineBatch(today: today)
         for (index, enterprise) in enterprises.enumerated() {

@@ -119,9 +119,12 @@ struct PipelineBatch: Sendable {
             project.isMajor =
                 project.isMajor || ((try? ProjectRules.isMajor(Money(minorUnits: contract), on: signedOn, rates: ExchangeRates())) ?? false)
             project.leaderID = project.isMajor ? cast.leader : nil
+            // money arrives once construction has started (开工), never on the day of signing
+            let started = reports.reversed().prefix(while: { $0.projectID == project.id }).first { $0.toStage == .started }
+                .flatMap { CivilDate($0.occurredOn) }
             lastActivity =
                 addFunds(
-                    project.id!, contract: contract, signed: signedOn, until: stage == .terminated ? since : today,
+                    project.id!, contract: contract, signed: signedOn, started: started, until: stage == .terminated ? since : today,
                     reporter: lead.submitterID, cast: cast, &rng) ?? since
         }
         // what is counted and what is only reported, from the reports as the product keeps them
@@ -141,6 +144,13 @@ struct PipelineBatch: Sendable {
         projects.append(project)
     }
 
+    /// What came of a visit, and the next step it set (none when the enterprise has no plans).
+    static let outcomes: [(String, String)] = [
+        ("了解企业扩产计划", "报送企业扩产需求至承接园区"), ("介绍园区载体和政策", "寄送园区载体和政策汇编"),
+        ("企业有投资意向，待考察", "安排企业高管来本市考察"), ("协调用地和能耗指标", "会同自然资源部门踏勘地块"),
+        ("企业暂无投资计划", ""), ("企业暂无投资计划", ""),
+    ]
+
     /// An activity of `person` (of `unit`) with `counterpart` on `date`.
     mutating func addActivity(
         _ kind: ActivityKind, _ counterpart: String, on date: CivilDate, person: UUID, unit: UUID, project: UUID? = nil,
@@ -155,20 +165,21 @@ struct PipelineBatch: Sendable {
         activity.counterpart = counterpart
         activity.counterpartKey = counterpart.isEmpty ? "" : NameNormalizer.key(for: counterpart)
         activity.projectID = project
-        let (outcome, next) = rng.pick([
-            ("了解企业扩产计划", "报送企业扩产需求至承接园区"), ("介绍园区载体和政策", "寄送园区载体和政策汇编"),
-            ("企业有投资意向，待考察", "安排企业高管来本市考察"), ("协调用地和能耗指标", "会同自然资源部门踏勘地块"),
-            ("企业暂无投资计划", ""), ("企业暂无投资计划", ""),
-        ])
+        // one draw of the demo's stream, as before next steps were kept (the rest of the city stays
+        // as it was); the step's own dates come of a generator seeded by that draw
+        let draw = rng.next()
+        let (outcome, next) = Self.outcomes[Int(draw % UInt64(Self.outcomes.count))]
+        var local = SeededRandom(seed: draw)
         activity.outcome = outcome
         activity.nextStep = next
         // a next step falls due one to three weeks on; those older than two months were all done,
         // the recent ones mostly so, and what is left is the cadres' open to-dos (a few late)
         if !next.isEmpty {
-            let due = CivilDate(dayNumber: date.dayNumber + 7 + Int(rng.next() % 15))
+            let due = CivilDate(dayNumber: date.dayNumber + 7 + Int(local.next() % 15))
             activity.nextDue = due.description
-            let settled = due.dayNumber < today.dayNumber - 60 || (due < today && rng.next() % 5 != 0)
-            activity.nextDoneOn = settled ? CivilDate(dayNumber: max(date.dayNumber, due.dayNumber - Int(rng.next() % 5))).description : nil
+            let settled = due.dayNumber < today.dayNumber - 60 || (due < today && local.next() % 5 != 0)
+            activity.nextDoneOn =
+                settled ? CivilDate(dayNumber: max(date.dayNumber, due.dayNumber - Int(local.next() % 5))).description : nil
         } else {
             (activity.nextDue, activity.nextDoneOn) = (nil, nil)
         }
@@ -222,20 +233,24 @@ struct PipelineBatch: Sendable {
         reports.append(report)
     }
 
-    /// One to three arrivals after signing; one project in twenty brings foreign capital in USD.
+    /// One to three arrivals once construction has started (none before 开工); one project in twenty brings foreign capital in USD.
     mutating func addFunds(
-        _ project: UUID, contract: Int64, signed: CivilDate, until end: CivilDate, reporter: UUID, cast: DemoCity.Cast,
-        _ rng: inout SeededRandom
+        _ project: UUID, contract: Int64, signed: CivilDate, started: CivilDate?, until end: CivilDate, reporter: UUID,
+        cast: DemoCity.Cast, _ rng: inout SeededRandom
     ) -> CivilDate? {
         let span = signed.days(until: end)
         guard span > 10 else { return nil }
         let foreign = rng.next() % 20 == 0
         var last: CivilDate?
         for part in 0..<Int(1 + rng.next() % 3) {
-            let date = CivilDate(dayNumber: signed.dayNumber + 10 + Int(rng.next() % UInt64(span - 9)))
+            // drawn as from the signing (the stream stays as it was), then counted from 开工
+            let drawn = 10 + Int(rng.next() % UInt64(span - 9))
             let share = contract * Int64(10 + rng.next() % 25) / 100
             let entry = FundsArrival()
             entry.id = rng.uuid()
+            guard let started else { continue }
+            let date = CivilDate(dayNumber: started.dayNumber + drawn)
+            guard date <= end else { continue }
             entry.projectID = project
             entry.arrivedOn = date.description
             // USD at about 7.1 yuan, rounded to 万美元

@@ -31,9 +31,10 @@ enum LinkageStanding {
         var standing: LinkageRule.Standing
     }
 
-    static func lines(scope: JurisdictionCode, month: CivilDate, rule: LinkageRule = LinkageRule(), on db: any Database) async throws
-        -> [Line]
-    {
+    /// The links of the scope, or of one leader wherever they are (their workbench).
+    static func lines(
+        scope: JurisdictionCode, month: CivilDate, rule: LinkageRule = LinkageRule(), leader: UUID? = nil, on db: any Database
+    ) async throws -> [Line] {
         struct LinkRow: Decodable {
             var id: UUID, leaderID: UUID, leaderName: String, enterpriseName: String, nameKey: String
             enum CodingKeys: String, CodingKey {
@@ -48,11 +49,14 @@ enum LinkageStanding {
                 case ownerID = "owner_id", counterpartKey = "counterpart_key", occurredOn = "occurred_on"
             }
         }
+        let whose: SQLQueryString =
+            if let leader { "l.leader_id = \(bind: leader)" } else {
+                "l.jurisdiction_code >= \(bind: scope.prefix) AND l.jurisdiction_code < \(bind: scope.prefix + "~")"
+            }
         let links = try await db.sql.raw(
             """
             SELECT l.id, l.leader_id, p.name AS leader_name, l.enterprise_name, l.name_key FROM linkages l JOIN persons p ON p.id = l.leader_id
-            WHERE l.jurisdiction_code >= \(bind: scope.prefix) AND l.jurisdiction_code < \(bind: scope.prefix + "~") AND l.ended_on IS NULL
-            ORDER BY p.name, l.enterprise_name
+            WHERE \(whose) AND l.ended_on IS NULL ORDER BY p.name, l.enterprise_name
             """
         ).all(decoding: LinkRow.self)
         guard !links.isEmpty else { return [] }

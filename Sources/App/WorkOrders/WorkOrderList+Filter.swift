@@ -15,7 +15,8 @@ extension WorkOrderList {
     struct Filter: Sendable, Equatable {
         /// A word of the title, the enterprise or the requester, or the number (GD-2026-000001).
         var keyword = ""
-        /// The responsible unit (for those who read the whole jurisdiction).
+        /// The responsible unit (for those who read the whole jurisdiction); `responsible` in the URL
+        /// (the unrouted view's 归并 form has a `unit` of its own).
         var unit: UUID?
         var status: WorkOrderStatus?
         /// Bounds of the submission date.
@@ -30,7 +31,7 @@ extension WorkOrderList {
         /// Every value checked; a wrong one is a 400 naming its parameter.
         init(_ request: Request) throws {
             keyword = request.queryKeyword()
-            unit = try request.queryID("unit")
+            unit = try request.queryID("responsible")
             status = try request.queryChoice("status", WorkOrderStatus.self)
             (from, to) = (try request.queryDate("from"), try request.queryDate("to"))
             sort = try request.queryChoice("sort", Sort.self)
@@ -44,7 +45,7 @@ extension WorkOrderList {
 
         var query: [String: String] {
             [
-                "q": keyword, "unit": unit?.uuidString ?? "", "status": status?.rawValue ?? "", "from": from?.description ?? "",
+                "q": keyword, "responsible": unit?.uuidString ?? "", "status": status?.rawValue ?? "", "from": from?.description ?? "",
                 "to": to?.description ?? "", "sort": sort?.rawValue ?? "", "dir": sort == nil || descending ? "" : "asc",
             ]
         }

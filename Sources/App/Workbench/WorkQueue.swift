@@ -7,7 +7,7 @@ import Vapor
 struct WorkItem: Sendable {
     enum Kind: String, CaseIterable, Sendable {
         case respondLead, assessLead, giveOpinion, verifyReport, verifyFunds, answerHosting
-        case routeWorkOrder, signForWorkOrder, answerWorkOrder, confirmWorkOrder, nextStep
+        case routeWorkOrder, signForWorkOrder, answerWorkOrder, confirmWorkOrder, nextStep, linkageContact
 
         func label(_ lang: Lang) -> String {
             switch self {
@@ -22,6 +22,7 @@ struct WorkItem: Sendable {
             case .answerWorkOrder: lang("诉求待答复", "Items to answer")
             case .confirmWorkOrder: lang("办理结果待我确认", "Results to confirm")
             case .nextStep: lang("我的下一步", "My next steps")
+            case .linkageContact: lang("包联企业待联系", "Linked enterprises to contact")
             }
         }
     }
@@ -97,6 +98,7 @@ enum WorkQueue {
                     kind: source.kind, count: try RowReader(first).int("total"),
                     items: items.sorted { WorkLight.precedes($0.deadline, $1.deadline) }))
         }
+        if let linkage = try await linkageSection(for: user, today: today, on: db) { sections.append(linkage) }
         // the section whose oldest item is most overdue first
         return sections.sorted { WorkLight.precedes($0.items.first?.deadline, $1.items.first?.deadline) }
     }
@@ -190,6 +192,27 @@ enum WorkQueue {
                 from: "FROM activities a WHERE a.owner_id = \(bind: me) AND a.next_due IS NOT NULL AND a.next_done_on IS NULL",
                 id: "a.id", title: "a.counterpart", note: "a.next_step", due: "a.next_due", url: { _ in .todos }))
         return sources
+    }
+
+    /// 包联: the enterprises a leader has not yet contacted this month (due at its end), or not yet
+    /// visited for an on-site office this quarter (due at the quarter's end), by the rule the 包联 board applies.
+    static func linkageSection(for user: CurrentUser, today: CivilDate, on db: any Database) async throws -> WorkSection? {
+        let lines = try await LinkageStanding.lines(scope: user.scope, month: today, leader: user.personID, on: db)
+        let monthEnd = CivilDate(year: today.year, month: today.month, day: CivilDate.daysIn(today.month, today.year))!
+        let quarterEndMonth = (today.month - 1) / 3 * 3 + 3
+        let quarterEnd = CivilDate(year: today.year, month: quarterEndMonth, day: CivilDate.daysIn(quarterEndMonth, today.year))!
+        let items = lines.compactMap { line -> WorkItem? in
+            let s = line.standing
+            guard s.contactsShort > 0 || s.onSiteShort > 0 else { return nil }
+            var notes: [String] = []
+            if s.contactsShort > 0 { notes.append("本月尚需联系 \(s.contactsShort) 次") }
+            if s.onSiteShort > 0 { notes.append("本季度尚需驻企办公 \(s.onSiteShort) 次") }
+            return WorkItem(
+                kind: .linkageContact, id: line.linkageID, title: line.enterpriseName, note: notes.joined(separator: "，"),
+                deadline: s.contactsShort > 0 ? monthEnd : quarterEnd, url: .linkage)
+        }.sorted { WorkLight.precedes($0.deadline, $1.deadline) }
+        guard !items.isEmpty else { return nil }
+        return WorkSection(kind: .linkageContact, count: items.count, items: Array(items.prefix(shown)))
     }
 
     /// Unread notices: a count on the workbench, read in the inbox.

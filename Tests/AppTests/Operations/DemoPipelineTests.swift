@@ -135,4 +135,37 @@ struct DemoPipelineTests {
             #expect(lines.count == 8 && lines.contains(where: \.standing.isBehind) && !lines.allSatisfy(\.standing.isBehind))
         }
     }
+
+    /// What a cadre would find implausible is not in the demo: land out of proportion to the
+    /// investment, money before construction, 包联 enterprises all of one name, attracted shares
+    /// that read as one figure, a visit that never sets a next step.
+    @Test func theDemoCityReadsTrue() async throws {
+        try await withApp(fixture: false) { app, _ in
+            try await DemoCity(seed: 5, scale: .county, logger: app.logger).generate(app: app)
+            let db = app.db
+            // 150–500万元 of investment per 亩 asked (no 773亩 for 1500万元)
+            for lead in try await Lead.query(on: db).all() where lead.landMuTenths > 0 {
+                let wan = lead.investmentMinor / 1_000_000
+                #expect(
+                    wan * 10 >= Int64(lead.landMuTenths) * 150 && wan * 10 < Int64(lead.landMuTenths + 10) * 500,
+                    "\(wan) \(lead.landMuTenths)")
+            }
+            // funds arrive once construction has started, never before
+            let started = Dictionary(
+                grouping: try await StageReport.query(on: db).filter(\.$toStage == .started).all(), by: \.projectID
+            ).compactMapValues { $0.map(\.occurredOn).min() }
+            let funds = try await FundsArrival.query(on: db).all()
+            #expect(!funds.isEmpty && funds.allSatisfy { f in started[f.projectID].map { f.arrivedOn > $0 } == true })
+            // the leader's 包联 enterprises do not all begin alike
+            let links = try await Linkage.query(on: db).all()
+            #expect(links.count == 8 && Set(links.compactMap(\.enterpriseName.first)).count > 1, "\(links.map(\.enterpriseName))")
+            // the attracted shares of output, revenue, profit and tax are four figures, not one
+            let share = try #require(try await RegistryStatistics.attractedShare(in: try JurisdictionCode(DemoCity.cityCode), on: db))
+            let measures: [AttractedShare.Measure] = [.output, .revenue, .profit, .tax]
+            #expect(Set(measures.compactMap { share.shares[$0] ?? nil }).count >= 3, "\(share.shares)")
+            // visits set next steps: some open, some done
+            let steps = try await Activity.query(on: db).filter(\.$nextDue != nil).all()
+            #expect(steps.contains { $0.nextDoneOn == nil } && steps.contains { $0.nextDoneOn != nil })
+        }
+    }
 }

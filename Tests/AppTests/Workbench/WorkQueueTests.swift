@@ -73,6 +73,32 @@ struct WorkQueueTests {
                 #expect(sections[.respondLead] == nil, "\(login) does not respond for the bureau")
             }
 
+            // 包联: the leader's enterprises not yet contacted this month or visited on site this quarter
+            let leader = try await LeadListTests.user("demo-leader", on: db)
+            let links = try await Linkage.query(on: db).filter(\.$leaderID == leader.personID).filter(\.$endedOn == nil).all()
+            func behind(_ link: Linkage, _ activities: [Activity]) -> Bool {
+                let mine = activities.filter { $0.ownerID == leader.personID && $0.counterpartKey == link.nameKey }
+                    .compactMap { a in CivilDate(a.occurredOn).map { (kind: a.kind, date: $0) } }
+                let month = mine.filter { $0.date.year == today.year && $0.date.month == today.month }.count
+                let quarter = mine.filter {
+                    $0.kind == .onSiteOffice && $0.date.year == today.year && ($0.date.month - 1) / 3 == (today.month - 1) / 3
+                }
+                return month < 1 || quarter.isEmpty
+            }
+            let leaderSeen = Self.counts(try await WorkQueue.sections(for: leader, today: today, on: db))
+            let waiting = links.filter { behind($0, activities) }
+            #expect(leaderSeen[.linkageContact] ?? 0 == waiting.count && !waiting.isEmpty, "\(leaderSeen)")
+            #expect(Self.counts(bureauSections)[.linkageContact] == nil, "the bureau links no enterprise of its own")
+            // an on-site office at the first of them (a contact too) takes it off the leader's workbench
+            let visit = Browser(app)
+            #expect(try await visit.login("demo-leader", password: DemoCity.password).status == .seeOther)
+            _ = try await visit.get("/activities/new")
+            var form = ActivityTests.visit(date: today.description)
+            form = form.map { $0.0 == "counterpart" ? ($0.0, waiting[0].enterpriseName) : $0.0 == "kind" ? ($0.0, "onSiteOffice") : $0 }
+            #expect(try await visit.post("/activities", form).status == .seeOther)
+            let afterVisit = Self.counts(try await WorkQueue.sections(for: leader, today: today, on: db))
+            #expect(afterVisit[.linkageContact] ?? 0 == waiting.count - 1)
+
             // a verification is due five working days after its report (Domain's clock)
             let toVerify = try #require(bureauSections.first { $0.kind == .verifyReport }?.items.first)
             let oldest = ownReports.filter { $0.projectID == toVerify.id }.compactMap { CivilDate($0.reportedOn) }.min()

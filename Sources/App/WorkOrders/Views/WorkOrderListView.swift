@@ -125,7 +125,7 @@ enum WorkOrderListView {
         let statuses = WorkOrderStatus.allCases.map { ($0.rawValue, $0.label(lang)) }
         var fields: [HNode] = [Components.field("q", lang("关键词（编号、事项、企业、提出人）", "Keyword"), form, lang, type: "search")]
         if !model.units.isEmpty {
-            fields.append(Components.select("unit", lang("责任单位", "Unit"), model.units, form, lang, blank: lang("全部", "All")))
+            fields.append(Components.select("responsible", lang("责任单位", "Unit"), model.units, form, lang, blank: lang("全部", "All")))
         }
         fields += [
             Components.select("status", lang("状态", "Status"), statuses, form, lang, blank: lang("全部", "All")),
