@@ -81,6 +81,10 @@ struct LeadAPIController {
         var channel: String?
         var notes: String?
         var confirmDuplicate: Bool?
+        var contactName: String?
+        var contactPhone: String?
+        var homeCity: String?
+        var projectContent: String?
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -99,7 +103,8 @@ struct LeadAPIController {
                 enterpriseName: body.enterpriseName, uscc: body.uscc, industryCode: body.industryCode, investment: investment,
                 landMu: body.landMu, spaceM2: body.spaceM2.map(String.init), energyTCE: body.energyTCE.map(String.init),
                 powerKVA: body.powerKVA.map(String.init), jobs: body.jobs.map(String.init), channel: body.channel, notes: body.notes,
-                confirmDuplicate: body.confirmDuplicate ?? false))
+                confirmDuplicate: body.confirmDuplicate ?? false, contactName: body.contactName, contactPhone: body.contactPhone,
+                homeCity: body.homeCity, projectContent: body.projectContent))
         let lead = try await LeadService(request: request).submit(input)
         return try Response.created(LeadDTO(lead))
     }

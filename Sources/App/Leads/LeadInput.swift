@@ -17,6 +17,10 @@ struct LeadInput: Sendable {
     var notes: String
     /// The submitter was told of an open lead for the same enterprise and submits anyway.
     var confirmDuplicate: Bool
+    var contactName = ""
+    var contactPhone = ""
+    var homeCity = ""
+    var projectContent = ""
 
     struct Raw: Sendable {
         var enterpriseName: String?
@@ -31,13 +35,18 @@ struct LeadInput: Sendable {
         var channel: String?
         var notes: String?
         var confirmDuplicate: Bool
+        var contactName: String? = nil
+        var contactPhone: String? = nil
+        var homeCity: String? = nil
+        var projectContent: String? = nil
     }
 
     static func validate(_ raw: Raw) throws(AppError) -> LeadInput {
         try AppError.checkText([
             "enterpriseName": raw.enterpriseName, "uscc": raw.uscc, "industryCode": raw.industryCode, "landMu": raw.landMu,
             "spaceM2": raw.spaceM2, "energyTCE": raw.energyTCE, "powerKVA": raw.powerKVA, "jobs": raw.jobs, "channel": raw.channel,
-            "notes": raw.notes,
+            "notes": raw.notes, "contactName": raw.contactName, "contactPhone": raw.contactPhone, "homeCity": raw.homeCity,
+            "projectContent": raw.projectContent,
         ])
         var errors: [String: AppError.Message] = [:]
         let name = (raw.enterpriseName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -77,10 +86,28 @@ struct LeadInput: Sendable {
         if channel == nil { errors["channel"] = .init(zh: "请选择线索来源。", en: "Choose the source channel.") }
         let notes = (raw.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if notes.count > 1_000 { errors["notes"] = .tooLong("备注", "Notes", 1_000) }
+        func trimmed(_ text: String?) -> String { (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (contact, city, content) = (trimmed(raw.contactName), trimmed(raw.homeCity), trimmed(raw.projectContent))
+        if contact.count > 30 { errors["contactName"] = .tooLong("联系人", "Contact", 30) }
+        if city.count > 30 { errors["homeCity"] = .tooLong("所在城市", "Home city", 30) }
+        if content.count > 500 { errors["projectContent"] = .tooLong("项目内容", "Project content", 500) }
+        let phone = trimmed(raw.contactPhone)
+        if !phone.isEmpty, !Self.isPhone(phone) {
+            errors["contactPhone"] = .init(
+                zh: "联系电话应为 7–15 位数字，可含区号、“-”或“+”，如 0755-83001234 或 13800138000。",
+                en: "A phone number of 7–15 digits, e.g. 0755-83001234.")
+        }
         guard errors.isEmpty, let channel, let land else { throw .validation(errors) }
         return LeadInput(
             enterpriseName: name, uscc: code, industryCode: industry, investment: investment, landMuTenths: land, spaceM2: space,
-            energyTCE: energy, powerKVA: power, jobs: jobs, channel: channel, notes: notes, confirmDuplicate: raw.confirmDuplicate)
+            energyTCE: energy, powerKVA: power, jobs: jobs, channel: channel, notes: notes, confirmDuplicate: raw.confirmDuplicate,
+            contactName: contact, contactPhone: phone, homeCity: city, projectContent: content)
+    }
+
+    /// A mobile or landline as a card gives it: 7–15 ASCII digits, with "+", "-", spaces or brackets.
+    static func isPhone(_ text: String) -> Bool {
+        let digits = text.filter { $0.isASCII && $0.isNumber }.count
+        return (7...15).contains(digits) && text.count <= 24 && text.allSatisfy { ($0.isASCII && $0.isNumber) || "+-() ".contains($0) }
     }
 
     /// "12.5" → 125 tenths of a 亩; empty is 0; more than one decimal or absurd sizes are refused.
@@ -115,6 +142,12 @@ struct LeadDTO: Content {
     var feedbackOn: String?
     var decisionNote: String
     var version: Int
+    var contactName = ""
+    var contactPhone = ""
+    var homeCity = ""
+    var projectContent = ""
+    /// The registry entry the lead is tied to (by its USCC, or its one entry of the same folded name).
+    var enterpriseID: UUID? = nil
 }
 
 /// Built from the stored record; the memberwise init stays for fixtures (page snapshots).
@@ -150,5 +183,7 @@ extension LeadDTO {
         feedbackOn = lead.feedbackOn
         decisionNote = lead.decisionNote
         version = lead.version
+        (contactName, contactPhone, homeCity, projectContent) = (lead.contactName, lead.contactPhone, lead.homeCity, lead.projectContent)
+        enterpriseID = lead.enterpriseID
     }
 }

@@ -17,7 +17,8 @@ enum LeadList {
         "l.id, l.enterprise_name, l.uscc, l.industry_code, l.investment_minor, l.investment_currency, l.land_mu_tenths, "
         + "l.space_m2, l.energy_tce, l.power_kva, l.jobs, l.channel, l.notes, l.status, l.submitter_id, l.submitter_unit_id, "
         + "l.collides_with_id, l.merged_into_id, l.submitted_on, l.respond_by, l.assess_by, l.feedback_by, l.responded_on, "
-        + "l.assessed_on, l.feedback_on, l.decision_note, l.version"
+        + "l.assessed_on, l.feedback_on, l.decision_note, l.version, l.contact_name, l.contact_phone, l.home_city, l.project_content, "
+        + "l.enterprise_id"
 
     /// One lead as the list reads it (`columns`), read column by column (`RowReader`).
     static func dto(_ row: any SQLRow) throws -> LeadDTO {
@@ -34,7 +35,9 @@ enum LeadList {
             mergedIntoID: try r.optionalUUID("merged_into_id"), submittedOn: try r.string("submitted_on"),
             respondBy: try r.string("respond_by"), assessBy: try r.string("assess_by"), feedbackBy: try r.string("feedback_by"),
             respondedOn: try r.optionalString("responded_on"), assessedOn: try r.optionalString("assessed_on"),
-            feedbackOn: try r.optionalString("feedback_on"), decisionNote: try r.string("decision_note"), version: try r.int("version"))
+            feedbackOn: try r.optionalString("feedback_on"), decisionNote: try r.string("decision_note"), version: try r.int("version"),
+            contactName: try r.string("contact_name"), contactPhone: try r.string("contact_phone"), homeCity: try r.string("home_city"),
+            projectContent: try r.string("project_content"), enterpriseID: try r.optionalUUID("enterprise_id"))
     }
 
     /// Newest first, read in the order of an index and filtered as it goes, so a page costs about

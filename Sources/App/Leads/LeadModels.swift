@@ -21,6 +21,11 @@ final class Lead: Model, @unchecked Sendable {
     @Field(key: "jobs") var jobs: Int
     @Field(key: "channel") var channel: LeadChannel
     @Field(key: "notes") var notes: String
+    /// The investor's contact person, phone and home city, and what the project is (migration 032).
+    @Field(key: "contact_name") var contactName: String
+    @Field(key: "contact_phone") var contactPhone: String
+    @Field(key: "home_city") var homeCity: String
+    @Field(key: "project_content") var projectContent: String
     @Field(key: "status") var status: LeadStatus
     @Field(key: "submitter_id") var submitterID: UUID
     @Field(key: "submitter_unit_id") var submitterUnitID: UUID
@@ -40,7 +45,8 @@ final class Lead: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    /// The fields added after the first release start empty (a record read back takes its own).
+    init() { (contactName, contactPhone, homeCity, projectContent) = ("", "", "", "") }
 
     var investment: Money {
         Money(minorUnits: investmentMinor, currency: Currency(rawValue: investmentCurrency) ?? .cny)

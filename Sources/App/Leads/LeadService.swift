@@ -63,8 +63,11 @@ struct LeadService {
             lead.id = UUID()
             lead.enterpriseName = input.enterpriseName
             lead.nameKey = NameNormalizer.key(for: input.enterpriseName)
-            lead.uscc = input.uscc
-            lead.enterpriseID = try await Self.registryMatch(input, on: db)
+            // tied to the registry entry it names (by its USCC, or its one entry of that name in the
+            // city), whose USCC it then carries
+            let entry = try await Self.registryMatch(input, within: cityScope, on: db)
+            lead.enterpriseID = entry?.id
+            lead.uscc = input.uscc ?? entry?.uscc
             lead.industryCode = input.industryCode
             lead.investmentMinor = input.investment.minorUnits
             lead.investmentCurrency = input.investment.currency.rawValue
@@ -75,6 +78,9 @@ struct LeadService {
             lead.jobs = input.jobs
             lead.channel = input.channel
             lead.notes = input.notes
+            (lead.contactName, lead.contactPhone, lead.homeCity, lead.projectContent) = (
+                input.contactName, input.contactPhone, input.homeCity, input.projectContent
+            )
             lead.status = .submitted
             lead.submitterID = user.personID
             lead.submitterUnitID = user.unitID
@@ -122,9 +128,13 @@ struct LeadService {
     }
 
     /// The registry entry with the same USCC, if any.
-    static func registryMatch(_ input: LeadInput, on db: any Database) async throws -> UUID? {
-        guard let uscc = input.uscc else { return nil }
-        return try await Enterprise.query(on: db).filter(\.$uscc == uscc).first()?.id
+    /// The registry entry a lead names: the one with its USCC, else the only one of the city with
+    /// its folded name (two of one name tie nothing: the cadre picks by USCC).
+    static func registryMatch(_ input: LeadInput, within scope: JurisdictionCode, on db: any Database) async throws -> Enterprise? {
+        if let uscc = input.uscc { return try await Enterprise.query(on: db).filter(\.$uscc == uscc).first() }
+        let named = try await Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.enterpriseName))
+            .within(\.$regionCode, scope).limit(2).all()
+        return named.count == 1 ? named[0] : nil
     }
 
     enum Decision: String, CaseIterable, Sendable { case returned, rejected }

@@ -51,6 +51,10 @@ struct LeadWebController {
         var channel: String?
         var notes: String?
         var confirmDuplicate: String?
+        var contactName: String?
+        var contactPhone: String?
+        var homeCity: String?
+        var projectContent: String?
 
         var values: [String: String] {
             [
@@ -58,6 +62,8 @@ struct LeadWebController {
                 "investment": investment ?? "",
                 "currency": currency ?? "CNY", "landMu": landMu ?? "", "spaceM2": spaceM2 ?? "", "energyTCE": energyTCE ?? "",
                 "powerKVA": powerKVA ?? "", "jobs": jobs ?? "", "channel": channel ?? "", "notes": notes ?? "",
+                "contactName": contactName ?? "", "contactPhone": contactPhone ?? "", "homeCity": homeCity ?? "",
+                "projectContent": projectContent ?? "",
             ]
         }
 
@@ -71,7 +77,8 @@ struct LeadWebController {
                 .init(
                     enterpriseName: enterpriseName, uscc: uscc, industryCode: industryCode, investment: amount, landMu: landMu,
                     spaceM2: spaceM2, energyTCE: energyTCE, powerKVA: powerKVA, jobs: jobs, channel: channel, notes: notes,
-                    confirmDuplicate: confirmDuplicate == "on" || confirmDuplicate == "true"))
+                    confirmDuplicate: confirmDuplicate == "on" || confirmDuplicate == "true", contactName: contactName,
+                    contactPhone: contactPhone, homeCity: homeCity, projectContent: projectContent))
         }
     }
 

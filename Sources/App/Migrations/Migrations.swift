@@ -34,4 +34,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateEntriesAddUnverifiedIndexes())
     app.migrations.add(CreateEnterpriseAccounts())
     app.migrations.add(UpdateAuditAddActorIndex())
+    app.migrations.add(UpdateLeadsAddContact())
 }

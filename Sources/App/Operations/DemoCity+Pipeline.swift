@@ -119,6 +119,13 @@ extension DemoCity {
         lead.jobs = Int(rng.next() % 600)
         lead.channel = rng.pick(LeadChannel.allCases.filter { $0 != .publicForm })
         lead.notes = ""
+        // who to call and what the project is (a generator of its own: the city's stream stays as it was)
+        var contact = SeededRandom(seed: UInt64(lead.investmentMinor) &+ UInt64(submitted.dayNumber) &* 31)
+        lead.contactName = DemoNames.person(&contact)
+        lead.contactPhone = "1" + String(contact.pick([3, 5, 8, 9])) + String(format: "%09d", Int(contact.next() % 1_000_000_000))
+        lead.homeCity = contact.pick(["深圳", "上海", "苏州", "东莞", "杭州", "武汉", "北京", "宁波"])
+        let product = IndustryCodes.name(for: generated.industry)?.name ?? "产品"
+        lead.projectContent = "拟建设\(product)项目，\(contact.pick(["新建生产线", "扩产", "设立区域总部", "建设研发中心"]))"
         lead.submitterID = person
         lead.submitterUnitID = unit
         lead.jurisdictionCode = Self.cityCode

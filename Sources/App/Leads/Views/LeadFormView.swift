@@ -7,10 +7,22 @@ enum LeadFormView {
         let channels = LeadChannel.allCases.filter { $0 != .publicForm }.map { (value: $0.rawValue, label: $0.label(lang)) }
         let currencies = Currency.allCases.map { (value: $0.rawValue, label: $0.rawValue + " " + $0.unitWord) }
         var fields: [HNode] = Components.banner(form, lang)
+        // the industry by name: the browser suggests 门类 and 大类 as one types (a datalist, no script);
+        // a finer code (C3982) may be typed as it is
+        let industries = el(
+            "datalist", [.id("industry-codes")],
+            children: IndustryOptions.all.map { el("option", [.value($0.value)], text($0.label.trimmingCharacters(in: .whitespaces))) })
         fields += [
             Components.field(
-                "enterpriseName", lang("企业名称", "Enterprise"), form, lang, required: true, attrs: [Attr(name: "maxlength", value: "100")]),
+                "enterpriseName", lang("企业名称", "Enterprise"), form, lang, required: true,
+                hint: lang("与企业库中同名的企业自动关联，并带出信用代码", "Tied to the registry entry of that name, with its USCC"),
+                attrs: [Attr(name: "maxlength", value: "100")]),
             Components.field("uscc", lang("统一社会信用代码（如知道）", "USCC (if known)"), form, lang, attrs: [Attr(name: "maxlength", value: "18")]),
+            Components.field(
+                "industryCode", lang("行业（输入名称或代码）", "Industry (name or code)"), form, lang,
+                hint: lang("如 计算机、C39 或 C3982", "e.g. C39 or C3982"), attrs: [Attr(name: "list", value: "industry-codes")]),
+            industries,
+            Components.textArea("projectContent", lang("项目内容（产品、产能、建设内容）", "Project content"), form, lang),
             el(
                 "div", [.cls("grid")],
                 Components.field(
@@ -18,6 +30,14 @@ enum LeadFormView {
                     hint: lang("如 5亿、8000万", "e.g. 5亿, 8000万")),
                 Components.select("currency", lang("币种", "Currency"), currencies, form, lang)),
             Components.select("channel", lang("线索来源", "Channel"), channels, form, lang, required: true),
+            el(
+                "div", [.cls("grid")],
+                Components.field(
+                    "contactName", lang("投资方联系人", "Contact person"), form, lang, attrs: [Attr(name: "maxlength", value: "30")]),
+                Components.field(
+                    "contactPhone", lang("联系电话", "Phone"), form, lang, type: "tel",
+                    attrs: [Attr(name: "inputmode", value: "tel"), Attr(name: "maxlength", value: "24")]),
+                Components.field("homeCity", lang("企业所在城市", "Home city"), form, lang, hint: lang("如 深圳", "e.g. 深圳"))),
             el(
                 "details", [.cls("needs")],
                 el("summary", [], text(lang("项目需求（用地、厂房、能耗、电力、用工）", "Needs (land, space, energy, power, jobs)"))),
@@ -30,8 +50,7 @@ enum LeadFormView {
                         "energyTCE", lang("能耗（吨标煤/年）", "Energy (tce/year)"), form, lang, attrs: [Attr(name: "inputmode", value: "numeric")]),
                     Components.field(
                         "powerKVA", lang("用电负荷（kVA）", "Power (kVA)"), form, lang, attrs: [Attr(name: "inputmode", value: "numeric")]),
-                    Components.field("jobs", lang("用工（人）", "Jobs"), form, lang, attrs: [Attr(name: "inputmode", value: "numeric")]),
-                    Components.field("industryCode", lang("行业代码", "Industry code"), form, lang, hint: lang("如 C3982", "e.g. C3982")))),
+                    Components.field("jobs", lang("用工（人）", "Jobs"), form, lang, attrs: [Attr(name: "inputmode", value: "numeric")]))),
             Components.textArea("notes", lang("情况说明", "Notes"), form, lang),
         ]
         if form["showConfirm"] == "1" {

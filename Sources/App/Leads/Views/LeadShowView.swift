@@ -41,7 +41,15 @@ enum LeadShowView {
                     [
                         (lang("状态", "Status"), text(lead.status.label(lang))),
                         (lang("意向投资", "Investment"), text(lead.investmentText)),
-                        (lang("统一社会信用代码", "USCC"), text(lead.uscc ?? "—")),
+                        (
+                            lang("统一社会信用代码", "USCC"),
+                            el(
+                                "span", [], text(lead.uscc ?? "—"),
+                                lead.enterpriseID.map { link(.enterprise($0), lang("（企业库）", " (registry)")) } ?? text(""))
+                        ),
+                        (lang("行业", "Industry"), text(lead.industryCode.isEmpty ? "—" : IndustryCodes.label(lead.industryCode))),
+                        (lang("项目内容", "Project"), text(lead.projectContent.isEmpty ? "—" : lead.projectContent)),
+                        (lang("投资方联系人", "Contact"), text(contact(lead))),
                         (lang("来源", "Channel"), text(lead.channel.label(lang))),
                         (lang("提交人", "Submitted by"), text("\(model.unit) \(model.submitter) · \(lead.submittedOn)")),
                         (lang("需求", "Needs"), text(needs(lead, lang))),
@@ -137,5 +145,11 @@ enum LeadShowView {
                     ]))
         }
         return nodes
+    }
+
+    /// "胡俊 · 0755-83001234 · 深圳", or "—".
+    static func contact(_ lead: LeadDTO) -> String {
+        let parts = [lead.contactName, lead.contactPhone, lead.homeCity].filter { !$0.isEmpty }
+        return parts.isEmpty ? "—" : parts.joined(separator: " · ")
     }
 }
