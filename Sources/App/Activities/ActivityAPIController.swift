@@ -33,24 +33,15 @@ struct ActivityAPIController {
         }
     }
 
-    func list(_ request: Request) async throws -> ListDTO {
+    func list(_ request: Request) async throws -> PageDTO<Item> {
         let user = try request.authorize(.read, .activity)
         let paging = try Paging(request, maxPer: ActivityList.perPage)
         var filter = try ActivityList.Filter(request)
         filter.page = paging.page
         let rows = try await ActivityList.rows(for: user, filter, today: request.clock.today, on: request.db)
-        return ListDTO(
+        return PageDTO(
             items: rows.prefix(ActivityList.perPage).map(Item.init), page: paging.page, per: ActivityList.perPage,
             hasMore: rows.count > ActivityList.perPage, count: try await ActivityList.count(request, filter))
-    }
-
-    /// A page of activities with the number the filtered list holds.
-    struct ListDTO: Content {
-        var items: [Item]
-        var page: Int
-        var per: Int
-        var hasMore: Bool
-        var count: Int
     }
 
     struct Body: Content {

@@ -96,9 +96,7 @@ enum ActivityList {
         case .late: sql = sql + " AND a.next_due IS NOT NULL AND a.next_done_on IS NULL AND a.next_due < \(bind: today.description)"
         case nil: break
         }
-        if let from = filter.from { sql = sql + " AND a.occurred_on >= \(bind: from.description)" }
-        if let to = filter.to { sql = sql + " AND a.occurred_on <= \(bind: to.description)" }
-        return sql
+        return sql + ListQuery.range("a.occurred_on", filter.from?.description, filter.to?.description)
     }
 
     /// A person's open next steps, soonest first.

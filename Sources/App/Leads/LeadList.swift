@@ -95,11 +95,8 @@ enum LeadList {
         }
         if let channel = filter.channel { sql = sql + " AND l.channel = \(bind: channel.rawValue)" }
         if !filter.industry.isEmpty { sql = sql + " AND l.industry_code LIKE \(bind: filter.industry + "%")" }
-        if let from = filter.from { sql = sql + " AND l.submitted_on >= \(bind: from.description)" }
-        if let to = filter.to { sql = sql + " AND l.submitted_on <= \(bind: to.description)" }
-        if let min = filter.minAmount { sql = sql + " AND \(amountCNY) >= \(bind: min)" }
-        if let max = filter.maxAmount { sql = sql + " AND \(amountCNY) <= \(bind: max)" }
-        return sql
+        return sql + ListQuery.range("l.submitted_on", filter.from?.description, filter.to?.description)
+            + ListQuery.range(amountCNY, filter.minAmount, filter.maxAmount)
     }
 
     static func order(_ filter: Filter) -> SQLQueryString {

@@ -131,11 +131,8 @@ enum ProjectLedger {
         }
         if let stage = filter.stage { sql = sql + " AND p.verified_stage = \(bind: stage.rawValue)" }
         if !filter.industry.isEmpty { sql = sql + " AND p.industry_code LIKE \(bind: filter.industry + "%")" }
-        if let from = filter.acceptedFrom { sql = sql + " AND p.accepted_on >= \(bind: from.description)" }
-        if let to = filter.acceptedTo { sql = sql + " AND p.accepted_on <= \(bind: to.description)" }
-        if let min = filter.minAmount { sql = sql + " AND \(amountCNY) >= \(bind: min)" }
-        if let max = filter.maxAmount { sql = sql + " AND \(amountCNY) <= \(bind: max)" }
-        return sql
+        return sql + ListQuery.range("p.accepted_on", filter.acceptedFrom?.description, filter.acceptedTo?.description)
+            + ListQuery.range(amountCNY, filter.minAmount, filter.maxAmount)
     }
 
     static func needsRates(_ filter: Filter) -> Bool { filter.minAmount != nil || filter.maxAmount != nil || filter.sort == .amount }

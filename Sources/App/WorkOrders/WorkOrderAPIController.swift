@@ -118,16 +118,7 @@ struct WorkOrderAPIController {
         var unitName: String?
     }
 
-    /// A page of a view with the number of items the filtered view holds.
-    struct ListDTO: Content {
-        var items: [Item]
-        var page: Int
-        var per: Int
-        var hasMore: Bool
-        var count: Int
-    }
-
-    func list(_ request: Request) async throws -> ListDTO {
+    func list(_ request: Request) async throws -> PageDTO<Item> {
         let user = try request.authorize(.read, .workOrder)
         let paging = try Paging(request, maxPer: 100)
         var view = AccessPolicy.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
@@ -156,7 +147,7 @@ struct WorkOrderAPIController {
                 late: $0.isLate(today: today), reopenCount: $0.reopenCount, unitName: $0.unitName)
         }
         let count = try await WorkOrderList.count(request, view, kind: kind, filter: filter)
-        return ListDTO(items: Array(items), page: paging.page, per: paging.per, hasMore: rows.count > paging.per, count: count)
+        return PageDTO(items: Array(items), page: paging.page, per: paging.per, hasMore: rows.count > paging.per, count: count)
     }
 
     struct CreateBody: Content {

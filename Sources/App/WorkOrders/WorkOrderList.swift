@@ -119,8 +119,7 @@ enum WorkOrderList {
         // the responsible unit is for those who read the jurisdiction; a unit's views are its own
         if oversees, let unit = filter.unit { narrowed = narrowed + " AND w.responsible_unit_id = \(bind: unit)" }
         if let status = filter.status { narrowed = narrowed + " AND w.status = \(bind: status.rawValue)" }
-        if let from = filter.from { narrowed = narrowed + " AND w.submitted_on >= \(bind: from.description)" }
-        if let to = filter.to { narrowed = narrowed + " AND w.submitted_on <= \(bind: to.description)" }
+        narrowed = narrowed + ListQuery.range("w.submitted_on", filter.from?.description, filter.to?.description)
         let condition: SQLQueryString
         switch view {
         case .todo: condition = mine + " AND w.status IN ('routed', 'signedFor', 'inProgress', 'answered')" + narrowed

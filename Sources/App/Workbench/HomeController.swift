@@ -15,6 +15,7 @@ struct HomeController {
         let unread = try await WorkQueue.unreadNotices(of: user.personID, on: request.db)
         var model = HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today)
         model.done = try await DoneList.recent(by: user.login, now: request.clock.millis, on: request.db)
+        model.scopeName = try await JurisdictionNames.load(request)[user.scope.value] ?? ""
         if !AccessPolicy.worksInside(user.roles), request.may(.write, .workOrder) {
             model.ownRequests = try await Self.ownRequests(user.personID, on: request.db)
             if user.roles.contains(.enterprise) {

@@ -26,4 +26,6 @@ struct PageDTO<Item: Content>: Content {
     var page: Int
     var per: Int
     var hasMore: Bool
+    /// How many items the whole filtered list holds, where the list counts them ("共 N 条").
+    var count: Int? = nil
 }

@@ -93,6 +93,14 @@ enum ListQuery {
         return "(" + any.joined(separator: " OR ") + ")"
     }
 
+    /// " AND e >= low AND e <= high" for the bounds given (either may be absent); "" for none.
+    static func range<T: Encodable & Sendable>(_ expression: SQLQueryString, _ low: T?, _ high: T?) -> SQLQueryString {
+        var sql: SQLQueryString = ""
+        if let low { sql = sql + " AND " + expression + " >= \(bind: low)" }
+        if let high { sql = sql + " AND " + expression + " <= \(bind: high)" }
+        return sql
+    }
+
     /// Sums of one money column grouped by currency and month, converted by the Domain's rate table;
     /// each row of `query` gives `n`, `currency`, `month` (YYYY-MM) and `minor`.
     static func sums(_ query: SQLQueryString, rates: ExchangeRates, on db: any SQLDatabase) async throws -> (

@@ -16,6 +16,8 @@ enum HomeView {
         var speaksFor: String?
         /// 已办: my own recent acts, newest first.
         var done: [DoneList.Item] = []
+        /// The jurisdiction by name (演示市), its code when the directory has none.
+        var scopeName = ""
     }
 
     struct OwnRequests: Sendable, Equatable {
@@ -87,7 +89,8 @@ enum HomeView {
             return el("p", [], text(lang("您好，\(name)。您代表企业：", "Hello, \(name). You speak for: ")), el("strong", [], text(enterprise)))
         }
         return el(
-            "p", [], text(lang("您好，\(name)。您的辖区：", "Hello, \(name). Your jurisdiction: ")), el("strong", [], text(model.user.scope.value)))
+            "p", [], text(lang("您好，\(name)。您的辖区：", "Hello, \(name). Your jurisdiction: ")),
+            el("strong", [], text(model.scopeName.isEmpty ? model.user.scope.value : model.scopeName)))
     }
 
     /// 已办: what I did in the last 30 days, the record it was done on, newest first.
