@@ -57,6 +57,13 @@ extension LeadList {
 
         var needsRates: Bool { minAmount != nil || maxAmount != nil || sort == .amount }
 
+        /// The whole filtered set, whatever its page and order: what the count and totals read.
+        var unsorted: Filter {
+            var whole = self
+            (whole.page, whole.sort, whole.descending) = (1, .submitted, true)
+            return whole
+        }
+
         /// Whether anything beyond the state tabs narrows the list (the filter panel opens then).
         var narrows: Bool {
             !keyword.isEmpty || unit != nil || person != nil || channel != nil || !industry.isEmpty || minAmount != nil

@@ -115,7 +115,7 @@ enum LeadList {
     static func totals(_ user: CurrentUser, _ filter: Filter, today: CivilDate, rates: ExchangeRates, on db: any Database) async throws
         -> (count: Int, total: ExchangeRates.Total)
     {
-        let join = filter.minAmount != nil || filter.maxAmount != nil ? rateJoin : ""
+        let join = filter.needsRates ? rateJoin : ""
         return try await ListQuery.sums(
             """
             SELECT l.investment_currency AS currency, SUBSTR(l.submitted_on, 1, 7) AS month, CAST(SUM(l.investment_minor) AS BIGINT) AS minor,
@@ -143,9 +143,7 @@ extension LeadList {
         let today = request.clock.today
         let rates = try await ExchangeRate.table(request)
         let rows = try await Self.rows(for: user, filter: filter, today: today, on: request.db)
-        var unsorted = filter
-        (unsorted.page, unsorted.sort, unsorted.descending) = (1, .submitted, true)
-        let whole = unsorted
+        let whole = filter.unsorted
         let seen = AccessPolicy.seesWholeJurisdiction(user.roles) ? user.scope.value : user.unitID.uuidString
         let key = ShortCache.writeSensitive + "leads|\(seen)|\(today)|\(whole.query.sorted { $0.key < $1.key })"
         let figures = request.application.figuresDB
