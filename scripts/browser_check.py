@@ -354,6 +354,28 @@ def main():
         check("pages need a login again", "/login" in driver.current_url)
 
         log_in(driver, base, "demo-cadre")
+        # the enterprise picked from the registry as one types: a small script asks the registry's
+        # search, the datalist offers, and the entry's USCC and industry follow the name
+        driver.get(base + "/enterprises?q=" + "线路板")
+        name = driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").text
+        driver.get(base + "/leads/new")
+        field = driver.find_element(By.ID, "f-enterpriseName")
+        field.send_keys(name[:4])
+        offered = lambda d: [o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#registry-names option")]
+        try:
+            wait_for(driver, lambda d: len(offered(d)) > 0, 10)
+        except Exception:
+            pass
+        check("typing a name's first characters offers registry entries", len(offered(driver)) > 0, name)
+        field.send_keys(name[4:])
+        uscc = lambda d: d.find_element(By.ID, "f-uscc").get_attribute("value")
+        try:
+            wait_for(driver, lambda d: uscc(d) != "", 10)
+        except Exception:
+            pass
+        check("the registry entry's USCC and industry follow its name",
+              len(uscc(driver)) == 18 and driver.find_element(By.ID, "f-industryCode").get_attribute("value") != "", uscc(driver))
+        shoot(driver, shots, "14b-lead-form-suggest")
         driver.set_window_size(390, 844)
         driver.get(base + "/leads/new")
         driver.find_element(By.ID, "f-enterpriseName").send_keys("演示伟德线路板有限公司")

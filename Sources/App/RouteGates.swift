@@ -16,6 +16,7 @@ enum RouteGates {
         "POST /enterprises": .init(.enterprise, .write),
         "POST /api/v1/enterprises": .init(.enterprise, .write),
         "GET /enterprises/new": .init(.enterprise, .write),
+        "GET /enterprises/suggest": .init(.enterprise, .read),
         "GET /enterprises/:id": .init(.enterprise, .read),
         "GET /api/v1/enterprises/:id": .init(.enterprise, .read),
         "POST /enterprises/:id": .init(.enterprise, .write, "enterprise"),

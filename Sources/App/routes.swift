@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.metrics.pattern, use: Metrics.scrape)
     app.get(APIRoute.openAPI.pattern, use: OpenAPIDocument.serve)
     Stylesheet.route(app)
+    Script.route(app)
 
     let web = app.grouped(SessionMiddleware(), CSRFMiddleware())
     let auth = AuthController()
@@ -19,13 +20,15 @@ func routes(_ app: Application) throws {
     DemandLinkWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
-    let pages = web.grouped(RequireLoginMiddleware(), gate, WorkBadgeMiddleware())
+    let exports = ExportMiddleware(tables: ListExports.table)
+    let pages = web.grouped(RequireLoginMiddleware(), gate, exports, WorkBadgeMiddleware())
     pages.get(SiteURL.home.pattern, use: HomeController().show)
 
     let enterprises = EnterpriseWebController()
     pages.get(SiteURL.enterprises.pattern, use: enterprises.list)
     pages.post(SiteURL.enterprises.pattern, use: enterprises.create)
     pages.get(SiteURL.enterpriseNew.pattern, use: enterprises.newForm)
+    pages.get(SiteURL.enterpriseSuggest.pattern, use: enterprises.suggest)
     let enterprisePage = EnterprisePageController()
     pages.get(SiteURL.enterprise(SiteURL.anyID).pattern, use: enterprisePage.show)
     pages.post(SiteURL.enterprise(SiteURL.anyID).pattern, use: enterprises.update)
@@ -47,7 +50,7 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
-    let api = app.grouped(BearerTokenMiddleware(), gate)
+    let api = app.grouped(BearerTokenMiddleware(), gate, exports)
     let enterpriseAPI = EnterpriseAPIController()
     api.get(APIRoute.enterprises.pattern, use: enterpriseAPI.list)
     api.post(APIRoute.enterprises.pattern, use: enterpriseAPI.create)

@@ -45,12 +45,14 @@ enum ActivityList {
 
     /// The jurisdiction's activities for those who oversee it, the own unit's for everyone else,
     /// narrowed by the filter; newest first (or oldest, on request).
-    static func rows(for user: CurrentUser, _ filter: Filter, today: CivilDate, on db: any Database) async throws -> [Row] {
+    static func rows(for user: CurrentUser, _ filter: Filter, today: CivilDate, per: Int = perPage, on db: any Database) async throws
+        -> [Row]
+    {
         let dir: SQLQueryString = filter.descending ? " DESC" : " ASC"
         return try await db.sql.raw(
             """
             \(unsafeRaw: select) WHERE \(conditions(user, filter, today: today)) ORDER BY a.occurred_on\(dir), a.created_at\(dir)
-            LIMIT \(bind: perPage + 1) OFFSET \(bind: (filter.page - 1) * perPage)
+            LIMIT \(bind: per + 1) OFFSET \(bind: (filter.page - 1) * per)
             """
         ).all().map(Row.init)
     }

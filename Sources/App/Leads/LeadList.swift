@@ -9,8 +9,11 @@ enum LeadList {
 
     /// Rows read as plain values: a Fluent model walks its properties by reflection for every
     /// row, and a `Decodable` row takes a nested decoder per column (`RowReader`).
-    static func rows(for user: CurrentUser, filter: Filter, today: CivilDate, on db: any Database) async throws -> [LeadDTO] {
-        try await db.sql.raw(query(for: user, filter: filter, today: today)).all().map(dto)
+    /// One page of `per` rows (and one more, telling of a next page).
+    static func rows(for user: CurrentUser, filter: Filter, today: CivilDate, per: Int = perPage, on db: any Database) async throws
+        -> [LeadDTO]
+    {
+        try await db.sql.raw(query(for: user, filter: filter, today: today, per: per)).all().map(dto)
     }
 
     static let columns =
@@ -45,12 +48,12 @@ enum LeadList {
     /// planner cannot pick the jurisdiction index and sort all of it), a unit's own list walks
     /// `leads_unit_newest`, everyone else's `leads_newest` (migration 026). Another order, or an
     /// amount bound, reads the filtered set in that order (CNY at the submission month's rate).
-    static func query(for user: CurrentUser, filter: Filter, today: CivilDate) -> SQLQueryString {
-        let offset = (filter.page - 1) * perPage
+    static func query(for user: CurrentUser, filter: Filter, today: CivilDate, per: Int = perPage) -> SQLQueryString {
+        let offset = (filter.page - 1) * per
         let join = filter.needsRates ? rateJoin : ""
         return """
             SELECT \(unsafeRaw: columns) FROM leads l\(join) WHERE \(conditions(user, filter, today: today))
-            ORDER BY \(order(filter)) LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
+            ORDER BY \(order(filter)) LIMIT \(bind: per + 1) OFFSET \(bind: offset)
             """
     }
 

@@ -150,13 +150,15 @@ enum ProjectLedger {
     }
 
     /// A page of the ledger; one row more than the page tells of a next page.
-    static func rows(_ user: CurrentUser, _ filter: Filter, rates: ExchangeRates, on db: any Database) async throws -> [Row] {
+    static func rows(_ user: CurrentUser, _ filter: Filter, rates: ExchangeRates, per: Int = perPage, on db: any Database) async throws
+        -> [Row]
+    {
         let join = needsRates(filter) ? rateJoin : ""
         var rows = try await db.sql.raw(
             """
             SELECT \(unsafeRaw: columns) FROM projects p JOIN units u ON u.id = p.host_unit_id\(join)
             WHERE \(conditions(user, filter)) ORDER BY \(order(filter))
-            LIMIT \(bind: perPage + 1) OFFSET \(bind: (filter.page - 1) * perPage)
+            LIMIT \(bind: per + 1) OFFSET \(bind: (filter.page - 1) * per)
             """
         ).all().map(Row.init)
         guard !rows.isEmpty else { return rows }

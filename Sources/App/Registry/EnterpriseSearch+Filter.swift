@@ -64,9 +64,12 @@ extension EnterpriseSearch {
 
     /// Words and filters together: the words as a substring of the folded search text (the
     /// filters narrow the set first), the scope and the filters, in the order asked.
-    func conditions(_ folded: String) -> SQLQueryString {
+    /// `regionColumn` is "+e.region_code" where SQLite must not take the region index (an export
+    /// walking the primary key).
+    func conditions(_ folded: String, regionColumn: String = "e.region_code") -> SQLQueryString {
         let region = filter.region.hasPrefix(scope.prefix) ? filter.region : scope.prefix
-        var sql: SQLQueryString = "e.region_code >= \(bind: region) AND e.region_code < \(bind: region + "~")"
+        let column = regionColumn
+        var sql: SQLQueryString = "\(unsafeRaw: column) >= \(bind: region) AND \(unsafeRaw: column) < \(bind: region + "~")"
         if !folded.isEmpty {
             if let uscc = try? USCC(validating: query) {
                 sql = sql + " AND e.uscc = \(bind: uscc.value)"
@@ -135,5 +138,27 @@ extension EnterpriseSearch {
         let db = request.application.figuresDB
         let search = self
         return try await request.application.shortCache.value(key, ttl: 30) { try await search.totals(on: db) }
+    }
+}
+
+extension EnterpriseSearch {
+    /// The whole filtered registry in chunks for an export, by id after the last one read: a
+    /// province's million entries are walked once along the primary key instead of being sorted
+    /// again for every chunk (an export in the screen's order would be quadratic). The file's
+    /// header row carries an auto-filter, so Excel sorts it as the reader likes.
+    func exportChunk(after last: UUID?, limit: Int, on db: any Database) async throws -> [EnterpriseDTO] {
+        let folded = SearchGrams.foldedQuery(query)
+        let columns = EnterpriseRow.columns.split(separator: ",").map { "e." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        // a city's or a province's registry is walked along the primary key (on SQLite "+" keeps the
+        // planner off the region index, which would sort the whole range again for every chunk);
+        // a district's or a town's is read by its region and sorted, a few thousand rows
+        let region = filter.region.hasPrefix(scope.prefix) ? filter.region : scope.prefix
+        let walk = db.sql.dialect.name == "sqlite" && region.count < 6
+        var sql: SQLQueryString =
+            "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM enterprises e WHERE "
+            + conditions(folded, regionColumn: walk ? "+e.region_code" : "e.region_code")
+        if let last { sql = sql + " AND e.id > \(bind: last)" }
+        sql = sql + " ORDER BY e.id LIMIT \(bind: limit)"
+        return try await db.sql.raw(sql).all(decoding: EnterpriseRow.self).map(\.dto)
     }
 }

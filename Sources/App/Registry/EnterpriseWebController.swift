@@ -32,6 +32,29 @@ struct EnterpriseWebController {
         return .html(EnterpriseListView.render(model, context: PageContext(request: request)))
     }
 
+    /// What the lead form's enterprise field suggests as one types (`Script`): up to eight registry
+    /// entries of the user's jurisdiction matching the words, by the registry's own search. Fewer
+    /// than two characters ask nothing.
+    func suggest(_ request: Request) async throws -> [Suggestion] {
+        let user = try request.authorize(.read, .enterprise)
+        let q = request.queryKeyword("q")
+        guard q.count >= 2 else { return [] }
+        let page = try await EnterpriseSearch(query: q, scope: user.scope, page: 1, per: 8).run(on: request.db)
+        return page.items.map { entry in
+            let industry = IndustryCodes.label(entry.industryCode)
+            return Suggestion(
+                name: entry.name, uscc: entry.uscc ?? "", industryCode: entry.industryCode,
+                label: [entry.uscc ?? "", industry].filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+    }
+
+    struct Suggestion: Content {
+        var name: String
+        var uscc: String
+        var industryCode: String
+        var label: String
+    }
+
     func newForm(_ request: Request) async throws -> Response {
         let user = try request.authorize(.write, .enterprise)
         return try await renderForm(request, id: nil, form: FormState(values: ["regionCode": user.scope.value, "currency": "CNY"]))

@@ -18,6 +18,14 @@ enum WorkOrderList {
         case overdue
         /// Submitted and waiting for the bureau to route them
         case unrouted
+
+        /// The view a request asks for (`view=`), else the reader's first: the router's unrouted
+        /// items, an overseer's overdue ones, everyone else's to-do.
+        static func asked(_ request: Request) throws -> View {
+            if let asked = try request.queryChoice("view", View.self) { return asked }
+            let oversees = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
+            return request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo
+        }
     }
 
     struct Row: Decodable, Sendable {

@@ -36,10 +36,7 @@ struct WorkOrderWebController {
     {
         let user = try request.authorize(.read, .workOrder)
         let oversees = AccessPolicy.seesWholeJurisdiction(user.roles)
-        let asked = try request.queryChoice("view", WorkOrderList.View.self)
-        let view =
-            chosen ?? asked
-            ?? (request.may(.manage, .workOrder) ? .unrouted : oversees ? .overdue : .todo)
+        let view = try chosen ?? WorkOrderList.View.asked(request)
         let today = request.clock.today
         // fifty a page, as a cadre reads them; one more tells whether there is a next page
         let page = try request.queryPage()

@@ -95,14 +95,16 @@ public enum AccessPolicy {
         case (.ownTokens, .manage): []
         case (.ownTokens, _): Set(Role.allCases).subtracting([.enterprise, .observer])
         case (.lead, .read), (.lead, .write): business
-        case (.lead, .export): [.leader, .bureau]
+        // a cadre exports the own unit's leads and activities, a park its hosted projects: the list's
+        // own scope, the same rows the page shows (the Exchange room reads the page's query)
+        case (.lead, .export): [.leader, .bureau, .cadre]
         case (.lead, .manage): [.bureau]
         case (.project, .read): business
         case (.project, .write): [.bureau, .cadre, .host, .coordinator, .leader]
-        case (.project, .export): [.leader, .bureau]
+        case (.project, .export): [.leader, .bureau, .host]
         case (.project, .manage): [.bureau]
         case (.activity, .read), (.activity, .write): business
-        case (.activity, .export): [.leader, .bureau]
+        case (.activity, .export): [.leader, .bureau, .cadre]
         case (.activity, .manage): [.bureau, .leader, .inspector]
         case (.workOrder, .read), (.workOrder, .write): business.union(outside)
         case (.workOrder, .export): [.leader, .bureau]

@@ -48,7 +48,7 @@ enum RouteMatrix {
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),
         "POST /enterprises": .role(.enterprise, .write), "POST /api/v1/enterprises": .role(.enterprise, .write),
-        "GET /enterprises/new": .role(.enterprise, .write),
+        "GET /enterprises/new": .role(.enterprise, .write), "GET /enterprises/suggest": .role(.enterprise, .read),
         "GET /enterprises/:id": .scoped(.enterprise, .read, .enterprise),
         "GET /api/v1/enterprises/:id": .scoped(.enterprise, .read, .enterprise),
         "POST /enterprises/:id": .scoped(.enterprise, .write, .enterprise),

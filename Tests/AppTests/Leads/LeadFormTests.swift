@@ -60,3 +60,54 @@ struct LeadFormTests {
         }
     }
 }
+
+/// The enterprise picked from the registry as one types: the form works without the script, the
+/// script only asks the registry's own search, within the asker's jurisdiction.
+@Suite("线索表单：输入时提示企业库中的企业")
+struct LeadFormSuggestionTests {
+    @Test func typingTwoCharactersSuggestsTheJurisdictionsEntriesWithUSCCAndIndustry() async throws {
+        try await withApp { app, _ in
+            let weide = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first())
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            let form = try await cadre.get("/leads/new").body.string
+            #expect(form.contains(#"data-suggest="/enterprises/suggest""#) && form.contains(#"list="registry-names""#))
+            // the script is our own, versioned, and allowed by the CSP
+            let script = try #require(form.firstMatch(of: /src="(\/static\/app\.[0-9a-f]+\.js)"/)?.1)
+            let served = try await cadre.get(String(script))
+            #expect(served.status == .ok && served.headers.contentType?.subType == "javascript")
+            #expect(served.body.string.contains("data-suggest"))
+
+            let found = try await cadre.get("/enterprises/suggest?q=" + "伟德".urlQueryEncoded)
+            #expect(found.status == .ok)
+            let entries = try JSONDecoder().decode([EnterpriseWebController.Suggestion].self, from: Data(found.body.readableBytesView))
+            let entry = try #require(entries.first { $0.name == weide.name })
+            #expect(entry.uscc == weide.uscc && entry.industryCode == weide.industryCode)
+            #expect(entry.label.contains(weide.uscc!) && entry.label.contains(IndustryCodes.label(weide.industryCode)))
+            // one character asks nothing; a zero-width space or a combining mark is no error
+            let one = try await cadre.get("/enterprises/suggest?q=" + "伟".urlQueryEncoded)
+            #expect(one.status == .ok && one.body.string == "[]")
+            for odd in ["伟\u{200B}德", "伟德\u{0301}", "%_"] {
+                #expect(try await cadre.get("/enterprises/suggest?q=" + odd.urlQueryEncoded).status == .ok)
+            }
+        }
+    }
+
+    @Test func anotherCityAndTheOutsideSeeNothingOfTheRegistry() async throws {
+        try await withApp { app, _ in
+            let anqing = Browser(app)
+            try await anqing.login("anqing-bureau")
+            let other = try await anqing.get("/enterprises/suggest?q=" + "伟德".urlQueryEncoded)
+            #expect(other.status == .ok && !other.body.string.contains("伟德"))
+            let observer = Browser(app)
+            try await observer.login("observer")
+            #expect(try await observer.get("/enterprises/suggest?q=" + "伟德".urlQueryEncoded).status == .forbidden)
+        }
+    }
+}
+
+extension String {
+    fileprivate var urlQueryEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? self
+    }
+}

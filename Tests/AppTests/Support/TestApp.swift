@@ -156,8 +156,10 @@ struct APIClient {
     let app: Application
     let token: String?
 
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, headers extra: [String: String] = [:]) async throws
+        -> TestingHTTPResponse
+    {
+        var headers = HTTPHeaders(extra.map { ($0.key, $0.value) })
         if let token { headers.bearerAuthorization = .init(token: token) }
         if json != nil { headers.contentType = .json }
         return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })

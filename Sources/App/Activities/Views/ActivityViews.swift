@@ -31,7 +31,10 @@ enum ActivityViews {
                 "div", [.cls("actions")], link(.activityNew, lang("记录活动", "Record an activity"), [.cls("button primary")]),
                 link(.todos, lang("我的待办", "My to-dos"), [.cls("button")])),
             filters(model, lang),
-            el("p", [.cls("totals")], ListViews.count(model.count, ("条活动", "activities"), lang)),
+            el(
+                "p", [.cls("totals")],
+                children: [ListViews.count(model.count, ("条活动", "activities"), lang)]
+                    + ListViews.exportLinks(.activities, query: filter.query, resource: .activity, context)),
             Components.table(
                 headers,
                 model.rows.map { row in

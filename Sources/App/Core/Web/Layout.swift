@@ -99,7 +99,8 @@ enum Layout {
                 voidEl("meta", [Attr(name: "charset", value: "utf-8")]),
                 voidEl("meta", [.name("viewport"), Attr(name: "content", value: "width=device-width, initial-scale=1")]),
                 el("title", [], text(title)),
-                voidEl("link", [Attr(name: "rel", value: "stylesheet"), .href(Stylesheet.path)])),
+                voidEl("link", [Attr(name: "rel", value: "stylesheet"), .href(Stylesheet.path)]),
+                el("script", [Attr(name: "src", value: Script.path), .flag("defer")])),
             el("body", [], children: body))
         return "<!DOCTYPE html>" + html.render()
     }

@@ -30,4 +30,22 @@ enum ListViews {
             "span", [], text(label + " "), el("strong", [], text(ChineseAmount.format(total.cny))),
             text(notes.isEmpty ? "" : "（" + notes.joined(separator: "；") + "）"))
     }
+
+    /// 导出 Excel · 导出 CSV: the list with the same filters, every page of it (the Exchange room's
+    /// `ExportMiddleware` answers `format=`), for those `AccessPolicy` lets export it.
+    static func exportLinks(_ url: SiteURL, query: [String: String], resource: AccessPolicy.Resource, _ context: PageContext) -> [HNode] {
+        guard context.may(.export, resource) else { return [] }
+        let lang = context.lang
+        let base = query.merging(["page": ""]) { $1 }
+        return [
+            el(
+                "span", [.cls("exports")],
+                el(
+                    "a", [.href(url.with(query: base.merging(["format": "xlsx"]) { $1 })), .cls("button")],
+                    text(lang("导出 Excel", "Export Excel"))),
+                el(
+                    "a", [.href(url.with(query: base.merging(["format": "csv"]) { $1 })), .cls("button")],
+                    text(lang("导出 CSV", "Export CSV"))))
+        ]
+    }
 }

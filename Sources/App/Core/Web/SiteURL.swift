@@ -6,7 +6,7 @@ import Vapor
 enum SiteURL: Sendable {
     case home
     case login, logout, language
-    case enterprises, enterpriseNew, enterprise(UUID), enterpriseEdit(UUID), enterpriseFigures(UUID)
+    case enterprises, enterpriseNew, enterpriseSuggest, enterprise(UUID), enterpriseEdit(UUID), enterpriseFigures(UUID)
     case enterpriseAccounts(UUID), enterpriseAccountUnlink(UUID)
     case units, unitNew, unit(UUID), unitEdit(UUID)
     case persons, personNew, person(UUID), personEdit(UUID), personRoles(UUID), personUnlock(UUID)
@@ -23,7 +23,7 @@ enum SiteURL: Sendable {
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String), demandConfirm(String)
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
     case workOrderCondense
-    case healthz, metrics, stylesheet(version: String)
+    case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
     var path: String {
@@ -34,6 +34,7 @@ enum SiteURL: Sendable {
         case .language: "/language"
         case .enterprises: "/enterprises"
         case .enterpriseNew: "/enterprises/new"
+        case .enterpriseSuggest: "/enterprises/suggest"
         case .enterprise(let id): "/enterprises/\(id)"
         case .enterpriseEdit(let id): "/enterprises/\(id)/edit"
         case .enterpriseFigures(let id): "/enterprises/\(id)/figures"
@@ -110,6 +111,7 @@ enum SiteURL: Sendable {
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .stylesheet(let version): "/static/app.\(version).css"
+        case .script(let version): "/static/app.\(version).js"
         case .api(let route): APIRoute.prefix + "/" + route.rawValue
         }
     }

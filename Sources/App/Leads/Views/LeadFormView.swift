@@ -15,8 +15,15 @@ enum LeadFormView {
         fields += [
             Components.field(
                 "enterpriseName", lang("企业名称", "Enterprise"), form, lang, required: true,
-                hint: lang("与企业库中同名的企业自动关联，并带出信用代码", "Tied to the registry entry of that name, with its USCC"),
-                attrs: [Attr(name: "maxlength", value: "100")]),
+                hint: lang(
+                    "输入两个字以上即提示企业库中的企业；与企业库中同名的企业自动关联，并带出信用代码",
+                    "Suggests registry entries as you type; tied to the entry of that name, with its USCC"),
+                attrs: [
+                    Attr(name: "maxlength", value: "100"), Attr(name: "list", value: "registry-names"),
+                    Attr(name: "autocomplete", value: "off"), Attr(name: "data-suggest", value: SiteURL.enterpriseSuggest.path),
+                    Attr(name: "data-fills", value: "uscc industryCode"),
+                ]),
+            el("datalist", [.id("registry-names")]),
             Components.field("uscc", lang("统一社会信用代码（如知道）", "USCC (if known)"), form, lang, attrs: [Attr(name: "maxlength", value: "18")]),
             Components.field(
                 "industryCode", lang("行业（输入名称或代码）", "Industry (name or code)"), form, lang,

@@ -32,6 +32,7 @@ enum LeadListView {
         if context.may(.write, .lead) {
             tabs.append(el("a", [.href(.leadNew), .cls("button primary")], text(lang("提交线索", "Submit a lead"))))
         }
+        tabs += ListViews.exportLinks(.leads, query: filter.query, resource: .lead, context)
         // one unit for the column (`AmountColumn`), stated in its header; the total in the same unit
         let amounts = AmountColumn.fitting(model.page.rows.map(\.investment).filter { $0.currency == .cny })
         let rows = model.page.rows.map { lead -> [HNode] in

@@ -51,6 +51,9 @@ enum LedgerView {
         ]
         let content: [HNode] = [
             filters(model, lang), summary(t, lang),
+            el(
+                "div", [.cls("actions")],
+                children: ListViews.exportLinks(.projectLedger, query: model.filter.query, resource: .project, context)),
             Components.table(
                 headers, body, empty: lang("没有符合条件的项目。", "No project matches."), numeric: [4, 5, 6], dates: [3, 7], heads: heads, foot: foot
             ),

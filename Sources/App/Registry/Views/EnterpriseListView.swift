@@ -34,6 +34,8 @@ enum EnterpriseListView {
         if context.may(.write, .enterprise) {
             toolbar.append(el("a", [.href(.enterpriseNew), .cls("button")], text(lang("登记企业", "Register enterprise"))))
         }
+        toolbar += ListViews.exportLinks(
+            .enterprises, query: model.filter.query.merging(["q": model.query]) { $1 }, resource: .enterprise, context)
         // one unit for the column (`AmountColumn`), stated in its header
         let capital = AmountColumn.fitting(model.rows.map(\.registeredCapital).filter { $0.currency == .cny })
         let rows = model.rows.map { row -> [HNode] in

@@ -68,7 +68,10 @@ enum WorkOrderListView {
                 el("p", [.cls("actions")], children: actions(context)), el("ul", [.cls("tabs")], children: tabs),
                 el("p", [.cls("kinds small")], children: kinds),
                 filters(model, here, lang),
-                el("p", [.cls("totals")], ListViews.count(model.count, ("条", "items"), lang)),
+                el(
+                    "p", [.cls("totals")],
+                    children: [ListViews.count(model.count, ("条", "items"), lang)]
+                        + ListViews.exportLinks(.workOrders, query: here, resource: .workOrder, context)),
                 model.condense.map { WorkOrderViews.condenseForm(table, $0, context: context) } ?? table,
                 Components.pager(.workOrders, query: here, page: model.page, hasMore: model.hasMore, lang),
             ])

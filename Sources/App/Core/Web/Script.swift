@@ -1,0 +1,78 @@
+import Vapor
+
+/// The one script: progressive enhancement only (STYLE.md), compiled into the binary and served
+/// from our own origin under a content-versioned path, so the CSP's `script-src 'self'` holds and
+/// every form still submits without it.
+///
+/// What it does: an input marked `data-suggest="/path"` asks that path for suggestions as one
+/// types (at least two characters, a quarter second after the last key) and offers them in the
+/// input's datalist; picking one fills the fields named in `data-fills` ("uscc industryCode") if
+/// they are empty (also when the whole name was typed), and empties what it filled if the name is
+/// changed again.
+enum Script {
+    static let version = String(Secrets.digest(source).prefix(10))
+    static let path = SiteURL.script(version: version).path
+
+    static func route(_ app: Application) {
+        app.get(SiteURL.script(version: version).pattern) { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.contentType = .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+            return Response(status: .ok, headers: headers, body: .init(string: source))
+        }
+    }
+
+    static let source = """
+        (function () {
+          "use strict";
+          var inputs = document.querySelectorAll("input[data-suggest]");
+          Array.prototype.forEach.call(inputs, function (input) {
+            var list = document.getElementById(input.getAttribute("list"));
+            var form = input.form;
+            if (!list || !form || !window.fetch) { return; }
+            var fills = (input.getAttribute("data-fills") || "").split(" ").filter(Boolean);
+            var timer = null, asked = "", found = {};
+            function fill(entry) {
+              fills.forEach(function (name) {
+                var field = form.elements[name];
+                if (!field) { return; }
+                if (entry && entry[name] && !field.value) {
+                  field.value = entry[name];
+                  field.setAttribute("data-filled", entry[name]);
+                } else if (!entry && field.getAttribute("data-filled") === field.value) {
+                  field.value = "";
+                  field.removeAttribute("data-filled");
+                }
+              });
+            }
+            function show(entries) {
+              while (list.firstChild) { list.removeChild(list.firstChild); }
+              found = {};
+              entries.forEach(function (entry) {
+                var option = document.createElement("option");
+                option.value = entry.name;
+                option.label = entry.label;
+                list.appendChild(option);
+                found[entry.name] = entry;
+              });
+            }
+            input.addEventListener("input", function () {
+              var q = input.value.trim();
+              fill(found[q] || null);
+              clearTimeout(timer);
+              if (q.length < 2 || q === asked || found[q]) { return; }
+              timer = setTimeout(function () {
+                asked = q;
+                fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(q), {
+                  credentials: "same-origin", headers: { "Accept": "application/json" }
+                }).then(function (response) { return response.ok ? response.json() : []; })
+                  .then(function (entries) {
+                    if (input.value.trim() === q) { show(entries); fill(found[q] || null); }
+                  })
+                  .catch(function () {});
+              }, 250);
+            });
+          });
+        })();
+        """
+}
