@@ -8,6 +8,8 @@ is also checked at phone width for horizontal overflow. With --screenshots, each
 laptop (1366×900) and phone (390×844) width for a person to look at.
 """
 import argparse
+import base64
+import io
 import struct
 import tempfile
 import zlib
@@ -17,6 +19,7 @@ import os
 import sys
 
 from browser_work_orders import enterprise_account_walk, work_order_walk
+import openpyxl
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -141,6 +144,16 @@ def fetch_type(driver, url):
         "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done(String(e)));", url)
 
 
+def fetch_bytes(driver, url):
+    """A download's bytes, fetched from the page with the browser's session as a click would."""
+    encoded = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+        "  let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+        "  done(btoa(s)); }).catch(e => done(''));", url)
+    return base64.b64decode(encoded)
+
+
 def project_walk(driver, base, shots, lead_url):
     """Accept the reviewed lead, sign, record funds, verify, and find it on the board."""
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
@@ -226,6 +239,15 @@ def project_walk(driver, base, shots, lead_url):
     headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, ".table-wrap th")]
     check("money columns state their unit once", any(h.endswith("（万元）") or h.endswith("（亿元）") for h in headers), str(headers))
     shoot(driver, shots, "22b-ledger")
+    # 导出 Excel: the filtered ledger, every row of it, read by an independent library
+    link = driver.find_element(By.CSS_SELECTOR, ".exports a[href*='format=xlsx']").get_attribute("href")
+    book = openpyxl.load_workbook(io.BytesIO(fetch_bytes(driver, link)))
+    sheet = book.worksheets[0]
+    shown = int(driver.find_element(By.CSS_SELECTOR, "p.totals strong").text)
+    check("the ledger exports what the screen selects, header frozen", sheet.max_row - 1 == shown and sheet.freeze_panes == "A2",
+          f"{sheet.max_row - 1} rows for {shown}")
+    check("the export's contract column holds numbers in 万元", any(isinstance(r[9], (int, float)) for r in sheet.iter_rows(min_row=2, values_only=True)),
+          str([c.value for c in sheet[1]]))
     driver.get(base + "/rates")
     check("the bureau keeps the rate table", "USD" in driver.page_source)
     shoot(driver, shots, "23-rates")
