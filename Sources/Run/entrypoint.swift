@@ -1,4 +1,5 @@
 import App
+import Foundation
 import Logging
 import Vapor
 
@@ -20,6 +21,10 @@ enum Entrypoint {
             try await configure(app)
             try await Startup.prepare(app)
             try await app.execute()
+        } catch let exit as ExitCode {
+            // a command's refusal, already said in words: its code, not a crash
+            try? await app.asyncShutdown()
+            Foundation.exit(exit.code)
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

@@ -29,13 +29,22 @@ public enum TextDecoding {
         return text
     }
 
+    /// Text as GB18030 bytes, as Chinese Windows saves a CSV (for tests and for exports that ask it).
+    public static func encodeGB18030(_ text: String) -> [UInt8]? {
+        convertBytes(Array(text.utf8), from: "UTF-8", to: "GB18030")
+    }
+
     /// Bytes in `encoding` as a String through iconv; nil when they are not valid in it.
     static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
-        let descriptor = iconv_open("UTF-8", encoding)
+        convertBytes(bytes, from: encoding, to: "UTF-8").flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    static func convertBytes(_ bytes: [UInt8], from encoding: String, to target: String) -> [UInt8]? {
+        let descriptor = iconv_open(target, encoding)
         guard descriptor != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(descriptor) }
         var input = bytes.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 16)
         let converted: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 var inPointer = inBuffer.baseAddress
@@ -48,6 +57,6 @@ public enum TextDecoding {
             }
         }
         guard let converted else { return nil }
-        return String(validating: output.prefix(converted).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return output.prefix(converted).map { UInt8(bitPattern: $0) }
     }
 }

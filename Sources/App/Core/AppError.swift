@@ -94,11 +94,12 @@ extension AppError.Message {
 
 extension AppError.Message: Error {}
 
-/// A command that failed: its message has been printed; the process exits non-zero.
-struct ExitCode: Error, CustomStringConvertible {
-    let code: Int32
+/// A command that failed: its message has been printed; the process exits non-zero (the
+/// entry point exits with the code, without a crash report).
+public struct ExitCode: Error, CustomStringConvertible {
+    public let code: Int32
     init(_ code: Int32) { self.code = code }
-    var description: String { "exit code \(code)" }
+    public var description: String { "exit code \(code)" }
 }
 
 extension String {

@@ -41,18 +41,41 @@ struct EnterpriseService {
         let millis = request.clock.millis
         defer { changed() }
         return try await request.writeTransaction { db in
-            try await Self.checkRegion(input.regionCode, on: db)
-            try await Self.checkDuplicates(input, excluding: nil, on: db)
-            let enterprise = Enterprise()
-            enterprise.id = UUID()
-            enterprise.version = 1
-            Self.apply(input, to: enterprise)
-            try await enterprise.create(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "enterprise.create", objectType: "enterprise",
-                objectID: enterprise.id!.uuidString, after: EnterpriseDTO(enterprise), at: millis)
-            return enterprise
+            try await Self.insert(input, on: db, by: actor, at: millis)
         }
+    }
+
+    /// A new entry inside the caller's transaction, checked and audited as one typed by hand (the
+    /// form, the API and an import all come here).
+    static func insert(_ input: EnterpriseInput, on db: any Database, by actor: AuditActor, at millis: Int64) async throws -> Enterprise {
+        try await checkRegion(input.regionCode, on: db)
+        try await checkDuplicates(input, excluding: nil, on: db)
+        let enterprise = Enterprise()
+        enterprise.id = UUID()
+        enterprise.version = 1
+        apply(input, to: enterprise)
+        try await enterprise.create(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: "enterprise.create", objectType: "enterprise",
+            objectID: enterprise.id!.uuidString, after: EnterpriseDTO(enterprise), at: millis)
+        return enterprise
+    }
+
+    /// An entry changed inside the caller's transaction (its version claimed), checked and audited.
+    static func replace(
+        _ id: UUID, with input: EnterpriseInput, expected version: Int, on db: any Database, by actor: AuditActor, at millis: Int64
+    ) async throws -> Enterprise {
+        try await Versioned.claim(Enterprise.schema, id: id, expected: version, on: db)
+        guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
+        let before = EnterpriseDTO(enterprise)
+        try await checkRegion(input.regionCode, on: db)
+        try await checkDuplicates(input, excluding: id, on: db)
+        apply(input, to: enterprise)
+        try await enterprise.update(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: "enterprise.update", objectType: "enterprise", objectID: id.uuidString,
+            before: before, after: EnterpriseDTO(enterprise), at: millis)
+        return enterprise
     }
 
     func update(_ id: UUID, _ input: EnterpriseInput, basedOn version: Int) async throws -> Enterprise {
@@ -62,17 +85,7 @@ struct EnterpriseService {
         let millis = request.clock.millis
         defer { changed() }
         return try await request.writeTransaction { db in
-            try await Versioned.claim(Enterprise.schema, id: id, expected: version, on: db)
-            guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
-            let before = EnterpriseDTO(enterprise)
-            try await Self.checkRegion(input.regionCode, on: db)
-            try await Self.checkDuplicates(input, excluding: id, on: db)
-            Self.apply(input, to: enterprise)
-            try await enterprise.update(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "enterprise.update", objectType: "enterprise", objectID: id.uuidString,
-                before: before, after: EnterpriseDTO(enterprise), at: millis)
-            return enterprise
+            try await Self.replace(id, with: input, expected: version, on: db, by: actor, at: millis)
         }
     }
 

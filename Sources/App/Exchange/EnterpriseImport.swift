@@ -1,0 +1,141 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// 企业导入: a registry ledger's rows matched to the registry by USCC, else by the normalised name
+/// in the region; new ones created, changed ones updated, the rest left alone — each through
+/// `EnterpriseService` as if typed in the form (validated, checked for duplicates, audited).
+struct EnterpriseImport: ImportKind {
+    let name = "enterprises"
+    let title = "企业库"
+
+    let fields = [
+        ImportField("name", "企业名称", .text(maxLength: 100), required: true, synonyms: ["企业名称", "单位名称", "公司名称", "企业", "名称"]),
+        ImportField("uscc", "统一社会信用代码", .text(maxLength: 18), synonyms: ["统一社会信用代码", "社会信用代码", "信用代码", "统一代码"]),
+        ImportField("legalRepresentative", "法定代表人", .text(maxLength: 50), synonyms: ["法定代表人", "法人代表", "法人"]),
+        ImportField("industryCode", "行业代码", .text(maxLength: 5), synonyms: ["行业代码", "国民经济行业代码", "行业分类代码", "行业"]),
+        ImportField("region", "所在地区", .text(maxLength: 20), synonyms: ["行政区划代码", "所在地区", "所属地区", "所在区县", "区县", "地区"]),
+        ImportField("capital", "注册资本", .amount(default: .wanYuan), synonyms: ["注册资本", "注册资金"]),
+        ImportField("attracted", "招引企业", .text(maxLength: 4), synonyms: ["是否招引企业", "招引企业", "是否招商引资企业"]),
+        ImportField("formerNames", "曾用名", .text(maxLength: 500), synonyms: ["曾用名", "原名称"]),
+    ]
+
+    struct Context: Sendable {
+        var user: CurrentUser
+        /// Division codes by name and by code, for a column that writes 东宝区 or 420802.
+        var regions: [String: String]
+    }
+
+    func prepare(_ request: Request) async throws -> Context {
+        let user = try request.authorize(.write, .enterprise)
+        var regions: [String: String] = [:]
+        for (code, name) in try await JurisdictionNames.load(request) {
+            regions[code] = code
+            regions[name] = regions[name] == nil ? code : ""  // a name two divisions share names neither
+        }
+        return Context(user: user, regions: regions)
+    }
+
+    func apply(
+        _ values: Import.Values, row: Int, context: Context, on db: any Database, by actor: AuditActor, at millis: Int64
+    ) async throws -> RowApplied {
+        let name = values.text("name") ?? ""
+        var errors: [String] = []
+        // the region: a code or a name; none means the importer's own county
+        var region = context.user.scope.value
+        if let written = values.text("region") {
+            if let code = context.regions[written], !code.isEmpty {
+                region = code
+            } else {
+                errors.append(values.place(row, "region") + "“\(written)”不是已登记的行政区划（写代码如 420802 或名称如 东宝区）")
+            }
+        }
+        if let code = try? JurisdictionCode(region), !context.user.scope.contains(code) {
+            errors.append(values.place(row, "region") + "\(region) 不在您的辖区内")
+        }
+        var capital: Money = Money(minorUnits: 0)
+        do {
+            capital = try values.amount("capital", default: .wanYuan) ?? capital
+        } catch {
+            errors.append(values.place(row, "capital") + error.message)
+        }
+        var attracted = false
+        if let flag = values.text("attracted") {
+            switch flag {
+            case "是", "Y", "y", "1", "√", "TRUE", "true": attracted = true
+            case "否", "N", "n", "0", "FALSE", "false": attracted = false
+            default: errors.append(values.place(row, "attracted") + "应填“是”或“否”")
+            }
+        }
+        let input: EnterpriseInput
+        do {
+            input = try EnterpriseInput.validate(
+                uscc: values.text("uscc"), name: name,
+                formerNames: (values.text("formerNames") ?? "").split(whereSeparator: { "、,，;；\n".contains($0) }).map(String.init),
+                legalRepresentative: values.text("legalRepresentative"), industryCode: values.text("industryCode"), regionCode: region,
+                capital: .success(capital), tags: [], attracted: attracted)
+        } catch {
+            return RowApplied(outcome: .error(errors + Self.messages(error, values, row)), subject: name, naturalKey: nil)
+        }
+        let key = input.uscc.isEmpty ? "name:" + NameNormalizer.key(for: input.name) + "@" + input.regionCode : "uscc:" + input.uscc
+        guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: name, naturalKey: key) }
+        // the record it names: by USCC, else by its normalised name in the region
+        var existing: Enterprise?
+        if !input.uscc.isEmpty {
+            existing = try await Enterprise.query(on: db).filter(\.$uscc == input.uscc).first()
+        }
+        if existing == nil {
+            existing = try await Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
+                .filter(\.$regionCode == input.regionCode).first()
+        }
+        do {
+            guard let existing, let id = existing.id else {
+                _ = try await EnterpriseService.insert(input, on: db, by: actor, at: millis)
+                return RowApplied(outcome: .create, subject: input.name, naturalKey: key)
+            }
+            guard let code = try? JurisdictionCode(existing.regionCode), context.user.scope.contains(code) else {
+                let message = values.place(row, "uscc") + "该企业已登记在您辖区之外，不能由本次导入修改"
+                return RowApplied(outcome: .error([message]), subject: input.name, naturalKey: key)
+            }
+            let merged = Self.merged(input, over: existing, values: values)
+            if Self.same(merged, existing) { return RowApplied(outcome: .unchanged, subject: input.name, naturalKey: key) }
+            _ = try await EnterpriseService.replace(id, with: merged, expected: existing.version, on: db, by: actor, at: millis)
+            return RowApplied(outcome: .update, subject: input.name, naturalKey: key)
+        } catch let error as AppError {
+            return RowApplied(outcome: .error(Self.messages(error, values, row)), subject: input.name, naturalKey: key)
+        }
+    }
+
+    /// What the file leaves out keeps what the registry holds: an import fills and corrects, it
+    /// never blanks a field for want of a column.
+    static func merged(_ input: EnterpriseInput, over existing: Enterprise, values: Import.Values) -> EnterpriseInput {
+        var merged = input
+        if values.columns["uscc"] == nil || input.uscc.isEmpty { merged.uscc = existing.uscc ?? "" }
+        if values.columns["legalRepresentative"] == nil { merged.legalRepresentative = existing.legalRepresentative }
+        if values.columns["industryCode"] == nil { merged.industryCode = existing.industryCode }
+        if values.columns["capital"] == nil {
+            merged.registeredCapital = Money(
+                minorUnits: existing.registeredCapitalMinor, currency: Currency(rawValue: existing.registeredCapitalCurrency) ?? .cny)
+        }
+        if values.columns["attracted"] == nil { merged.attracted = existing.attracted }
+        if values.columns["formerNames"] == nil { merged.formerNames = existing.formerNames.split(separator: "\n").map(String.init) }
+        merged.tags = existing.tagCodes.split(separator: ",").compactMap { EnterpriseTag(rawValue: String($0)) }
+        return merged
+    }
+
+    static func same(_ input: EnterpriseInput, _ existing: Enterprise) -> Bool {
+        input.uscc == (existing.uscc ?? "") && input.name == existing.name && input.legalRepresentative == existing.legalRepresentative
+            && input.industryCode == existing.industryCode && input.regionCode == existing.regionCode
+            && input.registeredCapital.minorUnits == existing.registeredCapitalMinor
+            && input.registeredCapital.currency.rawValue == existing.registeredCapitalCurrency && input.attracted == existing.attracted
+            && input.formerNames.joined(separator: "\n") == existing.formerNames
+    }
+
+    /// A service's refusal in the row's words: each field's message at its column.
+    static func messages(_ error: AppError, _ values: Import.Values, _ row: Int) -> [String] {
+        let keys = ["registeredCapital": "capital", "regionCode": "region"]
+        guard !error.fields.isEmpty else { return [values.place(row, "") + error.zh] }
+        return error.fields.sorted { $0.key < $1.key }.map { values.place(row, keys[$0.key] ?? $0.key) + $0.value.zh }
+    }
+}

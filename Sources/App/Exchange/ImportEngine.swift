@@ -1,0 +1,184 @@
+import Domain
+import Fluent
+import Foundation
+import Spreadsheet
+import Vapor
+
+/// One engine for every kind of import (enterprises now; leads, projects, funds, activities,
+/// targets and registers plug in as `ImportKind`s): the rows after the header row are read into
+/// the kind's fields by the mapping, each value checked as typed (`ImportValues`), and the rows
+/// applied inside ONE transaction through the same services a form uses. A dry run is that very
+/// transaction rolled back, so what the dry run says is what the commit does; a commit with any
+/// row in error writes nothing.
+enum Import {
+    struct Plan: Sendable {
+        var headerRow: Int
+        var mapping: [Int: String]
+    }
+
+    enum Outcome: Sendable, Equatable {
+        case create, update, unchanged, skipped(String)
+        case error([String])
+
+        var word: String {
+            switch self {
+            case .create: "新增"
+            case .update: "更新"
+            case .unchanged: "无变化"
+            case .skipped: "跳过"
+            case .error: "错误"
+            }
+        }
+    }
+
+    struct RowResult: Sendable {
+        var row: Int
+        var outcome: Outcome
+        /// What the row names (an enterprise's name), for the report.
+        var subject: String
+    }
+
+    struct Report: Sendable {
+        var rows: [RowResult]
+        var problems: [String]
+        var committed: Bool
+
+        func count(_ word: String) -> Int { rows.filter { $0.outcome.word == word }.count }
+        var errors: [(row: Int, message: String)] {
+            rows.flatMap { result -> [(row: Int, message: String)] in
+                if case .error(let messages) = result.outcome { return messages.map { (result.row, $0) } }
+                return []
+            }
+        }
+        var isClean: Bool { problems.isEmpty && errors.isEmpty }
+    }
+
+    /// A row's values by field key, as typed in the file.
+    struct Values: Sendable {
+        var cells: [String: CellValue]
+        var columns: [String: Int]
+        var headers: [Int: String]
+        var date1904: Bool
+
+        func text(_ key: String) -> String? {
+            switch cells[key] ?? .empty {
+            case .empty: return nil
+            case .text(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed.isEmpty ? nil : trimmed
+            case .number(let value, _): return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            case .bool(let value): return value ? "是" : "否"
+            case .error(let code): return code
+            }
+        }
+
+        func amount(_ key: String, default unit: ImportValues.AmountUnit) throws(ImportValues.Failure) -> Money? {
+            let header = columns[key].flatMap { headers[$0] }.flatMap(ImportValues.headerUnit) ?? unit
+            switch cells[key] ?? .empty {
+            case .empty: return nil
+            case .number(let value, _): return try ImportValues.amount(number: value, unit: header)
+            case .text(let text):
+                return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try ImportValues.amount(text: text, unit: header)
+            case .bool, .error: throw .notAnAmount(text(key) ?? "")
+            }
+        }
+
+        func date(_ key: String) throws(ImportValues.Failure) -> CivilDate? {
+            switch cells[key] ?? .empty {
+            case .empty: return nil
+            case .number(let serial, isDate: true):
+                guard let day = ExcelDate.day(fromSerial: serial, date1904: date1904), let date = CivilDate(day.description) else {
+                    throw .notADate(String(serial))
+                }
+                return date
+            case .number(let value, isDate: false): return try ImportValues.date(text: String(Int64(value)))
+            case .text(let text): return try ImportValues.date(text: text)
+            case .bool, .error: throw .notADate(text(key) ?? "")
+            }
+        }
+
+        /// "第 12 行 D 列：" — where a value's error is, as Excel shows it.
+        func place(_ row: Int, _ key: String) -> String {
+            "第 \(row) 行" + (columns[key].map { " \(ColumnMapping.columnName($0)) 列" } ?? "") + "："
+        }
+    }
+
+    struct Rollback: Error {
+        var report: Report
+    }
+}
+
+struct ImportEngine<Kind: ImportKind> {
+    typealias Report = Import.Report
+
+    let kind: Kind
+
+    /// Reads, checks and applies; `commit` false rolls the transaction back after the last row.
+    func run(_ source: ImportSource, plan: Import.Plan, commit: Bool, request: Request) async throws -> Report {
+        let problems = ColumnMapping.problems(plan.mapping, fields: kind.fields).map(\.message)
+        guard problems.isEmpty else { return Report(rows: [], problems: problems, committed: false) }
+        let headers = source.headers(at: plan.headerRow)
+        let columns = Dictionary(plan.mapping.map { ($0.value, $0.key) }) { first, _ in first }
+        let rows = source.rows.filter { $0.number > plan.headerRow && !$0.isBlank }
+        let context = try await kind.prepare(request)
+        let actor = request.auditActor
+        let millis = request.clock.millis
+        let kind = self.kind
+        let date1904 = source.date1904
+        do {
+            return try await request.writeTransaction { db in
+                var results: [Import.RowResult] = []
+                var seen: [String: Int] = [:]
+                for row in rows {
+                    if row.hidden {
+                        results.append(Import.RowResult(row: row.number, outcome: .skipped("隐藏行"), subject: ""))
+                        continue
+                    }
+                    var cells: [String: CellValue] = [:]
+                    for (column, key) in plan.mapping { cells[key] = row[column] }
+                    let values = Import.Values(cells: cells, columns: columns, headers: headers, date1904: date1904)
+                    var result = try await kind.apply(values, row: row.number, context: context, on: db, by: actor, at: millis)
+                    // the same record twice in one file
+                    if let key = result.naturalKey {
+                        if let first = seen[key] {
+                            result.outcome = .error([values.place(row.number, "") + "与第 \(first) 行是同一记录（重复行）"])
+                        } else {
+                            seen[key] = row.number
+                        }
+                    }
+                    results.append(Import.RowResult(row: row.number, outcome: result.outcome, subject: result.subject))
+                }
+                let report = Report(rows: results, problems: [], committed: commit)
+                // all or nothing: a row in error, or a dry run, leaves the database as it was
+                if !commit || !report.isClean { throw Import.Rollback(report: Report(rows: results, problems: [], committed: false)) }
+                try await AuditLog.append(
+                    on: db, by: actor, action: "import.\(kind.name)", objectType: kind.name, objectID: "-",
+                    after: ["新增": String(report.count("新增")), "更新": String(report.count("更新")), "无变化": String(report.count("无变化"))],
+                    at: millis)
+                return report
+            }
+        } catch let rollback as Import.Rollback {
+            return rollback.report
+        }
+    }
+}
+
+/// What a row did (or would do), and how the file names its record (to catch duplicate rows).
+struct RowApplied: Sendable {
+    var outcome: Import.Outcome
+    var subject: String
+    var naturalKey: String?
+}
+
+/// A kind of import: its fields, and how one row is applied through the room's own service.
+protocol ImportKind: Sendable {
+    /// `import.<name>` in the audit trail, and the CLI's `--kind`.
+    var name: String { get }
+    var title: String { get }
+    var fields: [ImportField] { get }
+    associatedtype Context: Sendable
+    func prepare(_ request: Request) async throws -> Context
+    func apply(
+        _ values: Import.Values, row: Int, context: Context, on db: any Database, by actor: AuditActor, at millis: Int64
+    ) async throws -> RowApplied
+}

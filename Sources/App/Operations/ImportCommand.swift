@@ -1,0 +1,64 @@
+import Domain
+import FluentSQL
+import Foundation
+import Spreadsheet
+import Vapor
+
+/// `zhaoshang import --kind enterprises FILE --login LOGIN [--dry-run] [--sheet NAME] [--header-row N]`:
+/// the same engine as the web page, as the person named by --login (their scope, their rights,
+/// their name in the audit trail); prints every row's outcome, the errors by row and column, and
+/// exits 1 when anything is wrong (nothing is written then).
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "kind", help: "What the file holds: enterprises") var kind: String?
+        @Option(name: "login", help: "Whose import it is (scope, rights, audit)") var login: String?
+        @Option(name: "sheet", help: "The sheet to read (default: the first visible)") var sheet: String?
+        @Option(name: "header-row", help: "The row holding the headers (default: found from the headers)") var headerRow: Int?
+        @Flag(name: "dry-run", help: "Check every row and say what would happen; write nothing") var dryRun: Bool
+        @Argument(name: "file", help: "An .xlsx or .csv file") var file: String
+    }
+
+    var help: String { "Imports a ledger (.xlsx or .csv) all or nothing; --dry-run says what would happen." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await Startup.prepareDatabase(app)
+        guard signature.kind == "enterprises" else {
+            context.console.error("--kind: enterprises (more kinds to come)")
+            throw ExitCode(2)
+        }
+        guard let login = signature.login,
+            let principal = try await app.db.sql.raw(
+                "SELECT \(unsafeRaw: PrincipalRow.columns) FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.login = \(bind: login)"
+            ).first(decoding: PrincipalRow.self),
+            let user = principal.currentUser(csrfToken: nil, now: app.clock.seconds)
+        else {
+            context.console.error("--login: no active person with that login.")
+            throw ExitCode(2)
+        }
+        let request = Request(application: app, on: app.eventLoopGroup.next())
+        request.currentUser = user
+        let kind = EnterpriseImport()
+        let source: ImportSource
+        do {
+            source = try ImportSource.read(URL(fileURLWithPath: signature.file), sheet: signature.sheet)
+        } catch let error as SpreadsheetError {
+            context.console.error(error.message)
+            throw ExitCode(1)
+        }
+        let headerRow = signature.headerRow ?? source.likelyHeaderRow(fields: kind.fields)
+        let headers = source.headers(at: headerRow)
+        let plan = Import.Plan(headerRow: headerRow, mapping: ColumnMapping.suggest(headers: headers, fields: kind.fields))
+        context.console.print("\(signature.file)\(source.sheet.isEmpty ? "" : " · " + source.sheet) · 表头在第 \(headerRow) 行")
+        for (column, key) in plan.mapping.sorted(by: { $0.key < $1.key }) {
+            let field = kind.fields.first { $0.key == key }?.label ?? key
+            context.console.print("  \(ColumnMapping.columnName(column)) 列“\(headers[column] ?? "")” → \(field)")
+        }
+        let report = try await ImportEngine(kind: kind).run(source, plan: plan, commit: !signature.dryRun, request: request)
+        for problem in report.problems { context.console.error(problem) }
+        for error in report.errors { context.console.error(error.message) }
+        let tally = ["新增", "更新", "无变化", "跳过", "错误"].map { "\($0) \(report.count($0))" }.joined(separator: "，")
+        context.console.print((signature.dryRun ? "试导入：" : report.committed ? "已导入：" : "未导入（有错误，未写入任何记录）：") + tally)
+        if !report.isClean { throw ExitCode(1) }
+    }
+}
