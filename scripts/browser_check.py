@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import os
 import sys
 
+from browser_exchange import import_walk
 from browser_work_orders import enterprise_account_walk, work_order_walk
 import openpyxl
 from selenium import webdriver
@@ -478,6 +479,7 @@ def main():
         project_walk(driver, base, shots, lead_url)
         work_order_walk(driver, base, shots, sys.modules[__name__])
         enterprise_account_walk(driver, base, shots, sys.modules[__name__])
+        import_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

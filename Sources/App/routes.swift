@@ -50,6 +50,8 @@ func routes(_ app: Application) throws {
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
+    ImportWebController().register(pages)
+
     let api = app.grouped(BearerTokenMiddleware(), gate, exports)
     let enterpriseAPI = EnterpriseAPIController()
     api.get(APIRoute.enterprises.pattern, use: enterpriseAPI.list)

@@ -51,6 +51,12 @@ enum Import {
             }
         }
         var isClean: Bool { problems.isEmpty && errors.isEmpty }
+
+        /// What the rows would do, as one value: a commit whose rows would do otherwise than its dry
+        /// run said (the records changed meanwhile) is refused.
+        var digest: String {
+            Secrets.digest(rows.map { "\($0.row)|\($0.outcome.word)|\($0.subject)" }.joined(separator: "\n"))
+        }
     }
 
     /// A row's values by field key, as typed in the file.
@@ -114,7 +120,9 @@ struct ImportEngine<Kind: ImportKind> {
     let kind: Kind
 
     /// Reads, checks and applies; `commit` false rolls the transaction back after the last row.
-    func run(_ source: ImportSource, plan: Import.Plan, commit: Bool, request: Request) async throws -> Report {
+    func run(_ source: ImportSource, plan: Import.Plan, commit: Bool, expecting digest: String? = nil, request: Request) async throws
+        -> Report
+    {
         let problems = ColumnMapping.problems(plan.mapping, fields: kind.fields).map(\.message)
         guard problems.isEmpty else { return Report(rows: [], problems: problems, committed: false) }
         let headers = source.headers(at: plan.headerRow)
@@ -148,9 +156,15 @@ struct ImportEngine<Kind: ImportKind> {
                     }
                     results.append(Import.RowResult(row: row.number, outcome: result.outcome, subject: result.subject))
                 }
-                let report = Report(rows: results, problems: [], committed: commit)
+                var report = Report(rows: results, problems: [], committed: commit)
+                if commit, let digest, digest != report.digest {
+                    report.problems.append("试导入之后，文件或系统中的记录已有变化，本次导入结果会与试导入不同：请重新试导入，核对后再导入")
+                }
                 // all or nothing: a row in error, or a dry run, leaves the database as it was
-                if !commit || !report.isClean { throw Import.Rollback(report: Report(rows: results, problems: [], committed: false)) }
+                if !commit || !report.isClean {
+                    report.committed = false
+                    throw Import.Rollback(report: report)
+                }
                 try await AuditLog.append(
                     on: db, by: actor, action: "import.\(kind.name)", objectType: kind.name, objectID: "-",
                     after: ["新增": String(report.count("新增")), "更新": String(report.count("更新")), "无变化": String(report.count("无变化"))],

@@ -35,4 +35,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEnterpriseAccounts())
     app.migrations.add(UpdateAuditAddActorIndex())
     app.migrations.add(UpdateLeadsAddContact())
+    app.migrations.add(CreateImports())
 }

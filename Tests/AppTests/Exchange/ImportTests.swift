@@ -112,4 +112,82 @@ struct ImportTests {
             await #expect(throws: AppError.self) { try await Self.run(app, file, login: "cadre", commit: false) }
         }
     }
+
+    /// The page flow as a bureau uses it: upload, the mapping suggested from its headers, 试导入
+    /// with a row in error, the error rows downloaded, fixed, uploaded again and imported; a stale
+    /// dry run refused; nobody sees another's import; an old .xls refused in words.
+    @Test func aBureauImportsItsLedgerThroughThePages() async throws {
+        try await withApp { app, _ in
+            let folder = Self.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let bad = try Self.ledger(
+                [
+                    [.number(1), .text("荆门精密模具有限公司"), .empty, .number(4_389), .text("是")],
+                    [.number(2), .text("荆门东宝新材料有限公司"), .empty, .text("待定"), .text("否")],
+                ], in: folder)
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            _ = try await bureau.get("/imports")
+            let uploaded = try await bureau.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "企业台账.xlsx", bytes: Array(try Data(contentsOf: bad))))
+            #expect(uploaded.status == .seeOther)
+            let page = try await bureau.get(uploaded.location).body.string
+            // the mapping suggested from the headers a bureau writes
+            #expect(page.contains("单位名称") && page.contains(#"<option value="name" selected>"#))
+            #expect(page.contains(#"<option value="capital" selected>"#))
+            let id = String(uploaded.location.split(separator: "/").last!)
+            let form = [("headerRow", "1"), ("col1", "name"), ("col3", "capital"), ("col4", "attracted")]
+            #expect(try await bureau.post("/imports/\(id)/check", form).status == .seeOther)
+            let checked = try await bureau.get("/imports/\(id)").body.string
+            #expect(checked.contains("试导入结果") && checked.contains("第 3 行 D 列：“待定”不是金额"))
+            #expect(!checked.contains("确认导入"))
+            // nothing to commit while a row is in error
+            #expect(try await bureau.post("/imports/\(id)/commit", []).status == .conflict)
+            // the rows in error come back as a workbook with their error, ready to fix
+            let errors = try await bureau.get("/imports/\(id)/errors.xlsx")
+            let file = folder.appendingPathComponent("errors.xlsx")
+            try Data(errors.body.readableBytesView).write(to: file)
+            let reader = try XLSXReader(url: file)
+            let rows = try reader.rows(of: try reader.sheet(named: nil)).rows
+            #expect(rows.count == 2 && rows[0][0] == .text("错误说明") && rows[1][2] == .text("荆门东宝新材料有限公司"))
+            // fixed: the one row, uploaded again, checked and imported
+            let fixed = try Self.ledger([[.number(2), .text("荆门东宝新材料有限公司"), .empty, .number(1_273.75), .text("否")]], in: folder)
+            let again = try await bureau.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "改正后.xlsx", bytes: Array(try Data(contentsOf: fixed))))
+            let second = String(again.location.split(separator: "/").last!)
+            #expect(
+                try await bureau.post("/imports/\(second)/check", [("headerRow", "1"), ("col1", "name"), ("col3", "capital")]).status
+                    == .seeOther)
+            #expect(try await bureau.get("/imports/\(second)").body.string.contains("确认导入（共 1 行）"))
+            // someone registers the same enterprise by hand meanwhile: the dry run is stale
+            let entry = EnterpriseInput(
+                uscc: "", name: "荆门东宝新材料有限公司", formerNames: [], legalRepresentative: "", industryCode: "", regionCode: Fixture.jingmen,
+                registeredCapital: Money(minorUnits: 0), tags: [], attracted: false)
+            let enterprise = try await EnterpriseService.insert(entry, on: app.db, by: .system("test"), at: 0)
+            #expect(try await bureau.post("/imports/\(second)/commit", []).status == .seeOther)
+            #expect(try await bureau.get("/imports/\(second)").body.string.contains("请重新试导入"))
+            #expect(try await Enterprise.find(enterprise.id, on: app.db)?.registeredCapitalMinor == 0)
+            // checked again, it updates the entry
+            #expect(
+                try await bureau.post("/imports/\(second)/check", [("headerRow", "1"), ("col1", "name"), ("col3", "capital")]).status
+                    == .seeOther)
+            #expect(try await bureau.post("/imports/\(second)/commit", []).status == .seeOther)
+            #expect(try await bureau.get("/imports/\(second)").body.string.contains("导入完成"))
+            #expect(try await Enterprise.find(enterprise.id, on: app.db)?.registeredCapitalMinor == 12_737_500 * 100)
+            // another bureau person never sees it; a cadre has no import at all
+            let leader = Browser(app)
+            try await leader.login("anqing-bureau")
+            #expect(try await leader.get("/imports/\(second)").status == .notFound)
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            #expect(try await cadre.get("/imports").status == .forbidden)
+            // an old .xls is refused in words
+            let xls = Upload(
+                fileName: "台账.xls",
+                bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+                    + Array("Workbook".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+            let refused = try await bureau.upload("/imports", [("kind", "enterprises")], file: xls)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("另存为 .xlsx"))
+        }
+    }
 }

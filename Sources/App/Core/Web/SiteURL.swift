@@ -23,6 +23,7 @@ enum SiteURL: Sendable {
     case workOrders, workOrderNew, workOrder(UUID), workOrderStep(UUID), workOrderBoard, demandLinks, demand(String), demandConfirm(String)
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
     case workOrderCondense
+    case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -105,6 +106,11 @@ enum SiteURL: Sendable {
         case .webhooks: "/work-orders/webhooks"
         case .routingRules: "/work-orders/routing"
         case .workOrderCondense: "/work-orders/condense"
+        case .imports: "/imports"
+        case .importItem(let id): "/imports/\(id)"
+        case .importCheck(let id): "/imports/\(id)/check"
+        case .importCommit(let id): "/imports/\(id)/commit"
+        case .importErrors(let id): "/imports/\(id)/errors.xlsx"
         case .routingRuleDelete(let id): "/work-orders/routing/\(id)/delete"
         case .projectParallel(let id): "/projects/\(id)/parallel-approval"
         case .linkageEnd(let id): "/linkage/\(id)/end"

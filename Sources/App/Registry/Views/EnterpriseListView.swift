@@ -33,6 +33,7 @@ enum EnterpriseListView {
         ]
         if context.may(.write, .enterprise) {
             toolbar.append(el("a", [.href(.enterpriseNew), .cls("button")], text(lang("登记企业", "Register enterprise"))))
+            toolbar.append(el("a", [.href(.imports), .cls("button")], text(lang("从 Excel 导入", "Import from Excel"))))
         }
         toolbar += ListViews.exportLinks(
             .enterprises, query: model.filter.query.merging(["q": model.query]) { $1 }, resource: .enterprise, context)

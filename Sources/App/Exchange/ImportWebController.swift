@@ -1,0 +1,186 @@
+import Domain
+import Fluent
+import Foundation
+import Spreadsheet
+import Vapor
+
+/// 导入 pages: upload a ledger, check the sheet, header row and column mapping, 试导入 (the real
+/// import rolled back), fix the rows in error from their own .xlsx, 导入 all or nothing.
+struct ImportWebController {
+    static let uploadLimit = 20 << 20
+    static let kinds: [String: EnterpriseImport] = ["enterprises": EnterpriseImport()]
+
+    func register(_ pages: any RoutesBuilder) {
+        pages.get(SiteURL.imports.pattern, use: list)
+        pages.postUpload(SiteURL.imports.pattern, limit: Self.uploadLimit, use: upload)
+        pages.get(SiteURL.importItem(SiteURL.anyID).pattern, use: show)
+        pages.post(SiteURL.importCheck(SiteURL.anyID).pattern, use: check)
+        pages.post(SiteURL.importCommit(SiteURL.anyID).pattern, use: commit)
+        pages.get(SiteURL.importErrors(SiteURL.anyID).pattern, use: errors)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.write, .enterprise)
+        let mine = try await ImportRecord.query(on: request.db).filter(\.$personID == user.personID)
+            .field(\.$id).field(\.$kind).field(\.$fileName).field(\.$status).field(\.$createdAt).field(\.$report)
+            .sort(\.$createdAt, .descending).limit(20).all()
+        return .html(ImportViews.list(mine, form: FormState(), context: PageContext(request: request)))
+    }
+
+    struct UploadBody: Content {
+        var kind: String?
+        var file: File?
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.write, .enterprise)
+        let body = try request.content.decode(UploadBody.self)
+        guard let kind = Self.kinds[body.kind ?? "enterprises"], let file = body.file, file.data.readableBytes > 0 else {
+            return try await refuse(request, user, "请选择要导入的 .xlsx 或 .csv 文件")
+        }
+        let bytes = Data(file.data.readableBytesView)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zs-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("upload")
+        try bytes.write(to: path)
+        let source: ImportSource
+        do {
+            source = try ImportSource.read(path)
+        } catch let error as SpreadsheetError {
+            return try await refuse(request, user, error.message)
+        }
+        let record = ImportRecord()
+        record.id = UUID()
+        (record.kind, record.personID, record.unitID) = (kind.name, user.personID, user.unitID)
+        record.fileName = String(file.filename.prefix(200))
+        record.content = bytes
+        record.sheet = source.sheet
+        let header = source.likelyHeaderRow(fields: kind.fields)
+        record.plan = Import.Plan(
+            headerRow: header, mapping: ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields))
+        (record.status, record.report, record.dryRunDigest) = ("uploaded", "", "")
+        record.createdAt = request.clock.millis
+        record.version = 1
+        try await request.writeTransaction { db in try await record.create(on: db) }
+        return request.redirect(to: SiteURL.importItem(record.id!).path)
+    }
+
+    private func refuse(_ request: Request, _ user: CurrentUser, _ message: String) async throws -> Response {
+        let mine = try await ImportRecord.query(on: request.db).filter(\.$personID == user.personID)
+            .sort(\.$createdAt, .descending).limit(20).all()
+        let form = FormState(values: [:], error: AppError.field("file", zh: message, en: message))
+        return .html(ImportViews.list(mine, form: form, context: PageContext(request: request)), status: .unprocessableEntity)
+    }
+
+    /// The uploader's own import, or 404 (nobody else's, whatever the id).
+    func find(_ request: Request) async throws -> (ImportRecord, EnterpriseImport) {
+        let user = try request.authorize(.write, .enterprise)
+        guard let record = try await ImportRecord.find(try request.idParameter(), on: request.db), record.personID == user.personID,
+            let kind = Self.kinds[record.kind]
+        else { throw AppError.notFound }
+        return (record, kind)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let (record, kind) = try await find(request)
+        let source = try Self.source(record)
+        return .html(ImportViews.show(record, source: source, fields: kind.fields, context: PageContext(request: request)))
+    }
+
+    static func source(_ record: ImportRecord) throws -> ImportSource {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zs-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("upload")
+        try record.content.write(to: path)
+        return try ImportSource.read(path, sheet: record.sheet.isEmpty ? nil : record.sheet)
+    }
+
+    /// 试导入 with the plan on the form (sheet, header row, one field per column).
+    func check(_ request: Request) async throws -> Response {
+        let (record, kind) = try await find(request)
+        let form = try request.content.decode([String: String].self)
+        if let sheet = form["sheet"], !sheet.isEmpty, sheet != record.sheet { record.sheet = sheet }
+        var source = try Self.source(record)
+        let fields = Set(kind.fields.map(\.key))
+        var mapping: [Int: String] = [:]
+        for (name, value) in form where name.hasPrefix("col") && fields.contains(value) {
+            if let column = Int(name.dropFirst(3)), (0..<1000).contains(column) { mapping[column] = value }
+        }
+        var header = Int(form["headerRow"] ?? "") ?? record.headerRow
+        header = max(1, min(header, 50))
+        if header != record.headerRow || source.sheet != record.sheet {
+            // a new header row: the mapping suggested from its headers, unless the form chose one
+            if form["remap"] == "1" || mapping.isEmpty {
+                mapping = ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
+            }
+        }
+        record.sheet = source.sheet
+        record.plan = Import.Plan(headerRow: header, mapping: mapping)
+        source = try Self.source(record)
+        let report = try await ImportEngine(kind: kind).run(source, plan: record.plan, commit: false, request: request)
+        record.report = StoredReport(report, dryRun: true).json
+        record.dryRunDigest = report.isClean ? report.digest : ""
+        record.status = "checked"
+        try await save(record, request)
+        return request.redirect(to: SiteURL.importItem(record.id!).path + "#report")
+    }
+
+    /// 导入: the same plan, all or nothing, refused when its rows would do otherwise than the dry run said.
+    func commit(_ request: Request) async throws -> Response {
+        let (record, kind) = try await find(request)
+        guard record.status == "checked", !record.dryRunDigest.isEmpty else {
+            throw AppError(code: "import_not_checked", status: .conflict, zh: "请先试导入，确认无误后再导入。", en: "Dry-run first.")
+        }
+        let report = try await ImportEngine(kind: kind).run(
+            try Self.source(record), plan: record.plan, commit: true, expecting: record.dryRunDigest, request: request)
+        record.report = StoredReport(report, dryRun: false).json
+        if report.committed { record.status = "committed" } else { record.dryRunDigest = "" }
+        try await save(record, request)
+        return request.redirect(to: SiteURL.importItem(record.id!).path + "#report")
+    }
+
+    private func save(_ record: ImportRecord, _ request: Request) async throws {
+        try await request.writeTransaction { db in
+            try await Versioned.claim(ImportRecord.schema, id: record.id!, expected: record.version, on: db)
+            record.version += 1
+            try await record.update(on: db)
+        }
+    }
+
+    /// The rows in error as an .xlsx: their own columns as uploaded and 错误说明 first, to fix and upload again.
+    func errors(_ request: Request) async throws -> Response {
+        let (record, _) = try await find(request)
+        let source = try Self.source(record)
+        let stored = record.stored?.rows.filter { $0.word == "错误" } ?? []
+        let messages = Dictionary(stored.map { ($0.row, $0.messages.joined(separator: "；")) }) { first, _ in first }
+        let headers = source.headers(at: record.headerRow)
+        let width = (headers.keys.max() ?? 0) + 1
+        let columns = [Column("错误说明", width: 50)] + (0..<width).map { Column(headers[$0] ?? ColumnMapping.columnName($0)) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zs-errors-\(UUID().uuidString)")
+        let writer = try XLSXWriter(columns: columns, sheetName: "待修改的行", directory: folder.appendingPathComponent("parts"))
+        for row in source.rows where messages[row.number] != nil {
+            let cells: [Cell] = (0..<width).map { column in
+                switch row[column] {
+                case .empty: .empty
+                case .text(let text): .text(text)
+                case .number(let value, isDate: true): ExcelDate.day(fromSerial: value).map(Cell.date) ?? .number(value)
+                case .number(let value, _): .number(value)
+                case .bool(let value): .bool(value)
+                case .error(let code): .text(code)
+                }
+            }
+            try writer.append([.text(messages[row.number] ?? "")] + cells)
+        }
+        let file = folder.appendingPathComponent("errors.xlsx")
+        try writer.finish(
+            info: ExportInfo(title: "导入错误行", lines: [("原文件", record.fileName), ("说明", "改正后可直接重新上传（“错误说明”列不会被导入）")]), at: file)
+        let response = try await request.fileio.asyncStreamFile(at: file.path, mediaType: ExportTable.Format.xlsx.mediaType) { _ in
+            try? FileManager.default.removeItem(at: folder)
+        }
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"import-errors.xlsx\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

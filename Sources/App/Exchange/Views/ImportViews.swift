@@ -1,0 +1,168 @@
+import Domain
+import Foundation
+import Spreadsheet
+
+/// 导入 pages: the upload form with one's recent imports, and one import's plan and report.
+enum ImportViews {
+    static func list(_ imports: [ImportRecord], form: FormState, context: PageContext) -> String {
+        let lang = context.lang
+        let upload = Components.postForm(
+            .imports, context, multipart: true,
+            Components.banner(form, lang) + [
+                Components.select("kind", lang("导入内容", "What"), [("enterprises", lang("企业库（企业名单）", "Enterprises"))], form, lang),
+                Components.wrap(
+                    "file", lang("文件（.xlsx 或 .csv，20 MB 以内）", "File (.xlsx or .csv, up to 20 MB)"), form, lang, required: true,
+                    hint: lang(
+                        "Excel、WPS 另存的 .xlsx，或 CSV（UTF-8 或 GBK 编码均可）。先试导入，核对每一行后再导入；有一行出错则一条也不写入。",
+                        "An .xlsx, or a CSV in UTF-8 or GBK. Dry-run first; one row in error writes nothing."),
+                    control: voidEl("input", [.type("file"), .name("file"), .id("f-file"), Attr(name: "accept", value: ".xlsx,.csv")])),
+                Components.submit(lang("上传并检查", "Upload and check")),
+            ])
+        let rows = imports.map { record -> [HNode] in
+            let stored = record.stored
+            return [
+                link(.importItem(record.id!), record.fileName),
+                text(record.kind == "enterprises" ? lang("企业库", "Enterprises") : record.kind),
+                text(status(record.status, lang)),
+                text(stored.map { "新增 \($0.count("新增"))，更新 \($0.count("更新"))，错误 \($0.count("错误"))" } ?? "—"),
+                text(time(record.createdAt)),
+            ]
+        }
+        return Layout.page(
+            lang("导入", "Import"), context: context,
+            content: [
+                el("section", [.cls("panel")], el("h2", [], text(lang("上传台账", "Upload a ledger"))), upload),
+                el("h2", [], text(lang("我的导入", "My imports"))),
+                Components.table(
+                    [lang("文件", "File"), lang("内容", "What"), lang("状态", "Status"), lang("结果", "Result"), lang("上传时间", "Uploaded")], rows,
+                    empty: lang("还没有导入过文件。", "No imports yet."), dates: [4]),
+            ])
+    }
+
+    static func status(_ raw: String, _ lang: Lang) -> String {
+        switch raw {
+        case "committed": lang("已导入", "Imported")
+        case "checked": lang("已试导入", "Dry-run done")
+        default: lang("待试导入", "Uploaded")
+        }
+    }
+
+    static func time(_ millis: Int64) -> String {
+        let date = Date(timeIntervalSince1970: Double(millis) / 1000)
+        var style = Date.FormatStyle(date: .numeric, time: .shortened).locale(Locale(identifier: "zh_CN"))
+        style.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        return date.formatted(style)
+    }
+
+    static func show(_ record: ImportRecord, source: ImportSource, fields: [ImportField], context: PageContext) -> String {
+        let lang = context.lang
+        let plan = record.plan
+        let headers = source.headers(at: plan.headerRow)
+        let width = max((headers.keys.max() ?? -1) + 1, (source.rows.first?.cells.keys.max() ?? 0) + 1)
+        let dataRows = source.rows.filter { $0.number > plan.headerRow && !$0.isBlank }.count
+        var controls: [HNode] = []
+        if source.sheetNames.count > 1 {
+            controls.append(
+                Components.select(
+                    "sheet", lang("工作表", "Sheet"), source.sheetNames.map { ($0, $0) }, FormState(values: ["sheet": source.sheet]), lang))
+        }
+        controls.append(
+            Components.field(
+                "headerRow", lang("表头在第几行", "Header row"), FormState(values: ["headerRow": String(plan.headerRow)]), lang, type: "number",
+                hint: lang("标题行、合并的表头都可以：选中真正写着列名的那一行", "The row that holds the column names"),
+                attrs: [Attr(name: "min", value: "1"), Attr(name: "max", value: "50")]))
+        let choices = [("", lang("（不导入）", "(skip)"))] + fields.map { ($0.key, $0.label + ($0.required ? "（必填）" : "")) }
+        let mappingRows = (0..<min(width, 60)).map { column -> [HNode] in
+            let sample = source.rows.first { $0.number > plan.headerRow && $0[column] != .empty }.map { sampleText($0[column]) } ?? ""
+            let name = "col\(column)"
+            let options = choices.map { value, label in
+                el("option", [.value(value)] + (plan.mapping[column] ?? "" == value ? [.flag("selected")] : []), text(label))
+            }
+            let label = ColumnMapping.columnName(column) + lang(" 列对应字段", " column's field")
+            return [
+                text(ColumnMapping.columnName(column)), text(headers[column] ?? ""), text(sample),
+                el("select", [.name(name), .id("f-" + name), Attr(name: "aria-label", value: label)], children: options),
+            ]
+        }
+        let planForm = Components.postForm(
+            .importCheck(record.id!), context,
+            controls + [
+                Components.table(
+                    [lang("列", "Column"), lang("表头", "Header"), lang("示例", "Example"), lang("对应字段", "Field")], mappingRows,
+                    empty: lang("表头行为空。", "The header row is empty.")),
+                Components.submit(lang("试导入", "Dry run")),
+            ])
+        var content: [HNode] = [
+            el(
+                "p", [.cls("muted")],
+                text(
+                    lang(
+                        "\(record.fileName) · \(source.sheet.isEmpty ? "CSV" : "工作表“\(source.sheet)”") · 表头第 \(plan.headerRow) 行 · 数据 \(dataRows) 行",
+                        "\(record.fileName) · header row \(plan.headerRow) · \(dataRows) rows"))),
+            el("section", [.cls("panel")], el("h2", [], text(lang("列对应", "Column mapping"))), planForm),
+        ]
+        if let stored = record.stored { content += report(stored, record, context) }
+        return Layout.page(
+            lang("导入：", "Import: ") + record.fileName, crumbs: [.init(title: lang("导入", "Import"), url: .imports)], context: context,
+            content: content)
+    }
+
+    static func sampleText(_ value: CellValue) -> String {
+        switch value {
+        case .empty: ""
+        case .text(let text): String(text.prefix(30))
+        case .number(let number, isDate: true): ExcelDate.day(fromSerial: number)?.description ?? String(number)
+        case .number(let number, _): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .bool(let flag): flag ? "是" : "否"
+        case .error(let code): code
+        }
+    }
+
+    static func report(_ stored: StoredReport, _ record: ImportRecord, _ context: PageContext) -> [HNode] {
+        let lang = context.lang
+        let title =
+            stored.committed
+            ? lang("导入完成", "Imported")
+            : stored.dryRun
+                ? lang("试导入结果（未写入任何记录）", "Dry run (nothing written)")
+                : lang("未导入：一条也没有写入", "Not imported: nothing written")
+        var nodes: [HNode] = [
+            el("h2", [.id("report")], text(title)),
+            el(
+                "p", [.cls("totals")],
+                children: ["新增", "更新", "无变化", "跳过", "错误"].map { word in
+                    el("span", [], text(word + " "), el("strong", [], text(String(stored.count(word)))))
+                }),
+        ]
+        nodes += stored.problems.map { el("p", [.cls("field-error")], text($0)) }
+        let errors = stored.rows.filter { $0.word == "错误" }
+        if !errors.isEmpty {
+            nodes.append(
+                el(
+                    "p", [],
+                    link(.importErrors(record.id!), lang("下载出错的行（.xlsx，附错误说明）", "Download the rows in error"), [.cls("button")]),
+                    text(lang(" 改正后重新上传即可。", " Fix them and upload again."))))
+            nodes.append(
+                el(
+                    "ul", [.cls("import-errors")],
+                    children: errors.prefix(200).flatMap { row in row.messages.map { el("li", [], text($0)) } }))
+        }
+        if stored.dryRun, stored.problems.isEmpty, errors.isEmpty, record.status == "checked" {
+            nodes.append(
+                Components.postForm(
+                    .importCommit(record.id!), context, cls: "inline",
+                    [Components.submit(lang("确认导入（共 \(stored.rows.count) 行）", "Import (\(stored.rows.count) rows)"))]))
+        }
+        let shown = stored.rows.prefix(200).map { row -> [HNode] in
+            [text(String(row.row)), text(row.word), text(row.subject), text(row.messages.joined(separator: "；"))]
+        }
+        nodes.append(
+            Components.table(
+                [lang("行", "Row"), lang("结果", "Outcome"), lang("名称", "Name"), lang("说明", "Note")], shown,
+                empty: lang("没有数据行。", "No data rows."), numeric: [0]))
+        if stored.rows.count > 200 {
+            nodes.append(el("p", [.cls("muted")], text(lang("仅列出前 200 行。", "The first 200 rows are shown."))))
+        }
+        return nodes
+    }
+}
