@@ -120,9 +120,11 @@ struct ImportEngine<Kind: ImportKind> {
     let kind: Kind
 
     /// Reads, checks and applies; `commit` false rolls the transaction back after the last row.
-    func run(_ source: ImportSource, plan: Import.Plan, commit: Bool, expecting digest: String? = nil, request: Request) async throws
-        -> Report
-    {
+    /// `progress` hears (rows done, rows in all) every hundred rows (the CLI's progress bar).
+    func run(
+        _ source: ImportSource, plan: Import.Plan, commit: Bool, expecting digest: String? = nil, request: Request,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> Report {
         let problems = ColumnMapping.problems(plan.mapping, fields: kind.fields).map(\.message)
         guard problems.isEmpty else { return Report(rows: [], problems: problems, committed: false) }
         let headers = source.headers(at: plan.headerRow)
@@ -155,7 +157,9 @@ struct ImportEngine<Kind: ImportKind> {
                         }
                     }
                     results.append(Import.RowResult(row: row.number, outcome: result.outcome, subject: result.subject))
+                    if results.count % 100 == 0 { progress?(results.count, rows.count) }
                 }
+                progress?(results.count, rows.count)
                 var report = Report(rows: results, problems: [], committed: commit)
                 if commit, let digest, digest != report.digest {
                     report.problems.append("试导入之后，文件或系统中的记录已有变化，本次导入结果会与试导入不同：请重新试导入，核对后再导入")

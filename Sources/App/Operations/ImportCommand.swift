@@ -54,11 +54,36 @@ struct ImportCommand: AsyncCommand {
             let field = kind.fields.first { $0.key == key }?.label ?? key
             context.console.print("  \(ColumnMapping.columnName(column)) 列“\(headers[column] ?? "")” → \(field)")
         }
-        let report = try await ImportEngine(kind: kind).run(source, plan: plan, commit: !signature.dryRun, request: request)
+        let bar = ProgressLine(title: signature.dryRun ? "试导入" : "导入")
+        let report = try await ImportEngine(kind: kind).run(
+            source, plan: plan, commit: !signature.dryRun, request: request, progress: { done, total in bar.update(done, of: total) })
+        bar.finish()
         for problem in report.problems { context.console.error(problem) }
         for error in report.errors { context.console.error(error.message) }
         let tally = ["新增", "更新", "无变化", "跳过", "错误"].map { "\($0) \(report.count($0))" }.joined(separator: "，")
         context.console.print((signature.dryRun ? "试导入：" : report.committed ? "已导入：" : "未导入（有错误，未写入任何记录）：") + tally)
         if !report.isClean { throw ExitCode(1) }
+    }
+}
+
+/// The terminal's progress bar, fed from the import's transaction.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let title: String
+    private var bar: ProgressBar?
+
+    init(title: String) { self.title = title }
+
+    func update(_ done: Int, of total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if bar == nil { bar = ProgressBar(title: title, total: total) }
+        bar?.update(done)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        bar?.finish()
     }
 }

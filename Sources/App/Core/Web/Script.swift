@@ -14,12 +14,8 @@ enum Script {
     static let path = SiteURL.script(version: version).path
 
     static func route(_ app: Application) {
-        app.get(SiteURL.script(version: version).pattern) { _ -> Response in
-            var headers = HTTPHeaders()
-            headers.contentType = .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
-            return Response(status: .ok, headers: headers, body: .init(string: source))
-        }
+        Stylesheet.serveImmutable(
+            app, .script(version: version), type: .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]), source)
     }
 
     static let source = """

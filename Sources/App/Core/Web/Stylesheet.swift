@@ -7,11 +7,16 @@ enum Stylesheet {
     static let path = SiteURL.stylesheet(version: version).path
 
     static func route(_ app: Application) {
-        app.get(SiteURL.stylesheet(version: version).pattern) { _ -> Response in
+        serveImmutable(app, .stylesheet(version: version), type: .init(type: "text", subType: "css", parameters: ["charset": "utf-8"]), css)
+    }
+
+    /// A file compiled into the binary, under a path that changes with its content: cached for a year.
+    static func serveImmutable(_ app: Application, _ url: SiteURL, type: HTTPMediaType, _ body: String) {
+        app.get(url.pattern) { _ -> Response in
             var headers = HTTPHeaders()
-            headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.contentType = type
             headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
-            return Response(status: .ok, headers: headers, body: .init(string: css))
+            return Response(status: .ok, headers: headers, body: .init(string: body))
         }
     }
 
