@@ -22,6 +22,7 @@ LISTS = [
     ("/api/v1/work-orders?view=all", "诉求与督办事项"),
     ("/api/v1/activities", "招商活动"),
     ("/api/v1/enterprises?q=线路板", "企业库"),
+    ("/api/v1/work-orders/board", "部门责任榜"),
 ]
 failures = 0
 

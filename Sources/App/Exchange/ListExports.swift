@@ -15,6 +15,7 @@ enum ListExports {
             ([SiteURL.workOrders.path, SiteURL.api(.workOrders).path], workOrders),
             ([SiteURL.activities.path, SiteURL.api(.activities).path], activities),
             ([SiteURL.enterprises.path, SiteURL.api(.enterprises).path], enterprises),
+            ([SiteURL.workOrderBoard.path, SiteURL.api(.workOrderBoard).path], accountabilityBoard),
         ] {
             for path in paths { routes["GET " + path] = export }
         }
@@ -244,4 +245,29 @@ enum RegistryFilterWords {
         "q": "关键词", "region": "地区", "industry": "行业", "attracted": "招引企业", "min": "注册资本不低于（万元）", "max": "注册资本不高于（万元）",
         "sort": "排序", "dir": "顺序",
     ]
+}
+
+extension ListExports {
+    /// 部门责任榜: one line a responsible unit, most overdue first, as the board shows it.
+    static let accountabilityBoard = ListExport(resource: .workOrder) { request in
+        let lines = try await WorkOrderList.board(request)
+        return ExportTable(
+            kind: "accountability-board", title: "部门责任榜",
+            columns: [
+                Column("责任单位", width: 24), Column("在办", .integer), Column("超期未答复", .integer), Column("超期答复", .integer),
+                Column("已办结", .integer), Column("平均办结天数", .amount), Column("重办率", .percent), Column("满意率", .percent),
+            ],
+            filters: [],
+            chunk: { index in
+                guard index == 0 else { return [] }
+                return lines.map { l -> [Cell] in
+                    [
+                        .text(l.unitName), .integer(l.line.open), .integer(l.line.overdue), .integer(l.line.late), .integer(l.line.closed),
+                        l.line.averageDaysToCloseTenths.map { .number(Double($0) / 10) } ?? .empty,
+                        l.line.reopenRatePermille.map { .number(Double($0) / 1000) } ?? .empty,
+                        l.line.satisfactionPermille.map { .number(Double($0) / 1000) } ?? .empty,
+                    ]
+                }
+            })
+    }
 }

@@ -85,6 +85,14 @@ struct ExportTests {
             let viaAPI = try await api.send(.GET, "/api/v1/projects/ledger", headers: ["Accept": "text/csv"])
             let apiRows = try CSVReader.rows(Data(viaAPI.body.readableBytesView))
             #expect(viaAPI.status == .ok && apiRows.count == rows.count)
+            // the accountability board: a line a unit, the rates as percentages a spreadsheet computes with
+            let user = try await LeadListTests.user("demo-bureau", on: app.db)
+            let lines = try await WorkOrderList.board(user, today: app.clock.today, on: app.db)
+            let (board, _) = try Self.workbook(try await bureau.get("/work-orders/board?format=xlsx"))
+            #expect(lines.count > 3 && board.count - 1 == lines.count)
+            #expect(board[1][0] == .text(lines[0].unitName) && board[1][2] == .number(Double(lines[0].line.overdue), isDate: false))
+            let rated = try #require(lines.firstIndex { $0.line.satisfactionPermille != nil })
+            #expect(board[rated + 1][7] == .number(Double(lines[rated].line.satisfactionPermille!) / 1000, isDate: false))
         }
     }
 

@@ -141,6 +141,6 @@ enum WorkOrderViews {
         return subpage(
             ("部门责任榜", "Department accountability board"),
             intro: ("超期按原定期限计算，重办不重新计时；满意率 = 满意确认 ÷（满意确认 + 退回重办）。", "Lateness counts from the original deadline."),
-            [table], context: context)
+            ListViews.exportLinks(.workOrderBoard, query: [:], resource: .workOrder, context) + [table], context: context)
     }
 }
