@@ -16,6 +16,7 @@ enum ListExports {
             ([SiteURL.activities.path, SiteURL.api(.activities).path], activities),
             ([SiteURL.enterprises.path, SiteURL.api(.enterprises).path], enterprises),
             ([SiteURL.workOrderBoard.path, SiteURL.api(.workOrderBoard).path], accountabilityBoard),
+            ([SiteURL.todos.path], todos),
         ] {
             for path in paths { routes["GET " + path] = export }
         }
@@ -266,6 +267,31 @@ extension ListExports {
                         l.line.averageDaysToCloseTenths.map { .number(Double($0) / 10) } ?? .empty,
                         l.line.reopenRatePermille.map { .number(Double($0) / 1000) } ?? .empty,
                         l.line.satisfactionPermille.map { .number(Double($0) / 1000) } ?? .empty,
+                    ]
+                }
+            })
+    }
+}
+
+extension ListExports {
+    /// 我的待办: one's open next steps, soonest first, as the page lists them.
+    static let todos = ListExport(resource: .activity) { request in
+        let user = try request.requireUser()
+        let today = request.clock.today
+        let rows = try await ActivityList.todos(of: user.personID, on: request.db)
+        return ExportTable(
+            kind: "todos", title: "我的待办",
+            columns: [
+                Column("下一步时限", .date), Column("下一步", width: 30), Column("是否逾期"), Column("对象", width: 30), Column("活动日期", .date),
+                Column("类型"), Column("成果", width: 40),
+            ],
+            filters: [("负责人", user.name)],
+            chunk: { index in
+                guard index == 0 else { return [] }
+                return rows.map { row -> [Cell] in
+                    [
+                        .day(row.nextDue), .text(row.nextStep), .text(row.isLate(today: today) ? "逾期" : ""), .text(row.counterpart),
+                        .day(row.occurredOn), .text(row.activityKind.label(.zh)), .text(row.outcome),
                     ]
                 }
             })

@@ -91,6 +91,12 @@ struct ExportTests {
             let (board, _) = try Self.workbook(try await bureau.get("/work-orders/board?format=xlsx"))
             #expect(lines.count > 3 && board.count - 1 == lines.count)
             #expect(board[1][0] == .text(lines[0].unitName) && board[1][2] == .number(Double(lines[0].line.overdue), isDate: false))
+            // a cadre's own to-dos, soonest first
+            let cadre = Browser(app)
+            try await cadre.login("demo-cadre", password: DemoCity.password)
+            let mine = try await ActivityList.todos(of: try await LeadListTests.user("demo-cadre", on: app.db).personID, on: app.db)
+            let todos = try CSVReader.rows(Data(try await cadre.get("/todos?format=csv").body.readableBytesView))
+            #expect(!mine.isEmpty && todos.count - 2 == mine.count && todos[2][1] == .text(mine[0].nextStep))
             let rated = try #require(lines.firstIndex { $0.line.satisfactionPermille != nil })
             #expect(board[rated + 1][7] == .number(Double(lines[rated].line.satisfactionPermille!) / 1000, isDate: false))
         }

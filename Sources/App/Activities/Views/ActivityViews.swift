@@ -136,7 +136,10 @@ enum ActivityViews {
         let lang = context.lang
         let late = rows.filter { $0.isLate(today: today) }.count
         let content: [HNode] = [
-            el("p", [.cls("muted")], text(lang("共 \(rows.count) 项待办，其中逾期 \(late) 项。", "\(rows.count) open, \(late) late."))),
+            el(
+                "p", [.cls("totals")],
+                children: [text(lang("共 \(rows.count) 项待办，其中逾期 \(late) 项。", "\(rows.count) open, \(late) late."))]
+                    + ListViews.exportLinks(.todos, query: [:], resource: .activity, context)),
             Components.table(
                 [lang("期限", "Due"), lang("下一步", "Next step"), lang("来自", "From"), ""],
                 rows.map { row in
