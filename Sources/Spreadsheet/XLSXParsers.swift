@@ -9,13 +9,19 @@ class PartParser: NSObject, XMLParserDelegate {
     var failure: Error?
 
     func run(_ data: Data, part: String) throws {
-        let parser = XMLParser(data: data)
+        // read through a stream, so libxml2 is fed in small chunks: a part handed over whole leaves
+        // more than its 10 MB look-ahead limit unparsed and stops with "huge input lookup"
+        // (a sheet of 100,000 rows is 40 MB)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = self
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         if let failure { throw failure }
-        if !ok { throw SpreadsheetError.corrupt(part) }
+        if !ok {
+            let detail = (parser.parserError as NSError?).map { " 第 \(parser.lineNumber) 行：\($0.code)" } ?? ""
+            throw SpreadsheetError.corrupt(part + detail)
+        }
     }
 
     static func local(_ name: String) -> Substring {

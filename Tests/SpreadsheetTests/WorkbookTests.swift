@@ -138,3 +138,29 @@ struct WorkbookTests {
         #expect(NumberFormat.isDate(id: 14, code: nil) && NumberFormat.isDate(id: 57, code: nil) && !NumberFormat.isDate(id: 4, code: nil))
     }
 }
+
+@Suite("xlsx 读写：大工作表")
+struct LargeSheetTests {
+    /// A sheet part over libxml2's 10 MB look-ahead is read all the same (the parser is fed in
+    /// chunks): 60,000 rows of a registry, about 12 MB of XML.
+    @Test func aSheetOfSixtyThousandRowsIsReadWhole() throws {
+        let folder = WorkbookTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try XLSXWriter(
+            columns: [Column("序号", .integer), Column("企业名称"), Column("统一社会信用代码"), Column("注册资本（万元）", .amount)],
+            sheetName: "企业库", directory: folder)
+        for n in 1...60_000 {
+            try writer.append([.number(Double(n)), .text("荆门演示第\(n)号线路板有限公司"), .text("91420800MA4K\(n)"), .number(Double(n) / 4)])
+        }
+        let file = folder.appendingPathComponent("large.xlsx")
+        try writer.finish(info: ExportInfo(title: "企业库", lines: []), at: file)
+        let reader = try XLSXReader(url: file)
+        var count = 0
+        var last: SheetRow?
+        try reader.forEachRow(of: try reader.sheet(named: nil)) { row in
+            count += 1
+            last = row
+        }
+        #expect(count == 60_001 && last?[1] == .text("荆门演示第60000号线路板有限公司") && last?[3] == .number(15_000, isDate: false))
+    }
+}

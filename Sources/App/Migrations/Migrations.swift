@@ -36,4 +36,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateAuditAddActorIndex())
     app.migrations.add(UpdateLeadsAddContact())
     app.migrations.add(CreateImports())
+    app.migrations.add(CreateEnterpriseNameRegionIndex())
 }
