@@ -16,6 +16,21 @@ public enum CellValue: Equatable, Sendable {
     case error(String)
 }
 
+extension CellValue {
+    /// The value as a person reads it in the cell: a date cell as 2025-10-01, a whole number
+    /// without ".0", a boolean as 是/否, an error as its code; "" for an empty cell.
+    public func text(date1904: Bool = false) -> String {
+        switch self {
+        case .empty: ""
+        case .text(let text): text
+        case .number(let value, isDate: true): ExcelDate.day(fromSerial: value, date1904: date1904)?.description ?? String(value)
+        case .number(let value, _): value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .bool(let value): value ? "是" : "否"
+        case .error(let code): code
+        }
+    }
+}
+
 /// One row of a sheet: its number as Excel shows it (1-based), its cells by 0-based column.
 public struct SheetRow: Sendable, Equatable {
     public var number: Int

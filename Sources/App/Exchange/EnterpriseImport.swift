@@ -51,7 +51,7 @@ struct EnterpriseImport: ImportKind {
                 errors.append(values.place(row, "region") + "“\(written)”不是已登记的行政区划（写代码如 420802 或名称如 东宝区）")
             }
         }
-        if let code = try? JurisdictionCode(region), !context.user.scope.contains(code) {
+        if let code = try? JurisdictionCode(region), AccessPolicy.decide(context.user.actor, .write, .enterprise, in: code) != .allowed {
             errors.append(values.place(row, "region") + "\(region) 不在您的辖区内")
         }
         var capital: Money = Money(minorUnits: 0)
@@ -62,11 +62,7 @@ struct EnterpriseImport: ImportKind {
         }
         var attracted = false
         if let flag = values.text("attracted") {
-            switch flag {
-            case "是", "Y", "y", "1", "√", "TRUE", "true": attracted = true
-            case "否", "N", "n", "0", "FALSE", "false": attracted = false
-            default: errors.append(values.place(row, "attracted") + "应填“是”或“否”")
-            }
+            do { attracted = try ImportValues.flag(text: flag) } catch { errors.append(values.place(row, "attracted") + error.message) }
         }
         let input: EnterpriseInput
         do {
@@ -94,7 +90,9 @@ struct EnterpriseImport: ImportKind {
                 _ = try await EnterpriseService.insert(input, on: db, by: actor, at: millis)
                 return RowApplied(outcome: .create, subject: input.name, naturalKey: key)
             }
-            guard let code = try? JurisdictionCode(existing.regionCode), context.user.scope.contains(code) else {
+            guard let code = try? JurisdictionCode(existing.regionCode),
+                AccessPolicy.decide(context.user.actor, .write, .enterprise, in: code) == .allowed
+            else {
                 let message = values.place(row, "uscc") + "该企业已登记在您辖区之外，不能由本次导入修改"
                 return RowApplied(outcome: .error([message]), subject: input.name, naturalKey: key)
             }

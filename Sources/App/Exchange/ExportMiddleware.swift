@@ -42,11 +42,8 @@ struct ExportMiddleware: AsyncMiddleware {
     /// 说明: what the list is, what narrowed it, who exported it when, and the demo label on demo data.
     static func infoLines(_ table: ExportTable, request: Request) async throws -> [(label: String, value: String)] {
         let user = try request.requireUser()
-        let now = Date(timeIntervalSince1970: Double(request.clock.millis) / 1000)
-        var formatter = Date.FormatStyle(date: .numeric, time: .shortened).locale(Locale(identifier: "zh_CN"))
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
         var lines: [(label: String, value: String)] = [
-            ("导出时间", now.formatted(formatter)), ("导出人", user.name),
+            ("导出时间", BeijingTime.text(millis: request.clock.millis)), ("导出人", user.name),
             ("筛选条件", table.filters.isEmpty ? "无（全部）" : table.filters.map { "\($0.label)：\($0.value)" }.joined(separator: "；")),
             ("金额单位", "金额列以万元计（外币金额按原币写出，不折算、不相加）"),
         ]

@@ -21,25 +21,28 @@ struct ExportNames: Sendable {
         return Dictionary(people.compactMap { p in p.id.map { ($0, p.name) } }) { first, _ in first }
     }
 
-    /// The filters that narrow the list, as (标签, 值) in the order of `labels`' words: ids named,
-    /// the rest as typed.
+    /// The filters that narrow the list, as (标签, 值): choices in words, ids by name — a unit
+    /// (`unit`, `host`, `responsible`), a person, or an enterprise the reader may see (an id of
+    /// another jurisdiction's entry stays an id: the file never names what the page would not).
     static func describe(
         _ query: [String: String], labels: [String: String], words: [String: [String: String]] = [:], _ request: Request
     ) async throws -> [(label: String, value: String)] {
+        let user = try request.requireUser()
         var lines: [(label: String, value: String)] = []
         for (key, value) in query.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
             guard let label = labels[key] else { continue }
-            var shown = words[key]?[value] ?? value
+            var shown = words[key]?[value] ?? (value == "1" ? "是" : value)
             if let id = UUID(uuidString: value) {
-                if let unit = try await Unit.find(id, on: request.db) {
-                    shown = unit.name
-                } else if let person = try await Person.find(id, on: request.db) {
-                    shown = person.name
-                } else if let enterprise = try await Enterprise.find(id, on: request.db) {
-                    shown = enterprise.name
+                switch key {
+                case "person": shown = try await Person.find(id, on: request.db)?.name ?? value
+                case "enterprise":
+                    if let entry = try await Enterprise.find(id, on: request.db), let region = try? JurisdictionCode(entry.regionCode),
+                        AccessPolicy.decide(user.actor, .read, .enterprise, in: region) == .allowed
+                    {
+                        shown = entry.name
+                    }
+                default: shown = try await Unit.find(id, on: request.db)?.name ?? value
                 }
-            } else if value == "1", words[key] == nil {
-                shown = "是"
             }
             lines.append((label, shown))
         }

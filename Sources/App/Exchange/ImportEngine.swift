@@ -67,15 +67,8 @@ enum Import {
         var date1904: Bool
 
         func text(_ key: String) -> String? {
-            switch cells[key] ?? .empty {
-            case .empty: return nil
-            case .text(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed.isEmpty ? nil : trimmed
-            case .number(let value, _): return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-            case .bool(let value): return value ? "是" : "否"
-            case .error(let code): return code
-            }
+            let text = (cells[key] ?? .empty).text(date1904: date1904).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
         }
 
         func amount(_ key: String, default unit: ImportValues.AmountUnit) throws(ImportValues.Failure) -> Money? {

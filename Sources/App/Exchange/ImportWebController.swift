@@ -76,7 +76,8 @@ struct ImportWebController {
     /// The uploader's own import, or 404 (nobody else's, whatever the id).
     func find(_ request: Request) async throws -> (ImportRecord, EnterpriseImport) {
         let user = try request.authorize(.write, .enterprise)
-        guard let record = try await ImportRecord.find(try request.idParameter(), on: request.db), record.personID == user.personID,
+        guard let record = try await ImportRecord.find(try request.idParameter(), on: request.db),
+            AccessPolicy.may(user.roles, .handleImport, ties: record.personID == user.personID ? .author : []),
             let kind = Self.kinds[record.kind]
         else { throw AppError.notFound }
         return (record, kind)
@@ -88,7 +89,17 @@ struct ImportWebController {
         return .html(ImportViews.show(record, source: source, fields: kind.fields, context: PageContext(request: request)))
     }
 
+    /// The upload read again (a sheet the file does not hold, or a file that no longer reads, is a
+    /// 422 in words, never a 500).
     static func source(_ record: ImportRecord) throws -> ImportSource {
+        do {
+            return try read(record)
+        } catch let error as SpreadsheetError {
+            throw AppError(code: error.code, status: .unprocessableEntity, zh: error.message, en: error.message)
+        }
+    }
+
+    private static func read(_ record: ImportRecord) throws -> ImportSource {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zs-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -101,24 +112,20 @@ struct ImportWebController {
     func check(_ request: Request) async throws -> Response {
         let (record, kind) = try await find(request)
         let form = try request.content.decode([String: String].self)
-        if let sheet = form["sheet"], !sheet.isEmpty, sheet != record.sheet { record.sheet = sheet }
-        var source = try Self.source(record)
+        let sheetChanged = form["sheet"].map { !$0.isEmpty && $0 != record.sheet } ?? false
+        if sheetChanged { record.sheet = form["sheet"] ?? "" }
+        let source = try Self.source(record)
+        let header = max(1, min(Int(form["headerRow"] ?? "") ?? record.headerRow, 50))
         let fields = Set(kind.fields.map(\.key))
         var mapping: [Int: String] = [:]
         for (name, value) in form where name.hasPrefix("col") && fields.contains(value) {
             if let column = Int(name.dropFirst(3)), (0..<1000).contains(column) { mapping[column] = value }
         }
-        var header = Int(form["headerRow"] ?? "") ?? record.headerRow
-        header = max(1, min(header, 50))
-        if header != record.headerRow || source.sheet != record.sheet {
-            // a new header row: the mapping suggested from its headers, unless the form chose one
-            if form["remap"] == "1" || mapping.isEmpty {
-                mapping = ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
-            }
+        // another sheet or header row: the form's columns were the old headers', so suggest anew
+        if sheetChanged || header != record.headerRow {
+            mapping = ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
         }
-        record.sheet = source.sheet
         record.plan = Import.Plan(headerRow: header, mapping: mapping)
-        source = try Self.source(record)
         let report = try await ImportEngine(kind: kind).run(source, plan: record.plan, commit: false, request: request)
         record.report = StoredReport(report, dryRun: true).json
         record.dryRunDigest = report.isClean ? report.digest : ""

@@ -42,7 +42,7 @@ enum ListExports {
                 filter.query, labels: LeadFilterWords.labels,
                 words: [
                     "channel": ExportNames.words(LeadChannel.self) { $0.label(.zh) }, "dir": ExportNames.order,
-                    "state": ["open": "在办", "closed": "已办结", "all": "全部"],
+                    "state": ExportNames.words(LeadList.Filter.State.self) { $0.label(.zh) },
                 ], request),
             chunk: { index in
                 var page = filter
@@ -127,7 +127,7 @@ extension ListExports {
         var described = try await ExportNames.describe(
             filter.query, labels: WorkOrderFilterWords.labels,
             words: ["status": ExportNames.words(WorkOrderStatus.self) { $0.label(.zh) }, "dir": ExportNames.order], request)
-        described.insert(("视图", WorkOrderFilterWords.views[view] ?? view.rawValue), at: 0)
+        described.insert(("视图", view.label(.zh)), at: 0)
         if let kind { described.insert(("类别", kind.label(.zh)), at: 1) }
         return ExportTable(
             kind: "work-orders", title: "诉求与督办事项",
@@ -188,9 +188,6 @@ extension ListExports {
 enum WorkOrderFilterWords {
     static let labels: [String: String] = [
         "q": "关键词", "responsible": "责任单位", "status": "状态", "from": "提出日期自", "to": "提出日期至", "sort": "排序", "dir": "顺序",
-    ]
-    static let views: [WorkOrderList.View: String] = [
-        .todo: "本单位待办", .mine: "我提出的", .all: "全部", .overdue: "已超期", .unrouted: "待分派",
     ]
 }
 
@@ -259,17 +256,15 @@ extension ListExports {
                 Column("已办结", .integer), Column("平均办结天数", .amount), Column("重办率", .percent), Column("满意率", .percent),
             ],
             filters: [],
-            chunk: { index in
-                guard index == 0 else { return [] }
-                return lines.map { l -> [Cell] in
+            chunk: ExportTable.whole(
+                lines.map { l -> [Cell] in
                     [
                         .text(l.unitName), .integer(l.line.open), .integer(l.line.overdue), .integer(l.line.late), .integer(l.line.closed),
                         l.line.averageDaysToCloseTenths.map { .number(Double($0) / 10) } ?? .empty,
                         l.line.reopenRatePermille.map { .number(Double($0) / 1000) } ?? .empty,
                         l.line.satisfactionPermille.map { .number(Double($0) / 1000) } ?? .empty,
                     ]
-                }
-            })
+                }))
     }
 }
 
@@ -286,14 +281,12 @@ extension ListExports {
                 Column("类型"), Column("成果", width: 40),
             ],
             filters: [("负责人", user.name)],
-            chunk: { index in
-                guard index == 0 else { return [] }
-                return rows.map { row -> [Cell] in
+            chunk: ExportTable.whole(
+                rows.map { row -> [Cell] in
                     [
                         .day(row.nextDue), .text(row.nextStep), .text(row.isLate(today: today) ? "逾期" : ""), .text(row.counterpart),
                         .day(row.occurredOn), .text(row.activityKind.label(.zh)), .text(row.outcome),
                     ]
-                }
-            })
+                }))
     }
 }

@@ -61,6 +61,9 @@ extension AccessPolicy {
         case backFill
         /// Opening a supervision item (督查事项) or a reform item (改革事项): the bureau.
         case openBureauItem
+        /// Seeing, dry-running and committing an uploaded ledger (导入): the person who uploaded it,
+        /// while they may still keep the registry — a colleague's upload is not theirs to run.
+        case handleImport
     }
 
     public static func may(_ roles: Set<Role>, _ deed: Deed, ties: Ties = []) -> Bool {
@@ -88,6 +91,7 @@ extension AccessPolicy {
         case .answerWorkOrder: return ties.contains(.ownUnit) && worksInside(roles)
         case .confirmWorkOrder: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
         case .completeNextStep: return ties.contains(.author)
+        case .handleImport: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .enterprise, .write))
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

@@ -14,6 +14,7 @@ public enum ImportValues {
         case notADate(String)
         case ambiguousDate(String)
         case noSuchDay(String)
+        case notAFlag(String)
 
         /// What the row's error column says, after "第 12 行 D 列：".
         public var message: String {
@@ -25,6 +26,7 @@ public enum ImportValues {
             case .notADate(let raw): "“\(raw)”不是日期（应写作 2025-10-01 或 2025年10月1日）"
             case .ambiguousDate(let raw): "“\(raw)”无法确定是几月几日，请写作 2025-10-01 的形式"
             case .noSuchDay(let raw): "日期不存在：\(raw)"
+            case .notAFlag(let raw): "“\(raw)”应填“是”或“否”"
             }
         }
     }
@@ -112,6 +114,16 @@ public enum ImportValues {
         // the shortest decimal that reads back as the same double: 29.14, not 29.140000000000001
         let text = number == number.rounded() ? String(Int64(number)) : "\(number)"
         return try amount(text: text, unit: unit)
+    }
+
+    /// A yes/no column as ledgers fill it: 是/否, Y/N, 1/0, √, TRUE/FALSE; anything else (也许,
+    /// 待定) is an error, never a quiet no.
+    public static func flag(text raw: String) throws(Failure) -> Bool {
+        switch TextFold.fold(raw).trimmingCharacters(in: .whitespaces).lowercased() {
+        case "是", "y", "yes", "1", "√", "true": return true
+        case "否", "n", "no", "0", "×", "false": return false
+        default: throw .notAFlag(raw)
+        }
     }
 
     /// A day from a text cell.

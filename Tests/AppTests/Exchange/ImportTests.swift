@@ -141,6 +141,10 @@ struct ImportTests {
             let checked = try await bureau.get("/imports/\(id)").body.string
             #expect(checked.contains("试导入结果") && checked.contains("第 3 行 D 列：“待定”不是金额"))
             #expect(!checked.contains("确认导入"))
+            // a sheet the file does not hold is said in words, never a 500
+            let noSheet = try await bureau.post("/imports/\(id)/check", [("sheet", "不存在的表")])
+            #expect(noSheet.status == .unprocessableEntity && noSheet.body.string.contains("工作簿中没有名为“不存在的表”的工作表"))
+            #expect(try await bureau.post("/imports/\(id)/check", form).status == .seeOther)
             // nothing to commit while a row is in error
             #expect(try await bureau.post("/imports/\(id)/commit", []).status == .conflict)
             // the rows in error come back as a workbook with their error, ready to fix

@@ -60,4 +60,14 @@ struct AccessPolicyTiesTests {
         #expect(cadre.contains(.factorRequest) && !cadre.contains(.supervisionItem) && !cadre.contains(.reformItem))
         #expect(AccessPolicy.kindsToSubmit([.auditAdmin]).isEmpty)
     }
+
+    /// 导入: an uploaded ledger is its uploader's to run, and only while they keep the registry.
+    @Test func anImportIsItsUploadersOnly() {
+        #expect(AccessPolicy.may([.bureau], .handleImport, ties: .author))
+        #expect(AccessPolicy.may([.host], .handleImport, ties: .author))
+        // a colleague of the same bureau, whatever their rights
+        #expect(!AccessPolicy.may([.bureau], .handleImport, ties: [.ownUnit, .withinJurisdiction]))
+        // the uploader who no longer keeps the registry (roles changed since)
+        #expect(!AccessPolicy.may([.cadre], .handleImport, ties: .author))
+    }
 }

@@ -44,6 +44,14 @@ struct ImportValuesTests {
         #expect(try ImportValues.date(text: "2022年3月15日") == CivilDate("2022-03-15"))
     }
 
+    @Test func aYesNoColumnAsLedgersFillIt() throws {
+        for yes in ["是", "Y", "1", "√", "TRUE", " 是 "] { #expect(try ImportValues.flag(text: yes), "\(yes)") }
+        for no in ["否", "n", "0", "FALSE"] { #expect(try !ImportValues.flag(text: no), "\(no)") }
+        // never a quiet no
+        #expect(throws: ImportValues.Failure.notAFlag("也许")) { try ImportValues.flag(text: "也许") }
+        #expect(ImportValues.Failure.notAFlag("也许").message == "“也许”应填“是”或“否”")
+    }
+
     static let fields = [
         ImportField("name", "企业名称", .text(maxLength: 100), required: true, synonyms: ["企业名称", "单位名称", "公司名称", "名称"]),
         ImportField("uscc", "统一社会信用代码", .text(maxLength: 18), synonyms: ["统一社会信用代码", "社会信用代码", "信用代码"]),

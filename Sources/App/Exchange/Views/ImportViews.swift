@@ -25,7 +25,7 @@ enum ImportViews {
                 text(record.kind == "enterprises" ? lang("企业库", "Enterprises") : record.kind),
                 text(status(record.status, lang)),
                 text(stored.map { "新增 \($0.count("新增"))，更新 \($0.count("更新"))，错误 \($0.count("错误"))" } ?? "—"),
-                text(time(record.createdAt)),
+                text(BeijingTime.text(millis: record.createdAt)),
             ]
         }
         return Layout.page(
@@ -47,13 +47,6 @@ enum ImportViews {
         }
     }
 
-    static func time(_ millis: Int64) -> String {
-        let date = Date(timeIntervalSince1970: Double(millis) / 1000)
-        var style = Date.FormatStyle(date: .numeric, time: .shortened).locale(Locale(identifier: "zh_CN"))
-        style.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        return date.formatted(style)
-    }
-
     static func show(_ record: ImportRecord, source: ImportSource, fields: [ImportField], context: PageContext) -> String {
         let lang = context.lang
         let plan = record.plan
@@ -73,7 +66,10 @@ enum ImportViews {
                 attrs: [Attr(name: "min", value: "1"), Attr(name: "max", value: "50")]))
         let choices = [("", lang("（不导入）", "(skip)"))] + fields.map { ($0.key, $0.label + ($0.required ? "（必填）" : "")) }
         let mappingRows = (0..<min(width, 60)).map { column -> [HNode] in
-            let sample = source.rows.first { $0.number > plan.headerRow && $0[column] != .empty }.map { sampleText($0[column]) } ?? ""
+            let sample =
+                source.rows.first { $0.number > plan.headerRow && $0[column] != .empty }.map {
+                    String($0[column].text(date1904: source.date1904).prefix(30))
+                } ?? ""
             let name = "col\(column)"
             let options = choices.map { value, label in
                 el("option", [.value(value)] + (plan.mapping[column] ?? "" == value ? [.flag("selected")] : []), text(label))
@@ -105,17 +101,6 @@ enum ImportViews {
         return Layout.page(
             lang("导入：", "Import: ") + record.fileName, crumbs: [.init(title: lang("导入", "Import"), url: .imports)], context: context,
             content: content)
-    }
-
-    static func sampleText(_ value: CellValue) -> String {
-        switch value {
-        case .empty: ""
-        case .text(let text): String(text.prefix(30))
-        case .number(let number, isDate: true): ExcelDate.day(fromSerial: number)?.description ?? String(number)
-        case .number(let number, _): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-        case .bool(let flag): flag ? "是" : "否"
-        case .error(let code): code
-        }
     }
 
     static func report(_ stored: StoredReport, _ record: ImportRecord, _ context: PageContext) -> [HNode] {

@@ -40,3 +40,14 @@ extension ReviewCriterion {
         }
     }
 }
+
+extension LeadList.Filter.State {
+    /// The lead list's tab (and the state an export names).
+    func label(_ lang: Lang) -> String {
+        switch self {
+        case .open: lang("在办", "Open")
+        case .closed: lang("已办结", "Closed")
+        case .all: lang("全部", "All")
+        }
+    }
+}

@@ -14,10 +14,8 @@ enum LeadListView {
     static func render(_ model: Model, context: PageContext) -> String {
         let lang = context.lang
         let filter = model.page.filter
-        let states: [(LeadList.Filter.State, String)] = [
-            (.open, lang("在办", "Open")), (.closed, lang("已办结", "Closed")), (.all, lang("全部", "All")),
-        ]
-        var tabs: [HNode] = states.map { state, label in
+        var tabs: [HNode] = LeadList.Filter.State.allCases.map { state in
+            let label = state.label(lang)
             var query = filter.query
             (query["state"], query["page"]) = (state.rawValue, "")
             let current = state == filter.state

@@ -1,6 +1,19 @@
 import Domain
 
 // Labels of the work orders' enums a user sees, Chinese and English together.
+extension WorkOrderList.View {
+    /// The tab's name on the work-order list (and the view an export names).
+    func label(_ lang: Lang) -> String {
+        switch self {
+        case .todo: lang("本单位待办", "My unit's")
+        case .mine: lang("我提出的", "Mine")
+        case .overdue: lang("已超期", "Overdue")
+        case .all: lang("全部", "All")
+        case .unrouted: lang("待分办", "To route")
+        }
+    }
+}
+
 extension WorkOrderKind {
     func label(_ lang: Lang) -> String {
         switch self {

@@ -21,12 +21,10 @@ enum WorkOrderListView {
     static func render(_ model: Model, context: PageContext) -> String {
         let lang = context.lang
         let (view, kind) = (model.view, model.kind)
-        var titles: [(WorkOrderList.View, String)] = [
-            (.todo, lang("本单位待办", "My unit's")), (.mine, lang("我提出的", "Mine")), (.overdue, lang("已超期", "Overdue")),
-            (.all, lang("全部", "All")),
-        ]
-        if context.may(.manage, .workOrder) { titles.insert((.unrouted, lang("待分办", "To route")), at: 0) }
-        if !context.worksInside { titles = [(.mine, lang("我提出的", "Mine"))] }
+        var views: [WorkOrderList.View] = [.todo, .mine, .overdue, .all]
+        if context.may(.manage, .workOrder) { views.insert(.unrouted, at: 0) }
+        if !context.worksInside { views = [.mine] }
+        let titles = views.map { ($0, $0.label(lang)) }
         // the view, the kind and the filter travel together in every link of the page
         let here = model.filter.query.merging(["view": view.rawValue, "kind": kind?.rawValue ?? ""]) { $1 }
         let tabs = titles.map { tab, title -> HNode in
