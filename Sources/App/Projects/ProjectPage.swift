@@ -105,22 +105,10 @@ enum ProjectPage {
             stageDays: record.stageDays(today: today), alerts: alerts, stallRule: rule, daysToProduction: facts.daysToProduction,
             mayReport: mayReport,
             isHost: user.unitID == project.hostUnitID, isBureau: isBureau,
-            hostOptions: isBureau && project.hostStatus == .declined ? try await hostOptions(request) : [],
+            hostOptions: isBureau && project.hostStatus == .declined ? try await DirectoryOptions.hostOptions(request) : [],
             leaderOptions: isBureau && project.isMajor ? try await DirectoryOptions.leaderOptions(request) : [],
             sections: extras.sections, actions: extras.actions,
             history: HistoryView.render(try await RecordHistory.of("project", id, on: db), lang),
             error: error.map(ProjectShowView.message))
-    }
-
-    /// Parks and towns (and other live units) of the user's jurisdiction that can host a project.
-    static func hostOptions(_ request: Request) async throws -> [(value: String, label: String)] {
-        struct Row: Decodable { var id: UUID, name: String }
-        let scope = try request.requireUser().scope
-        return try await request.db.sql.raw(
-            """
-            SELECT id, name FROM units WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~")
-            AND dissolved_on IS NULL AND kind IN ('park', 'town') ORDER BY name
-            """
-        ).all(decoding: Row.self).map { ($0.id.uuidString, $0.name) }
     }
 }

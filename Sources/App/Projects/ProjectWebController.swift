@@ -49,7 +49,7 @@ struct ProjectWebController {
         }
         let model = BoardView.Model(
             filter: filter, counts: figures.counts, pending: figures.pending, columns: columns, attention: figures.attention,
-            hosts: try await ProjectPage.hostOptions(request), today: today, settings: settings,
+            hosts: try await DirectoryOptions.hostOptions(request), today: today, settings: settings,
             readsAll: AccessPolicy.seesWholeJurisdiction(try request.requireUser().roles))
         return .html(BoardView.render(model, context: PageContext(request: request)))
     }
@@ -60,7 +60,7 @@ struct ProjectWebController {
         let page = try await ProjectLedger.read(request)
         let model = LedgerView.Model(
             filter: page.filter, rows: page.rows, hasMore: page.hasMore, totals: page.totals,
-            hosts: try await ProjectPage.hostOptions(request), readsAll: AccessPolicy.seesWholeJurisdiction(user.roles))
+            hosts: try await DirectoryOptions.hostOptions(request), readsAll: AccessPolicy.seesWholeJurisdiction(user.roles))
         return .html(LedgerView.render(model, context: PageContext(request: request)))
     }
 

@@ -10,10 +10,11 @@ struct HomeController {
         // the jurisdiction's figures for those who may read them; an enterprise sees its own only
         let figures = request.may(.read, .enterprise) ? try await Self.figures(request, scope: user.scope) : nil
         let today = request.clock.today
-        let sections = try await WorkQueue.sections(for: user, today: today, on: request.db)
-        request.workBadge = sections.reduce(0) { $0 + $1.count }
+        let kept = try await WorkQueue.kept(for: user, request: request)
+        request.workBadge = kept.count
         let unread = try await WorkQueue.unreadNotices(of: user.personID, on: request.db)
-        var model = HomeView.Model(user: user, figures: figures, sections: sections, unreadNotices: unread, today: today)
+        var model = HomeView.Model(user: user, figures: figures, sections: kept.sections, unreadNotices: unread, today: today)
+        model.readAtMillis = kept.readAtMillis
         model.done = try await DoneList.recent(by: user.login, now: request.clock.millis, on: request.db)
         model.scopeName = try await JurisdictionNames.load(request)[user.scope.value] ?? ""
         if !AccessPolicy.worksInside(user.roles), request.may(.write, .workOrder) {

@@ -72,20 +72,24 @@ enum WorkQueue {
 
     static func sections(for user: CurrentUser, today: CivilDate, on db: any Database) async throws -> [WorkSection] {
         var sections: [WorkSection] = []
-        for source in sources(for: user) {
-            // the count of the section rides on its first rows: one round trip a section; the inner
-            // walk stops at `countBound` items in deadline order (an index's order where there is
-            // one), so a province's thousands of waiting entries cost a bounded read
+        for source in try await sources(for: user, on: db) {
+            // the count reads no more than the waiting entries' index and the columns of the scope,
+            // and stops at `countBound` in deadline order; the rows shown are read for the first
+            // few only, and not at all for an empty section
+            let count =
+                try await db.sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT 1 AS one \(source.from) ORDER BY \(unsafeRaw: source.due) LIMIT \(bind: countBound)) AS waiting
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count > 0 else { continue }
             let rows = try await db.sql.raw(
                 """
-                SELECT id, title, note, due, COUNT(*) OVER () AS total FROM (
-                  SELECT \(unsafeRaw: source.id) AS id, \(unsafeRaw: source.title) AS title, \(unsafeRaw: source.note) AS note,
-                    \(unsafeRaw: source.due) AS due
-                  \(source.from) ORDER BY \(unsafeRaw: source.due) LIMIT \(bind: countBound)
-                ) AS waiting ORDER BY due, id LIMIT \(bind: shown)
+                SELECT \(unsafeRaw: source.id) AS id, \(unsafeRaw: source.title) AS title, \(unsafeRaw: source.note) AS note,
+                  \(unsafeRaw: source.due) AS due
+                \(source.from) ORDER BY \(unsafeRaw: source.due), \(unsafeRaw: source.id) LIMIT \(bind: shown)
                 """
             ).all()
-            guard let first = rows.first else { continue }
             let items = try rows.map { row -> WorkItem in
                 let r = RowReader(row)
                 let id = try r.uuid("id")
@@ -94,16 +98,14 @@ enum WorkQueue {
                     deadline: try r.optionalString("due").flatMap(CivilDate.init).flatMap(source.deadline), url: source.url(id))
             }
             sections.append(
-                WorkSection(
-                    kind: source.kind, count: try RowReader(first).int("total"),
-                    items: items.sorted { WorkLight.precedes($0.deadline, $1.deadline) }))
+                WorkSection(kind: source.kind, count: count, items: items.sorted { WorkLight.precedes($0.deadline, $1.deadline) }))
         }
         if let linkage = try await linkageSection(for: user, today: today, on: db) { sections.append(linkage) }
         // the section whose oldest item is most overdue first
         return sections.sorted { WorkLight.precedes($0.items.first?.deadline, $1.items.first?.deadline) }
     }
 
-    private static func sources(for user: CurrentUser) -> [Source] {
+    private static func sources(for user: CurrentUser, on db: any Database) async throws -> [Source] {
         let (me, unit, prefix) = (user.personID, user.unitID, user.scope.prefix)
         func scope(_ alias: String) -> SQLQueryString {
             "\(unsafeRaw: alias).jurisdiction_code >= \(bind: prefix) AND \(unsafeRaw: alias).jurisdiction_code < \(bind: prefix + "~")"
@@ -128,20 +130,26 @@ enum WorkQueue {
                     kind: .assessLead, from: "FROM leads l WHERE \(walked("l")) AND l.status = 'responded' AND l.assessed_on IS NULL",
                     id: "l.id", title: "l.enterprise_name", note: "l.submitted_on", due: "l.assess_by", url: { .lead($0) }))
         }
-        // a panel member's opinion on an open review they have neither given nor recused from; read
-        // from the leads waiting for assessment (a responded lead is unassessed until decided), in
-        // deadline order over their partial index (migration 029), not from every review ever held
+        // a panel member's opinion on an open review they have neither given nor recused from: the
+        // panels they sit on first (a handful), then the leads waiting for assessment (a responded
+        // lead is unassessed until decided) in deadline order over their partial index (migration
+        // 029), never every review ever held; nobody outside a panel pays for the section
         let member = "%\(me.uuidString)%"
-        sources.append(
-            Source(
-                kind: .giveOpinion,
-                from: """
-                    FROM leads l JOIN lead_reviews r ON r.lead_id = l.id JOIN review_panels rp ON rp.id = r.panel_id
-                    WHERE l.status = 'responded' AND l.assessed_on IS NULL
-                    AND rp.members LIKE \(bind: member) AND r.recused NOT LIKE \(bind: member)
-                    AND NOT EXISTS (SELECT 1 FROM review_opinions o WHERE o.lead_id = r.lead_id AND o.member_id = \(bind: me))
-                    """,
-                id: "l.id", title: "l.enterprise_name", note: "rp.name", due: "l.assess_by", url: { .leadReview($0) }))
+        let panels = try await db.sql.raw("SELECT id FROM review_panels WHERE members LIKE \(bind: member)").all().map {
+            try RowReader($0).uuid("id")
+        }
+        if !panels.isEmpty {
+            sources.append(
+                Source(
+                    kind: .giveOpinion,
+                    from: """
+                        FROM leads l JOIN lead_reviews r ON r.lead_id = l.id JOIN review_panels rp ON rp.id = r.panel_id
+                        WHERE l.status = 'responded' AND l.assessed_on IS NULL
+                        AND r.panel_id IN (\(binds: panels)) AND r.recused NOT LIKE \(bind: member)
+                        AND NOT EXISTS (SELECT 1 FROM review_opinions o WHERE o.lead_id = r.lead_id AND o.member_id = \(bind: me))
+                        """,
+                    id: "l.id", title: "l.enterprise_name", note: "rp.name", due: "l.assess_by", url: { .leadReview($0) }))
+        }
         if AccessPolicy.may(user.roles, .verifyEntry) {
             sources.append(
                 Source(

@@ -44,6 +44,8 @@ struct DoneAndBadgeTests {
             let second = body.replacingOccurrences(of: "荆门新材料科技有限公司", with: "荆门精密模具有限公司")
             #expect(try await cadre.send(.POST, "/api/v1/leads", json: second).status == .created)
             #expect(try await bureau.get("/leads").body.string.contains(#"<span class="badge">\#(now)</span>"#))
+            // the workbench itself is kept only until a write: the new lead waits on it at once
+            #expect(try await bureau.get("/").body.string.contains("荆门精密模具有限公司"))
             let done = try await DoneList.recent(by: "bureau", now: app.clock.millis, on: app.db)
             #expect(done.map(\.action) == ["lead.respond"])
             // the cadre's 已办 holds its own submission, never the bureau's response

@@ -19,14 +19,18 @@ struct HNode: Sendable {
         return out
     }
 
+    /// Appends piece by piece: a concatenation such as `"<" + tag` would make a string of its
+    /// own for every element of the page.
     func write(into out: inout String) {
         switch kind {
         case .text(let value):
             out.appendEscaped(value)
         case .element(let tag, let attrs, let children):
-            out.append("<" + tag)
+            out.append("<")
+            out.append(tag)
             for attr in attrs {
-                out.append(" " + attr.name)
+                out.append(" ")
+                out.append(attr.name)
                 if let value = attr.value {
                     out.append("=\"")
                     out.appendEscaped(value)
@@ -35,11 +39,16 @@ struct HNode: Sendable {
             }
             out.append(">")
             for child in children { child.write(into: &out) }
-            out.append("</" + tag + ">")
+            out.append("</")
+            out.append(tag)
+            out.append(">")
         case .void(let tag, let attrs):
-            out.append("<" + tag)
+            out.append("<")
+            out.append(tag)
             for attr in attrs {
-                out.append(" " + attr.name + "=\"")
+                out.append(" ")
+                out.append(attr.name)
+                out.append("=\"")
                 out.appendEscaped(attr.value ?? attr.name)
                 out.append("\"")
             }

@@ -8,6 +8,8 @@ enum HomeView {
         /// The jurisdiction's figures; nil for those who may not read them (an enterprise, an observer).
         var figures: HomeController.Figures?
         var sections: [WorkSection] = []
+        /// When the sections were read (they are kept `WorkQueue.keptSeconds` per person).
+        var readAtMillis: Int64?
         var unreadNotices = 0
         var today = CivilDate(dayNumber: 0)
         /// For an enterprise or an observer: what they asked for, by where it stands.
@@ -124,6 +126,10 @@ enum HomeView {
                         model.sections.contains { $0.count >= WorkQueue.countBound }
                             ? lang("\(total) 项以上", "over \(total)") : lang("共 \(total) 项", "\(total) in all"))))
         ]
+        if let at = model.readAtMillis {
+            let time = String(BeijingTime.text(millis: at).suffix(8))
+            body.append(el("p", [.cls("muted")], text(lang("截至 \(time)", "As of \(time)"))))
+        }
         if model.unreadNotices > 0 {
             body.append(el("p", [], link(.inbox, lang("未读通知 \(model.unreadNotices) 条", "\(model.unreadNotices) unread notices"))))
         }
