@@ -23,6 +23,7 @@ LISTS = [
     ("/api/v1/activities", "招商活动"),
     ("/api/v1/enterprises?q=线路板", "企业库"),
     ("/api/v1/work-orders/board", "部门责任榜"),
+    ("/api/v1/linkage", "领导包联"),
 ]
 failures = 0
 

@@ -10,6 +10,27 @@ struct FiguresWebController {
     }
 
     func funnel(_ request: Request) async throws -> Response {
+        let f = try await Self.funnelFigures(request)
+        let today = request.clock.today
+        return .html(
+            FiguresViews.funnel(
+                f.rows, total: f.total, year: f.year, title: f.title, years: Array((today.year - 3)...today.year), unitID: f.openedUnit,
+                context: PageContext(request: request)))
+    }
+
+    /// The funnel a request asks for (`year`, and `unit` for the bureau), for the page and its export.
+    struct FunnelFigures: Sendable {
+        var title: String
+        var year: Int
+        var rows: [FiguresViews.FunnelRow]
+        var total: Funnel
+        /// The unit the bureau opened (its people's rows), nil for the units' rows or a unit's own reader.
+        var openedUnit: UUID?
+        /// The unit whose people are the rows; nil when the rows are the jurisdiction's units.
+        var unitName: String?
+    }
+
+    static func funnelFigures(_ request: Request) async throws -> FunnelFigures {
         let user = try request.authorize(.read, .activity)
         let today = request.clock.today
         let year = max(2000, min(request.query[Int.self, at: "year"] ?? today.year, today.year))
@@ -20,11 +41,13 @@ struct FiguresWebController {
         let lang = request.lang
         var rows: [FiguresViews.FunnelRow] = []
         var title = lang("招商漏斗 \(year)", "Funnel \(year)")
+        var unitName: String?
         if let unitID {
             guard let unit = try await Unit.find(unitID, on: request.db),
                 let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code)
             else { throw AppError.notFound }
             title = unit.name + lang(" · 招商漏斗 \(year)", " · funnel \(year)")
+            unitName = unit.name
             let figures = try await FunnelTallies.rows(.person(unit: unitID), year: year, request: request)
             let names = try await Names.of(persons: figures.map(\.id), on: request.db)
             rows = figures.map { row in FiguresViews.FunnelRow(name: names[row.id] ?? "", url: nil, funnel: row.funnel) }
@@ -47,10 +70,7 @@ struct FiguresWebController {
                 visits: sum.visits + row.funnel.visits, leads: sum.leads + row.funnel.leads, accepted: sum.accepted + row.funnel.accepted,
                 signed: sum.signed + row.funnel.signed, producing: sum.producing + row.funnel.producing)
         }
-        return .html(
-            FiguresViews.funnel(
-                rows, total: total, year: year, title: title, years: Array((today.year - 3)...today.year), unitID: oversees ? unitID : nil,
-                context: PageContext(request: request)))
+        return FunnelFigures(title: title, year: year, rows: rows, total: total, openedUnit: oversees ? unitID : nil, unitName: unitName)
     }
 
     func residentMonth(_ request: Request) async throws -> Response {

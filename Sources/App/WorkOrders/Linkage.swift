@@ -21,6 +21,18 @@ final class Linkage: Model, @unchecked Sendable {
 /// Who is behind with their linked enterprises: contacts this month and on-site offices this
 /// quarter, read from the leaders' recorded activities with each enterprise.
 enum LinkageStanding {
+    /// The standing a request asks for (`month=2026-11`, default this month) in the reader's
+    /// jurisdiction: for the page, the API and the export alike.
+    static func read(_ request: Request) async throws -> (month: CivilDate, lines: [Line]) {
+        let user = try request.authorize(.read, .linkage)
+        var month = request.clock.today
+        if let raw = request.query[String.self, at: "month"] {
+            guard let parsed = CivilDate(raw + "-01") else { throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.") }
+            month = parsed
+        }
+        return (month, try await lines(scope: user.scope, month: month, on: request.db))
+    }
+
     struct Line: Sendable {
         var linkageID: UUID
         var leaderID: UUID

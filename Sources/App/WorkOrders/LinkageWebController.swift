@@ -17,16 +17,7 @@ struct LinkageWebController {
     }
 
     private func render(_ request: Request, _ form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let user = try request.authorize(.read, .linkage)
-        let today = request.clock.today
-        var month = today
-        if let raw = request.query[String.self, at: "month"] {
-            guard let parsed = CivilDate(raw + "-01") else {
-                throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.")
-            }
-            month = parsed
-        }
-        let lines = try await LinkageStanding.lines(scope: user.scope, month: month, on: request.db)
+        let (month, lines) = try await LinkageStanding.read(request)
         let leaders = request.may(.write, .linkage) ? try await DirectoryOptions.leaderOptions(request) : []
         return .html(
             LinkageViews.page(lines, month: month, leaders: leaders, form: form, context: PageContext(request: request)), status: status)

@@ -53,13 +53,7 @@ struct WorkOrderAPIController {
 
     /// 包联 standing for a month (`month=2026-11`, default this month), for those who oversee.
     func linkage(_ request: Request) async throws -> [LinkageItem] {
-        let user = try request.authorize(.read, .linkage)
-        var month = request.clock.today
-        if let raw = request.query[String.self, at: "month"] {
-            guard let parsed = CivilDate(raw + "-01") else { throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.") }
-            month = parsed
-        }
-        return try await LinkageStanding.lines(scope: user.scope, month: month, on: request.db).map {
+        return try await LinkageStanding.read(request).lines.map {
             LinkageItem(
                 linkageID: $0.linkageID, leaderID: $0.leaderID, leaderName: $0.leaderName, enterpriseName: $0.enterpriseName,
                 contactsThisMonth: $0.contactsThisMonth,

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import Spreadsheet
 import Testing
 import Vapor
 import VaporTesting
@@ -154,6 +155,10 @@ struct FiguresTests {
             #expect(json["enterprisesVisited"] as? Int == 346 && json["chambersVisited"] as? Int == 40)
             #expect(json["contractText"] as? String == "0元" && json["pendingContractText"] as? String == "29.14亿元")
             #expect(json["pendingFundsText"] as? String == "4.389亿元")
+            // its export: the counted columns 0, the waiting ones 291,400 and 43,890 万元
+            let waiting = try ExportTests.workbook(try await bureau.get("/units/\(office)/month?month=2025-10&format=xlsx")).rows
+            #expect(waiting[0][5] == .text("合同投资额（万元，已核验）") && waiting[1][2] == .number(346, isDate: false))
+            #expect([5, 6, 7, 8].map { waiting[1][$0] } == [0, 291_400, 0, 43_890].map { .number(Double($0), isDate: false) })
             // the bureau verifies the 22 signings and the three entries of October
             for project in projects {
                 let reports = try await StageReport.query(on: db).filter(\.$projectID == project).all()
@@ -172,6 +177,9 @@ struct FiguresTests {
             let counted = try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-10").json
             #expect(counted["contractText"] as? String == "29.14亿元" && counted["fundsArrivedText"] as? String == "4.389亿元")
             #expect(counted["projectsIntroduced"] as? Int == 22 && counted["pendingContractText"] as? String == "0元")
+            let verified = try ExportTests.workbook(try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-10&format=xlsx"))
+            #expect([5, 6, 7, 8].map { verified.rows[1][$0] } == [291_400, 0, 43_890, 0].map { .number(Double($0), isDate: false) })
+            #expect(try await AuditRecord.query(on: db).filter(\.$action == "export.resident-month").count() == 2)
             #expect(try await api.send(.GET, "/api/v1/units/\(office)/month?month=2025-13").status == .badRequest)
             #expect(try await bureau.get("/units/\(office)").body.string.contains("工作月报"))
             #expect(try await bureau.get("/units/\(park)/month").status == .notFound)  // only resident offices report so
@@ -211,6 +219,15 @@ struct FiguresTests {
             #expect(people.contains("测试cadre"))
             let row = try #require(people.range(of: "测试cadre").map { String(people[$0.upperBound...].prefix(400)) })
             for figure in ["200", "20", "12", "10", "8", "4.0%"] { #expect(row.contains(">\(figure)<")) }
+            // the export holds the same figures as numbers, the person's row and the unit's total
+            #expect(people.contains("format=xlsx"))
+            let (sheet, info) = try ExportTests.workbook(try await bureau.get("/funnel?year=2025&unit=\(bureauUnit)&format=xlsx"))
+            #expect(sheet[0][0] == .text("人员") && sheet[0][5] == .text("投产（已核验）"))
+            let person = try #require(sheet.first { $0[0] == .text("测试cadre") })
+            #expect([1, 2, 3, 4, 5].map { person[$0] } == [200, 20, 12, 10, 8].map { .number(Double($0), isDate: false) })
+            #expect(person[6] == .number(0.04, isDate: false))
+            #expect(sheet.last?[0] == .text("合计") && sheet.last?[5] == .number(8, isDate: false))
+            #expect(info.contains { $0.cells.values.contains(.text("年度：2025；单位：荆门市招商局")) })
             // a cadre sees their own unit's people, not the other units
             let cadreView = Browser(app)
             try await cadreView.login("cadre")

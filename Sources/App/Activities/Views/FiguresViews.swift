@@ -30,8 +30,11 @@ enum FiguresViews {
             query["year"] = String(y)
             return el("a", [.href(SiteURL.funnel.with(query: query))] + (y == year ? [.cls("current")] : []), text(lang("\(y)年", "\(y)")))
         }
+        var exportQuery = ["year": String(year)]
+        if let unitID { exportQuery["unit"] = unitID.uuidString }
         let content: [HNode] = [
             el("nav", [.cls("pager")], children: yearLinks),
+            el("div", [.cls("actions")], children: ListViews.exportLinks(.funnel, query: exportQuery, resource: .activity, context)),
             el(
                 "p", [.cls("muted")],
                 text(
@@ -57,7 +60,10 @@ enum FiguresViews {
             el(
                 "form", [.get, .action(.residentMonth(unitID)), .cls("toolbar")],
                 el("div", [], Components.field("month", lang("月份", "Month"), FormState(values: ["month": monthText]), lang, type: "month")),
-                Components.submit(lang("查看", "Show"), cls: "")),
+                Components.submit(lang("查看", "Show"), cls: ""),
+                el(
+                    "span", [],
+                    children: ListViews.exportLinks(.residentMonth(unitID), query: ["month": monthText], resource: .activity, context))),
             el("section", [.cls("panel")], el("p", [.cls("lead-sentence")], text(month.summary))),
             el(
                 "div", [.cls("cards")],

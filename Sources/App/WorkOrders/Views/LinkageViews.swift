@@ -3,6 +3,20 @@ import Foundation
 
 /// The 包联 page: who is behind this month and this quarter, and by how much.
 enum LinkageViews {
+    /// A link's standing in words: what it is short of, or that it is on track.
+    static func standingText(_ line: LinkageStanding.Line, _ lang: Lang) -> (text: String, behind: Bool) {
+        var standing: [String] = []
+        if line.standing.contactsShort > 0 {
+            standing.append(lang("本月尚缺联系 \(line.standing.contactsShort) 次", "\(line.standing.contactsShort) contact(s) short"))
+        }
+        if line.standing.onSiteShort > 0, line.standing.quarterClosing {
+            standing.append(lang("本季度尚缺现场办公 \(line.standing.onSiteShort) 次", "\(line.standing.onSiteShort) on-site office(s) short"))
+        }
+        guard standing.isEmpty else { return (standing.joined(separator: "；"), true) }
+        let pending = line.standing.onSiteShort > 0 && !line.standing.quarterClosing
+        return (lang(pending ? "按要求（本季度现场办公待安排）" : "按要求", pending ? "On track (on-site office due this quarter)" : "On track"), false)
+    }
+
     static func page(
         _ lines: [LinkageStanding.Line], month: CivilDate, leaders: [(value: String, label: String)], form: FormState, context: PageContext
     ) -> String {
@@ -21,7 +35,8 @@ enum LinkageViews {
             el(
                 "form", [.action(.linkage), .get, .cls("toolbar")],
                 voidEl("input", [.type("month"), .name("month"), .value(monthText), .aria("label", lang("月份", "Month"))]),
-                Components.submit(lang("查看", "Show"), cls: "")),
+                Components.submit(lang("查看", "Show"), cls: ""),
+                el("span", [], children: ListViews.exportLinks(.linkage, query: ["month": monthText], resource: .linkage, context))),
         ]
         let table = Components.table(
             [
@@ -29,22 +44,11 @@ enum LinkageViews {
                 lang("本季度现场办公", "On-site this quarter"), lang("情况", "Standing"),
             ],
             lines.map { line in
-                var standing: [String] = []
-                if line.standing.contactsShort > 0 {
-                    standing.append(lang("本月尚缺联系 \(line.standing.contactsShort) 次", "\(line.standing.contactsShort) contact(s) short"))
-                }
-                if line.standing.onSiteShort > 0, line.standing.quarterClosing {
-                    standing.append(
-                        lang("本季度尚缺现场办公 \(line.standing.onSiteShort) 次", "\(line.standing.onSiteShort) on-site office(s) short"))
-                }
-                let pending = line.standing.onSiteShort > 0 && !line.standing.quarterClosing
+                let standing = standingText(line, lang)
                 var cells: [HNode] = [
                     text(line.leaderName), text(line.enterpriseName), text(String(line.contactsThisMonth)),
                     text(String(line.onSiteThisQuarter)),
-                    standing.isEmpty
-                        ? text(
-                            lang(pending ? "按要求（本季度现场办公待安排）" : "按要求", pending ? "On track (on-site office due this quarter)" : "On track"))
-                        : el("span", [.cls("tag late")], text(standing.joined(separator: "；"))),
+                    standing.behind ? el("span", [.cls("tag late")], text(standing.text)) : text(standing.text),
                 ]
                 if context.may(.manage, .workOrder) {
                     cells[4] = el(
