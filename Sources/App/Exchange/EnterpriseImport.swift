@@ -76,18 +76,12 @@ struct EnterpriseImport: ImportKind {
         }
         let key = input.uscc.isEmpty ? "name:" + NameNormalizer.key(for: input.name) + "@" + input.regionCode : "uscc:" + input.uscc
         guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: name, naturalKey: key) }
-        // the record it names: by USCC, else by its normalised name in the region
-        var existing: Enterprise?
-        if !input.uscc.isEmpty {
-            existing = try await Enterprise.query(on: db).filter(\.$uscc == input.uscc).first()
-        }
-        if existing == nil {
-            existing = try await Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
-                .filter(\.$regionCode == input.regionCode).first()
-        }
+        // the record it names: by USCC, else by its normalised name in the region — the same two
+        // questions the service asks before it writes, asked once and handed on
+        let matches = try await EnterpriseService.matches(input, on: db)
         do {
-            guard let existing, let id = existing.id else {
-                _ = try await EnterpriseService.insert(input, on: db, by: actor, at: millis)
+            guard let existing = matches.byUSCC ?? matches.byName, let id = existing.id else {
+                _ = try await EnterpriseService.insert(input, on: db, by: actor, at: millis, matches: matches, regionChecked: true)
                 return RowApplied(outcome: .create, subject: input.name, naturalKey: key)
             }
             guard let code = try? JurisdictionCode(existing.regionCode),
@@ -98,7 +92,9 @@ struct EnterpriseImport: ImportKind {
             }
             let merged = Self.merged(input, over: existing, values: values)
             if Self.same(merged, existing) { return RowApplied(outcome: .unchanged, subject: input.name, naturalKey: key) }
-            _ = try await EnterpriseService.replace(id, with: merged, expected: existing.version, on: db, by: actor, at: millis)
+            _ = try await EnterpriseService.replace(
+                id, with: merged, expected: existing.version, on: db, by: actor, at: millis,
+                matches: merged.uscc == input.uscc ? matches : nil, regionChecked: true)
             return RowApplied(outcome: .update, subject: input.name, naturalKey: key)
         } catch let error as AppError {
             return RowApplied(outcome: .error(Self.messages(error, values, row)), subject: input.name, naturalKey: key)

@@ -37,4 +37,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateLeadsAddContact())
     app.migrations.add(CreateImports())
     app.migrations.add(CreateEnterpriseNameRegionIndex())
+    app.migrations.add(UpdateRecordsAddEnterpriseIndexes())
 }

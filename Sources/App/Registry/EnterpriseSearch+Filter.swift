@@ -114,10 +114,23 @@ extension EnterpriseSearch {
         let folded = SearchGrams.foldedQuery(query)
         var count = 0
         var capital: [Money] = []
+        // words are looked up in the search index first (as the page's rows are), then checked as a
+        // substring: a substring check alone read every entry of the scope (0.28 s on a
+        // province-sized city for each new word)
+        var from: SQLQueryString = "enterprises e"
+        var words: SQLQueryString = ""
+        if !folded.isEmpty, (try? USCC(validating: query)) == nil {
+            if db.sql.dialect.name == "sqlite" {
+                from = "enterprise_search JOIN enterprises e ON e.rowid = enterprise_search.rowid"
+                words = " AND enterprise_search MATCH \(bind: Self.matchExpression(folded))"
+            } else if !Self.grams(folded).isEmpty {
+                words = " AND e.search_gram_array @> string_to_array(\(bind: Self.grams(folded).joined(separator: " ")), ' ')"
+            }
+        }
         for row in try await db.sql.raw(
             """
             SELECT e.registered_capital_currency AS currency, CAST(SUM(e.registered_capital_minor) AS BIGINT) AS minor, COUNT(*) AS n
-            FROM enterprises e WHERE \(conditions(folded)) GROUP BY e.registered_capital_currency ORDER BY e.registered_capital_currency
+            FROM \(from) WHERE \(conditions(folded))\(words) GROUP BY e.registered_capital_currency ORDER BY e.registered_capital_currency
             """
         ).all() {
             let r = RowReader(row)

@@ -47,9 +47,14 @@ struct EnterpriseService {
 
     /// A new entry inside the caller's transaction, checked and audited as one typed by hand (the
     /// form, the API and an import all come here).
-    static func insert(_ input: EnterpriseInput, on db: any Database, by actor: AuditActor, at millis: Int64) async throws -> Enterprise {
-        try await checkRegion(input.regionCode, on: db)
-        try await checkDuplicates(input, excluding: nil, on: db)
+    /// `matches` may carry what the caller already looked up (an import matching its rows), so the
+    /// same two questions are not asked twice; `regionChecked` that the division is registered.
+    static func insert(
+        _ input: EnterpriseInput, on db: any Database, by actor: AuditActor, at millis: Int64, matches known: Matches? = nil,
+        regionChecked: Bool = false
+    ) async throws -> Enterprise {
+        if !regionChecked { try await checkRegion(input.regionCode, on: db) }
+        try checkDuplicates(input, excluding: nil, in: try await known.asyncOr { try await matches(input, on: db) })
         let enterprise = Enterprise()
         enterprise.id = UUID()
         enterprise.version = 1
@@ -63,13 +68,14 @@ struct EnterpriseService {
 
     /// An entry changed inside the caller's transaction (its version claimed), checked and audited.
     static func replace(
-        _ id: UUID, with input: EnterpriseInput, expected version: Int, on db: any Database, by actor: AuditActor, at millis: Int64
+        _ id: UUID, with input: EnterpriseInput, expected version: Int, on db: any Database, by actor: AuditActor, at millis: Int64,
+        matches known: Matches? = nil, regionChecked: Bool = false
     ) async throws -> Enterprise {
         try await Versioned.claim(Enterprise.schema, id: id, expected: version, on: db)
         guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
         let before = EnterpriseDTO(enterprise)
-        try await checkRegion(input.regionCode, on: db)
-        try await checkDuplicates(input, excluding: id, on: db)
+        if !regionChecked { try await checkRegion(input.regionCode, on: db) }
+        try checkDuplicates(input, excluding: id, in: try await known.asyncOr { try await matches(input, on: db) })
         apply(input, to: enterprise)
         try await enterprise.update(on: db)
         try await AuditLog.append(
@@ -109,21 +115,29 @@ struct EnterpriseService {
         }
     }
 
+    /// The registry entries an entry would be the same enterprise as: the one holding its USCC,
+    /// and the one of the same normalised name in its region (SPEC §3).
+    struct Matches: Sendable {
+        var byUSCC: Enterprise?
+        var byName: Enterprise?
+    }
+
+    static func matches(_ input: EnterpriseInput, on db: any Database) async throws -> Matches {
+        Matches(
+            byUSCC: input.uscc.isEmpty ? nil : try await Enterprise.query(on: db).filter(\.$uscc == input.uscc).first(),
+            byName: try await Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
+                .filter(\.$regionCode == input.regionCode).first())
+    }
+
     /// One USCC is one enterprise; the same normalised name is the same enterprise within a region
-    /// (duplicate names are normal only across regions, SPEC §3).
-    static func checkDuplicates(_ input: EnterpriseInput, excluding id: UUID?, on db: any Database) async throws {
-        if !input.uscc.isEmpty {
-            var query = Enterprise.query(on: db).filter(\.$uscc == input.uscc)
-            if let id { query = query.filter(\.$id != id) }
-            if let other = try await query.first() {
-                throw AppError.duplicate(
-                    "uscc", zh: "该统一社会信用代码已登记为“\(other.name)”。", en: "This USCC is already registered as \(other.name).")
-            }
+    /// (duplicate names are normal only across regions, SPEC §3). The entry itself (`excluding`)
+    /// is no duplicate of itself.
+    static func checkDuplicates(_ input: EnterpriseInput, excluding id: UUID?, in matches: Matches) throws {
+        if let other = matches.byUSCC, other.id != id {
+            throw AppError.duplicate(
+                "uscc", zh: "该统一社会信用代码已登记为“\(other.name)”。", en: "This USCC is already registered as \(other.name).")
         }
-        var query = Enterprise.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: input.name))
-            .filter(\.$regionCode == input.regionCode)
-        if let id { query = query.filter(\.$id != id) }
-        if let other = try await query.first() {
+        if let other = matches.byName, other.id != id {
             throw AppError.duplicate(
                 "name", zh: "本地区已有同一企业“\(other.name)”（名称归一化后相同）。", en: "The same enterprise is already registered here: \(other.name).")
         }
@@ -179,5 +193,13 @@ struct FigureDTO: Content {
         profit = Money(minorUnits: figure.profitMinor)
         tax = Money(minorUnits: figure.taxMinor)
         employees = figure.employees
+    }
+}
+
+extension Optional where Wrapped: Sendable {
+    /// The value, or what `fallback` finds when there is none (`??` cannot await).
+    func asyncOr(_ fallback: () async throws -> Wrapped) async rethrows -> Wrapped {
+        if let self { return self }
+        return try await fallback()
     }
 }

@@ -28,24 +28,23 @@ enum AuditLog {
         if sql.dialect.name != "sqlite" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chainLockKey))").run()
         }
-        let last = try await AuditRecord.query(on: db).sort(\.$id, .descending).first()
+        // the chain's head: its number and hash only (a model would decode the before and after
+        // of the last record on every write)
+        let head = try await sql.raw("SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1").first()
+        let (lastSequence, previous) =
+            try head.map { (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self)) }
+            ?? (0, AuditChain.genesis)
         let content = AuditChain.Content(
-            sequence: (last?.id ?? 0) + 1, atMillis: millis, actor: actor.login, action: action,
+            sequence: lastSequence + 1, atMillis: millis, actor: actor.login, action: action,
             objectType: objectType, objectID: objectID, ip: actor.ip, before: beforeText, after: afterText)
-        let previous = last?.hash ?? AuditChain.genesis
-        let record = AuditRecord()
-        record.id = content.sequence
-        record.atMillis = content.atMillis
-        record.actor = content.actor
-        record.action = content.action
-        record.objectType = content.objectType
-        record.objectID = content.objectID
-        record.ip = content.ip
-        record.before = content.before
-        record.after = content.after
-        record.previousHash = previous
-        record.hash = AuditChain.hash(previous: previous, content)
-        try await record.create(on: db)
+        try await sql.raw(
+            """
+            INSERT INTO audit_records (seq, at_millis, actor, action, object_type, object_id, ip, before_json, after_json, prev_hash, hash)
+            VALUES (\(bind: content.sequence), \(bind: content.atMillis), \(bind: content.actor), \(bind: content.action),
+              \(bind: content.objectType), \(bind: content.objectID), \(bind: content.ip), \(bind: content.before),
+              \(bind: content.after), \(bind: previous), \(bind: AuditChain.hash(previous: previous, content)))
+            """
+        ).run()
     }
 
     /// A before/after the log cannot write down stops the change it records (the caller's
