@@ -25,6 +25,9 @@ struct EnterpriseAPIController {
         var per: Int
         var hasMore: Bool
         var count: Int
+        /// True when the words hold more than `count` enterprises (the count stops there, and
+        /// `registeredCapital` is left empty).
+        var countCapped: Bool
         var registeredCapital: [Money]
     }
 
@@ -39,7 +42,7 @@ struct EnterpriseAPIController {
         let totals = try await search.cachedTotals(request)
         return ListDTO(
             items: result.items, page: paging.page, per: paging.per, hasMore: result.hasMore, count: totals.count,
-            registeredCapital: totals.capital)
+            countCapped: totals.capped, registeredCapital: totals.capital)
     }
 
     func show(_ request: Request) async throws -> EnterpriseDTO {

@@ -56,11 +56,17 @@ extension EnterpriseSearch {
         }
     }
 
-    /// The count of the filtered set and its registered capital by currency ("共 N 家").
+    /// The count of the filtered set and its registered capital by currency ("共 N 家"). Words
+    /// typed in the search box are counted up to `wordsBound` only ("2000 家以上", no capital then):
+    /// a broad word (科技, a common surname) holds a fifth of a city's registry, and summing it
+    /// afresh for each new word was what a search box full of people waited on.
     struct Totals: Sendable {
         var count: Int
         var capital: [Money]
+        var capped = false
     }
+
+    static let wordsBound = 2_000
 
     /// Words and filters together: the words as a substring of the folded search text (the
     /// filters narrow the set first), the scope and the filters, in the order asked.
@@ -126,6 +132,14 @@ extension EnterpriseSearch {
             } else if !Self.grams(folded).isEmpty {
                 words = " AND e.search_gram_array @> string_to_array(\(bind: Self.grams(folded).joined(separator: " ")), ' ')"
             }
+        }
+        if !folded.isEmpty {
+            let bound = Self.wordsBound
+            let held =
+                try await db.sql.raw(
+                    "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM \(from) WHERE \(conditions(folded))\(words) LIMIT \(bind: bound + 1)) AS held"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if held > bound { return Totals(count: bound, capital: [], capped: true) }
         }
         for row in try await db.sql.raw(
             """

@@ -35,6 +35,7 @@ struct EnterpriseFilterTests {
                     "capital 1000万元 and more", "", filter { $0.minCapital = 1_000 * 1_000_000 },
                     { $0.registeredCapitalCurrency == "CNY" && $0.registeredCapitalMinor >= 1_000 * 1_000_000 }
                 ),
+                ("a word alone", "科技", filter { _ in }, { $0.searchText.contains("科技") }),
                 (
                     "a word and an industry", "科技", filter { $0.industry = "C" },
                     { $0.industryCode.hasPrefix("C") && $0.searchText.contains("科技") }
@@ -54,6 +55,11 @@ struct EnterpriseFilterTests {
                 let ids = Set(expected.compactMap(\.id))
                 #expect(page.items.allSatisfy { ids.contains($0.id) } && page.items.count == min(20, expected.count), "\(label)")
             }
+            // a word nearly every entry holds is counted up to the bound only, without a capital sum
+            let broad = ours.filter { $0.searchText.contains("有限") }.count
+            #expect(broad > EnterpriseSearch.wordsBound)
+            let capped = try await EnterpriseSearch(query: "有限", scope: bureau.scope, page: 1, per: 20).totals(on: app.db)
+            #expect(capped.capped && capped.count == EnterpriseSearch.wordsBound && capped.capital.isEmpty)
             // largest capital first on request
             var byCapital = EnterpriseSearch(query: "", scope: bureau.scope, page: 1, per: 20)
             byCapital.filter.sort = .capital
@@ -65,6 +71,10 @@ struct EnterpriseFilterTests {
             let html = try await browser.get("/enterprises?attracted=1").body.string
             #expect(html.contains("共 <strong>\(ours.filter(\.attracted).count)</strong> 家企业"))
             #expect(try await browser.get("/enterprises?attracted=yes").status == .badRequest)
+            #expect(try await browser.get("/enterprises?q=有限").body.string.contains("2000 家以上（请加条件缩小范围后查看合计）"))
+            let api = try await APIClient.issue(app, login: "demo-bureau")
+            let json = try await api.send(.GET, "/api/v1/enterprises?q=%E6%9C%89%E9%99%90").json
+            #expect(json["countCapped"] as? Bool == true && json["count"] as? Int == EnterpriseSearch.wordsBound)
         }
     }
 }

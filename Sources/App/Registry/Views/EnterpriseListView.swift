@@ -71,7 +71,15 @@ enum EnterpriseListView {
                     query: query)
             } ?? text(title)
         }
-        var summary: [HNode] = [ListViews.count(model.totals.count, ("家企业", "enterprises"), lang)]
+        var summary: [HNode] = [
+            model.totals.capped
+                ? el(
+                    "span", [],
+                    text(
+                        lang(
+                            "\(model.totals.count) 家以上（请加条件缩小范围后查看合计）", "Over \(model.totals.count) (narrow the search for totals)")))
+                : ListViews.count(model.totals.count, ("家企业", "enterprises"), lang)
+        ]
         if !model.totals.capital.isEmpty {
             summary.append(
                 el(
