@@ -19,15 +19,12 @@ enum ListExports {
             ([SiteURL.todos.path], todos),
             ([SiteURL.funnel.path], funnel),
             ([SiteURL.linkage.path, SiteURL.api(.linkage).path], linkage),
-            ([template(SiteURL.residentMonth(SiteURL.anyID).pattern), template(APIRoute.unitMonth.pattern)], residentMonth),
+            ([SiteURL.residentMonth(SiteURL.anyID).pattern.template, APIRoute.unitMonth.pattern.template], residentMonth),
         ] {
             for path in paths { routes["GET " + path] = export }
         }
         return routes
     }
-
-    /// A route's template as the router names it ("/units/:id/month").
-    static func template(_ pattern: [PathComponent]) -> String { "/" + pattern.map(\.description).joined(separator: "/") }
 
     /// 线索台账.
     static let leads = ListExport(resource: .lead) { request in

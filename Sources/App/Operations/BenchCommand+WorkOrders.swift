@@ -34,12 +34,8 @@ extension BenchCommand {
     /// The bureau's workbench read straight from the database, as on a person's first view or
     /// after their own write (the page then keeps it `WorkQueue.keptSeconds`).
     static func workbenchReading(_ app: Application) async throws -> String {
-        guard let person = try await Person.query(on: app.db).filter(\.$login == "demo-bureau").with(\.$unit).first() else {
-            throw AppError.notFound
-        }
-        let user = CurrentUser(
-            personID: try person.requireID(), login: "demo-bureau", name: person.name, unitID: person.$unit.id,
-            unitName: person.unit.name, roles: person.roles, scope: try JurisdictionCode(person.unit.jurisdictionCode), csrfToken: nil)
+        guard let user = try await PrincipalRow.find(login: "demo-bureau", on: app.db)?.currentUser(csrfToken: nil, now: app.clock.seconds)
+        else { throw AppError.notFound }
         var timings: [Double] = []
         for _ in 0..<20 {
             let start = ContinuousClock.now

@@ -28,9 +28,7 @@ struct ImportCommand: AsyncCommand {
             throw ExitCode(2)
         }
         guard let login = signature.login,
-            let principal = try await app.db.sql.raw(
-                "SELECT \(unsafeRaw: PrincipalRow.columns) FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.login = \(bind: login)"
-            ).first(decoding: PrincipalRow.self),
+            let principal = try await PrincipalRow.find(login: login, on: app.db),
             let user = principal.currentUser(csrfToken: nil, now: app.clock.seconds)
         else {
             context.console.error("--login: no active person with that login.")

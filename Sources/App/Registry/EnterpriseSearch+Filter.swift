@@ -118,33 +118,35 @@ extension EnterpriseSearch {
     /// How many enterprises the words and filters hold, and their registered capital by currency.
     func totals(on db: any Database) async throws -> Totals {
         let folded = SearchGrams.foldedQuery(query)
-        var count = 0
-        var capital: [Money] = []
         // words are looked up in the search index first (as the page's rows are), then checked as a
         // substring: a substring check alone read every entry of the scope (0.28 s on a
         // province-sized city for each new word)
         var from: SQLQueryString = "enterprises e"
         var words: SQLQueryString = ""
         if !folded.isEmpty, (try? USCC(validating: query)) == nil {
+            let grams = Self.grams(folded)
             if db.sql.dialect.name == "sqlite" {
                 from = "enterprise_search JOIN enterprises e ON e.rowid = enterprise_search.rowid"
                 words = " AND enterprise_search MATCH \(bind: Self.matchExpression(folded))"
-            } else if !Self.grams(folded).isEmpty {
-                words = " AND e.search_gram_array @> string_to_array(\(bind: Self.grams(folded).joined(separator: " ")), ' ')"
+            } else if !grams.isEmpty {
+                words = " AND e.search_gram_array @> string_to_array(\(bind: grams.joined(separator: " ")), ' ')"
             }
         }
-        if !folded.isEmpty {
-            let bound = Self.wordsBound
-            let held =
-                try await db.sql.raw(
-                    "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM \(from) WHERE \(conditions(folded))\(words) LIMIT \(bind: bound + 1)) AS held"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
-            if held > bound { return Totals(count: bound, capital: [], capped: true) }
-        }
+        // words read at most one entry past the bound, summed in the same statement: under the
+        // bound the sums are the whole set's, past it the count stops there
+        let held: SQLQueryString =
+            folded.isEmpty
+            ? "SELECT e.registered_capital_currency AS currency, e.registered_capital_minor AS minor FROM \(from) WHERE \(conditions(folded))"
+            : """
+            SELECT e.registered_capital_currency AS currency, e.registered_capital_minor AS minor FROM \(from) WHERE \(conditions(folded))\(words)
+            LIMIT \(bind: Self.wordsBound + 1)
+            """
+        var count = 0
+        var capital: [Money] = []
         for row in try await db.sql.raw(
             """
-            SELECT e.registered_capital_currency AS currency, CAST(SUM(e.registered_capital_minor) AS BIGINT) AS minor, COUNT(*) AS n
-            FROM \(from) WHERE \(conditions(folded))\(words) GROUP BY e.registered_capital_currency ORDER BY e.registered_capital_currency
+            SELECT currency, CAST(SUM(minor) AS BIGINT) AS minor, COUNT(*) AS n FROM (\(held)) AS held
+            GROUP BY currency ORDER BY currency
             """
         ).all() {
             let r = RowReader(row)
@@ -153,6 +155,7 @@ extension EnterpriseSearch {
                 capital.append(Money(minorUnits: try r.optionalInt64("minor") ?? 0, currency: currency))
             }
         }
+        if count > Self.wordsBound, !folded.isEmpty { return Totals(count: Self.wordsBound, capital: [], capped: true) }
         return Totals(count: count, capital: capital)
     }
 

@@ -54,7 +54,8 @@ struct EnterpriseService {
         regionChecked: Bool = false
     ) async throws -> Enterprise {
         if !regionChecked { try await checkRegion(input.regionCode, on: db) }
-        try checkDuplicates(input, excluding: nil, in: try await known.asyncOr { try await matches(input, on: db) })
+        let found = if let known { known } else { try await matches(input, on: db) }
+        try checkDuplicates(input, excluding: nil, in: found)
         let enterprise = Enterprise()
         enterprise.id = UUID()
         enterprise.version = 1
@@ -75,7 +76,8 @@ struct EnterpriseService {
         guard let enterprise = try await Enterprise.find(id, on: db) else { throw AppError.notFound }
         let before = EnterpriseDTO(enterprise)
         if !regionChecked { try await checkRegion(input.regionCode, on: db) }
-        try checkDuplicates(input, excluding: id, in: try await known.asyncOr { try await matches(input, on: db) })
+        let found = if let known { known } else { try await matches(input, on: db) }
+        try checkDuplicates(input, excluding: id, in: found)
         apply(input, to: enterprise)
         try await enterprise.update(on: db)
         try await AuditLog.append(
@@ -193,13 +195,5 @@ struct FigureDTO: Content {
         profit = Money(minorUnits: figure.profitMinor)
         tax = Money(minorUnits: figure.taxMinor)
         employees = figure.employees
-    }
-}
-
-extension Optional where Wrapped: Sendable {
-    /// The value, or what `fallback` finds when there is none (`??` cannot await).
-    func asyncOr(_ fallback: () async throws -> Wrapped) async rethrows -> Wrapped {
-        if let self { return self }
-        return try await fallback()
     }
 }

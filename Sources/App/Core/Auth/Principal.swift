@@ -27,6 +27,13 @@ struct PrincipalRow: Decodable, Sendable {
         u.id AS unit_id, u.name AS unit_name, u.jurisdiction_code
         """
 
+    /// The person with a login, for the commands that act as someone (`import`, `bench`).
+    static func find(login: String, on db: any Database) async throws -> PrincipalRow? {
+        try await db.sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.login = \(bind: login)"
+        ).first(decoding: PrincipalRow.self)
+    }
+
     func currentUser(csrfToken: String?, now: Int64) -> CurrentUser? {
         guard active, !AccountRules.isLocked(lockedUntil: lockedUntil, now: now), let scope = try? JurisdictionCode(jurisdictionCode) else {
             return nil

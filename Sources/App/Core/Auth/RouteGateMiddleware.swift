@@ -38,9 +38,14 @@ extension Application {
     }
 }
 
+extension [PathComponent] {
+    /// A route's path as registered: `/api/v1/projects/:id/funds`.
+    var template: String { "/" + map(\.description).joined(separator: "/") }
+}
+
 extension Route {
     /// The route as registered: `/api/v1/projects/:id/funds`.
-    var template: String { "/" + path.map(\.description).joined(separator: "/") }
+    var template: String { path.template }
 }
 
 /// Enforces `RouteGates`: a route behind login without an entry is refused, so a new route must
