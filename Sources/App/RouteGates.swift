@@ -17,10 +17,12 @@ enum RouteGates {
         "POST /api/v1/enterprises": .init(.enterprise, .write),
         "GET /enterprises/new": .init(.enterprise, .write),
         "GET /enterprises/suggest": .init(.enterprise, .read),
-        // 导入: enterprises only for now; the uploader's own imports (ImportWebController.find)
-        "GET /imports": .init(.enterprise, .write), "POST /imports": .init(.enterprise, .write),
-        "GET /imports/:id": .init(.enterprise, .write), "POST /imports/:id/check": .init(.enterprise, .write),
-        "POST /imports/:id/commit": .init(.enterprise, .write), "GET /imports/:id/errors.xlsx": .init(.enterprise, .write),
+        // 导入: whoever may write one kind it takes in; then the uploader's own imports (ImportWebController.find)
+        "GET /imports": .init(anyOf: ImportKinds.resources, .write), "POST /imports": .init(anyOf: ImportKinds.resources, .write),
+        "GET /imports/:id": .init(anyOf: ImportKinds.resources, .write),
+        "POST /imports/:id/check": .init(anyOf: ImportKinds.resources, .write),
+        "POST /imports/:id/commit": .init(anyOf: ImportKinds.resources, .write),
+        "GET /imports/:id/errors.xlsx": .init(anyOf: ImportKinds.resources, .write),
         "GET /enterprises/:id": .init(.enterprise, .read),
         "GET /api/v1/enterprises/:id": .init(.enterprise, .read),
         "POST /enterprises/:id": .init(.enterprise, .write, "enterprise"),

@@ -27,8 +27,10 @@ struct EnterpriseImport: ImportKind {
         var regions: [String: String]
     }
 
+    let resource = AccessPolicy.Resource.enterprise
+
     func prepare(_ request: Request) async throws -> Context {
-        let user = try request.authorize(.write, .enterprise)
+        let user = try authorize(request)
         var regions: [String: String] = [:]
         for (code, name) in try await JurisdictionNames.load(request) {
             regions[code] = code
@@ -38,7 +40,8 @@ struct EnterpriseImport: ImportKind {
     }
 
     func apply(
-        _ values: Import.Values, row: Int, context: Context, on db: any Database, by actor: AuditActor, at millis: Int64
+        _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
+        at millis: Int64
     ) async throws -> RowApplied {
         let name = values.text("name") ?? ""
         var errors: [String] = []
@@ -126,10 +129,7 @@ struct EnterpriseImport: ImportKind {
             && input.formerNames.joined(separator: "\n") == existing.formerNames
     }
 
-    /// A service's refusal in the row's words: each field's message at its column.
     static func messages(_ error: AppError, _ values: Import.Values, _ row: Int) -> [String] {
-        let keys = ["registeredCapital": "capital", "regionCode": "region"]
-        guard !error.fields.isEmpty else { return [values.place(row, "") + error.zh] }
-        return error.fields.sorted { $0.key < $1.key }.map { values.place(row, keys[$0.key] ?? $0.key) + $0.value.zh }
+        ImportMessages.of(error, values, row, keys: ["registeredCapital": "capital", "regionCode": "region"])
     }
 }

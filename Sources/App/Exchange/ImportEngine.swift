@@ -140,7 +140,8 @@ struct ImportEngine<Kind: ImportKind> {
                     var cells: [String: CellValue] = [:]
                     for (column, key) in plan.mapping { cells[key] = row[column] }
                     let values = Import.Values(cells: cells, columns: columns, headers: headers, date1904: date1904)
-                    var result = try await kind.apply(values, row: row.number, context: context, on: db, by: actor, at: millis)
+                    var result = try await kind.apply(
+                        values, row: row.number, context: context, on: db, request: request, by: actor, at: millis)
                     // the same record twice in one file
                     if let key = result.naturalKey {
                         if let first = seen[key] {
@@ -188,8 +189,41 @@ protocol ImportKind: Sendable {
     var title: String { get }
     var fields: [ImportField] { get }
     associatedtype Context: Sendable
+    /// What it writes: who may write it may import it (the upload form offers only those kinds).
+    var resource: AccessPolicy.Resource { get }
     func prepare(_ request: Request) async throws -> Context
+    /// One row, checked and written on `db` (the import's transaction) by the room's own service,
+    /// as the form would: what the service reads first it reads in `prepare` or on `db`, never on
+    /// the request's connection, which SQLite's one connection per event loop holds for the import.
     func apply(
-        _ values: Import.Values, row: Int, context: Context, on db: any Database, by actor: AuditActor, at millis: Int64
+        _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
+        at millis: Int64
     ) async throws -> RowApplied
+}
+
+extension ImportKind {
+    /// The user, or `forbidden`.
+    func authorize(_ request: Request) throws -> CurrentUser { try request.authorize(.write, resource) }
+
+    /// The engine for this kind, callable on `any ImportKind`.
+    func run(
+        _ source: ImportSource, plan: Import.Plan, commit: Bool, expecting digest: String? = nil, request: Request,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> Import.Report {
+        try await ImportEngine(kind: self).run(
+            source, plan: plan, commit: commit, expecting: digest, request: request, progress: progress)
+    }
+}
+
+/// Every kind a ledger can be imported as, in the order the upload form offers them.
+enum ImportKinds {
+    static let all: [any ImportKind] = [EnterpriseImport(), LeadImport(), FundsImport()]
+
+    static func named(_ name: String) -> (any ImportKind)? { all.first { $0.name == name } }
+
+    /// What the import pages' route gate asks: the right to write one of these.
+    static var resources: [AccessPolicy.Resource] { all.map(\.resource) }
+
+    /// The kinds this user may import.
+    static func allowed(_ request: Request) -> [any ImportKind] { all.filter { (try? $0.authorize(request)) != nil } }
 }

@@ -22,6 +22,8 @@ final class ImportRecord: Model, @unchecked Sendable {
     /// The last run's `StoredReport` as JSON ("" before any).
     @Field(key: "report") var report: String
     @Field(key: "dry_run_digest") var dryRunDigest: String
+    /// The unit's template the plan came from ("" for none; migration 036).
+    @Field(key: "template") var template: String
     @Field(key: "created_at") var createdAt: Int64
     @Field(key: "version") var version: Int
 

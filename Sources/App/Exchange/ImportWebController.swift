@@ -8,7 +8,6 @@ import Vapor
 /// import rolled back), fix the rows in error from their own .xlsx, 导入 all or nothing.
 struct ImportWebController {
     static let uploadLimit = 20 << 20
-    static let kinds: [String: EnterpriseImport] = ["enterprises": EnterpriseImport()]
 
     func register(_ pages: any RoutesBuilder) {
         pages.get(SiteURL.imports.pattern, use: list)
@@ -19,12 +18,25 @@ struct ImportWebController {
         pages.get(SiteURL.importErrors(SiteURL.anyID).pattern, use: errors)
     }
 
+    /// The user, when they may import at least one kind (the form offers those).
+    private func importer(_ request: Request) throws -> (CurrentUser, [any ImportKind]) {
+        let user = try request.requireUser()
+        let kinds = ImportKinds.allowed(request)
+        guard !kinds.isEmpty else { throw AppError.forbidden }
+        return (user, kinds)
+    }
+
     func list(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.write, .enterprise)
+        try await page(request, form: FormState())
+    }
+
+    private func page(_ request: Request, form: FormState) async throws -> Response {
+        let (user, kinds) = try importer(request)
         let mine = try await ImportRecord.query(on: request.db).filter(\.$personID == user.personID)
             .field(\.$id).field(\.$kind).field(\.$fileName).field(\.$status).field(\.$createdAt).field(\.$report)
             .sort(\.$createdAt, .descending).limit(20).all()
-        return .html(ImportViews.list(mine, form: FormState(), context: PageContext(request: request)))
+        let html = ImportViews.list(mine, kinds: kinds.map { ($0.name, $0.title) }, form: form, context: PageContext(request: request))
+        return .html(html, status: form.errors.isEmpty && form.banner == nil ? .ok : .unprocessableEntity)
     }
 
     struct UploadBody: Content {
@@ -33,10 +45,13 @@ struct ImportWebController {
     }
 
     func upload(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.write, .enterprise)
+        let (user, kinds) = try importer(request)
         let body = try request.content.decode(UploadBody.self)
-        guard let kind = Self.kinds[body.kind ?? "enterprises"], let file = body.file, file.data.readableBytes > 0 else {
-            return try await refuse(request, user, "请选择要导入的 .xlsx 或 .csv 文件")
+        guard let kind = kinds.first(where: { $0.name == body.kind ?? "enterprises" }) else {
+            return try await refuse(request, "请选择导入内容")
+        }
+        guard let file = body.file, file.data.readableBytes > 0 else {
+            return try await refuse(request, "请选择要导入的 .xlsx 或 .csv 文件")
         }
         let bytes = Data(file.data.readableBytesView)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zs-import-\(UUID().uuidString)")
@@ -48,7 +63,7 @@ struct ImportWebController {
         do {
             source = try ImportSource.read(path)
         } catch let error as SpreadsheetError {
-            return try await refuse(request, user, error.message)
+            return try await refuse(request, error.message)
         }
         let record = ImportRecord()
         record.id = UUID()
@@ -56,9 +71,7 @@ struct ImportWebController {
         record.fileName = String(file.filename.prefix(200))
         record.content = bytes
         record.sheet = source.sheet
-        let header = source.likelyHeaderRow(fields: kind.fields)
-        record.plan = Import.Plan(
-            headerRow: header, mapping: ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields))
+        (record.plan, record.template) = try await Self.plan(kind, source, unit: user.unitID, on: request.db)
         (record.status, record.report, record.dryRunDigest) = ("uploaded", "", "")
         record.createdAt = request.clock.millis
         record.version = 1
@@ -66,27 +79,41 @@ struct ImportWebController {
         return request.redirect(to: SiteURL.importItem(record.id!).path)
     }
 
-    private func refuse(_ request: Request, _ user: CurrentUser, _ message: String) async throws -> Response {
-        let mine = try await ImportRecord.query(on: request.db).filter(\.$personID == user.personID)
-            .sort(\.$createdAt, .descending).limit(20).all()
-        let form = FormState(values: [:], error: AppError.field("file", zh: message, en: message))
-        return .html(ImportViews.list(mine, form: form, context: PageContext(request: request)), status: .unprocessableEntity)
+    /// The plan for a new upload: the unit's template that fits the file best, its gaps filled by
+    /// the headers' suggestions; or the suggestions alone. With the template's name ("" for none).
+    static func plan(_ kind: any ImportKind, _ source: ImportSource, unit: UUID, on db: any Database) async throws -> (Import.Plan, String)
+    {
+        let fitting = try await ImportTemplates.best(kind: kind.name, unit: unit, for: source, on: db)
+        let header = fitting?.plan.headerRow ?? source.likelyHeaderRow(fields: kind.fields)
+        var mapping = fitting?.plan.mapping ?? [:]
+        let taken = Set(mapping.values)
+        for (column, field) in ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
+        where mapping[column] == nil && !taken.contains(field) {
+            mapping[column] = field
+        }
+        return (Import.Plan(headerRow: header, mapping: mapping), fitting?.template.name ?? "")
+    }
+
+    private func refuse(_ request: Request, _ message: String) async throws -> Response {
+        try await page(request, form: FormState(values: [:], error: AppError.field("file", zh: message, en: message)))
     }
 
     /// The uploader's own import, or 404 (nobody else's, whatever the id).
-    func find(_ request: Request) async throws -> (ImportRecord, EnterpriseImport) {
-        let user = try request.authorize(.write, .enterprise)
+    func find(_ request: Request) async throws -> (ImportRecord, any ImportKind) {
+        let (user, _) = try importer(request)
         guard let record = try await ImportRecord.find(try request.idParameter(), on: request.db),
             AccessPolicy.may(user.roles, .handleImport, ties: record.personID == user.personID ? .author : []),
-            let kind = Self.kinds[record.kind]
+            let kind = ImportKinds.named(record.kind)
         else { throw AppError.notFound }
+        // a right since withdrawn withdraws the import too
+        _ = try kind.authorize(request)
         return (record, kind)
     }
 
     func show(_ request: Request) async throws -> Response {
         let (record, kind) = try await find(request)
         let source = try Self.source(record)
-        return .html(ImportViews.show(record, source: source, fields: kind.fields, context: PageContext(request: request)))
+        return .html(ImportViews.show(record, source: source, kind: (kind.title, kind.fields), context: PageContext(request: request)))
     }
 
     /// The upload read again (a sheet the file does not hold, or a file that no longer reads, is a
@@ -126,7 +153,7 @@ struct ImportWebController {
             mapping = ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
         }
         record.plan = Import.Plan(headerRow: header, mapping: mapping)
-        let report = try await ImportEngine(kind: kind).run(source, plan: record.plan, commit: false, request: request)
+        let report = try await kind.run(source, plan: record.plan, commit: false, request: request)
         record.report = StoredReport(report, dryRun: true).json
         record.dryRunDigest = report.isClean ? report.digest : ""
         record.status = "checked"
@@ -140,10 +167,21 @@ struct ImportWebController {
         guard record.status == "checked", !record.dryRunDigest.isEmpty else {
             throw AppError(code: "import_not_checked", status: .conflict, zh: "请先试导入，确认无误后再导入。", en: "Dry-run first.")
         }
-        let report = try await ImportEngine(kind: kind).run(
-            try Self.source(record), plan: record.plan, commit: true, expecting: record.dryRunDigest, request: request)
+        let form = try request.content.decode([String: String].self)
+        let source = try Self.source(record)
+        let report = try await kind.run(source, plan: record.plan, commit: true, expecting: record.dryRunDigest, request: request)
         record.report = StoredReport(report, dryRun: false).json
         if report.committed { record.status = "committed" } else { record.dryRunDigest = "" }
+        // the mapping kept for next month's ledger, under the name the importer gave it
+        if report.committed, let name = ImportTemplates.name(form["template"]) {
+            let (user, plan, headers) = (try request.requireUser(), record.plan, source.headers(at: record.headerRow))
+            let (actor, millis, kind) = (request.auditActor, request.clock.millis, kind.name)
+            try await request.writeTransaction { db in
+                try await ImportTemplates.save(
+                    name, kind: kind, plan: plan, headers: headers, user: user, actor: actor, millis: millis, on: db)
+            }
+            record.template = name
+        }
         try await save(record, request)
         return request.redirect(to: SiteURL.importItem(record.id!).path + "#report")
     }

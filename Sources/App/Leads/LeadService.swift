@@ -37,68 +37,88 @@ struct LeadService {
         throw AppError.notFound
     }
 
-    func submit(_ input: LeadInput) async throws -> Lead {
+    /// What a submission reads besides its input, before its transaction: the submitter, the
+    /// response clock of their jurisdiction today, the rate table and the other rooms' collision
+    /// checks. An import reads it once for all its rows.
+    struct Submission: Sendable {
+        var user: CurrentUser
+        var clock: ResponseClock
+        var rates: ExchangeRates
+        var holders: [LeadExtensions.Holder]
+        var actor: AuditActor
+        var millis: Int64
+        var today: CivilDate
+    }
+
+    func submission() async throws -> Submission {
         let user = try request.authorize(.write, .lead)
-        let actor = request.auditActor
-        let millis = request.clock.millis
         let today = request.clock.today
-        let cityScope = LeadRules.collisionScope(for: user.scope)
-        let holders = request.application.leadExtensions.holders
         // the clock's tier is judged in CNY at the month's rate, by the tiers the jurisdiction set for today
-        let rates = try await ExchangeRate.table(request)
-        let clock = ResponseClock(try await SettingsService.inEffect(request, for: user.scope.value, on: today))
+        return Submission(
+            user: user, clock: ResponseClock(try await SettingsService.inEffect(request, for: user.scope.value, on: today)),
+            rates: try await ExchangeRate.table(request), holders: request.application.leadExtensions.holders,
+            actor: request.auditActor, millis: request.clock.millis, today: today)
+    }
+
+    func submit(_ input: LeadInput) async throws -> Lead {
+        let submission = try await submission()
+        return try await request.writeTransaction { db in try await Self.submit(input, submission, on: db) }
+    }
+
+    /// The submission's checks and writes on `db`: the form's own transaction, or an import's.
+    static func submit(_ input: LeadInput, _ submission: Submission, on db: any Database) async throws -> Lead {
+        let (user, today) = (submission.user, submission.today)
+        let cityScope = LeadRules.collisionScope(for: user.scope)
         let deadlines: ResponseClock.Deadlines
-        do { deadlines = try clock.deadlines(submitted: today, investment: input.investment, rates: rates) } catch {
+        do { deadlines = try submission.clock.deadlines(submitted: today, investment: input.investment, rates: submission.rates) } catch {
             throw MoneyInput.missingRate(error, field: "investment")
         }
-        return try await request.writeTransaction { db in
-            let holder = try await Self.openLead(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
-            if let holder, !input.confirmDuplicate { throw try await Self.collision(holder, on: db) }
-            if holder == nil, !input.confirmDuplicate {
-                for check in holders {
-                    if let collision = try await check(input.enterpriseName, input.uscc, cityScope, db) { throw collision }
-                }
+        let holder = try await Self.openLead(for: input.enterpriseName, uscc: input.uscc, within: cityScope, on: db)
+        if let holder, !input.confirmDuplicate { throw try await Self.collision(holder, on: db) }
+        if holder == nil, !input.confirmDuplicate {
+            for check in submission.holders {
+                if let collision = try await check(input.enterpriseName, input.uscc, cityScope, db) { throw collision }
             }
-            let lead = Lead()
-            lead.id = UUID()
-            lead.enterpriseName = input.enterpriseName
-            lead.nameKey = NameNormalizer.key(for: input.enterpriseName)
-            // tied to the registry entry it names (by its USCC, or its one entry of that name in the
-            // city), whose USCC it then carries
-            let entry = try await Self.registryMatch(input, within: cityScope, on: db)
-            lead.enterpriseID = entry?.id
-            lead.uscc = input.uscc ?? entry?.uscc
-            lead.industryCode = input.industryCode
-            lead.investmentMinor = input.investment.minorUnits
-            lead.investmentCurrency = input.investment.currency.rawValue
-            lead.landMuTenths = input.landMuTenths
-            lead.spaceM2 = input.spaceM2
-            lead.energyTCE = input.energyTCE
-            lead.powerKVA = input.powerKVA
-            lead.jobs = input.jobs
-            lead.channel = input.channel
-            lead.notes = input.notes
-            (lead.contactName, lead.contactPhone, lead.homeCity, lead.projectContent) = (
-                input.contactName, input.contactPhone, input.homeCity, input.projectContent
-            )
-            lead.status = .submitted
-            lead.submitterID = user.personID
-            lead.submitterUnitID = user.unitID
-            lead.jurisdictionCode = user.scope.value
-            lead.collidesWithID = holder?.id
-            lead.submittedOn = today.description
-            lead.respondBy = deadlines.respond.description
-            lead.assessBy = deadlines.assess.description
-            lead.feedbackBy = deadlines.feedback.description
-            lead.decisionNote = ""
-            lead.version = 1
-            try await lead.create(on: db)
-            try await StaleTallies.mark(unit: lead.submitterUnitID, day: lead.submittedOn, on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "lead.submit", objectType: "lead", objectID: lead.id!.uuidString, after: LeadDTO(lead),
-                at: millis)
-            return lead
         }
+        let lead = Lead()
+        lead.id = UUID()
+        lead.enterpriseName = input.enterpriseName
+        lead.nameKey = NameNormalizer.key(for: input.enterpriseName)
+        // tied to the registry entry it names (by its USCC, or its one entry of that name in the
+        // city), whose USCC it then carries
+        let entry = try await Self.registryMatch(input, within: cityScope, on: db)
+        lead.enterpriseID = entry?.id
+        lead.uscc = input.uscc ?? entry?.uscc
+        lead.industryCode = input.industryCode
+        lead.investmentMinor = input.investment.minorUnits
+        lead.investmentCurrency = input.investment.currency.rawValue
+        lead.landMuTenths = input.landMuTenths
+        lead.spaceM2 = input.spaceM2
+        lead.energyTCE = input.energyTCE
+        lead.powerKVA = input.powerKVA
+        lead.jobs = input.jobs
+        lead.channel = input.channel
+        lead.notes = input.notes
+        (lead.contactName, lead.contactPhone, lead.homeCity, lead.projectContent) = (
+            input.contactName, input.contactPhone, input.homeCity, input.projectContent
+        )
+        lead.status = .submitted
+        lead.submitterID = user.personID
+        lead.submitterUnitID = user.unitID
+        lead.jurisdictionCode = user.scope.value
+        lead.collidesWithID = holder?.id
+        lead.submittedOn = today.description
+        lead.respondBy = deadlines.respond.description
+        lead.assessBy = deadlines.assess.description
+        lead.feedbackBy = deadlines.feedback.description
+        lead.decisionNote = ""
+        lead.version = 1
+        try await lead.create(on: db)
+        try await StaleTallies.mark(unit: lead.submitterUnitID, day: lead.submittedOn, on: db)
+        try await AuditLog.append(
+            on: db, by: submission.actor, action: "lead.submit", objectType: "lead", objectID: lead.id!.uuidString, after: LeadDTO(lead),
+            at: submission.millis)
+        return lead
     }
 
     static func openLead(for name: String, uscc: String?, within scope: JurisdictionCode, on db: any Database) async throws -> Lead? {

@@ -38,4 +38,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateImports())
     app.migrations.add(CreateEnterpriseNameRegionIndex())
     app.migrations.add(UpdateRecordsAddEnterpriseIndexes())
+    app.migrations.add(CreateImportTemplates())
 }

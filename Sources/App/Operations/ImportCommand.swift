@@ -4,16 +4,18 @@ import Foundation
 import Spreadsheet
 import Vapor
 
-/// `zhaoshang import --kind enterprises FILE --login LOGIN [--dry-run] [--sheet NAME] [--header-row N]`:
+/// `zhaoshang import --kind enterprises|leads|funds FILE --login LOGIN [--dry-run] [--mapping NAME] [--sheet NAME] [--header-row N]`:
 /// the same engine as the web page, as the person named by --login (their scope, their rights,
 /// their name in the audit trail); prints every row's outcome, the errors by row and column, and
 /// exits 1 when anything is wrong (nothing is written then).
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "kind", help: "What the file holds: enterprises") var kind: String?
+        @Option(name: "kind", help: "What the file holds: enterprises, leads or funds") var kind: String?
         @Option(name: "login", help: "Whose import it is (scope, rights, audit)") var login: String?
         @Option(name: "sheet", help: "The sheet to read (default: the first visible)") var sheet: String?
         @Option(name: "header-row", help: "The row holding the headers (default: found from the headers)") var headerRow: Int?
+        @Option(name: "mapping", help: "The unit's saved template to map the columns by (default: the best fitting, else the headers)")
+        var mapping: String?
         @Flag(name: "dry-run", help: "Check every row and say what would happen; write nothing") var dryRun: Bool
         @Argument(name: "file", help: "An .xlsx or .csv file") var file: String
     }
@@ -23,8 +25,8 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Startup.prepareDatabase(app)
-        guard signature.kind == "enterprises" else {
-            context.console.error("--kind: enterprises (more kinds to come)")
+        guard let kind = ImportKinds.named(signature.kind ?? "") else {
+            context.console.error("--kind: " + ImportKinds.all.map { "\($0.name)（\($0.title)）" }.joined(separator: ", "))
             throw ExitCode(2)
         }
         guard let login = signature.login,
@@ -36,7 +38,10 @@ struct ImportCommand: AsyncCommand {
         }
         let request = Request(application: app, on: app.eventLoopGroup.next())
         request.currentUser = user
-        let kind = EnterpriseImport()
+        guard (try? kind.authorize(request)) != nil else {
+            context.console.error("--login: \(login) may not import \(kind.title).")
+            throw ExitCode(2)
+        }
         let source: ImportSource
         do {
             source = try ImportSource.read(URL(fileURLWithPath: signature.file), sheet: signature.sheet)
@@ -44,16 +49,29 @@ struct ImportCommand: AsyncCommand {
             context.console.error(error.message)
             throw ExitCode(1)
         }
-        let headerRow = signature.headerRow ?? source.likelyHeaderRow(fields: kind.fields)
-        let headers = source.headers(at: headerRow)
-        let plan = Import.Plan(headerRow: headerRow, mapping: ColumnMapping.suggest(headers: headers, fields: kind.fields))
+        var (plan, template) = try await ImportWebController.plan(kind, source, unit: user.unitID, on: app.db)
+        if let name = signature.mapping {
+            guard let named = try await ImportTemplates.named(name, kind: kind.name, unit: user.unitID, on: app.db),
+                let fitted = ImportTemplates.plan(named, for: source)
+            else {
+                context.console.error("--mapping: 本单位没有适用于此文件的“\(name)”\(kind.title)模板")
+                throw ExitCode(2)
+            }
+            (plan, template) = (fitted.plan, name)
+        }
+        if let row = signature.headerRow, row != plan.headerRow {
+            plan = Import.Plan(headerRow: row, mapping: ColumnMapping.suggest(headers: source.headers(at: row), fields: kind.fields))
+            template = ""
+        }
+        let (headerRow, headers) = (plan.headerRow, source.headers(at: plan.headerRow))
+        if !template.isEmpty { context.console.print("按模板“\(template)”对应列") }
         context.console.print("\(signature.file)\(source.sheet.isEmpty ? "" : " · " + source.sheet) · 表头在第 \(headerRow) 行")
         for (column, key) in plan.mapping.sorted(by: { $0.key < $1.key }) {
             let field = kind.fields.first { $0.key == key }?.label ?? key
             context.console.print("  \(ColumnMapping.columnName(column)) 列“\(headers[column] ?? "")” → \(field)")
         }
         let bar = ProgressLine(title: signature.dryRun ? "试导入" : "导入")
-        let report = try await ImportEngine(kind: kind).run(
+        let report = try await kind.run(
             source, plan: plan, commit: !signature.dryRun, request: request, progress: { done, total in bar.update(done, of: total) })
         bar.finish()
         for problem in report.problems { context.console.error(problem) }

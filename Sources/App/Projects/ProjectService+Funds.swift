@@ -15,7 +15,14 @@ extension ProjectService {
     }
 
     func recordFunds(_ id: UUID, _ input: FundsInput) async throws -> FundsArrival {
-        let project = try await findForReporting(id)
+        let write = try fundsWrite(try await findForReporting(id), input)
+        return try await request.writeTransaction(write)
+    }
+
+    /// The entry checked against the money rules, as the write that records it on `db` (the form's
+    /// own transaction, or an import's); the project is one the user may report on.
+    func fundsWrite(_ project: Project, _ input: FundsInput) throws -> @Sendable (any Database) async throws -> FundsArrival {
+        let id = try project.requireID()
         let user = try request.requireUser()
         let today = request.clock.today
         var errors: [String: AppError.Message] = [:]
@@ -31,7 +38,7 @@ extension ProjectService {
         } catch { throw Self.message(error) }
         let actor = request.auditActor
         let millis = request.clock.millis
-        return try await request.writeTransaction { db in
+        return { db in
             let entry = FundsArrival()
             entry.id = UUID()
             entry.projectID = id

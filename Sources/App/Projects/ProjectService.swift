@@ -13,10 +13,14 @@ struct ProjectService {
     /// have a part in — a district park hosting a city project works on it all the same.
     /// With a `deed`, the user must also be allowed it on this project (403 otherwise): the ties
     /// are read once for both questions.
-    func find(_ id: UUID, for action: AccessPolicy.Action = .read, deed: AccessPolicy.Deed? = nil) async throws -> Project {
+    /// `db`: where to read it, when not the request's own connection (an import's transaction).
+    func find(
+        _ id: UUID, for action: AccessPolicy.Action = .read, deed: AccessPolicy.Deed? = nil, on db: (any Database)? = nil
+    ) async throws -> Project {
         _ = try request.authorize(action, .project)
-        guard let project = try await Project.read(id, on: request.db) else { throw AppError.notFound }
-        try gate(project, owners: try await Self.owners(of: project, on: request.db), action, deed)
+        let db = db ?? request.db
+        guard let project = try await Project.read(id, on: db) else { throw AppError.notFound }
+        try gate(project, owners: try await Self.owners(of: project, on: db), action, deed)
         return project
     }
 
@@ -71,8 +75,8 @@ struct ProjectService {
     }
 
     /// The project, if the user answers for it (attractor, host unit, leader, or the bureau).
-    func findForReporting(_ id: UUID) async throws -> Project {
-        try await find(id, for: .write, deed: .reportOnProject)
+    func findForReporting(_ id: UUID, on db: (any Database)? = nil) async throws -> Project {
+        try await find(id, for: .write, deed: .reportOnProject, on: db)
     }
 
     struct StageInput: Sendable {

@@ -32,7 +32,13 @@ enum RouteMatrix {
         /// The role table, then seeing the object (`read`, or its jurisdiction when nil: 404), then
         /// a deed on it (403).
         case act(AccessPolicy.Resource, AccessPolicy.Action, Kind, read: AccessPolicy.Deed?, AccessPolicy.Deed)
+        /// The role table on any of the resources (the import pages: whoever may write one kind the
+        /// import takes in), then the object when there is one.
+        case oneOf([AccessPolicy.Resource], AccessPolicy.Action, Kind?)
     }
+
+    /// What `ImportKinds` takes in: enterprises, leads, and funds on projects.
+    static let importable: [AccessPolicy.Resource] = [.enterprise, .lead, .project]
 
     static let checks: [String: Check] = [
         // the doors anyone reaches
@@ -49,10 +55,10 @@ enum RouteMatrix {
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),
         "POST /enterprises": .role(.enterprise, .write), "POST /api/v1/enterprises": .role(.enterprise, .write),
         "GET /enterprises/new": .role(.enterprise, .write), "GET /enterprises/suggest": .role(.enterprise, .read),
-        "GET /imports": .role(.enterprise, .write), "POST /imports": .role(.enterprise, .write),
-        "GET /imports/:id": .scoped(.enterprise, .write, .absent), "POST /imports/:id/check": .scoped(.enterprise, .write, .absent),
-        "POST /imports/:id/commit": .scoped(.enterprise, .write, .absent),
-        "GET /imports/:id/errors.xlsx": .scoped(.enterprise, .write, .absent),
+        "GET /imports": .oneOf(importable, .write, nil), "POST /imports": .oneOf(importable, .write, nil),
+        "GET /imports/:id": .oneOf(importable, .write, .absent), "POST /imports/:id/check": .oneOf(importable, .write, .absent),
+        "POST /imports/:id/commit": .oneOf(importable, .write, .absent),
+        "GET /imports/:id/errors.xlsx": .oneOf(importable, .write, .absent),
         "GET /enterprises/:id": .scoped(.enterprise, .read, .enterprise),
         "GET /api/v1/enterprises/:id": .scoped(.enterprise, .read, .enterprise),
         "POST /enterprises/:id": .scoped(.enterprise, .write, .enterprise),
@@ -222,6 +228,9 @@ extension RouteMatrix {
             let sees = read.map { AccessPolicy.may(actor.roles, $0, ties: ties) } ?? ties.contains(.withinJurisdiction)
             guard kind != .absent, sees else { return .status(404) }
             return AccessPolicy.may(actor.roles, deed, ties: ties) ? .allowed : .status(403)
+        case .oneOf(let resources, let action, let kind):
+            guard resources.contains(where: { gate($0, action) }) else { return .status(403) }
+            return kind == .absent ? .status(404) : .allowed
         }
     }
 
@@ -229,6 +238,7 @@ extension RouteMatrix {
         switch check {
         case .open, .login, .role: nil
         case .scoped(_, _, let kind), .ownOnly(_, _, let kind), .hidden(_, _, let kind, _), .act(_, _, let kind, _, _): kind
+        case .oneOf(_, _, let kind): kind
         }
     }
 }

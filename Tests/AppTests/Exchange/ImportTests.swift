@@ -178,13 +178,23 @@ struct ImportTests {
             #expect(try await bureau.post("/imports/\(second)/commit", []).status == .seeOther)
             #expect(try await bureau.get("/imports/\(second)").body.string.contains("导入完成"))
             #expect(try await Enterprise.find(enterprise.id, on: app.db)?.registeredCapitalMinor == 12_737_500 * 100)
-            // another bureau person never sees it; a cadre has no import at all
+            // another bureau person never sees it; a cadre imports leads and funds, not the registry,
+            // and an observer imports nothing
             let leader = Browser(app)
             try await leader.login("anqing-bureau")
             #expect(try await leader.get("/imports/\(second)").status == .notFound)
             let cadre = Browser(app)
             try await cadre.login("cadre")
-            #expect(try await cadre.get("/imports").status == .forbidden)
+            let offered = try await cadre.get("/imports").body.string
+            #expect(
+                offered.contains("value=\"leads\"") && offered.contains("value=\"funds\"") && !offered.contains("value=\"enterprises\""))
+            let notTheirs = try await cadre.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "x.csv", bytes: Array("企业名称\n甲\n".utf8)))
+            #expect(notTheirs.status == .unprocessableEntity && notTheirs.body.string.contains("请选择导入内容"))
+            #expect(try await cadre.get("/imports/\(second)").status == .notFound)
+            let observer = Browser(app)
+            try await observer.login("observer")
+            #expect(try await observer.get("/imports").status == .forbidden)
             // an old .xls is refused in words
             let xls = Upload(
                 fileName: "台账.xls",

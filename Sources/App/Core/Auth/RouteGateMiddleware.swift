@@ -14,12 +14,25 @@ struct RouteGate: Sendable {
     /// asking here too would only look it up twice.
     var object: String?
     var deed: AccessPolicy.Deed?
+    /// Resources any one of which the action on admits (the import pages: any kind it takes in).
+    var alternatives: [AccessPolicy.Resource] = []
 
     init(_ resource: AccessPolicy.Resource, _ action: AccessPolicy.Action, _ object: String? = nil, _ deed: AccessPolicy.Deed? = nil) {
         self.resource = resource
         self.action = action
         self.object = object
         self.deed = deed
+    }
+
+    init(anyOf resources: [AccessPolicy.Resource], _ action: AccessPolicy.Action) {
+        self.init(resources[0], action)
+        alternatives = Array(resources.dropFirst())
+    }
+
+    /// The user may pass: the action on the resource, or on one of the alternatives.
+    func admit(_ request: Request) throws {
+        for alternative in alternatives where (try? request.authorize(action, alternative)) != nil { return }
+        try request.authorize(action, resource)
     }
 }
 
@@ -65,7 +78,7 @@ struct RouteGateMiddleware: AsyncMiddleware {
             request.logger.error("route without a gate: \(key)")
             throw AppError.forbidden
         }
-        try request.authorize(gate.action, gate.resource)
+        try gate.admit(request)
         if let kind = gate.object {
             guard let check = request.application.objectGates.checks[kind] else {
                 request.logger.error("no object gate for \(kind)")

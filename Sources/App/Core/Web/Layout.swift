@@ -167,6 +167,10 @@ enum Layout {
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .settings) { items.append((.settings, lang("规则设置", "Rules"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
+        // whoever may write one kind of record `ImportKinds` takes in
+        if context.may(.write, .enterprise) || context.may(.write, .lead) || context.may(.write, .project) {
+            items.append((.imports, lang("Excel 导入", "Import")))
+        }
         // the organisation's pages stay readable to every business role (a link from a record
         // opens them), but the menu offers them to those who keep or report on the organisation
         if context.may(.write, .organisation) || context.may(.export, .organisation) || context.may(.read, .accessControl) {

@@ -4,12 +4,12 @@ import Spreadsheet
 
 /// 导入 pages: the upload form with one's recent imports, and one import's plan and report.
 enum ImportViews {
-    static func list(_ imports: [ImportRecord], form: FormState, context: PageContext) -> String {
+    static func list(_ imports: [ImportRecord], kinds: [(name: String, title: String)], form: FormState, context: PageContext) -> String {
         let lang = context.lang
         let upload = Components.postForm(
             .imports, context, multipart: true,
             Components.banner(form, lang) + [
-                Components.select("kind", lang("导入内容", "What"), [("enterprises", lang("企业库（企业名单）", "Enterprises"))], form, lang),
+                Components.select("kind", lang("导入内容", "What"), kinds.map { ($0.name, $0.title) }, form, lang),
                 Components.wrap(
                     "file", lang("文件（.xlsx 或 .csv，20 MB 以内）", "File (.xlsx or .csv, up to 20 MB)"), form, lang, required: true,
                     hint: lang(
@@ -22,7 +22,7 @@ enum ImportViews {
             let stored = record.stored
             return [
                 link(.importItem(record.id!), record.fileName),
-                text(record.kind == "enterprises" ? lang("企业库", "Enterprises") : record.kind),
+                text(ImportKinds.named(record.kind)?.title ?? record.kind),
                 text(status(record.status, lang)),
                 text(stored.map { "新增 \($0.count("新增"))，更新 \($0.count("更新"))，错误 \($0.count("错误"))" } ?? "—"),
                 text(BeijingTime.text(millis: record.createdAt)),
@@ -47,7 +47,10 @@ enum ImportViews {
         }
     }
 
-    static func show(_ record: ImportRecord, source: ImportSource, fields: [ImportField], context: PageContext) -> String {
+    static func show(_ record: ImportRecord, source: ImportSource, kind: (title: String, fields: [ImportField]), context: PageContext)
+        -> String
+    {
+        let fields = kind.fields
         let lang = context.lang
         let plan = record.plan
         let headers = source.headers(at: plan.headerRow)
@@ -95,15 +98,26 @@ enum ImportViews {
                     lang(
                         "\(record.fileName) · \(source.sheet.isEmpty ? "CSV" : "工作表“\(source.sheet)”") · 表头第 \(plan.headerRow) 行 · 数据 \(dataRows) 行",
                         "\(record.fileName) · header row \(plan.headerRow) · \(dataRows) rows"))),
-            el("section", [.cls("panel")], el("h2", [], text(lang("列对应", "Column mapping"))), planForm),
+            el("section", [.cls("panel")], el("h2", [], text(lang("列对应", "Column mapping"))), templateNote(record, lang), planForm),
         ]
-        if let stored = record.stored { content += report(stored, record, context) }
+        if let stored = record.stored {
+            content += report(stored, record, template: record.template.isEmpty ? kind.title : record.template, context)
+        }
         return Layout.page(
             lang("导入：", "Import: ") + record.fileName, crumbs: [.init(title: lang("导入", "Import"), url: .imports)], context: context,
             content: content)
     }
 
-    static func report(_ stored: StoredReport, _ record: ImportRecord, _ context: PageContext) -> [HNode] {
+    static func templateNote(_ record: ImportRecord, _ lang: Lang) -> HNode {
+        guard !record.template.isEmpty else {
+            return el("p", [.cls("muted")], text(lang("列对应按表头自动识别，请逐列核对。", "Suggested from the headers; check each column.")))
+        }
+        return el(
+            "p", [.cls("muted")],
+            text(lang("已按本单位模板“\(record.template)”对应列（按表头名称找列，可调整）。", "Mapped by your unit's template “\(record.template)”.")))
+    }
+
+    static func report(_ stored: StoredReport, _ record: ImportRecord, template: String, _ context: PageContext) -> [HNode] {
         let lang = context.lang
         let title =
             stored.committed
@@ -135,8 +149,14 @@ enum ImportViews {
         if stored.dryRun, stored.problems.isEmpty, errors.isEmpty, record.status == "checked" {
             nodes.append(
                 Components.postForm(
-                    .importCommit(record.id!), context, cls: "inline",
-                    [Components.submit(lang("确认导入（共 \(stored.rows.count) 行）", "Import (\(stored.rows.count) rows)"))]))
+                    .importCommit(record.id!), context,
+                    [
+                        Components.field(
+                            "template", lang("把列对应保存为模板（下月同样的台账直接套用；留空则不保存）", "Save the mapping as a template (blank: don't)"),
+                            FormState(values: ["template": template]), lang,
+                            attrs: [Attr(name: "maxlength", value: String(ImportTemplates.nameLimit))]),
+                        Components.submit(lang("确认导入（共 \(stored.rows.count) 行）", "Import (\(stored.rows.count) rows)")),
+                    ]))
         }
         let shown = stored.rows.prefix(200).map { row -> [HNode] in
             [text(String(row.row)), text(row.word), text(row.subject), text(row.messages.joined(separator: "；"))]

@@ -1,0 +1,160 @@
+import Domain
+import Fluent
+import Foundation
+import Spreadsheet
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The lead ledger and the funds ledger come in through the very services their forms use: the
+/// collision check names who holds an enterprise, the money rules refuse an arrival before the
+/// signing, an imported arrival waits for the bureau's verification like a typed one, and the same
+/// ledger imported twice changes nothing.
+@Suite("导入线索与到位资金台账：与逐条填报同一规则")
+struct LedgerImportTests {
+    static func workbook(_ columns: [Column], _ rows: [[Cell]], in folder: URL) throws -> URL {
+        let writer = try XLSXWriter(columns: columns, sheetName: "台账", directory: folder.appendingPathComponent("parts-\(UUID())"))
+        for row in rows { try writer.append(row) }
+        let file = folder.appendingPathComponent("\(UUID()).xlsx")
+        try writer.finish(info: ExportInfo(title: "台账", lines: []), at: file)
+        return file
+    }
+
+    static func run(_ app: Application, _ kind: any ImportKind, _ file: URL, login: String, commit: Bool) async throws -> Import.Report {
+        let source = try ImportSource.read(file)
+        let header = source.likelyHeaderRow(fields: kind.fields)
+        let plan = Import.Plan(headerRow: header, mapping: ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields))
+        return try await kind.run(source, plan: plan, commit: commit, request: try await ImportTests.request(app, login: login))
+    }
+
+    @Test func aFundsLedgerIsReportedNotVerifiedAndTheMoneyRulesHoldForEachRow() async throws {
+        try await withApp { app, _ in
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // signed on 2026-03-02 for 29.14亿元 [004]
+            let (id, _, _) = try await ProjectMoneyTests.signed(app)
+            let title = try #require(try await Project.find(id, on: app.db)).title
+            let columns = [Column("项目名称"), Column("到位日期", .date), Column("本次到位资金（万元）", .amount), Column("备注")]
+            let good: [[Cell]] = [
+                // [004] 4.389亿元 arrived; [003] 310万美元 of foreign capital, its unit typed in the cell
+                [.text(title), .date(SheetDate(year: 2026, month: 3, day: 20)!), .number(43_890), .text("进账单 0318")],
+                [.text(title), .text("2026年3月31日"), .text("310万美元"), .empty],
+            ]
+            let bad =
+                good + [
+                    [.text(title), .text("2026-02-01"), .number(500), .empty],
+                    [.text("不存在的项目"), .text("2026-03-20"), .number(500), .empty],
+                ]
+            let report = try await Self.run(app, FundsImport(), try Self.workbook(columns, bad, in: folder), login: "cadre", commit: true)
+            #expect(!report.committed && report.count("新增") == 2)
+            #expect(
+                report.errors.map(\.message) == [
+                    "第 4 行 B 列：到位日期不能早于签约日期。",
+                    "第 5 行 A 列：辖区内找不到项目“不存在的项目”（按项目名称、企业名称或统一社会信用代码查找）",
+                ])
+            #expect(try await FundsArrival.query(on: app.db).count() == 0)
+
+            let file = try Self.workbook(columns, good, in: folder)
+            let dry = try await Self.run(app, FundsImport(), file, login: "cadre", commit: false)
+            let done = try await Self.run(app, FundsImport(), file, login: "cadre", commit: true)
+            #expect(done.committed && done.rows.map(\.outcome) == dry.rows.map(\.outcome) && dry.rows.map(\.outcome) == [.create, .create])
+            let entries = try await FundsArrival.query(on: app.db).sort(\.$arrivedOn).all()
+            #expect(entries.map(\.amount) == [Money(minorUnits: 438_900_000 * 100), Money(minorUnits: 3_100_000 * 100, currency: .usd)])
+            #expect(entries.map(\.isForeign) == [false, true])
+            // reported, not verified: no figure counts them until the bureau verifies
+            #expect(entries.allSatisfy { $0.verifiedBy == nil })
+            let audit = try await AuditRecord.query(on: app.db).filter(\.$actor == "cadre").all().map(\.action)
+            #expect(audit.filter { $0 == "funds.record" }.count == 2 && audit.contains("import.funds"))
+            let again = try await Self.run(app, FundsImport(), file, login: "cadre", commit: true)
+            #expect(again.rows.map(\.outcome) == [.unchanged, .unchanged])
+            #expect(try await FundsArrival.query(on: app.db).count() == 2)
+            // another jurisdiction's bureau does not find the project at all
+            let foreign = try await Self.run(app, FundsImport(), file, login: "anqing-bureau", commit: false)
+            #expect(foreign.errors.count == 2 && foreign.errors.allSatisfy { $0.message.contains("辖区内找不到项目") })
+        }
+    }
+
+    @Test func aLeadLedgerMeetsTheCollisionCheckAndTheSameFileTwiceChangesNothing() async throws {
+        try await withApp { app, _ in
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try await Fixture.cadre("park-cadre", unit: "荆门化工循环产业园", on: app.db)
+            let columns = [Column("序号", .integer), Column("企业名称"), Column("计划总投资（亿元）", .amount), Column("信息来源"), Column("联系电话")]
+            let file = try Self.workbook(
+                columns,
+                [
+                    [.number(1), .text("荆门精密模具有限公司"), .number(5), .text("以商招商"), .text("0724-2345678")],
+                    [.number(2), .text("荆门东宝新材料有限公司"), .text("8000万"), .text("展会招商"), .empty],
+                ], in: folder)
+            let dry = try await Self.run(app, LeadImport(), file, login: "cadre", commit: false)
+            #expect(dry.isClean && dry.rows.map(\.outcome) == [.create, .create])
+            #expect(try await Lead.query(on: app.db).count() == 0)
+            let done = try await Self.run(app, LeadImport(), file, login: "cadre", commit: true)
+            #expect(done.committed)
+            let leads = try await Lead.query(on: app.db).sort(\.$enterpriseName).all()
+            #expect(leads.map(\.investment) == [Money(minorUnits: 80_000_000 * 100), Money(minorUnits: 500_000_000 * 100)])
+            #expect(leads.map(\.channel) == [.exhibition, .businessReferral] && leads.allSatisfy { $0.status == .submitted })
+            // each with its response clock, audited as the cadre's submission
+            #expect(leads.allSatisfy { !$0.respondBy.isEmpty })
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "lead.submit").filter(\.$actor == "cadre").count() == 2)
+            #expect(
+                try await Self.run(app, LeadImport(), file, login: "cadre", commit: true).rows.map(\.outcome) == [.unchanged, .unchanged])
+
+            // a park's cadre imports the same enterprise: told who holds it, nothing written
+            let theirs = try Self.workbook(
+                columns,
+                [
+                    [.number(1), .text("荆门精密模具有限公司（筹）"), .number(5), .text("上门走访"), .empty],
+                    [.number(2), .text("荆门新能源科技有限公司"), .number(3), .text("朋友圈"), .empty],
+                ], in: folder)
+            let refused = try await Self.run(app, LeadImport(), theirs, login: "park-cadre", commit: true)
+            #expect(!refused.committed && refused.errors.count == 2)
+            #expect(refused.errors[0].message.hasPrefix("第 2 行 B 列：该企业已有在办线索（已由") && refused.errors[0].message.contains("不重复计功"))
+            #expect(refused.errors[1].message.hasPrefix("第 3 行 D 列：“朋友圈”不是线索来源"))
+            #expect(try await Lead.query(on: app.db).count() == 2)
+        }
+    }
+
+    /// A bureau maps a header the suggestions do not know (纳税人识别号) by hand once and saves the
+    /// mapping; next month's ledger, its columns swapped under a new title row, maps itself.
+    @Test func aSavedTemplateMapsNextMonthsLedgerByItsHeaders() async throws {
+        try await withApp { app, _ in
+            let weide = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first())
+            let uscc = try #require(weide.uscc)
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            _ = try await bureau.get("/imports")
+            let first = "单位名称,纳税人识别号\n湖北伟德线路板有限公司,\(uscc)\n"
+            let uploaded = try await bureau.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "十月.csv", bytes: Array(first.utf8)))
+            let id = String(uploaded.location.split(separator: "/").last!)
+            #expect(try await bureau.get("/imports/\(id)").body.string.contains("列对应按表头自动识别"))
+            #expect(
+                try await bureau.post("/imports/\(id)/check", [("headerRow", "1"), ("col0", "name"), ("col1", "uscc")]).status == .seeOther)
+            #expect(try await bureau.get("/imports/\(id)").body.string.contains(#"value="企业库""#))
+            #expect(try await bureau.post("/imports/\(id)/commit", [("template", " 企业月报 ")]).status == .seeOther)
+            let template = try #require(try await ImportTemplate.query(on: app.db).first())
+            #expect(template.name == "企业月报" && template.fields == ["单位名称": "name", "纳税人识别号": "uscc"])
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "import.template").count() == 1)
+
+            let next = "2026年11月企业台账\n纳税人识别号,单位名称\n\(uscc),湖北伟德线路板有限公司\n"
+            let again = try await bureau.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "十一月.csv", bytes: Array(next.utf8)))
+            let record = try #require(
+                try await ImportRecord.find(UUID(uuidString: String(again.location.split(separator: "/").last!)), on: app.db))
+            #expect(record.template == "企业月报" && record.plan.headerRow == 2 && record.plan.mapping == [0: "uscc", 1: "name"])
+            #expect(try await bureau.get(again.location).body.string.contains("已按本单位模板“企业月报”对应列"))
+            // another unit's bureau has no such template
+            let anqing = Browser(app)
+            try await anqing.login("anqing-bureau")
+            _ = try await anqing.get("/imports")
+            let theirs = try await anqing.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "十一月.csv", bytes: Array(next.utf8)))
+            let their = try #require(
+                try await ImportRecord.find(UUID(uuidString: String(theirs.location.split(separator: "/").last!)), on: app.db))
+            #expect(their.template.isEmpty && their.plan.mapping.values.contains("uscc") == false)
+        }
+    }
+}
