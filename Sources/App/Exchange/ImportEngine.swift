@@ -189,7 +189,8 @@ protocol ImportKind: Sendable {
     var title: String { get }
     var fields: [ImportField] { get }
     associatedtype Context: Sendable
-    /// What it writes: who may write it may import it (the upload form offers only those kinds).
+    /// What it writes (one of `AccessPolicy.importable`): who may write it may import it (the
+    /// upload form offers only those kinds).
     var resource: AccessPolicy.Resource { get }
     func prepare(_ request: Request) async throws -> Context
     /// One row, checked and written on `db` (the import's transaction) by the room's own service,
@@ -220,9 +221,6 @@ enum ImportKinds {
     static let all: [any ImportKind] = [EnterpriseImport(), LeadImport(), FundsImport()]
 
     static func named(_ name: String) -> (any ImportKind)? { all.first { $0.name == name } }
-
-    /// What the import pages' route gate asks: the right to write one of these.
-    static var resources: [AccessPolicy.Resource] { all.map(\.resource) }
 
     /// The kinds this user may import.
     static func allowed(_ request: Request) -> [any ImportKind] { all.filter { (try? $0.authorize(request)) != nil } }

@@ -35,7 +35,8 @@ struct ImportWebController {
         let mine = try await ImportRecord.query(on: request.db).filter(\.$personID == user.personID)
             .field(\.$id).field(\.$kind).field(\.$fileName).field(\.$status).field(\.$createdAt).field(\.$report)
             .sort(\.$createdAt, .descending).limit(20).all()
-        let html = ImportViews.list(mine, kinds: kinds.map { ($0.name, $0.title) }, form: form, context: PageContext(request: request))
+        let html = ImportViews.list(
+            mine, kinds: kinds.map { ($0.name, $0.title, $0.fields) }, form: form, context: PageContext(request: request))
         return .html(html, status: form.errors.isEmpty && form.banner == nil ? .ok : .unprocessableEntity)
     }
 

@@ -93,7 +93,7 @@ struct LeadImport: ImportKind {
             let held = error.fields["enterpriseName"]?.zh ?? ""
             let messages = [
                 values.place(row, "enterpriseName")
-                    + "该企业已有在办线索（\(held)）。同一企业不重复计功：请删去此行；确属不同项目的，请在线索页单独提交并勾选“仍要提交”"
+                    + "该企业已在办（\(held)）。同一企业不重复计功：请删去此行；确属不同项目的，请在线索页单独提交并勾选“仍要提交”"
             ]
             return RowApplied(outcome: .error(messages), subject: name, naturalKey: key)
         }

@@ -62,9 +62,14 @@ extension AccessPolicy {
         /// Opening a supervision item (督查事项) or a reform item (改革事项): the bureau.
         case openBureauItem
         /// Seeing, dry-running and committing an uploaded ledger (导入): the person who uploaded it,
-        /// while they may still keep the registry — a colleague's upload is not theirs to run.
+        /// while they may still write one of the records imports take in (`importable`; the kind's
+        /// own right is asked too) — a colleague's upload is not theirs to run.
         case handleImport
     }
+
+    /// What ledgers are imported into: the registry, leads, and funds on projects. Whoever may
+    /// write one of them has the import pages (which offer only the kinds they may write).
+    public static let importable: [Resource] = [.enterprise, .lead, .project]
 
     public static func may(_ roles: Set<Role>, _ deed: Deed, ties: Ties = []) -> Bool {
         // the bureau's part is the role table's `manage`, so the two can never disagree
@@ -91,7 +96,8 @@ extension AccessPolicy {
         case .answerWorkOrder: return ties.contains(.ownUnit) && worksInside(roles)
         case .confirmWorkOrder: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .workOrder, .write))
         case .completeNextStep: return ties.contains(.author)
-        case .handleImport: return ties.contains(.author) && !roles.isDisjoint(with: Self.roles(for: .enterprise, .write))
+        case .handleImport:
+            return ties.contains(.author) && importable.contains { !roles.isDisjoint(with: Self.roles(for: $0, .write)) }
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

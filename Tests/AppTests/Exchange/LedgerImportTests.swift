@@ -111,7 +111,7 @@ struct LedgerImportTests {
                 ], in: folder)
             let refused = try await Self.run(app, LeadImport(), theirs, login: "park-cadre", commit: true)
             #expect(!refused.committed && refused.errors.count == 2)
-            #expect(refused.errors[0].message.hasPrefix("第 2 行 B 列：该企业已有在办线索（已由") && refused.errors[0].message.contains("不重复计功"))
+            #expect(refused.errors[0].message.hasPrefix("第 2 行 B 列：该企业已在办（已由") && refused.errors[0].message.contains("不重复计功"))
             #expect(refused.errors[1].message.hasPrefix("第 3 行 D 列：“朋友圈”不是线索来源"))
             #expect(try await Lead.query(on: app.db).count() == 2)
         }
@@ -155,6 +155,33 @@ struct LedgerImportTests {
             let their = try #require(
                 try await ImportRecord.find(UUID(uuidString: String(theirs.location.split(separator: "/").last!)), on: app.db))
             #expect(their.template.isEmpty && their.plan.mapping.values.contains("uscc") == false)
+        }
+    }
+
+    /// A cadre's whole path through the pages: the kinds they may write offered, their own upload
+    /// theirs to check and commit.
+    @Test func aCadreImportsALeadLedgerThroughThePages() async throws {
+        #expect(Set(ImportKinds.all.map(\.resource)) == Set(AccessPolicy.importable))
+        try await withApp { app, _ in
+            let cadre = Browser(app)
+            try await cadre.login("cadre")
+            _ = try await cadre.get("/imports")
+            let csv = "企业名称,意向投资额,线索来源\n荆门精密模具有限公司,5亿,展会招商\n"
+            let uploaded = try await cadre.upload("/imports", [("kind", "leads")], file: Upload(fileName: "线索.csv", bytes: Array(csv.utf8)))
+            #expect(uploaded.status == .seeOther)
+            let page = try await cadre.get(uploaded.location)
+            #expect(page.status == .ok && page.body.string.contains(#"<option value="channel" selected>"#))
+            let id = String(uploaded.location.split(separator: "/").last!)
+            #expect(
+                try await cadre.post(
+                    "/imports/\(id)/check", [("headerRow", "1"), ("col0", "enterpriseName"), ("col1", "investment"), ("col2", "channel")]
+                ).status == .seeOther)
+            #expect(try await cadre.get("/imports/\(id)").body.string.contains("确认导入（共 1 行）"))
+            #expect(try await cadre.post("/imports/\(id)/commit", [("template", "")]).status == .seeOther)
+            #expect(try await cadre.get("/imports/\(id)").body.string.contains("导入完成"))
+            #expect(try await Lead.query(on: app.db).filter(\.$channel == .exhibition).count() == 1)
+            // no name, no template
+            #expect(try await ImportTemplate.query(on: app.db).count() == 0)
         }
     }
 }

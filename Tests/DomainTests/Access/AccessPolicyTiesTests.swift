@@ -61,13 +61,16 @@ struct AccessPolicyTiesTests {
         #expect(AccessPolicy.kindsToSubmit([.auditAdmin]).isEmpty)
     }
 
-    /// 导入: an uploaded ledger is its uploader's to run, and only while they keep the registry.
+    /// 导入: an uploaded ledger is its uploader's to run, and only while they may write what it imports.
     @Test func anImportIsItsUploadersOnly() {
         #expect(AccessPolicy.may([.bureau], .handleImport, ties: .author))
         #expect(AccessPolicy.may([.host], .handleImport, ties: .author))
+        // a cadre imports the leads and funds ledgers
+        #expect(AccessPolicy.may([.cadre], .handleImport, ties: .author))
         // a colleague of the same bureau, whatever their rights
         #expect(!AccessPolicy.may([.bureau], .handleImport, ties: [.ownUnit, .withinJurisdiction]))
-        // the uploader who no longer keeps the registry (roles changed since)
-        #expect(!AccessPolicy.may([.cadre], .handleImport, ties: .author))
+        // the uploader who no longer writes any of it (roles changed since)
+        #expect(!AccessPolicy.may([.observer], .handleImport, ties: .author))
+        #expect(!AccessPolicy.may([.auditAdmin], .handleImport, ties: .author))
     }
 }

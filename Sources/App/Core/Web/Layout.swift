@@ -167,8 +167,8 @@ enum Layout {
         if context.may(.manage, .project) { items.append((.rates, lang("汇率表", "Rate table"))) }
         if context.may(.read, .settings) { items.append((.settings, lang("规则设置", "Rules"))) }
         if context.may(.read, .enterprise) { items.append((.enterprises, lang("企业库", "Enterprises"))) }
-        // whoever may write one kind of record `ImportKinds` takes in
-        if context.may(.write, .enterprise) || context.may(.write, .lead) || context.may(.write, .project) {
+        // whoever may write one kind of record the imports take in
+        if AccessPolicy.importable.contains(where: { context.may(.write, $0) }) {
             items.append((.imports, lang("Excel 导入", "Import")))
         }
         // the organisation's pages stay readable to every business role (a link from a record

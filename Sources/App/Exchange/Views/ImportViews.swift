@@ -4,12 +4,15 @@ import Spreadsheet
 
 /// 导入 pages: the upload form with one's recent imports, and one import's plan and report.
 enum ImportViews {
-    static func list(_ imports: [ImportRecord], kinds: [(name: String, title: String)], form: FormState, context: PageContext) -> String {
+    static func list(
+        _ imports: [ImportRecord], kinds: [(name: String, title: String, fields: [ImportField])], form: FormState, context: PageContext
+    ) -> String {
         let lang = context.lang
         let upload = Components.postForm(
             .imports, context, multipart: true,
             Components.banner(form, lang) + [
                 Components.select("kind", lang("导入内容", "What"), kinds.map { ($0.name, $0.title) }, form, lang),
+                el("ul", [.cls("muted")], children: kinds.map { kind in columns(kind.title, kind.fields, lang) }),
                 Components.wrap(
                     "file", lang("文件（.xlsx 或 .csv，20 MB 以内）", "File (.xlsx or .csv, up to 20 MB)"), form, lang, required: true,
                     hint: lang(
@@ -37,6 +40,15 @@ enum ImportViews {
                     [lang("文件", "File"), lang("内容", "What"), lang("状态", "Status"), lang("结果", "Result"), lang("上传时间", "Uploaded")], rows,
                     empty: lang("还没有导入过文件。", "No imports yet."), dates: [4]),
             ])
+    }
+
+    /// "招商线索：企业名称、意向投资额、线索来源 必填；可有 …" — what a kind's ledger needs.
+    static func columns(_ title: String, _ fields: [ImportField], _ lang: Lang) -> HNode {
+        let required = fields.filter(\.required).map(\.label).joined(separator: "、")
+        let optional = fields.filter { !$0.required }.map(\.label).joined(separator: "、")
+        return el(
+            "li", [],
+            text(lang("\(title)：\(required.isEmpty ? "" : "须有 \(required) 列；")可有 \(optional)", "\(title): \(required) required")))
     }
 
     static func status(_ raw: String, _ lang: Lang) -> String {
