@@ -31,6 +31,7 @@ public func configure(_ app: Application, database: DatabaseSetting = .fromEnvir
 /// The process-wide pieces every request shares, made before the first request can arrive.
 func installSharedState(_ app: Application) {
     app.installWriteQueue()
+    app.installImportJobs()
     app.installShortCache()
     app.installRefusalBudget()
 }
@@ -71,9 +72,13 @@ func configureDatabase(_ app: Application, _ setting: DatabaseSetting) throws {
         app.databases.use(
             OwnThreadPool(inner: DatabaseConfigurationFactory.sqlite(.file(path), sqlLogLevel: .debug).make()), as: .figures,
             isDefault: false)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .imports, isDefault: false)
         app.databaseEngine = .sqlite
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        // one shared in-memory database, reached by the imports' connections too
+        let storage = SQLiteConfiguration.Storage.memory(identifier: UUID().uuidString)
+        app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: .debug), as: .imports, isDefault: false)
         app.databaseEngine = .sqlite
     case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
@@ -100,7 +105,7 @@ func prepareSQLite(_ app: Application) async throws {
     let cacheMB = Environment.get("SQLITE_CACHE_MB").flatMap(Int.init).map { max(2, min($0, 1024)) } ?? 16
     let mmapMB = Environment.get("SQLITE_MMAP_MB").flatMap(Int.init).map { max(0, min($0, 4096)) } ?? 64
     let pragmas = ["synchronous=FULL", "cache_size=-\(cacheMB * 1024)", "mmap_size=\(mmapMB * 1_048_576)", "temp_store=MEMORY"]
-    for id in [DatabaseID.sqlite, .figures] where app.databases.ids().contains(id) {
+    for id in [DatabaseID.sqlite, .figures, .imports] where app.databases.ids().contains(id) {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
             for pragma in pragmas { try await db.sql.raw("PRAGMA \(unsafeRaw: pragma)").run() }

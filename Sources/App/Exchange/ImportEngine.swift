@@ -129,7 +129,8 @@ struct ImportEngine<Kind: ImportKind> {
         let kind = self.kind
         let date1904 = source.date1904
         do {
-            return try await request.writeTransaction { db in
+            // on connections of its own (SQLite), so the pages of this event loop do not wait for it
+            return try await request.writeTransaction(on: request.application.importsDB) { db in
                 var results: [Import.RowResult] = []
                 var seen: [String: Int] = [:]
                 for row in rows {
@@ -218,7 +219,7 @@ extension ImportKind {
 
 /// Every kind a ledger can be imported as, in the order the upload form offers them.
 enum ImportKinds {
-    static let all: [any ImportKind] = [EnterpriseImport(), LeadImport(), FundsImport()]
+    static let all: [any ImportKind] = [EnterpriseImport(), FiguresImport(), LeadImport(), FundsImport()]
 
     static func named(_ name: String) -> (any ImportKind)? { all.first { $0.name == name } }
 

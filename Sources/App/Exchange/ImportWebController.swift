@@ -114,7 +114,10 @@ struct ImportWebController {
     func show(_ request: Request) async throws -> Response {
         let (record, kind) = try await find(request)
         let source = try Self.source(record)
-        return .html(ImportViews.show(record, source: source, kind: (kind.title, kind.fields), context: PageContext(request: request)))
+        let progress = request.application.importJobs.progress(try record.requireID())
+        return .html(
+            ImportViews.show(
+                record, source: source, kind: (kind.title, kind.fields), progress: progress, context: PageContext(request: request)))
     }
 
     /// The upload read again (a sheet the file does not hold, or a file that no longer reads, is a
@@ -154,12 +157,7 @@ struct ImportWebController {
             mapping = ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
         }
         record.plan = Import.Plan(headerRow: header, mapping: mapping)
-        let report = try await kind.run(source, plan: record.plan, commit: false, request: request)
-        record.report = StoredReport(report, dryRun: true).json
-        record.dryRunDigest = report.isClean ? report.digest : ""
-        record.status = "checked"
-        try await save(record, request)
-        return request.redirect(to: SiteURL.importItem(record.id!).path + "#report")
+        return try await Self.start(request, record, kind, source, commit: false, template: nil)
     }
 
     /// 导入: the same plan, all or nothing, refused when its rows would do otherwise than the dry run said.
@@ -169,25 +167,11 @@ struct ImportWebController {
             throw AppError(code: "import_not_checked", status: .conflict, zh: "请先试导入，确认无误后再导入。", en: "Dry-run first.")
         }
         let form = try request.content.decode([String: String].self)
-        let source = try Self.source(record)
-        let report = try await kind.run(source, plan: record.plan, commit: true, expecting: record.dryRunDigest, request: request)
-        record.report = StoredReport(report, dryRun: false).json
-        if report.committed { record.status = "committed" } else { record.dryRunDigest = "" }
-        // the mapping kept for next month's ledger, under the name the importer gave it
-        if report.committed, let name = ImportTemplates.name(form["template"]) {
-            let (user, plan, headers) = (try request.requireUser(), record.plan, source.headers(at: record.headerRow))
-            let (actor, millis, kind) = (request.auditActor, request.clock.millis, kind.name)
-            try await request.writeTransaction { db in
-                try await ImportTemplates.save(
-                    name, kind: kind, plan: plan, headers: headers, user: user, actor: actor, millis: millis, on: db)
-            }
-            record.template = name
-        }
-        try await save(record, request)
-        return request.redirect(to: SiteURL.importItem(record.id!).path + "#report")
+        return try await Self.start(
+            request, record, kind, try Self.source(record), commit: true, template: ImportTemplates.name(form["template"]))
     }
 
-    private func save(_ record: ImportRecord, _ request: Request) async throws {
+    static func save(_ record: ImportRecord, _ request: Request) async throws {
         try await request.writeTransaction { db in
             try await Versioned.claim(ImportRecord.schema, id: record.id!, expected: record.version, on: db)
             record.version += 1

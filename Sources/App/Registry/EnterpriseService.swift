@@ -154,33 +154,52 @@ struct EnterpriseService {
         var employees: Int
     }
 
+    /// What a year's figures may not be, by field (the form and the import say the same).
+    static func problems(_ input: FigureInput) -> [String: AppError.Message] {
+        var errors: [String: AppError.Message] = [:]
+        if !(1990...2100).contains(input.year) { errors["year"] = .init(zh: "年份应在 1990–2100 之间。", en: "Year must be 1990–2100.") }
+        if !(0...10_000_000).contains(input.employees) { errors["employees"] = .init(zh: "从业人数不正确。", en: "Employees out of range.") }
+        return errors
+    }
+
+    enum FigureChange: Sendable { case created, updated, unchanged }
+
     /// Adds or replaces one year's figures.
     func saveFigures(_ id: UUID, _ input: FigureInput) async throws {
         _ = try await find(id, for: .write)
+        let problems = Self.problems(input)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
         let actor = request.auditActor
         let millis = request.clock.millis
         defer { changed() }
-        try await request.writeTransaction { db in
-            let existing = try await EnterpriseFigure.query(on: db).filter(\.$enterprise.$id == id)
-                .filter(\.$year == input.year).first()
-            let figure = existing ?? EnterpriseFigure()
-            let before = existing.map(FigureDTO.init)
-            figure.$enterprise.id = id
-            figure.year = input.year
-            figure.outputMinor = input.output.minorUnits
-            figure.revenueMinor = input.revenue.minorUnits
-            figure.profitMinor = input.profit.minorUnits
-            figure.taxMinor = input.tax.minorUnits
-            figure.employees = input.employees
-            try await figure.save(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: existing == nil ? "enterprise.figures.create" : "enterprise.figures.update",
-                objectType: "enterprise", objectID: id.uuidString, before: before, after: FigureDTO(figure), at: millis)
-        }
+        _ = try await request.writeTransaction { db in try await Self.writeFigures(id, input, on: db, by: actor, at: millis) }
+    }
+
+    /// The year's figures of an enterprise the user may write, written and audited on `db` (the
+    /// form's transaction or an import's); the same figures again change nothing.
+    static func writeFigures(_ id: UUID, _ input: FigureInput, on db: any Database, by actor: AuditActor, at millis: Int64)
+        async throws -> FigureChange
+    {
+        let existing = try await EnterpriseFigure.query(on: db).filter(\.$enterprise.$id == id).filter(\.$year == input.year).first()
+        let figure = existing ?? EnterpriseFigure()
+        let before = existing.map(FigureDTO.init)
+        figure.$enterprise.id = id
+        figure.year = input.year
+        figure.outputMinor = input.output.minorUnits
+        figure.revenueMinor = input.revenue.minorUnits
+        figure.profitMinor = input.profit.minorUnits
+        figure.taxMinor = input.tax.minorUnits
+        figure.employees = input.employees
+        if let before, before == FigureDTO(figure) { return .unchanged }
+        try await figure.save(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: existing == nil ? "enterprise.figures.create" : "enterprise.figures.update",
+            objectType: "enterprise", objectID: id.uuidString, before: before, after: FigureDTO(figure), at: millis)
+        return existing == nil ? .created : .updated
     }
 }
 
-struct FigureDTO: Content {
+struct FigureDTO: Content, Equatable {
     var year: Int
     var output: Money
     var revenue: Money

@@ -117,8 +117,7 @@ struct EnterpriseWebController {
         let input = EnterpriseService.FigureInput(
             year: body.year ?? 0, output: amount("output", body.output), revenue: amount("revenue", body.revenue),
             profit: amount("profit", body.profit), tax: amount("tax", body.tax), employees: body.employees ?? 0)
-        if !(1990...2100).contains(input.year) { errors["year"] = .init(zh: "年份应在 1990–2100 之间。", en: "Year must be 1990–2100.") }
-        if !(0...10_000_000).contains(input.employees) { errors["employees"] = .init(zh: "从业人数不正确。", en: "Employees out of range.") }
+        errors.merge(EnterpriseService.problems(input)) { first, _ in first }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await EnterpriseService(request: request).saveFigures(id, input)
         return request.redirect(to: SiteURL.enterprise(id).with(query: ["saved": "1"]))

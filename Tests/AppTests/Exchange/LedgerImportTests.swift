@@ -184,4 +184,87 @@ struct LedgerImportTests {
             #expect(try await ImportTemplate.query(on: app.db).count() == 0)
         }
     }
+
+    /// The yearly table from the statistics bureau: each row's enterprise found by USCC or by its
+    /// one name in the jurisdiction, each year written as the enterprise page's form writes it.
+    @Test func anEnterprisesYearlyFiguresComeInAndTheSameTableTwiceChangesNothing() async throws {
+        try await withApp { app, _ in
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let weide = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first())
+            let columns = [
+                Column("企业名称"), Column("统一社会信用代码"), Column("统计年度"), Column("工业总产值（亿元）", .amount), Column("实缴税金（万元）", .amount),
+                Column("从业人数", .integer),
+            ]
+            let rows: [[Cell]] = [
+                [.text("湖北伟德线路板有限公司"), .text(weide.uscc!), .number(2025), .number(29.14), .number(4_389), .number(1_200)],
+                [.text("湖北伟德线路板有限公司"), .empty, .text("2024年"), .text("8.41亿"), .number(1_273.75), .number(980)],
+            ]
+            let file = try Self.workbook(columns, rows, in: folder)
+            let bad = try Self.workbook(
+                columns, rows + [[.text("荆门不存在有限公司"), .empty, .number(2025), .number(1), .number(1), .number(1)]], in: folder)
+            let refused = try await Self.run(app, FiguresImport(), bad, login: "bureau", commit: true)
+            #expect(!refused.committed && refused.errors.map(\.message) == ["第 4 行 A 列：辖区企业库中没有“荆门不存在有限公司”（请先导入或登记企业）"])
+            #expect(try await EnterpriseFigure.query(on: app.db).count() == 0)
+            let done = try await Self.run(app, FiguresImport(), file, login: "bureau", commit: true)
+            #expect(done.committed && done.rows.map(\.outcome) == [.create, .create])
+            let figures = try await EnterpriseFigure.query(on: app.db).sort(\.$year).all()
+            #expect(figures.map(\.year) == [2024, 2025] && figures.allSatisfy { $0.$enterprise.id == weide.id })
+            #expect(figures.map(\.outputMinor) == [841_000_000 * 100, 2_914_000_000 * 100])
+            #expect(figures.map(\.taxMinor) == [12_737_500 * 100, 43_890_000 * 100] && figures.map(\.employees) == [980, 1_200])
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "enterprise.figures.create").count() == 2)
+            #expect(
+                try await Self.run(app, FiguresImport(), file, login: "bureau", commit: true).rows.map(\.outcome) == [
+                    .unchanged, .unchanged,
+                ])
+            // another province's bureau finds no such enterprise; a cadre keeps no registry
+            let foreign = try await Self.run(app, FiguresImport(), file, login: "anqing-bureau", commit: false)
+            #expect(foreign.errors.count == 2)
+            await #expect(throws: AppError.self) { try await Self.run(app, FiguresImport(), file, login: "cadre", commit: false) }
+        }
+    }
+
+    /// A ledger of more rows than the page waits for runs after the response: the page shows how far
+    /// it has come and refreshes itself, then the report; one run per upload at a time.
+    @Test func aLongLedgerRunsAfterTheResponseWithItsProgressOnThePage() async throws {
+        let jobs = ImportJobs()
+        let one = UUID()
+        #expect(jobs.start(one, total: 10, commit: false) && !jobs.start(one, total: 10, commit: true))
+        jobs.update(one, done: 4, total: 10)
+        #expect(jobs.progress(one) == .init(done: 4, total: 10, commit: false))
+        jobs.finish(one)
+        #expect(jobs.progress(one) == nil && jobs.start(one, total: 1, commit: true))
+        #expect(ImportViews.grouped(2_500) == "2,500" && ImportViews.grouped(999) == "999" && ImportViews.grouped(1_000_000) == "1,000,000")
+        try await withApp { app, _ in
+            let rows = ImportWebController.inlineRows + 500
+            let csv = "企业名称,注册资本（万元）\n" + (1...rows).map { "荆门后台导入\($0)号有限公司,\($0 % 90 + 10)" }.joined(separator: "\n")
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            _ = try await bureau.get("/imports")
+            let uploaded = try await bureau.upload(
+                "/imports", [("kind", "enterprises")], file: Upload(fileName: "大台账.csv", bytes: Array(csv.utf8)))
+            let id = try #require(UUID(uuidString: String(uploaded.location.split(separator: "/").last!)))
+            let checking = try await bureau.post("/imports/\(id)/check", [("headerRow", "1"), ("col0", "name"), ("col1", "capital")])
+            // back to the page, not to a report: the run goes on after the response
+            #expect(checking.status == .seeOther && checking.location == "/imports/\(id)")
+            let page = try await bureau.get("/imports/\(id)").body.string
+            #expect(page.contains("正在试导入") || page.contains("试导入结果"))
+            if page.contains("正在试导入") { #expect(page.contains("data-refresh=\"2\"") && page.contains("全部完成前不写入任何记录")) }
+            func settled(_ status: String) async throws -> ImportRecord {
+                for _ in 0..<600 {
+                    if let record = try await ImportRecord.find(id, on: app.db), record.status == status { return record }
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                throw Abort(.requestTimeout)
+            }
+            let checked = try await settled("checked")
+            #expect(checked.stored?.count("新增") == rows && !checked.dryRunDigest.isEmpty)
+            #expect(app.importJobs.progress(id) == nil)
+            let before = try await Enterprise.query(on: app.db).count()
+            #expect(try await bureau.post("/imports/\(id)/commit", [("template", "")]).status == .seeOther)
+            _ = try await settled("committed")
+            #expect(try await Enterprise.query(on: app.db).count() == before + rows)
+            #expect(try await bureau.get("/imports/\(id)").body.string.contains("导入完成"))
+        }
+    }
 }

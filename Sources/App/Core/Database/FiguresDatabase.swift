@@ -7,7 +7,19 @@ extension DatabaseID {
     static let figures = DatabaseID(string: "figures")
 }
 
+extension DatabaseID {
+    /// The same SQLite file through connections of their own for imports (`Application.importsDB`).
+    static let imports = DatabaseID(string: "imports")
+}
+
 extension Application {
+    /// Where an import's one long transaction runs. SQLite's driver keeps one connection per event
+    /// loop: an import holding it for a minute would hold every page of that loop behind it (and
+    /// the page showing the import's progress). PostgreSQL's pool has room.
+    var importsDB: any Database {
+        databases.ids().contains(.imports) ? db(.imports) : db
+    }
+
     /// Where kept figures (the board's) are computed. SQLite's driver keeps one connection per
     /// event loop, so a province-sized computation on the main one would hold every request of that
     /// loop behind it: on SQLite they get connections of their own; PostgreSQL's pool has room.

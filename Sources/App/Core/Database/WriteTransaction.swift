@@ -42,9 +42,11 @@ extension Application {
     func installWriteQueue() { storage[QueueKey.self] = WriteQueue() }
 
     /// Runs `work` in one transaction: all of it is written, or none of it.
+    /// `database`: another connection of the same database (`importsDB`), for a long transaction.
     func writeTransaction<T: Sendable>(
-        _ work: @escaping @Sendable (any Database) async throws -> T
+        on database: (any Database)? = nil, _ work: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
+        let db = database ?? self.db
         guard databaseEngine == .sqlite else { return try await db.transaction(work) }
         let queue = writeQueue
         await queue.acquire()
@@ -64,9 +66,9 @@ extension Request {
     /// change (keys under `ShortCache.writeSensitive`) are dropped, so the person who made it
     /// sees it at once.
     func writeTransaction<T: Sendable>(
-        _ work: @escaping @Sendable (any Database) async throws -> T
+        on database: (any Database)? = nil, _ work: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        let result = try await application.writeTransaction(work)
+        let result = try await application.writeTransaction(on: database, work)
         application.shortCache.invalidate(prefix: ShortCache.writeSensitive)
         return result
     }

@@ -156,6 +156,7 @@ enum Stylesheet {
         th a{color:inherit;text-decoration:none}th a:hover{text-decoration:underline}th a.sorted{color:var(--blue)}
         .totals{display:flex;flex-wrap:wrap;gap:4px 18px;margin:0 0 10px}
         .totals strong{font-variant-numeric:tabular-nums}
+        progress{width:100%;max-width:32rem;height:1rem}
         .exports{display:inline-flex;flex-wrap:wrap;gap:8px}.exports .button{padding:2px 10px;font-size:13px}
         @media (max-width:600px){
           .table-wrap{overflow:visible;background:none;border:0}

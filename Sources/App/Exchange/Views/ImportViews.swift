@@ -51,15 +51,56 @@ enum ImportViews {
             text(lang("\(title)：\(required.isEmpty ? "" : "须有 \(required) 列；")可有 \(optional)", "\(title): \(required) required")))
     }
 
+    /// A long run's progress: "已处理 1,200 / 10,000 行", the page refreshing itself every two
+    /// seconds (the script), or by the link without it.
+    static func running(_ progress: ImportJobs.Progress?, commit: Bool, _ record: ImportRecord, _ lang: Lang) -> HNode {
+        let doing = commit ? lang("正在导入", "Importing") : lang("正在试导入", "Dry-running")
+        let again = link(.importItem(record.id!), lang("刷新", "Refresh"))
+        guard let progress else {
+            return el(
+                "section", [.cls("panel"), .id("report"), Attr(name: "data-refresh", value: "5")],
+                el("h2", [], text(doing)),
+                el(
+                    "p", [],
+                    text(lang("这份台账在另一台服务器上处理，或处理已中断。请稍后", "Running on another server, or stopped. ")), again,
+                    text(lang("；如长时间没有结果，请重新试导入。", "; if nothing comes, dry-run again."))))
+        }
+        let percent = progress.total == 0 ? 0 : progress.done * 100 / progress.total
+        return el(
+            "section", [.cls("panel"), .id("report"), Attr(name: "data-refresh", value: "2")],
+            el("h2", [], text(doing)),
+            el(
+                "progress", [Attr(name: "value", value: String(progress.done)), Attr(name: "max", value: String(max(progress.total, 1)))],
+                text("\(percent)%")),
+            el(
+                "p", [],
+                text(
+                    lang(
+                        "已处理 \(grouped(progress.done)) / \(grouped(progress.total)) 行（\(percent)%）。全部完成前不写入任何记录。本页每 2 秒自动刷新，也可",
+                        "\(progress.done) of \(progress.total) rows (\(percent)%). Nothing is written until all are done. ")), again,
+                text(lang("。", "."))))
+    }
+
+    /// 10000 → "10,000".
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        return String(digits.enumerated().flatMap { index, digit in (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit] })
+    }
+
     static func status(_ raw: String, _ lang: Lang) -> String {
         switch raw {
+        case "checking": lang("试导入中", "Dry-running")
+        case "committing": lang("导入中", "Importing")
         case "committed": lang("已导入", "Imported")
         case "checked": lang("已试导入", "Dry-run done")
         default: lang("待试导入", "Uploaded")
         }
     }
 
-    static func show(_ record: ImportRecord, source: ImportSource, kind: (title: String, fields: [ImportField]), context: PageContext)
+    static func show(
+        _ record: ImportRecord, source: ImportSource, kind: (title: String, fields: [ImportField]), progress: ImportJobs.Progress?,
+        context: PageContext
+    )
         -> String
     {
         let fields = kind.fields
@@ -112,7 +153,10 @@ enum ImportViews {
                         "\(record.fileName) · header row \(plan.headerRow) · \(dataRows) rows"))),
             el("section", [.cls("panel")], el("h2", [], text(lang("列对应", "Column mapping"))), templateNote(record, lang), planForm),
         ]
-        if let stored = record.stored {
+        if record.status == "checking" || record.status == "committing" {
+            // what the person waits for, first on the page
+            content.insert(running(progress, commit: record.status == "committing", record, lang), at: 1)
+        } else if let stored = record.stored {
             content += report(stored, record, template: record.template.isEmpty ? kind.title : record.template, context)
         }
         return Layout.page(
