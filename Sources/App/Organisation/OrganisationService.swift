@@ -41,18 +41,22 @@ struct OrganisationService {
         let millis = request.clock.millis
         let scope = try request.requireUser().scope
         defer { request.application.shortCache.invalidate(prefix: ShortCache.homeFigures) }
-        return try await request.writeTransaction { db in
-            try await Self.checkUnitReferences(input, unitID: nil, scope: scope, on: db)
-            let unit = Unit()
-            unit.id = UUID()
-            unit.version = 1
-            Self.apply(input, to: unit)
-            try await unit.create(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "unit.create", objectType: "unit", objectID: unit.id!.uuidString, after: UnitDTO(unit),
-                at: millis)
-            return unit
-        }
+        return try await request.writeTransaction { db in try await Self.insertUnit(input, scope: scope, on: db, by: actor, at: millis) }
+    }
+
+    /// A unit checked (its jurisdiction and parent) and created on `db`: the form's transaction or an import's.
+    static func insertUnit(_ input: UnitInput, scope: JurisdictionCode, on db: any Database, by actor: AuditActor, at millis: Int64)
+        async throws -> Unit
+    {
+        try await checkUnitReferences(input, unitID: nil, scope: scope, on: db)
+        let unit = Unit()
+        unit.id = UUID()
+        unit.version = 1
+        apply(input, to: unit)
+        try await unit.create(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: "unit.create", objectType: "unit", objectID: unit.id!.uuidString, after: UnitDTO(unit), at: millis)
+        return unit
     }
 
     func updateUnit(_ id: UUID, _ input: UnitInput, basedOn version: Int) async throws -> Unit {
@@ -111,26 +115,34 @@ struct OrganisationService {
         let hash = try await input.password.asyncMap { try await request.password.async.hash(Secrets.passwordInput($0)) }
         let actor = request.auditActor
         let millis = request.clock.millis
+        let unitID = try unit.requireID()
         return try await request.writeTransaction { db in
-            try await Self.checkLogin(input.login, excluding: nil, on: db)
-            let person = Person()
-            person.id = UUID()
-            person.name = input.name
-            person.$unit.id = unit.id!
-            person.post = input.post
-            person.phone = input.phone
-            person.login = input.login
-            person.passwordHash = hash
-            person.roles = roles
-            person.failedLogins = 0
-            person.active = true
-            person.version = 1
-            try await person.create(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "person.create", objectType: "person", objectID: person.id!.uuidString,
-                after: PersonDTO(person, now: millis / 1000), at: millis)
-            return person
+            try await Self.insertPerson(input, unit: unitID, roles: roles, hash: hash, on: db, by: actor, at: millis)
         }
+    }
+
+    /// A person of a unit the user may write, with roles already judged, created on `db`.
+    static func insertPerson(
+        _ input: PersonInput, unit: UUID, roles: Set<Role>, hash: String?, on db: any Database, by actor: AuditActor, at millis: Int64
+    ) async throws -> Person {
+        try await checkLogin(input.login, excluding: nil, on: db)
+        let person = Person()
+        person.id = UUID()
+        person.name = input.name
+        person.$unit.id = unit
+        person.post = input.post
+        person.phone = input.phone
+        person.login = input.login
+        person.passwordHash = hash
+        person.roles = roles
+        person.failedLogins = 0
+        person.active = true
+        person.version = 1
+        try await person.create(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: "person.create", objectType: "person", objectID: person.id!.uuidString,
+            after: PersonDTO(person, now: millis / 1000), at: millis)
+        return person
     }
 
     func updatePerson(_ id: UUID, _ input: PersonInput, basedOn version: Int) async throws -> Person {
@@ -139,21 +151,28 @@ struct OrganisationService {
         let actor = request.auditActor
         let millis = request.clock.millis
         return try await request.writeTransaction { db in
-            try await Versioned.claim(Person.schema, id: id, expected: version, on: db)
-            guard let person = try await Person.find(id, on: db) else { throw AppError.notFound }
-            let before = PersonDTO(person, now: millis / 1000)
-            try await Self.checkLogin(input.login, excluding: id, on: db)
-            person.name = input.name
-            person.post = input.post
-            person.phone = input.phone
-            person.login = input.login
-            if let hash { person.passwordHash = hash }
-            try await person.update(on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: hash == nil ? "person.update" : "person.update+password", objectType: "person",
-                objectID: id.uuidString, before: before, after: PersonDTO(person, now: millis / 1000), at: millis)
-            return person
+            try await Self.replacePerson(id, input, hash: hash, expected: version, on: db, by: actor, at: millis)
         }
+    }
+
+    /// A person's details (not their unit: that is a rotation) changed on `db`, the version checked.
+    static func replacePerson(
+        _ id: UUID, _ input: PersonInput, hash: String?, expected version: Int, on db: any Database, by actor: AuditActor, at millis: Int64
+    ) async throws -> Person {
+        try await Versioned.claim(Person.schema, id: id, expected: version, on: db)
+        guard let person = try await Person.find(id, on: db) else { throw AppError.notFound }
+        let before = PersonDTO(person, now: millis / 1000)
+        try await checkLogin(input.login, excluding: id, on: db)
+        person.name = input.name
+        person.post = input.post
+        person.phone = input.phone
+        person.login = input.login
+        if let hash { person.passwordHash = hash }
+        try await person.update(on: db)
+        try await AuditLog.append(
+            on: db, by: actor, action: hash == nil ? "person.update" : "person.update+password", objectType: "person",
+            objectID: id.uuidString, before: before, after: PersonDTO(person, now: millis / 1000), at: millis)
+        return person
     }
 
     /// 三员分立: the security admin sets roles; no person holds two admin roles.

@@ -267,4 +267,52 @@ struct LedgerImportTests {
             #expect(try await bureau.get("/imports/\(id)").body.string.contains("导入完成"))
         }
     }
+
+    /// A county's units and people come in through the organisation's own checks: a parent may be
+    /// an earlier row of the file; people come in as cadres without accounts (三员分立); the same
+    /// lists again change nothing, a phone added updates the person.
+    @Test func unitsAndPeopleComeInAsTheFormsCreateThem() async throws {
+        try await withApp { app, _ in
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            func csv(_ text: String) throws -> URL {
+                let file = folder.appendingPathComponent("\(UUID()).csv")
+                try Data(text.utf8).write(to: file)
+                return file
+            }
+            let units = try csv(
+                "单位名称,单位类型,上级单位,驻点城市\n荆门高新区招商分局,产业招商分局,,\n荆门高新区招商一分队,分队,荆门高新区招商分局,\n驻杭州招商工作队,驻外招商机构,,杭州\n")
+            let bad = try csv("单位名称,单位类型\n荆门某某机构,外星机构\n")
+            let refused = try await Self.run(app, UnitImport(), bad, login: "sys", commit: true)
+            #expect(refused.errors.map(\.message).first?.hasPrefix("第 2 行 B 列：“外星机构”不是单位类型，应为：领导小组") == true)
+            let done = try await Self.run(app, UnitImport(), units, login: "sys", commit: true)
+            #expect(done.committed && done.rows.map(\.outcome) == [.create, .create, .create])
+            let branch = try #require(try await Unit.query(on: app.db).filter(\.$name == "荆门高新区招商分局").first())
+            let team = try #require(try await Unit.query(on: app.db).filter(\.$name == "荆门高新区招商一分队").first())
+            #expect(branch.kind == .industryBureau && team.kind == .industryTeam && team.$parent.id == branch.id)
+            #expect(try await Unit.query(on: app.db).filter(\.$name == "驻杭州招商工作队").first()?.hostCity == "杭州")
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "unit.create").filter(\.$actor == "sys").count() == 3)
+            #expect(
+                try await Self.run(app, UnitImport(), units, login: "sys", commit: true).rows.map(\.outcome) == [
+                    .unchanged, .unchanged, .unchanged,
+                ])
+
+            let people = try csv("姓名,所在单位,职务\n张明,驻杭州招商工作队,队长\n李华,驻杭州招商工作队,队员\n")
+            #expect(try await Self.run(app, PersonImport(), people, login: "sys", commit: true).rows.map(\.outcome) == [.create, .create])
+            let zhang = try #require(try await Person.query(on: app.db).filter(\.$name == "张明").first())
+            #expect(zhang.roles == [.cadre] && zhang.login == nil && zhang.passwordHash == nil && zhang.post == "队长")
+            let phones = try csv("姓名,所在单位,手机\n张明,驻杭州招商工作队,13800138001\n李华,驻杭州招商工作队,\n王五,不存在的单位,\n")
+            let again = try await Self.run(app, PersonImport(), phones, login: "sys", commit: true)
+            #expect(again.errors.map(\.message) == ["第 4 行 B 列：辖区内没有名为“不存在的单位”的单位（可先导入单位）"])
+            let fixed = try csv("姓名,所在单位,手机\n张明,驻杭州招商工作队,13800138001\n李华,驻杭州招商工作队,\n")
+            #expect(
+                try await Self.run(app, PersonImport(), fixed, login: "sys", commit: true).rows.map(\.outcome) == [.update, .unchanged])
+            #expect(try await Person.find(zhang.id, on: app.db)?.phone == "13800138001")
+            #expect(try await Person.find(zhang.id, on: app.db)?.post == "队长")
+            // a cadre is offered neither
+            let cadre = try await ImportTests.request(app, login: "cadre")
+            #expect(!ImportKinds.allowed(cadre).contains { $0.name == "units" || $0.name == "persons" })
+        }
+    }
 }
