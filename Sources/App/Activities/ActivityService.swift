@@ -23,6 +23,14 @@ struct ActivityService {
     }
 
     func record(_ input: Input) async throws -> Activity {
+        let activity = try await checked(input)
+        let (actor, millis) = (request.auditActor, request.clock.millis)
+        return try await request.writeTransaction { db in try await Self.insert(activity, on: db, by: actor, at: millis) }
+    }
+
+    /// The activity as the input describes it, checked and tied to what it names — read on `db`
+    /// when given (an import's transaction), else on the request's connection — not yet written.
+    func checked(_ input: Input, on db: (any Database)? = nil) async throws -> Activity {
         let user = try request.authorize(.write, .activity)
         var errors: [String: AppError.Message] = [:]
         func text(_ value: String, _ field: String, _ label: String, _ en: String, max: Int, required: Bool = false) -> String {
@@ -63,10 +71,8 @@ struct ActivityService {
         }
         let key = counterpart.isEmpty ? "" : NameNormalizer.key(for: counterpart)
         if enterpriseID == nil, !key.isEmpty {
-            enterpriseID = try await Enterprise.query(on: request.db).filter(\.$nameKey == key).first()?.id
+            enterpriseID = try await Enterprise.query(on: db ?? request.db).filter(\.$nameKey == key).first()?.id
         }
-        let actor = request.auditActor
-        let millis = request.clock.millis
         let activity = Activity()
         activity.id = UUID()
         activity.kind = kind
@@ -84,22 +90,28 @@ struct ActivityService {
         activity.ownerID = user.personID
         activity.unitID = user.unitID
         activity.jurisdictionCode = user.scope.value
-        return try await request.writeTransaction { db in
-            try await activity.create(on: db)
-            if kind == .enterpriseVisit { try await StaleTallies.mark(unit: user.unitID, day: date.description, on: db) }
-            if let projectID = input.projectID {
-                try await db.sql.raw(
-                    """
-                    UPDATE projects SET last_activity_on = \(bind: date.description)
-                    WHERE id = \(bind: projectID) AND last_activity_on < \(bind: date.description)
-                    """
-                ).run()
-            }
-            try await AuditLog.append(
-                on: db, by: actor, action: "activity.record", objectType: "activity", objectID: activity.id!.uuidString,
-                after: ActivityDTO(activity), at: millis)
-            return activity
+        return activity
+    }
+
+    /// A checked activity written on `db` (the form's transaction or an import's): the visit tally
+    /// marked stale, the project kept off the stall list, audited.
+    static func insert(_ activity: Activity, on db: any Database, by actor: AuditActor, at millis: Int64) async throws -> Activity {
+        try await activity.create(on: db)
+        if activity.kind == .enterpriseVisit {
+            try await StaleTallies.mark(unit: activity.unitID, day: activity.occurredOn, on: db)
         }
+        if let projectID = activity.projectID {
+            try await db.sql.raw(
+                """
+                UPDATE projects SET last_activity_on = \(bind: activity.occurredOn)
+                WHERE id = \(bind: projectID) AND last_activity_on < \(bind: activity.occurredOn)
+                """
+            ).run()
+        }
+        try await AuditLog.append(
+            on: db, by: actor, action: "activity.record", objectType: "activity", objectID: activity.id!.uuidString,
+            after: ActivityDTO(activity), at: millis)
+        return activity
     }
 
     /// The owner marks a next step done; it leaves their to-do list.

@@ -220,7 +220,7 @@ extension ImportKind {
 /// Every kind a ledger can be imported as, in the order the upload form offers them.
 enum ImportKinds {
     static let all: [any ImportKind] = [
-        EnterpriseImport(), FiguresImport(), LeadImport(), FundsImport(), UnitImport(), PersonImport(),
+        EnterpriseImport(), FiguresImport(), LeadImport(), FundsImport(), ActivityImport(), UnitImport(), PersonImport(),
     ]
 
     static func named(_ name: String) -> (any ImportKind)? { all.first { $0.name == name } }

@@ -67,10 +67,10 @@ extension AccessPolicy {
         case handleImport
     }
 
-    /// What ledgers are imported into: the registry, leads, funds on projects, and the
-    /// organisation's units and people. Whoever may write one of them has the import pages (which
-    /// offer only the kinds they may write).
-    public static let importable: [Resource] = [.enterprise, .lead, .project, .organisation]
+    /// What ledgers are imported into: the registry, leads, funds on projects, activities, and
+    /// the organisation's units and people. Whoever may write one of them has the import pages
+    /// (which offer only the kinds they may write).
+    public static let importable: [Resource] = [.enterprise, .lead, .project, .activity, .organisation]
 
     public static func may(_ roles: Set<Role>, _ deed: Deed, ties: Ties = []) -> Bool {
         // the bureau's part is the role table's `manage`, so the two can never disagree

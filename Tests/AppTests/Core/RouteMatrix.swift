@@ -37,8 +37,8 @@ enum RouteMatrix {
         case oneOf([AccessPolicy.Resource], AccessPolicy.Action, Kind?)
     }
 
-    /// What `ImportKinds` takes in: enterprises, leads, funds on projects, units and people.
-    static let importable: [AccessPolicy.Resource] = [.enterprise, .lead, .project, .organisation]
+    /// What `ImportKinds` takes in: enterprises, leads, funds on projects, activities, units and people.
+    static let importable: [AccessPolicy.Resource] = [.enterprise, .lead, .project, .activity, .organisation]
 
     static let checks: [String: Check] = [
         // the doors anyone reaches

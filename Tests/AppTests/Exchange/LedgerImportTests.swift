@@ -315,4 +315,37 @@ struct LedgerImportTests {
             #expect(!ImportKinds.allowed(cadre).contains { $0.name == "units" || $0.name == "persons" })
         }
     }
+
+    /// A cadre's visit ledger: each row as the activity form records it, the registry's enterprise
+    /// found by name, a date in the future refused, the same ledger twice unchanged.
+    @Test func aVisitLedgerIsRecordedAsTheCadresOwnActivities() async throws {
+        try await withApp { app, _ in
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let today = app.clock.today
+            let columns = [Column("走访日期", .date), Column("形式"), Column("走访企业"), Column("地点"), Column("洽谈成果"), Column("下一步"), Column("期限")]
+            let day = SheetDate(year: today.year, month: today.month, day: 1)!
+            let rows: [[Cell]] = [
+                [.date(day), .text("上门走访"), .text("湖北伟德线路板有限公司"), .text("荆门"), .text("了解扩产用地需求"), .text("报送用地指标"), .text("2099-12-31")],
+                [.date(day), .text("视频洽谈"), .text("深圳某电子商会"), .text("深圳"), .text("介绍电子信息产业园"), .empty, .empty],
+            ]
+            let future = try Self.workbook(
+                columns, [[.text("2099-01-01"), .text("走访"), .text("甲公司"), .text("荆门"), .text("x"), .empty, .empty]], in: folder)
+            let refused = try await Self.run(app, ActivityImport(), future, login: "cadre", commit: true)
+            #expect(refused.errors.map(\.message) == ["第 2 行 A 列：日期不能晚于今天。"])
+            let file = try Self.workbook(columns, rows, in: folder)
+            let done = try await Self.run(app, ActivityImport(), file, login: "cadre", commit: true)
+            #expect(done.committed && done.rows.map(\.outcome) == [.create, .create])
+            let activities = try await Activity.query(on: app.db).sort(\.$kind).all()
+            #expect(activities.map(\.kind) == [.enterpriseVisit, .call].sorted { $0.rawValue < $1.rawValue })
+            let visit = try #require(activities.first { $0.kind == .enterpriseVisit })
+            let weide = try #require(try await Enterprise.query(on: app.db).filter(\.$name == "湖北伟德线路板有限公司").first())
+            #expect(visit.enterpriseID == weide.id && visit.nextDue == "2099-12-31" && visit.occurredOn == day.description)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "activity.record").filter(\.$actor == "cadre").count() == 2)
+            #expect(
+                try await Self.run(app, ActivityImport(), file, login: "cadre", commit: true).rows.map(\.outcome) == [
+                    .unchanged, .unchanged,
+                ])
+        }
+    }
 }

@@ -1,0 +1,82 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// 走访活动导入: a cadre's visit ledger (走访台账), each row checked by `ActivityService.checked`
+/// and written by `ActivityService.insert` as the activity form records it — not in the future,
+/// a next step with its due day, the enterprise found in the registry by its name, the visit
+/// tally marked, audited — as the importer's own activities. The same day, kind and counterpart
+/// already recorded by the importer is unchanged, so the same ledger imported again changes nothing.
+struct ActivityImport: ImportKind {
+    let name = "activities"
+    let title = "走访活动台账"
+    let resource = AccessPolicy.Resource.activity
+
+    let fields = [
+        ImportField("occurredOn", "日期", .date, required: true, synonyms: ["走访日期", "活动日期", "日期", "时间"]),
+        ImportField("kind", "活动类型", .text(maxLength: 20), required: true, synonyms: ["活动类型", "类型", "形式", "方式"]),
+        ImportField("counterpart", "企业或商协会", .text(maxLength: 80), synonyms: ["走访企业", "企业名称", "企业或商协会", "对象", "客商", "商协会"]),
+        ImportField("city", "地点（城市）", .text(maxLength: 20), required: true, synonyms: ["地点", "城市", "所在城市", "地区"]),
+        ImportField("participants", "参加人员", .text(maxLength: 200), synonyms: ["参加人员", "参与人员", "人员"]),
+        ImportField("outcome", "洽谈成果", .text(maxLength: 500), required: true, synonyms: ["洽谈成果", "成果", "洽谈内容", "主要内容", "情况"]),
+        ImportField("nextStep", "下一步", .text(maxLength: 200), synonyms: ["下一步", "下步工作", "后续安排"]),
+        ImportField("nextDue", "完成期限", .date, synonyms: ["完成期限", "期限", "截止日期"]),
+    ]
+
+    struct Context: Sendable {
+        var user: CurrentUser
+    }
+
+    func prepare(_ request: Request) async throws -> Context { Context(user: try authorize(request)) }
+
+    func apply(
+        _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
+        at millis: Int64
+    ) async throws -> RowApplied {
+        var errors: [String] = []
+        var occurredOn: CivilDate?
+        var nextDue: CivilDate?
+        do { occurredOn = try values.date("occurredOn") } catch { errors.append(values.place(row, "occurredOn") + error.message) }
+        do { nextDue = try values.date("nextDue") } catch { errors.append(values.place(row, "nextDue") + error.message) }
+        var kind: ActivityKind?
+        if let written = values.text("kind") {
+            kind = Self.kind(written)
+            if kind == nil {
+                let known = ActivityKind.allCases.map { $0.label(.zh) }.joined(separator: "、")
+                errors.append(values.place(row, "kind") + "“\(written)”不是活动类型，应为：\(known)")
+            }
+        }
+        let counterpart = values.text("counterpart") ?? ""
+        let subject = [occurredOn?.description, kind?.label(.zh), counterpart].compactMap { $0 }.joined(separator: " ")
+        guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: subject) }
+        let input = ActivityService.Input(
+            kind: kind, occurredOn: occurredOn, city: values.text("city") ?? "", participants: values.text("participants") ?? "",
+            counterpart: counterpart, leadID: nil, projectID: nil, outcome: values.text("outcome") ?? "",
+            nextStep: values.text("nextStep") ?? "", nextDue: nextDue)
+        do {
+            let activity = try await ActivityService(request: request).checked(input, on: db)
+            let key = "activity:\(activity.occurredOn)|\(activity.kind.rawValue)|\(activity.counterpartKey)|\(activity.outcome)"
+            let same = try await Activity.query(on: db).filter(\.$ownerID == context.user.personID)
+                .filter(\.$occurredOn == activity.occurredOn).filter(\.$kind == activity.kind)
+                .filter(\.$counterpartKey == activity.counterpartKey).filter(\.$outcome == activity.outcome).count()
+            if same > 0 { return RowApplied(outcome: .unchanged, subject: subject, naturalKey: key) }
+            _ = try await ActivityService.insert(activity, on: db, by: actor, at: millis)
+            return RowApplied(outcome: .create, subject: subject, naturalKey: key)
+        } catch let error as AppError {
+            return RowApplied(outcome: .error(ImportMessages.of(error, values, row)), subject: subject)
+        }
+    }
+
+    /// A kind as a ledger writes it: its label (走访企业), or a word of it (走访, 商会, 视频, 推介).
+    static func kind(_ written: String) -> ActivityKind? {
+        let folded = TextFold.fold(written).filter { !$0.isWhitespace }
+        if let exact = ActivityKind(rawValue: folded) ?? ActivityKind.allCases.first(where: { $0.label(.zh) == folded }) { return exact }
+        let words: [(String, ActivityKind)] = [
+            ("商会", .chamberVisit), ("协会", .chamberVisit), ("电话", .call), ("视频", .call), ("外出", .outboundTrip),
+            ("推介", .promotionEvent), ("接待", .receivingInvestors), ("现场办公", .onSiteOffice), ("座谈", .symposium), ("走访", .enterpriseVisit),
+            ("拜访", .enterpriseVisit),
+        ]
+        return words.first { folded.contains($0.0) }?.1
+    }
+}
