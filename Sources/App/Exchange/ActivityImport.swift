@@ -24,11 +24,7 @@ struct ActivityImport: ImportKind {
         ImportField("nextDue", "完成期限", .date, synonyms: ["完成期限", "期限", "截止日期"]),
     ]
 
-    struct Context: Sendable {
-        var user: CurrentUser
-    }
-
-    func prepare(_ request: Request) async throws -> Context { Context(user: try authorize(request)) }
+    typealias Context = CurrentUser
 
     func apply(
         _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
@@ -57,7 +53,7 @@ struct ActivityImport: ImportKind {
         do {
             let activity = try await ActivityService(request: request).checked(input, on: db)
             let key = "activity:\(activity.occurredOn)|\(activity.kind.rawValue)|\(activity.counterpartKey)|\(activity.outcome)"
-            let same = try await Activity.query(on: db).filter(\.$ownerID == context.user.personID)
+            let same = try await Activity.query(on: db).filter(\.$ownerID == context.personID)
                 .filter(\.$occurredOn == activity.occurredOn).filter(\.$kind == activity.kind)
                 .filter(\.$counterpartKey == activity.counterpartKey).filter(\.$outcome == activity.outcome).count()
             if same > 0 { return RowApplied(outcome: .unchanged, subject: subject, naturalKey: key) }

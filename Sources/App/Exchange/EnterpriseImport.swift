@@ -33,6 +33,17 @@ struct EnterpriseImport: ImportKind {
         Context(user: try authorize(request), regions: try await Self.regions(request))
     }
 
+    /// The division a row's column names — a code or a name; none means the importer's own
+    /// jurisdiction — or the error said in `errors`.
+    static func division(
+        _ values: Import.Values, _ row: Int, _ key: String, regions: [String: String], fallback: String, errors: inout [String]
+    ) -> String {
+        guard let written = values.text(key) else { return fallback }
+        if let code = regions[written], !code.isEmpty { return code }
+        errors.append(values.place(row, key) + "“\(written)”不是已登记的行政区划（写代码如 420802 或名称如 东宝区）")
+        return fallback
+    }
+
     /// Division codes by code and by name, for a column that writes 东宝区 or 420802 ("" for a
     /// name two divisions share: it names neither).
     static func regions(_ request: Request) async throws -> [String: String] {
@@ -50,15 +61,7 @@ struct EnterpriseImport: ImportKind {
     ) async throws -> RowApplied {
         let name = values.text("name") ?? ""
         var errors: [String] = []
-        // the region: a code or a name; none means the importer's own county
-        var region = context.user.scope.value
-        if let written = values.text("region") {
-            if let code = context.regions[written], !code.isEmpty {
-                region = code
-            } else {
-                errors.append(values.place(row, "region") + "“\(written)”不是已登记的行政区划（写代码如 420802 或名称如 东宝区）")
-            }
-        }
+        let region = Self.division(values, row, "region", regions: context.regions, fallback: context.user.scope.value, errors: &errors)
         if let code = try? JurisdictionCode(region), AccessPolicy.decide(context.user.actor, .write, .enterprise, in: code) != .allowed {
             errors.append(values.place(row, "region") + "\(region) 不在您的辖区内")
         }

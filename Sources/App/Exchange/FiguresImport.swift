@@ -23,11 +23,7 @@ struct FiguresImport: ImportKind {
         ImportField("employees", "从业人数", .integer, synonyms: ["从业人数", "从业人员", "用工人数", "职工人数", "员工人数"]),
     ]
 
-    struct Context: Sendable {
-        var user: CurrentUser
-    }
-
-    func prepare(_ request: Request) async throws -> Context { Context(user: try authorize(request)) }
+    typealias Context = CurrentUser
 
     func apply(
         _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
@@ -63,7 +59,7 @@ struct FiguresImport: ImportKind {
             errors += EnterpriseService.problems(input).sorted { $0.key < $1.key }.map { values.place(row, $0.key) + $0.value.zh }
         }
         let enterprise: Enterprise
-        switch try await Self.enterprise(name: name, uscc: uscc, scope: context.user.scope, on: db) {
+        switch try await Self.enterprise(name: name, uscc: uscc, scope: context.scope, on: db) {
         case .found(let found): enterprise = found
         case .problem(let message):
             return RowApplied(outcome: .error(errors + [values.place(row, uscc == nil ? "name" : "uscc") + message]), subject: named)

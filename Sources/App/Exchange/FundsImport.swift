@@ -25,13 +25,9 @@ struct FundsImport: ImportKind {
         ImportField("evidence", "佐证材料", .text(maxLength: 500), synonyms: ["佐证材料", "佐证", "凭证", "说明", "备注"]),
     ]
 
-    struct Context: Sendable {
-        var user: CurrentUser
-    }
+    typealias Context = CurrentUser
 
     let resource = AccessPolicy.Resource.project
-
-    func prepare(_ request: Request) async throws -> Context { Context(user: try authorize(request)) }
 
     func apply(
         _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
@@ -51,7 +47,7 @@ struct FundsImport: ImportKind {
         if arrivedOn == nil, errors.isEmpty { errors.append(values.place(row, "arrivedOn") + "请填写到位日期") }
         if amount == nil, errors.isEmpty { errors.append(values.place(row, "amount") + "请填写到位金额（如 4389万）") }
         let project: Project
-        switch try await Self.project(title: title, enterprise: enterprise, uscc: uscc, scope: context.user.scope, on: db) {
+        switch try await Self.project(title: title, enterprise: enterprise, uscc: uscc, scope: context.scope, on: db) {
         case .found(let found): project = found
         case .problem(let message):
             return RowApplied(

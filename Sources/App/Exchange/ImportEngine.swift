@@ -217,6 +217,11 @@ extension ImportKind {
     }
 }
 
+/// A kind whose rows need nothing read beforehand but the importer.
+extension ImportKind where Context == CurrentUser {
+    func prepare(_ request: Request) async throws -> CurrentUser { try authorize(request) }
+}
+
 /// Every kind a ledger can be imported as, in the order the upload form offers them.
 enum ImportKinds {
     static let all: [any ImportKind] = [

@@ -37,14 +37,8 @@ struct UnitImport: ImportKind {
     ) async throws -> RowApplied {
         let name = values.text("name") ?? ""
         var errors: [String] = []
-        var code = context.user.scope.value
-        if let written = values.text("jurisdiction") {
-            if let known = context.regions[written], !known.isEmpty {
-                code = known
-            } else {
-                errors.append(values.place(row, "jurisdiction") + "“\(written)”不是已登记的行政区划")
-            }
-        }
+        let code = EnterpriseImport.division(
+            values, row, "jurisdiction", regions: context.regions, fallback: context.user.scope.value, errors: &errors)
         var kind: UnitKind?
         if let written = values.text("kind") {
             kind = Self.kind(written)
@@ -126,11 +120,7 @@ struct PersonImport: ImportKind {
         ImportField("phone", "联系电话", .text(maxLength: 20), synonyms: ["联系电话", "手机号码", "手机", "电话"]),
     ]
 
-    struct Context: Sendable {
-        var user: CurrentUser
-    }
-
-    func prepare(_ request: Request) async throws -> Context { Context(user: try authorize(request)) }
+    typealias Context = CurrentUser
 
     func apply(
         _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
@@ -138,7 +128,7 @@ struct PersonImport: ImportKind {
     ) async throws -> RowApplied {
         let name = values.text("name") ?? ""
         let unitName = values.text("unit") ?? ""
-        let units = try await Unit.query(on: db).filter(\.$name == unitName).within(\.$jurisdictionCode, context.user.scope).limit(2).all()
+        let units = try await Unit.query(on: db).filter(\.$name == unitName).within(\.$jurisdictionCode, context.scope).limit(2).all()
         guard units.count == 1, let unit = units.first, let unitID = unit.id else {
             let message = units.isEmpty ? "辖区内没有名为“\(unitName)”的单位（可先导入单位）" : "辖区内有两个名为“\(unitName)”的单位，请在人员页逐个登记"
             return RowApplied(outcome: .error([values.place(row, "unit") + message]), subject: name)
