@@ -73,7 +73,8 @@ extension EnterpriseSearch {
     /// `regionColumn` is "+e.region_code" where SQLite must not take the region index (an export
     /// walking the primary key).
     func conditions(_ folded: String, regionColumn: String = "e.region_code") -> SQLQueryString {
-        let region = filter.region.hasPrefix(scope.prefix) ? filter.region : scope.prefix
+        // a region outside the reader's jurisdiction holds nothing of it (never the whole of it)
+        guard let region = regionWithinScope else { return "1 = 0" }
         let column = regionColumn
         var sql: SQLQueryString = "\(unsafeRaw: column) >= \(bind: region) AND \(unsafeRaw: column) < \(bind: region + "~")"
         if !folded.isEmpty {
@@ -92,6 +93,14 @@ extension EnterpriseSearch {
             sql = sql + " AND e.registered_capital_currency = 'CNY' AND e.registered_capital_minor <= \(bind: max)"
         }
         return sql
+    }
+
+    /// The region the filter narrows to: its own when it lies inside the scope, the scope when it
+    /// is wider (or none); nil when it lies outside — a county asking for another's district.
+    var regionWithinScope: String? {
+        if filter.region.hasPrefix(scope.prefix) { return filter.region }
+        if scope.prefix.hasPrefix(filter.region) { return scope.prefix }
+        return nil
     }
 
     func order() -> SQLQueryString {
@@ -182,7 +191,7 @@ extension EnterpriseSearch {
         // a city's or a province's registry is walked along the primary key (on SQLite "+" keeps the
         // planner off the region index, which would sort the whole range again for every chunk);
         // a district's or a town's is read by its region and sorted, a few thousand rows
-        let region = filter.region.hasPrefix(scope.prefix) ? filter.region : scope.prefix
+        let region = regionWithinScope ?? scope.prefix
         let walk = db.sql.dialect.name == "sqlite" && region.count < 6
         var sql: SQLQueryString =
             "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM enterprises e WHERE "

@@ -55,6 +55,12 @@ struct EnterpriseFilterTests {
                 let ids = Set(expected.compactMap(\.id))
                 #expect(page.items.allSatisfy { ids.contains($0.id) } && page.items.count == min(20, expected.count), "\(label)")
             }
+            // another jurisdiction's district holds nothing of this one — not the whole of it
+            var elsewhere = EnterpriseSearch(query: "", scope: bureau.scope, page: 1, per: 20)
+            elsewhere.filter.region = "340802"
+            #expect(try await elsewhere.totals(on: app.db).count == 0)
+            #expect(try await elsewhere.run(on: app.db).items.isEmpty)
+            #expect(try await elsewhere.exportChunk(after: nil, limit: 100, on: app.db).isEmpty)
             // a word nearly every entry holds is counted up to the bound only, without a capital sum
             let broad = ours.filter { $0.searchText.contains("有限") }.count
             #expect(broad > EnterpriseSearch.wordsBound)
