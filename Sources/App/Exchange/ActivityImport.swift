@@ -35,14 +35,7 @@ struct ActivityImport: ImportKind {
         var nextDue: CivilDate?
         do { occurredOn = try values.date("occurredOn") } catch { errors.append(values.place(row, "occurredOn") + error.message) }
         do { nextDue = try values.date("nextDue") } catch { errors.append(values.place(row, "nextDue") + error.message) }
-        var kind: ActivityKind?
-        if let written = values.text("kind") {
-            kind = Self.kind(written)
-            if kind == nil {
-                let known = ActivityKind.allCases.map { $0.label(.zh) }.joined(separator: "、")
-                errors.append(values.place(row, "kind") + "“\(written)”不是活动类型，应为：\(known)")
-            }
-        }
+        let kind = values.choice("kind", row: row, LedgerWords.activityKinds, noun: "活动类型", label: { $0.label(.zh) }, errors: &errors)
         let counterpart = values.text("counterpart") ?? ""
         let subject = [occurredOn?.description, kind?.label(.zh), counterpart].compactMap { $0 }.joined(separator: " ")
         guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: subject) }
@@ -64,15 +57,4 @@ struct ActivityImport: ImportKind {
         }
     }
 
-    /// A kind as a ledger writes it: its label (走访企业), or a word of it (走访, 商会, 视频, 推介).
-    static func kind(_ written: String) -> ActivityKind? {
-        let folded = TextFold.fold(written).filter { !$0.isWhitespace }
-        if let exact = ActivityKind(rawValue: folded) ?? ActivityKind.allCases.first(where: { $0.label(.zh) == folded }) { return exact }
-        let words: [(String, ActivityKind)] = [
-            ("商会", .chamberVisit), ("协会", .chamberVisit), ("电话", .call), ("视频", .call), ("外出", .outboundTrip),
-            ("推介", .promotionEvent), ("接待", .receivingInvestors), ("现场办公", .onSiteOffice), ("座谈", .symposium), ("走访", .enterpriseVisit),
-            ("拜访", .enterpriseVisit),
-        ]
-        return words.first { folded.contains($0.0) }?.1
-    }
 }

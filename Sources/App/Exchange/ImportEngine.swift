@@ -96,6 +96,18 @@ enum Import {
             }
         }
 
+        /// A choice column read by the ledger's words (`LedgerWords`); text that names none of the
+        /// choices is an error listing them by their labels. nil when the column is empty.
+        func choice<Choice: CaseIterable & RawRepresentable>(
+            _ key: String, row: Int, _ table: [(String, Choice)], noun: String, label: (Choice) -> String, errors: inout [String]
+        ) -> Choice? where Choice.RawValue == String {
+            guard let written = text(key) else { return nil }
+            if let choice = LedgerWords.read(written, table) { return choice }
+            let known = Choice.allCases.map(label).joined(separator: "、")
+            errors.append(place(row, key) + "“\(written)”不是\(noun)，应为：\(known)")
+            return nil
+        }
+
         /// "第 12 行 D 列：" — where a value's error is, as Excel shows it.
         func place(_ row: Int, _ key: String) -> String {
             "第 \(row) 行" + (columns[key].map { " \(ColumnMapping.columnName($0)) 列" } ?? "") + "："

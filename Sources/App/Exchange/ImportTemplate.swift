@@ -38,7 +38,7 @@ enum ImportTemplates {
 
     /// The template's mapping applied to a file: its header row when the headers are found there,
     /// else the row that names the most of them; nil when the file has none of its headers.
-    static func plan(_ template: ImportTemplate, for source: ImportSource) -> (plan: Import.Plan, found: Int)? {
+    static func plan(_ template: ImportTemplate, for source: ImportSource) -> Import.Plan? {
         let wanted = template.fields
         func mapped(at row: Int) -> [Int: String] {
             var mapping: [Int: String] = [:]
@@ -52,18 +52,35 @@ enum ImportTemplates {
         }
         let rows = [template.headerRow] + source.rows.prefix(10).map(\.number)
         guard let best = rows.map({ ($0, mapped(at: $0)) }).max(by: { $0.1.count < $1.1.count }), !best.1.isEmpty else { return nil }
-        return (Import.Plan(headerRow: best.0, mapping: best.1), best.1.count)
+        return Import.Plan(headerRow: best.0, mapping: best.1)
     }
 
-    /// The unit's template for the kind that finds the most of its headers in the file.
-    static func best(kind: String, unit: UUID, for source: ImportSource, on db: any Database) async throws
-        -> (template: ImportTemplate, plan: Import.Plan)?
-    {
-        let templates = try await ImportTemplate.query(on: db).filter(\.$kind == kind).filter(\.$unitID == unit)
-            .sort(\.$savedAt, .descending).limit(20).all()
-        let fits = templates.compactMap { template in plan(template, for: source).map { (template, $0.plan, $0.found) } }
-        guard let best = fits.max(by: { $0.2 < $1.2 }) else { return nil }
-        return (best.0, best.1)
+    /// The plan for a new upload: the unit's template for the kind that finds the most of its
+    /// headers in the file, or the one named (the command line's `--mapping`); with the template's
+    /// name ("" for none).
+    static func plan(
+        for kind: any ImportKind, _ source: ImportSource, unit: UUID, named: String? = nil, on db: any Database
+    ) async throws -> (plan: Import.Plan, template: String) {
+        var query = ImportTemplate.query(on: db).filter(\.$kind == kind.name).filter(\.$unitID == unit)
+        if let named { query = query.filter(\.$name == named) }
+        let fits = try await query.sort(\.$savedAt, .descending).limit(20).all().compactMap { template in
+            plan(template, for: source).map { (template.name, $0) }
+        }
+        let best = fits.max { $0.1.mapping.count < $1.1.mapping.count }
+        return (filled(best?.1, kind, source), best?.0 ?? "")
+    }
+
+    /// A template's plan with its gaps filled by the headers' suggestions (a column it does not
+    /// name, for a field it does not take); the suggestions alone without one.
+    static func filled(_ fitted: Import.Plan?, _ kind: any ImportKind, _ source: ImportSource) -> Import.Plan {
+        let header = fitted?.headerRow ?? source.likelyHeaderRow(fields: kind.fields)
+        var mapping = fitted?.mapping ?? [:]
+        let taken = Set(mapping.values)
+        for (column, field) in ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
+        where mapping[column] == nil && !taken.contains(field) {
+            mapping[column] = field
+        }
+        return Import.Plan(headerRow: header, mapping: mapping)
     }
 
     static func named(_ name: String, kind: String, unit: UUID, on db: any Database) async throws -> ImportTemplate? {

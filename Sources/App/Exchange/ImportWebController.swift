@@ -72,27 +72,12 @@ struct ImportWebController {
         record.fileName = String(file.filename.prefix(200))
         record.content = bytes
         record.sheet = source.sheet
-        (record.plan, record.template) = try await Self.plan(kind, source, unit: user.unitID, on: request.db)
+        (record.plan, record.template) = try await ImportTemplates.plan(for: kind, source, unit: user.unitID, on: request.db)
         (record.status, record.report, record.dryRunDigest) = ("uploaded", "", "")
         record.createdAt = request.clock.millis
         record.version = 1
         try await request.writeTransaction { db in try await record.create(on: db) }
         return request.redirect(to: SiteURL.importItem(record.id!).path)
-    }
-
-    /// The plan for a new upload: the unit's template that fits the file best, its gaps filled by
-    /// the headers' suggestions; or the suggestions alone. With the template's name ("" for none).
-    static func plan(_ kind: any ImportKind, _ source: ImportSource, unit: UUID, on db: any Database) async throws -> (Import.Plan, String)
-    {
-        let fitting = try await ImportTemplates.best(kind: kind.name, unit: unit, for: source, on: db)
-        let header = fitting?.plan.headerRow ?? source.likelyHeaderRow(fields: kind.fields)
-        var mapping = fitting?.plan.mapping ?? [:]
-        let taken = Set(mapping.values)
-        for (column, field) in ColumnMapping.suggest(headers: source.headers(at: header), fields: kind.fields)
-        where mapping[column] == nil && !taken.contains(field) {
-            mapping[column] = field
-        }
-        return (Import.Plan(headerRow: header, mapping: mapping), fitting?.template.name ?? "")
     }
 
     private func refuse(_ request: Request, _ message: String) async throws -> Response {

@@ -53,22 +53,17 @@ struct LeadImport: ImportKind {
         } catch {
             investment = .failure(.init(zh: error.message, en: error.message))
         }
-        var channel: String?
-        if let written = values.text("channel") {
-            channel = Self.channel(written)?.rawValue
-            if channel == nil {
-                let known = LeadChannel.allCases.map { $0.label(.zh) }.joined(separator: "、")
-                errors.append(values.place(row, "channel") + "“\(written)”不是线索来源，应为：\(known)")
-                channel = LeadChannel.other.rawValue
-            }
-        }
+        // an unknown channel is said once, not again as a missing one
+        let channel =
+            values.choice("channel", row: row, LedgerWords.leadChannels, noun: "线索来源", label: { $0.label(.zh) }, errors: &errors)
+            ?? (values.text("channel") == nil ? nil : .other)
         let input: LeadInput
         do {
             input = try LeadInput.validate(
                 .init(
                     enterpriseName: name, uscc: values.text("uscc"), industryCode: values.text("industryCode"), investment: investment,
                     landMu: values.text("landMu"), spaceM2: values.text("spaceM2"), energyTCE: nil, powerKVA: nil,
-                    jobs: values.text("jobs"), channel: channel, notes: values.text("notes"), confirmDuplicate: false,
+                    jobs: values.text("jobs"), channel: channel?.rawValue, notes: values.text("notes"), confirmDuplicate: false,
                     contactName: values.text("contactName"), contactPhone: values.text("contactPhone"), homeCity: values.text("homeCity"),
                     projectContent: values.text("projectContent")))
         } catch {
@@ -99,16 +94,4 @@ struct LeadImport: ImportKind {
         }
     }
 
-    /// A channel as a ledger writes it: its label (展会), or a longer word holding it (展会招商).
-    static func channel(_ written: String) -> LeadChannel? {
-        let folded = TextFold.fold(written).filter { !$0.isWhitespace }
-        if let exact = LeadChannel(rawValue: folded) { return exact }
-        let words: [(String, LeadChannel)] = [
-            ("以商", .businessReferral), ("商会", .businessReferral), ("展会", .exhibition), ("驻", .residentTeam),
-            ("网", .online), ("推荐", .referral), ("介绍", .referral), ("意向登记", .publicForm), ("走访", .visit), ("上门", .visit),
-            ("拜访", .visit), ("其他", .other),
-        ]
-        if let same = LeadChannel.allCases.first(where: { $0.label(.zh) == folded }) { return same }
-        return words.first { folded.contains($0.0) }?.1
-    }
 }

@@ -39,14 +39,7 @@ struct UnitImport: ImportKind {
         var errors: [String] = []
         let code = EnterpriseImport.division(
             values, row, "jurisdiction", regions: context.regions, fallback: context.user.scope.value, errors: &errors)
-        var kind: UnitKind?
-        if let written = values.text("kind") {
-            kind = Self.kind(written)
-            if kind == nil {
-                let known = UnitKind.allCases.map { $0.label(.zh) }.joined(separator: "、")
-                errors.append(values.place(row, "kind") + "“\(written)”不是单位类型，应为：\(known)")
-            }
-        }
+        let kind = values.choice("kind", row: row, LedgerWords.unitKinds, noun: "单位类型", label: { $0.label(.zh) }, errors: &errors)
         var parentID: UUID?
         if let parent = values.text("parent") {
             let found = try await Unit.query(on: db).filter(\.$name == parent).within(\.$jurisdictionCode, context.user.scope).limit(2)
@@ -90,17 +83,6 @@ struct UnitImport: ImportKind {
         }
     }
 
-    /// A kind as a list writes it: its label (园区/开发区), or a word of it (开发区, 街道, 小分队).
-    static func kind(_ written: String) -> UnitKind? {
-        let folded = TextFold.fold(written).filter { !$0.isWhitespace }
-        if let exact = UnitKind(rawValue: folded) ?? UnitKind.allCases.first(where: { $0.label(.zh) == folded }) { return exact }
-        let words: [(String, UnitKind)] = [
-            ("领导小组", .leadershipGroup), ("投资促进", .bureau), ("投促", .bureau), ("招商局", .bureau), ("小分队", .departmentTeam),
-            ("分局", .industryBureau), ("分队", .industryTeam), ("专班", .taskForce), ("驻", .residentOffice), ("园", .park),
-            ("开发区", .park), ("乡", .town), ("镇", .town), ("街道", .town), ("部门", .department), ("局", .department),
-        ]
-        return words.first { folded.contains($0.0) }?.1
-    }
 }
 
 /// 人员导入: the people of the importer's units, each created through

@@ -50,15 +50,10 @@ struct ImportCommand: AsyncCommand {
             context.console.error(error.message)
             throw ExitCode(1)
         }
-        var (plan, template) = try await ImportWebController.plan(kind, source, unit: user.unitID, on: app.db)
-        if let name = signature.mapping {
-            guard let named = try await ImportTemplates.named(name, kind: kind.name, unit: user.unitID, on: app.db),
-                let fitted = ImportTemplates.plan(named, for: source)
-            else {
-                context.console.error("--mapping: 本单位没有适用于此文件的“\(name)”\(kind.title)模板")
-                throw ExitCode(2)
-            }
-            (plan, template) = (fitted.plan, name)
+        var (plan, template) = try await ImportTemplates.plan(for: kind, source, unit: user.unitID, named: signature.mapping, on: app.db)
+        if let name = signature.mapping, template.isEmpty {
+            context.console.error("--mapping: 本单位没有适用于此文件的“\(name)”\(kind.title)模板")
+            throw ExitCode(2)
         }
         if let row = signature.headerRow, row != plan.headerRow {
             plan = Import.Plan(headerRow: row, mapping: ColumnMapping.suggest(headers: source.headers(at: row), fields: kind.fields))

@@ -45,7 +45,7 @@ public struct AmountColumn: Sendable, Equatable {
     }
 
     /// Thousands separators, as Excel and the bureaus' ledgers write them: 42,458.
-    static func grouped(_ whole: UInt64) -> String {
+    public static func grouped(_ whole: UInt64) -> String {
         let digits = Array(String(whole))
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -234,7 +234,8 @@ struct LedgerImportTests {
         #expect(jobs.progress(one) == .init(done: 4, total: 10, commit: false))
         jobs.finish(one)
         #expect(jobs.progress(one) == nil && jobs.start(one, total: 1, commit: true))
-        #expect(ImportViews.grouped(2_500) == "2,500" && ImportViews.grouped(999) == "999" && ImportViews.grouped(1_000_000) == "1,000,000")
+        #expect(
+            AmountColumn.grouped(2_500) == "2,500" && AmountColumn.grouped(999) == "999" && AmountColumn.grouped(1_000_000) == "1,000,000")
         try await withApp { app, _ in
             let rows = ImportWebController.inlineRows + 500
             let csv = "企业名称,注册资本（万元）\n" + (1...rows).map { "荆门后台导入\($0)号有限公司,\($0 % 90 + 10)" }.joined(separator: "\n")

@@ -76,15 +76,9 @@ enum ImportViews {
                 "p", [],
                 text(
                     lang(
-                        "已处理 \(grouped(progress.done)) / \(grouped(progress.total)) 行（\(percent)%）。全部完成前不写入任何记录。本页每 2 秒自动刷新，也可",
+                        "已处理 \(AmountColumn.grouped(UInt64(progress.done))) / \(AmountColumn.grouped(UInt64(progress.total))) 行（\(percent)%）。全部完成前不写入任何记录。本页每 2 秒自动刷新，也可",
                         "\(progress.done) of \(progress.total) rows (\(percent)%). Nothing is written until all are done. ")), again,
                 text(lang("。", "."))))
-    }
-
-    /// 10000 → "10,000".
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        return String(digits.enumerated().flatMap { index, digit in (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit] })
     }
 
     static func status(_ raw: String, _ lang: Lang) -> String {
