@@ -4,8 +4,8 @@ import Foundation
 import Spreadsheet
 import Vapor
 
-/// One engine for every kind of import (enterprises now; leads, projects, funds, activities,
-/// targets and registers plug in as `ImportKind`s): the rows after the header row are read into
+/// One engine for every kind of import (the registry, leads, projects, funds, activities, units
+/// and people; targets and registers plug in as further `ImportKind`s): the rows after the header row are read into
 /// the kind's fields by the mapping, each value checked as typed (`ImportValues`), and the rows
 /// applied inside ONE transaction through the same services a form uses. A dry run is that very
 /// transaction rolled back, so what the dry run says is what the commit does; a commit with any
@@ -205,6 +205,8 @@ protocol ImportKind: Sendable {
     /// What it writes (one of `AccessPolicy.importable`): who may write it may import it (the
     /// upload form offers only those kinds).
     var resource: AccessPolicy.Resource { get }
+    /// The importer, or `forbidden`: who may write `resource` (a kind may ask more, as 补录 does).
+    func authorize(_ request: Request) throws -> CurrentUser
     func prepare(_ request: Request) async throws -> Context
     /// One row, checked and written on `db` (the import's transaction) by the room's own service,
     /// as the form would: what the service reads first it reads in `prepare` or on `db`, never on
@@ -216,7 +218,7 @@ protocol ImportKind: Sendable {
 }
 
 extension ImportKind {
-    /// The user, or `forbidden`.
+    /// Who may write the resource.
     func authorize(_ request: Request) throws -> CurrentUser { try request.authorize(.write, resource) }
 
     /// The engine for this kind, callable on `any ImportKind`.
@@ -237,7 +239,7 @@ extension ImportKind where Context == CurrentUser {
 /// Every kind a ledger can be imported as, in the order the upload form offers them.
 enum ImportKinds {
     static let all: [any ImportKind] = [
-        EnterpriseImport(), FiguresImport(), LeadImport(), FundsImport(), ActivityImport(), UnitImport(), PersonImport(),
+        EnterpriseImport(), FiguresImport(), LeadImport(), ProjectImport(), FundsImport(), ActivityImport(), UnitImport(), PersonImport(),
     ]
 
     static func named(_ name: String) -> (any ImportKind)? { all.first { $0.name == name } }

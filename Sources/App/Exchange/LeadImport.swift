@@ -47,16 +47,9 @@ struct LeadImport: ImportKind {
     ) async throws -> RowApplied {
         let name = values.text("enterpriseName") ?? ""
         var errors: [String] = []
-        let investment: Result<Money, AppError.Message>
-        do {
-            investment = .success(try values.amount("investment", default: .wanYuan) ?? Money(minorUnits: 0))
-        } catch {
-            investment = .failure(.init(zh: error.message, en: error.message))
-        }
+        let investment = Self.investment(values)
         // an unknown channel is said once, not again as a missing one
-        let channel =
-            values.choice("channel", row: row, LedgerWords.leadChannels, noun: "线索来源", label: { $0.label(.zh) }, errors: &errors)
-            ?? (values.text("channel") == nil ? nil : .other)
+        let channel = Self.channel(values, row: row, errors: &errors) ?? (values.text("channel") == nil ? nil : .other)
         let input: LeadInput
         do {
             input = try LeadInput.validate(
@@ -94,4 +87,15 @@ struct LeadImport: ImportKind {
         }
     }
 
+    /// The 投资额 column as the lead form's check takes it (empty is 0, which it refuses).
+    static func investment(_ values: Import.Values) -> Result<Money, AppError.Message> {
+        do { return .success(try values.amount("investment", default: .wanYuan) ?? Money(minorUnits: 0)) } catch {
+            return .failure(.init(zh: error.message, en: error.message))
+        }
+    }
+
+    /// The 线索来源 column read by the ledgers' words; an unknown word is an error listing them.
+    static func channel(_ values: Import.Values, row: Int, errors: inout [String]) -> LeadChannel? {
+        values.choice("channel", row: row, LedgerWords.leadChannels, noun: "线索来源", label: { $0.label(.zh) }, errors: &errors)
+    }
 }

@@ -66,7 +66,11 @@ struct LeadService {
     }
 
     /// The submission's checks and writes on `db`: the form's own transaction, or an import's.
-    static func submit(_ input: LeadInput, _ submission: Submission, on db: any Database) async throws -> Lead {
+    /// `broughtBy`: the person (and unit) who brought the lead, when the importer records another's
+    /// (a project ledger's 招商人); the submitter otherwise.
+    static func submit(_ input: LeadInput, _ submission: Submission, broughtBy: (person: UUID, unit: UUID)? = nil, on db: any Database)
+        async throws -> Lead
+    {
         let (user, today) = (submission.user, submission.today)
         let cityScope = LeadRules.collisionScope(for: user.scope)
         let deadlines: ResponseClock.Deadlines
@@ -103,8 +107,8 @@ struct LeadService {
             input.contactName, input.contactPhone, input.homeCity, input.projectContent
         )
         lead.status = .submitted
-        lead.submitterID = user.personID
-        lead.submitterUnitID = user.unitID
+        lead.submitterID = broughtBy?.person ?? user.personID
+        lead.submitterUnitID = broughtBy?.unit ?? user.unitID
         lead.jurisdictionCode = user.scope.value
         lead.collidesWithID = holder?.id
         lead.submittedOn = today.description

@@ -4,14 +4,14 @@ import Foundation
 import Spreadsheet
 import Vapor
 
-/// `zhaoshang import --kind enterprises|figures|leads|funds|activities|units|persons FILE --login LOGIN [--dry-run] [--mapping NAME] [--sheet NAME] [--header-row N]`:
+/// `zhaoshang import --kind enterprises|figures|leads|projects|funds|activities|units|persons FILE --login LOGIN [--dry-run] [--mapping NAME] [--sheet NAME] [--header-row N]`:
 /// the same engine as the web page, as the person named by --login (their scope, their rights,
 /// their name in the audit trail); prints every row's outcome, the errors by row and column, and
 /// exits 1 when anything is wrong (nothing is written then).
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "kind", help: "What the file holds: enterprises, figures, leads, funds, activities, units or persons") var kind:
-            String?
+        @Option(name: "kind", help: "What the file holds: enterprises, figures, leads, projects, funds, activities, units or persons")
+        var kind: String?
         @Option(name: "login", help: "Whose import it is (scope, rights, audit)") var login: String?
         @Option(name: "sheet", help: "The sheet to read (default: the first visible)") var sheet: String?
         @Option(name: "header-row", help: "The row holding the headers (default: found from the headers)") var headerRow: Int?

@@ -36,68 +36,94 @@ struct ProjectAcceptance {
                 code: "no_quorum", status: .conflict, zh: "预审意见尚未达到法定人数，不能入库。", en: "The panel has not reached its quorum.")
         }
         let scope = try JurisdictionCode(lead.jurisdictionCode)
-        let checked = try await check(input, investment: lead.investment, scope: scope)
-        let actor = request.auditActor
-        let millis = request.clock.millis
-        let today = request.clock.today.description
-        let acceptedOn = try Self.acceptanceDate(input.acceptedOn, user: user, today: request.clock.today)
-        let backFilled = BackFill.isBackFilled(happened: acceptedOn, recorded: request.clock.today)
+        let prepared = try await prepared(for: scope)
+        let checked = try await Self.check(input, investment: lead.investment, scope: scope, prepared, on: request.db)
+        let acceptedOn = try Self.acceptanceDate(input.acceptedOn, user: user, today: prepared.today)
         return try await request.writeTransaction { db in
             try await Versioned.claim(Lead.schema, id: leadID, expected: version, on: db)
             guard let fresh = try await Lead.find(leadID, on: db), fresh.status.isOpen else {
                 throw AppError(code: "invalid_state", status: .conflict, zh: "该线索已办结。", en: "This lead is closed.")
             }
-            let project = Project()
-            project.id = UUID()
-            project.leadID = leadID
-            project.enterpriseID = fresh.enterpriseID
-            project.enterpriseName = fresh.enterpriseName
-            project.nameKey = fresh.nameKey
-            project.uscc = fresh.uscc
-            project.title = checked.title
-            project.industryCode = fresh.industryCode
-            project.jurisdictionCode = fresh.jurisdictionCode
-            project.investmentMinor = fresh.investmentMinor
-            project.investmentCurrency = fresh.investmentCurrency
-            project.stage = .negotiating
-            project.stageSince = acceptedOn.description
-            project.verifiedStage = .negotiating
-            project.hostUnitID = checked.host
-            project.hostStatus = .pending
-            project.hostReason = ""
-            project.leaderID = input.leaderID
-            project.taskForceID = input.taskForceID
-            project.isMajor = checked.isMajor
-            project.acceptedOn = acceptedOn.description
-            project.recordedOn = today
-            project.lastActivityOn = today
-            project.version = 1
-            try await project.create(on: db)
-            for (person, unit, share) in checked.attractors {
-                let row = ProjectAttractor()
-                row.projectID = project.id!
-                row.personID = person
-                row.unitID = unit
-                row.basisPoints = share
-                try await row.create(on: db)
-            }
-            for unit in Set(input.coordinators) {
-                let row = ProjectCoordinator()
-                row.projectID = project.id!
-                row.unitID = unit
-                try await row.create(on: db)
-            }
-            fresh.status = .accepted
-            fresh.assessedOn = fresh.assessedOn ?? today
-            fresh.feedbackOn = fresh.feedbackOn ?? today
-            fresh.respondedOn = fresh.respondedOn ?? today
-            try await fresh.update(on: db)
-            try await StaleTallies.mark(lead: fresh.id, on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: backFilled ? "project.accept.backfill" : "project.accept", objectType: "project",
-                objectID: project.id!.uuidString, after: ProjectDTO.Summary(project), at: millis)
-            return project
+            return try await Self.insert(lead: fresh, checked, input, acceptedOn: acceptedOn, prepared, on: db)
         }
+    }
+
+    /// What an acceptance reads besides its input, before its transaction: the rate table and the
+    /// rules of the jurisdiction in effect today. An import reads it once for all its rows.
+    struct Prepared: Sendable {
+        var rates: ExchangeRates
+        var settings: JurisdictionSettings
+        var today: CivilDate
+        var actor: AuditActor
+        var millis: Int64
+    }
+
+    func prepared(for scope: JurisdictionCode) async throws -> Prepared {
+        let today = request.clock.today
+        return Prepared(
+            rates: try await ExchangeRate.table(request),
+            settings: try await SettingsService.inEffect(request, for: scope.value, on: today),
+            today: today, actor: request.auditActor, millis: request.clock.millis)
+    }
+
+    /// The project made of an open lead on `db`, with its attractors and coordinators; the lead
+    /// closes as accepted. A past `acceptedOn` (补录) is audited as back-filled.
+    static func insert(
+        lead fresh: Lead, _ checked: Checked, _ input: Input, acceptedOn: CivilDate, _ prepared: Prepared, id: UUID = UUID(),
+        on db: any Database
+    ) async throws -> Project {
+        let today = prepared.today.description
+        let backFilled = BackFill.isBackFilled(happened: acceptedOn, recorded: prepared.today)
+        let project = Project()
+        project.id = id
+        project.leadID = try fresh.requireID()
+        project.enterpriseID = fresh.enterpriseID
+        project.enterpriseName = fresh.enterpriseName
+        project.nameKey = fresh.nameKey
+        project.uscc = fresh.uscc
+        project.title = checked.title
+        project.industryCode = fresh.industryCode
+        project.jurisdictionCode = fresh.jurisdictionCode
+        project.investmentMinor = fresh.investmentMinor
+        project.investmentCurrency = fresh.investmentCurrency
+        project.stage = .negotiating
+        project.stageSince = acceptedOn.description
+        project.verifiedStage = .negotiating
+        project.hostUnitID = checked.host
+        project.hostStatus = .pending
+        project.hostReason = ""
+        project.leaderID = input.leaderID
+        project.taskForceID = input.taskForceID
+        project.isMajor = checked.isMajor
+        project.acceptedOn = acceptedOn.description
+        project.recordedOn = today
+        project.lastActivityOn = today
+        project.version = 1
+        try await project.create(on: db)
+        for (person, unit, share) in checked.attractors {
+            let row = ProjectAttractor()
+            row.projectID = project.id!
+            row.personID = person
+            row.unitID = unit
+            row.basisPoints = share
+            try await row.create(on: db)
+        }
+        for unit in Set(input.coordinators) {
+            let row = ProjectCoordinator()
+            row.projectID = project.id!
+            row.unitID = unit
+            try await row.create(on: db)
+        }
+        fresh.status = .accepted
+        fresh.assessedOn = fresh.assessedOn ?? today
+        fresh.feedbackOn = fresh.feedbackOn ?? today
+        fresh.respondedOn = fresh.respondedOn ?? today
+        try await fresh.update(on: db)
+        try await StaleTallies.mark(lead: fresh.id, on: db)
+        try await AuditLog.append(
+            on: db, by: prepared.actor, action: backFilled ? "project.accept.backfill" : "project.accept", objectType: "project",
+            objectID: project.id!.uuidString, after: ProjectDTO.Summary(project), at: prepared.millis)
+        return project
     }
 
     /// The typed acceptance date (`2022-03-01`), nil when left empty.
@@ -137,7 +163,9 @@ struct ProjectAcceptance {
     }
 
     /// Every field of the acceptance, checked against the jurisdiction; all problems at once.
-    func check(_ input: Input, investment: Money, scope: JurisdictionCode) async throws -> Checked {
+    static func check(_ input: Input, investment: Money, scope: JurisdictionCode, _ prepared: Prepared, on db: any Database)
+        async throws -> Checked
+    {
         var errors: [String: AppError.Message] = [:]
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty || title.count > 80 || title.hasControlCharacters {
@@ -146,7 +174,6 @@ struct ProjectAcceptance {
         do { try CreditSplit.validate(input.attractors.map { ($0.person, $0.basisPoints) }) } catch {
             errors["attractors"] = Self.message(error)
         }
-        let db = request.db
         let units = try await Unit.query(on: db).filter(
             \.$id ~~ ([input.hostUnitID, input.taskForceID].compactMap { $0 } + input.coordinators)
         )
@@ -170,11 +197,11 @@ struct ProjectAcceptance {
             errors["attractors"] = .init(zh: "招商人须为本辖区人员。", en: "Attractors must be people of this jurisdiction.")
         }
         // the jurisdiction's threshold compares in CNY at this month's rate; a missing rate is named
-        let rates = try await ExchangeRate.table(request)
-        let today = request.clock.today
-        let settings = try await SettingsService.inEffect(request, for: scope.value, on: today)
+        let settings = prepared.settings
         let isMajor: Bool
-        do { isMajor = try ProjectRules.isMajor(investment, on: today, rates: rates, threshold: settings.majorThreshold) } catch {
+        do {
+            isMajor = try ProjectRules.isMajor(investment, on: prepared.today, rates: prepared.rates, threshold: settings.majorThreshold)
+        } catch {
             throw MoneyInput.missingRate(error, field: "leader")
         }
         if let leader = input.leaderID {

@@ -94,6 +94,21 @@ struct ProjectService {
         let project = try await findForReporting(id)
         // a report based on an older version is a conflict before anything else is judged
         _ = try VersionCheck.next(editing: version, current: project.version)
+        let write = try stageWrite(project, input, rates: try await ExchangeRate.table(request))
+        return try await request.writeTransaction { db in
+            try await Versioned.claim(Project.schema, id: id, expected: version, on: db)
+            guard let fresh = try await Project.find(id, on: db) else { throw AppError.notFound }
+            return try await write(fresh, db)
+        }
+    }
+
+    /// The report checked against the stage machine, its date and the money rules on `project` as
+    /// read, as the write that records it on `db` for the project as it stands there (the form's
+    /// own transaction, or an import's, which reports a ledger's stages one after another).
+    func stageWrite(_ project: Project, _ input: StageInput, rates: ExchangeRates) throws
+        -> @Sendable (Project, any Database) async throws -> StageReport
+    {
+        let id = try project.requireID()
         let user = try request.requireUser()
         let today = request.clock.today
         var errors: [String: AppError.Message] = [:]
@@ -120,14 +135,11 @@ struct ProjectService {
         // a contract is judged against the major threshold in CNY at the signing month's rate: the
         // rate must exist now (named on the field), the judgement waits for the bureau's verification
         if input.to == .signed, let contract = input.contract {
-            let rates = try await ExchangeRate.table(request)
             do { _ = try rates.requireCNY(contract, on: date) } catch { throw MoneyInput.missingRate(error, field: "contract") }
         }
         let actor = request.auditActor
         let millis = request.clock.millis
-        return try await request.writeTransaction { db in
-            try await Versioned.claim(Project.schema, id: id, expected: version, on: db)
-            guard let fresh = try await Project.find(id, on: db) else { throw AppError.notFound }
+        return { fresh, db in
             let before = ProjectDTO.Summary(fresh)
             let earlier = try await StageReport.query(on: db).filter(\.$projectID == id).sort(\.$sequence).all()
             let last = earlier.last
