@@ -5,7 +5,8 @@ import Vapor
 
 /// 企业导入: a registry ledger's rows matched to the registry by USCC, else by the normalised name
 /// in the region; new ones created, changed ones updated, the rest left alone — each through
-/// `EnterpriseService` as if typed in the form (validated, checked for duplicates, audited).
+/// `EnterpriseService` as if typed in the form (validated, checked for duplicates, audited) — a
+/// chunk of rows at a time (`Batch`).
 struct EnterpriseImport: ImportKind {
     let name = "enterprises"
     let title = "企业库"
@@ -25,6 +26,7 @@ struct EnterpriseImport: ImportKind {
         var user: CurrentUser
         /// Division codes by name and by code, for a column that writes 东宝区 or 420802.
         var regions: [String: String]
+        var batch = Batch()
     }
 
     let resource = AccessPolicy.Resource.enterprise
@@ -89,10 +91,11 @@ struct EnterpriseImport: ImportKind {
         guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: name, naturalKey: key) }
         // the record it names: by USCC, else by its normalised name in the region — the same two
         // questions the service asks before it writes, asked once and handed on
-        let matches = try await EnterpriseService.matches(input, on: db)
+        let matches = try await context.batch.matches(input, on: db)
         do {
             guard let existing = matches.byUSCC ?? matches.byName, let id = existing.id else {
-                _ = try await EnterpriseService.insert(input, on: db, by: actor, at: millis, matches: matches, regionChecked: true)
+                let (created, audit) = try EnterpriseService.created(input, matches: matches, by: actor, at: millis)
+                context.batch.hold(created, audit)
                 return RowApplied(outcome: .create, subject: input.name, naturalKey: key)
             }
             guard let code = try? JurisdictionCode(existing.regionCode),
@@ -103,6 +106,8 @@ struct EnterpriseImport: ImportKind {
             }
             let merged = Self.merged(input, over: existing, values: values)
             if Self.same(merged, existing) { return RowApplied(outcome: .unchanged, subject: input.name, naturalKey: key) }
+            try await context.batch.beforeChange([matches.byUSCC, matches.byName], on: db)
+            defer { context.batch.forget(merged) }
             _ = try await EnterpriseService.replace(
                 id, with: merged, expected: existing.version, on: db, by: actor, at: millis,
                 matches: merged.uscc == input.uscc ? matches : nil, regionChecked: true)

@@ -114,6 +114,9 @@ enum Import {
         }
     }
 
+    /// Rows read, prefetched and flushed together.
+    static let chunk = 500
+
     struct Rollback: Error {
         var report: Report
     }
@@ -145,26 +148,33 @@ struct ImportEngine<Kind: ImportKind> {
             return try await request.writeTransaction(on: request.application.importsDB) { db in
                 var results: [Import.RowResult] = []
                 var seen: [String: Int] = [:]
-                for row in rows {
-                    if row.hidden {
-                        results.append(Import.RowResult(row: row.number, outcome: .skipped("隐藏行"), subject: ""))
-                        continue
+                // in chunks: a kind reads what a chunk names at once, and writes what it held back
+                for start in stride(from: 0, to: rows.count, by: Import.chunk) {
+                    let chunk = rows[start..<min(start + Import.chunk, rows.count)].map { row in
+                        var cells: [String: CellValue] = [:]
+                        for (column, key) in plan.mapping { cells[key] = row[column] }
+                        return (row, Import.Values(cells: cells, columns: columns, headers: headers, date1904: date1904))
                     }
-                    var cells: [String: CellValue] = [:]
-                    for (column, key) in plan.mapping { cells[key] = row[column] }
-                    let values = Import.Values(cells: cells, columns: columns, headers: headers, date1904: date1904)
-                    var result = try await kind.apply(
-                        values, row: row.number, context: context, on: db, request: request, by: actor, at: millis)
-                    // the same record twice in one file
-                    if let key = result.naturalKey {
-                        if let first = seen[key] {
-                            result.outcome = .error([values.place(row.number, "") + "与第 \(first) 行是同一记录（重复行）"])
-                        } else {
-                            seen[key] = row.number
+                    try await kind.prefetch(chunk.filter { !$0.0.hidden }.map(\.1), context: context, on: db)
+                    for (row, values) in chunk {
+                        if row.hidden {
+                            results.append(Import.RowResult(row: row.number, outcome: .skipped("隐藏行"), subject: ""))
+                            continue
                         }
+                        var result = try await kind.apply(
+                            values, row: row.number, context: context, on: db, request: request, by: actor, at: millis)
+                        // the same record twice in one file
+                        if let key = result.naturalKey {
+                            if let first = seen[key] {
+                                result.outcome = .error([values.place(row.number, "") + "与第 \(first) 行是同一记录（重复行）"])
+                            } else {
+                                seen[key] = row.number
+                            }
+                        }
+                        results.append(Import.RowResult(row: row.number, outcome: result.outcome, subject: result.subject))
+                        if results.count % 100 == 0 { progress?(results.count, rows.count) }
                     }
-                    results.append(Import.RowResult(row: row.number, outcome: result.outcome, subject: result.subject))
-                    if results.count % 100 == 0 { progress?(results.count, rows.count) }
+                    try await kind.flush(context: context, on: db)
                 }
                 progress?(results.count, rows.count)
                 var report = Report(rows: results, problems: [], committed: commit)
@@ -215,9 +225,18 @@ protocol ImportKind: Sendable {
         _ values: Import.Values, row: Int, context: Context, on db: any Database, request: Request, by actor: AuditActor,
         at millis: Int64
     ) async throws -> RowApplied
+    /// Before a chunk of rows (`Import.chunk`) is applied: what they name, read at once.
+    func prefetch(_ rows: [Import.Values], context: Context, on db: any Database) async throws
+    /// After a chunk, before the next and before the import's own audit record: the writes the
+    /// kind held back, written. A row's writes are never left for after the transaction.
+    func flush(context: Context, on db: any Database) async throws
 }
 
 extension ImportKind {
+    /// Most kinds read and write row by row.
+    func prefetch(_ rows: [Import.Values], context: Context, on db: any Database) async throws {}
+    func flush(context: Context, on db: any Database) async throws {}
+
     /// Who may write the resource.
     func authorize(_ request: Request) throws -> CurrentUser { try request.authorize(.write, resource) }
 

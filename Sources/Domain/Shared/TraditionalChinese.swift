@@ -11,4 +11,16 @@ enum TraditionalChinese {
         let pairs = zip(table.traditional, table.simplified)
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first }).merging(overrides) { _, override in override }
     }()
+
+    /// The same table by scalar, for `TextFold`'s scalar loop (every entry is one scalar to one).
+    static let simplifiedScalars: [UInt32: Unicode.Scalar] = {
+        var byScalar: [UInt32: Unicode.Scalar] = [:]
+        for (traditional, simple) in simplified {
+            guard let from = traditional.unicodeScalars.first, traditional.unicodeScalars.count == 1,
+                let to = simple.unicodeScalars.first, simple.unicodeScalars.count == 1
+            else { continue }
+            byScalar[from.value] = to
+        }
+        return byScalar
+    }()
 }

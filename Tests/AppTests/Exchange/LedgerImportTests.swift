@@ -260,6 +260,8 @@ struct LedgerImportTests {
             }
             let checked = try await settled("checked")
             #expect(checked.stored?.count("新增") == rows && !checked.dryRunDigest.isEmpty)
+            // the run lets go of the import just after it saved the report
+            for _ in 0..<100 where app.importJobs.progress(id) != nil { try await Task.sleep(for: .milliseconds(20)) }
             #expect(app.importJobs.progress(id) == nil)
             let before = try await Enterprise.query(on: app.db).count()
             #expect(try await bureau.post("/imports/\(id)/commit", [("template", "")]).status == .seeOther)
