@@ -19,6 +19,7 @@ BASE, TOKEN = sys.argv[1].rstrip("/"), sys.argv[2]
 LISTS = [
     ("/api/v1/leads?state=all", "线索台账"),
     ("/api/v1/projects/ledger", "项目台账"),
+    ("/api/v1/projects/funds", "到位资金台账"),
     ("/api/v1/work-orders?view=all", "诉求与督办事项"),
     ("/api/v1/activities", "招商活动"),
     ("/api/v1/enterprises?q=线路板", "企业库"),

@@ -58,6 +58,8 @@ enum RouteGates {
         "GET /projects": .init(.project, .read),
         "GET /projects/ledger": .init(.project, .read),
         "GET /api/v1/projects/ledger": .init(.project, .read),
+        "GET /projects/funds": .init(.project, .read),
+        "GET /api/v1/projects/funds": .init(.project, .read),
         "GET /api/v1/projects": .init(.project, .read),
         "GET /projects/:id": .init(.project, .read),
         "GET /api/v1/projects/:id": .init(.project, .read),

@@ -49,10 +49,11 @@ public final class CSVWriter {
     /// One text field: quoted when it holds a comma, quote, line break or edge space, or when it
     /// would start a formula.
     public static func field(_ text: String) -> String {
-        let formula = text.first.map { "=+-@\t\r".contains($0) } ?? false
+        // by scalar: "\r\n" is one Character, equal to neither "\r" nor "\n"
+        let formula = text.unicodeScalars.first.map { "=+-@\t\r\n".unicodeScalars.contains($0) } ?? false
         let body = formula ? "'" + text : text
         let needsQuotes =
-            formula || body.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            formula || body.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || body.first?.isWhitespace == true || body.last?.isWhitespace == true
         return needsQuotes ? "\"" + body.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : body
     }

@@ -12,6 +12,8 @@ enum ListExports {
         for (paths, export) in [
             ([SiteURL.leads.path, SiteURL.api(.leads).path], leads),
             ([SiteURL.projectLedger.path, SiteURL.api(.projectLedger).path], projects),
+            ([SiteURL.fundsLedger.path, SiteURL.api(.fundsLedger).path], funds),
+            ([SiteURL.audit.path], audit),
             ([SiteURL.workOrders.path, SiteURL.api(.workOrders).path], workOrders),
             ([SiteURL.activities.path, SiteURL.api(.activities).path], activities),
             ([SiteURL.enterprises.path, SiteURL.api(.enterprises).path], enterprises),
@@ -209,7 +211,7 @@ extension ListExports {
         let search = asked
         let regions = try await JurisdictionNames.load(request)
         let db = request.db
-        let cursor = ExportCursor()
+        let cursor = ExportCursor<UUID>()
         var query = search.filter.query
         query["q"] = search.query
         return ExportTable(
@@ -237,8 +239,8 @@ extension ListExports {
 }
 
 /// Where a keyset export stopped: the chunks are read one after another by one request.
-final class ExportCursor: @unchecked Sendable {
-    var last: UUID?
+final class ExportCursor<Key: Sendable>: @unchecked Sendable {
+    var last: Key?
 }
 
 enum RegistryFilterWords {

@@ -8,6 +8,7 @@ struct ProjectAPIController {
     func register(_ api: any RoutesBuilder) {
         api.get(APIRoute.projects.pattern, use: list)
         api.get(APIRoute.projectLedger.pattern, use: ledger)
+        api.get(APIRoute.fundsLedger.pattern, use: funds)
         api.get(APIRoute.project.pattern, use: show)
         api.post(APIRoute.leadAccept.pattern, use: acceptLead)
         api.post(APIRoute.projectStages.pattern, use: reportStage)
@@ -25,6 +26,10 @@ struct ProjectAPIController {
     /// 项目台账 as JSON: the page's filters, rows, count and totals.
     func ledger(_ request: Request) async throws -> ProjectLedger.PageDTO {
         ProjectLedger.PageDTO(try await ProjectLedger.read(request))
+    }
+
+    func funds(_ request: Request) async throws -> FundsLedger.PageDTO {
+        FundsLedger.PageDTO(try await FundsLedger.read(request))
     }
 
     func list(_ request: Request) async throws -> PageDTO<ProjectBoard.Item> {

@@ -8,6 +8,7 @@ struct ProjectWebController {
     func register(_ pages: any RoutesBuilder) {
         pages.get(SiteURL.projects.pattern, use: board)
         pages.get(SiteURL.projectLedger.pattern, use: ledger)
+        pages.get(SiteURL.fundsLedger.pattern, use: funds)
         pages.get(SiteURL.project(SiteURL.anyID).pattern, use: show)
         pages.postUpload(SiteURL.projectStage(SiteURL.anyID).pattern, limit: Self.uploadLimit, use: reportStage)
         pages.post(SiteURL.projectVerify(SiteURL.anyID).pattern, use: verifyStage)
@@ -62,6 +63,16 @@ struct ProjectWebController {
             filter: page.filter, rows: page.rows, hasMore: page.hasMore, totals: page.totals,
             hosts: try await DirectoryOptions.hostOptions(request), readsAll: AccessPolicy.seesWholeJurisdiction(user.roles))
         return .html(LedgerView.render(model, context: PageContext(request: request)))
+    }
+
+    /// 到位资金台账: every arrival of the projects in reach, verified and waiting apart.
+    func funds(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .project)
+        let page = try await FundsLedger.read(request)
+        let model = FundsLedgerView.Model(
+            filter: page.filter, rows: page.rows, hasMore: page.hasMore, totals: page.totals,
+            hosts: try await DirectoryOptions.hostOptions(request), readsAll: AccessPolicy.seesWholeJurisdiction(user.roles))
+        return .html(FundsLedgerView.render(model, context: PageContext(request: request)))
     }
 
     func show(_ request: Request) async throws -> Response {

@@ -21,9 +21,9 @@ struct AuditTests {
             let auditor = Browser(app)
             try await auditor.login("aud")
             _ = try await auditor.get("/audit")
-            _ = try await auditor.get("/audit/export.csv")
+            _ = try await auditor.get("/audit?format=csv")
             let actions = Set(try await AuditRecord.query(on: app.db).all().map(\.action))
-            for action in ["login.failed", "login.success", "enterprise.update", "logout", "audit.read", "audit.export"] {
+            for action in ["login.failed", "login.success", "enterprise.update", "logout", "audit.read", "export.audit"] {
                 #expect(actions.contains(action), "\(action)")
             }
             let update = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "enterprise.update").first())
@@ -91,11 +91,24 @@ struct AuditTests {
         #expect(AuditController.Filter.millis("2026-13-01") == nil)
     }
 
-    @Test func exportDefusesSpreadsheetFormulas() {
-        #expect(AuditController.csvField("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(AuditController.csvField("荆门") == "\"荆门\"")
-        // a login that begins with a carriage return or a tab is defused too (found by hostile requests)
-        #expect(AuditController.csvField("\r=cmd") == "\"'\r=cmd\"")
-        #expect(AuditController.csvField("\tdemo") == "\"'\tdemo\"")
+    /// The audit log exports through the lists' one export: every record the filters select, in
+    /// the chain's order with its hashes, a hostile login defused; the old address still answers.
+    @Test func theExportHoldsEveryRecordAndDefusesFormulas() async throws {
+        try await withApp { app, _ in
+            try await Browser(app).login("=HYPERLINK(\"x\")", password: "wrong-Password-1")
+            for _ in 0..<3 { try await Browser(app).login("bureau") }
+            let auditor = Browser(app)
+            try await auditor.login("aud")
+            let old = try await auditor.get("/audit/export.csv?actor=bureau")
+            #expect(old.status == .seeOther && old.location == "/audit?actor=bureau&format=csv")
+            let csv = try await auditor.get("/audit?actor=bureau&format=csv").body.string
+            let lines = csv.split(separator: "\r\n").filter { $0.contains("login.success") }
+            #expect(lines.count == 3)
+            let records = try await AuditRecord.query(on: app.db).sort(\.$id).all()
+            let all = try await auditor.get("/audit?format=csv").body.string
+            #expect(all.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+            #expect(records.allSatisfy { all.contains($0.hash) })
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "export.audit").count() == 2)
+        }
     }
 }

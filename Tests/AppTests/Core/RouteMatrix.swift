@@ -88,6 +88,7 @@ enum RouteMatrix {
         // projects (§5)
         "GET /projects": .role(.project, .read), "GET /api/v1/projects": .role(.project, .read),
         "GET /projects/ledger": .role(.project, .read), "GET /api/v1/projects/ledger": .role(.project, .read),
+        "GET /projects/funds": .role(.project, .read), "GET /api/v1/projects/funds": .role(.project, .read),
         "GET /projects/:id": .hidden(.project, .read, .project, .readProject),
         "GET /api/v1/projects/:id": .hidden(.project, .read, .project, .readProject),
         "POST /projects/:id/stages": .act(.project, .write, .project, read: .readProject, .reportOnProject),

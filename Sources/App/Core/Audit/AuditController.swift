@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The audit admin's page: filter by actor, action, object and date; export as CSV. Both reads
-/// are themselves recorded.
+/// The audit admin's page: filter by actor, action, object and date; export as .xlsx or CSV
+/// (`ListExports.audit`). Both reads are themselves recorded.
 struct AuditController {
     func register(_ pages: any RoutesBuilder) {
         pages.get(SiteURL.audit.pattern, use: list)
@@ -61,31 +61,12 @@ struct AuditController {
                 }, filter: filter, page: page, hasMore: rows.count > 50, context: PageContext(request: request)))
     }
 
+    /// The first export's address, kept for bookmarks: the list's own export answers it now
+    /// (every record the filters select, streamed, as .xlsx or CSV; `ListExports.audit`).
     func export(_ request: Request) async throws -> Response {
         try request.authorize(.export, .audit)
-        let filter = Filter(request)
-        try await request.auditRead("audit.export", objectType: "audit", detail: filter.query.filter { !$0.value.isEmpty })
-        let rows = try await filter.apply(AuditRecord.query(on: request.db)).sort(\.$id).limit(100_000).all()
-        var csv = "\u{FEFF}seq,time,actor,ip,action,object_type,object_id,before,after,hash\n"
-        for row in rows {
-            let fields = [
-                String(row.id ?? 0), AuditView.time(row.atMillis), row.actor, row.ip, row.action, row.objectType, row.objectID, row.before,
-                row.after, row.hash,
-            ]
-            csv += fields.map(Self.csvField).joined(separator: ",") + "\n"
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "audit.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
-    }
-
-    /// Quotes every field, and defuses spreadsheet formulas (a cell starting with = + - @).
-    static func csvField(_ value: String) -> String {
-        var text = value
-        // a formula, or a tab / line break a spreadsheet would take for the start of one
-        // (by scalar: "\r\n" is one Character, so a lone "\r" would not match a character set)
-        if let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { text = "'" + text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var query = Filter(request).query.filter { !$0.value.isEmpty }
+        query["format"] = "csv"
+        return request.redirect(to: SiteURL.audit.with(query: query))
     }
 }

@@ -32,6 +32,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case personRoles = "persons/:id/roles"
     case projects = "projects"
     case projectLedger = "projects/ledger"
+    case fundsLedger = "projects/funds"
     case project = "projects/:id"
     case projectFiles = "projects/:id/files"
     case projectFunds = "projects/:id/funds"

@@ -20,6 +20,13 @@ enum ListViews {
         el("span", [], text(lang("共 ", "")), el("strong", [], text(String(count))), text(lang(" " + noun.zh, " " + noun.en)))
     }
 
+    /// 范围: the whole jurisdiction, or what I and my unit answer for (`mine`), for those who read it all.
+    static func scopeChoice(_ form: FormState, _ lang: Lang) -> HNode {
+        Components.select(
+            "mine", lang("范围", "Scope"),
+            [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form, lang)
+    }
+
     /// A total in prose: the CNY figure, and beside it the foreign part and the months without a rate.
     static func amount(_ label: String, _ total: ExchangeRates.Total, _ lang: Lang) -> HNode {
         var notes: [String] = []

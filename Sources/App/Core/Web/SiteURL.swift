@@ -16,7 +16,8 @@ enum SiteURL: Sendable {
     case tokens, tokenRevoke(UUID)
     case leads, leadNew, lead(UUID), leadRespond(UUID), leadDecision(UUID), leadMerge(UUID)
     case panels, leadReview(UUID), leadOpinion(UUID), leadRecuse(UUID), leadAccept(UUID)
-    case projects, projectLedger, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID), projectFundsVerify(UUID)
+    case projects, projectLedger, fundsLedger, project(UUID), projectStage(UUID), projectVerify(UUID), projectFunds(UUID),
+        projectFundsVerify(UUID)
     case projectHost(UUID), projectHostReassign(UUID), projectLeader(UUID), projectFiles(UUID), evidence(UUID), rates
     case activities, activityNew, activityDone(UUID), todos, funnel, residentMonth(UUID), parkProfile(UUID)
     case intent, intents, intentHandle(UUID)
@@ -71,6 +72,7 @@ enum SiteURL: Sendable {
         case .leadAccept(let id): "/leads/\(id)/accept"
         case .projects: "/projects"
         case .projectLedger: "/projects/ledger"
+        case .fundsLedger: "/projects/funds"
         case .project(let id): "/projects/\(id)"
         case .projectStage(let id): "/projects/\(id)/stages"
         case .projectVerify(let id): "/projects/\(id)/stages/verify"

@@ -28,7 +28,8 @@ enum BoardView {
                 "p", [.cls("actions")],
                 el(
                     "a", [.href(SiteURL.projectLedger.with(query: model.ledgerQuery(nil))), .cls("button")],
-                    text(lang("项目台账（表格、筛选与合计）", "Project ledger (table, filters, totals)")))),
+                    text(lang("项目台账（表格、筛选与合计）", "Project ledger (table, filters, totals)"))),
+                el("a", [.href(SiteURL.fundsLedger.path), .cls("button")], text(lang("到位资金台账", "Funds ledger")))),
         ]
         let line = ProjectStage.line.map { stage in
             // a project counts at every stage it has passed: 投产 projects were also signed
@@ -129,12 +130,7 @@ enum BoardView {
                 voidEl("input", [.type("checkbox"), .name("major"), .value("1")] + (model.filter.majorOnly ? [.flag("checked")] : [])),
                 text(lang("仅重大项目", "Major only"))),
             model.readsAll
-                ? el(
-                    "div", [],
-                    Components.select(
-                        "mine", lang("范围", "Scope"),
-                        [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form,
-                        lang))
+                ? el("div", [], ListViews.scopeChoice(form, lang))
                 : el("span", [.cls("muted small")], text(lang("范围：我和本单位负责的项目", "Scope: mine and my unit's"))),
             Components.submit(lang("筛选", "Filter"), cls: ""))
     }

@@ -95,10 +95,7 @@ enum LedgerView {
             Components.field("to", lang("入库日期至", "Accepted to"), form, lang, type: "date"),
         ]
         if model.readsAll {
-            fields.append(
-                Components.select(
-                    "mine", lang("范围", "Scope"),
-                    [("0", lang("本辖区全部", "Whole jurisdiction")), ("1", lang("我和本单位负责的", "Mine and my unit's"))], form, lang))
+            fields.append(ListViews.scopeChoice(form, lang))
         }
         return el(
             "form", [.get, .action(.projectLedger), .cls("panel")],

@@ -34,8 +34,9 @@ enum AuditView {
                 Components.field("from", lang("起始日期", "From"), form, lang, type: "date"),
                 Components.field("to", lang("截止日期", "To"), form, lang, type: "date")),
             el(
-                "div", [.cls("actions")], Components.submit(lang("筛选", "Filter")),
-                el("a", [.href(SiteURL.auditExport.with(query: filter.query)), .cls("button")], text(lang("导出 CSV", "Export CSV")))))
+                "div", [.cls("actions")],
+                children: [Components.submit(lang("筛选", "Filter"))]
+                    + ListViews.exportLinks(.audit, query: filter.query, resource: .audit, context)))
         let table = Components.table(
             [
                 lang("序号", "Seq"), lang("时间（北京时间）", "Time (UTC+8)"), lang("操作人", "Actor"), lang("来源", "From"), lang("操作", "Action"),
