@@ -1,0 +1,103 @@
+import Testing
+
+@testable import Domain
+
+/// The assessment's rules with the seeds' numbers: 序时进度, the year-end seats of [000], the
+/// credit split of a project's result, the formula and the ranking's stated tie rule.
+@Suite("考核规则：序时进度、年终座次、分成、得分与排名")
+struct AssessmentRulesTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(text)! }
+    static func yi(_ value: Double) -> Money { Money(minorUnits: Int64(value * 10_000_000_000)) }
+
+    @Test func theCalendarShareIsCountedByDaysLeapYearsIncluded() {
+        #expect(CalendarProgress.elapsed(on: Self.day("2026-11-27")) == (331, 365))
+        #expect(Percent.text(CalendarProgress.permille(on: Self.day("2026-11-27"))) == "90.7%")
+        #expect(CalendarProgress.elapsed(on: Self.day("2024-12-31")) == (366, 366))
+        #expect(CalendarProgress.elapsed(on: Self.day("2024-03-01")) == (61, 366))
+        #expect(CalendarProgress.elapsed(on: Self.day("2026-01-01")) == (1, 365))
+        #expect(Percent.text(CalendarProgress.permille(on: Self.day("2026-06-30"))) == "49.6%")
+    }
+
+    @Test func aUnitAt45PercentOnJune30KeepsPace() {
+        let target: Int64 = 25_000_000_000  // 2.5亿元, the 农机局's yearly task [000]
+        let june30 = Self.day("2026-06-30")
+        #expect(CalendarProgress.pace(done: target * 45 / 100, target: target, on: june30) == .onPace)
+        #expect(CalendarProgress.pace(done: target * 50 / 100, target: target, on: june30) == .ahead)
+        #expect(CalendarProgress.pace(done: target * 40 / 100, target: target, on: june30) == .behind)
+        // the same day of a leap year is one day further into its year
+        #expect(CalendarProgress.elapsed(on: Self.day("2024-06-30")) == (182, 366))
+        // no target, no pace
+        #expect(CalendarProgress.pace(done: 1, target: 0, on: june30) == nil)
+        // a province's sums in fen still compare exactly
+        #expect(CalendarProgress.pace(done: 9_000_000_000_000_000, target: 9_000_000_000_000_000, on: june30) == .ahead)
+    }
+
+    @Test func seed000SeatsTheUnitsByWhatWasVerified() throws {
+        let target = Self.yi(2.5)
+        // 2016: 5亿元 signed and verified, twice the task → 完成席
+        #expect(try YearEndSeat.seat(.init(verified: Self.yi(5), target: target, verifiedSignings: 3, negotiating: 0)) == .completed)
+        #expect(try YearEndSeat.seat(.init(verified: Self.yi(1.2), target: target, verifiedSignings: 1, negotiating: 2)) == .signed)
+        #expect(try YearEndSeat.seat(.init(verified: Self.yi(0), target: target, verifiedSignings: 0, negotiating: 2)) == .intent)
+        // 2015: nothing → 零效果席, award eligibility and the 7,000 元 bonus lost, a talk with the leadership
+        #expect(try YearEndSeat.seat(.init(verified: Self.yi(0), target: target, verifiedSignings: 0, negotiating: 0)) == .zeroEffect)
+        let consequence = try #require(YearEndSeat.Rules().consequences[.zeroEffect])
+        #expect(
+            !consequence.awardEligible && consequence.bonusWithheldPerPerson == Money(minorUnits: 700_000) && consequence.leadershipTalk)
+        #expect(YearEndSeat.Rules().consequences[.completed] == nil)
+        // exactly the target is met; a bureau may ask 110% for 完成席
+        #expect(try YearEndSeat.seat(.init(verified: target, target: target, verifiedSignings: 1, negotiating: 0)) == .completed)
+        let strict = YearEndSeat.Rules(completionPermille: 1100)
+        #expect(
+            try YearEndSeat.seat(.init(verified: target, target: target, verifiedSignings: 1, negotiating: 0), rules: strict) == .signed)
+        // results compare in one currency: dollars are converted before, never compared as yuan
+        #expect(throws: YearEndSeat.Problem.currencyMismatch) {
+            try YearEndSeat.seat(.init(verified: Money(minorUnits: 1, currency: .usd), target: target, verifiedSignings: 1, negotiating: 0))
+        }
+    }
+
+    @Test func aProjectsResultIsCreditedByItsSharesToTheFen() {
+        // 5亿元 at 60/40: 3亿 and 2亿
+        #expect(CreditSplit.apportion(50_000_000_000, basisPoints: [6000, 4000]) == [30_000_000_000, 20_000_000_000])
+        // an odd amount: the parts sum to the whole, no fen lost or invented
+        let parts = CreditSplit.apportion(1_000_000_001, basisPoints: [3333, 3333, 3334])
+        #expect(parts.reduce(0, +) == 1_000_000_001 && parts == [333_300_001, 333_300_000, 333_400_000])
+    }
+
+    @Test func aFormulaMustWeigh100AndExplainsEveryPoint() throws {
+        #expect(throws: ScoreFormula.Problem.weightsNot100(90)) {
+            try ScoreFormula(weights: [.contractInvestment: 50, .fundsDomestic: 40])
+        }
+        #expect(throws: ScoreFormula.Problem.negative) { try ScoreFormula(weights: [.contractInvestment: 110, .satisfaction: -10]) }
+        // [002] puts satisfaction first: 40 points, then contract 30, funds 30; a late work order costs 1
+        let formula = try ScoreFormula(
+            weights: [.satisfaction: 40, .contractInvestment: 30, .fundsDomestic: 30], deductions: [.lateWorkOrder: 1, .falseData: 5])
+        let score = formula.score(
+            results: [.contractInvestment: (50_000_000_000, 25_000_000_000), .fundsDomestic: (43_890_000_000, 100_000_000_000)],
+            satisfactionPermille: 925, found: [.lateWorkOrder: 2])
+        // contract 200% capped at 120% → 36.00; funds 43.89% → 13.17; satisfaction 92.5% → 37.00; 2 late → −2.00
+        let byMeasure = Dictionary(uniqueKeysWithValues: score.lines.compactMap { line in line.measure.map { ($0, line.centipoints) } })
+        #expect(byMeasure == [.contractInvestment: 3600, .fundsDomestic: 1317, .satisfaction: 3700])
+        #expect(score.lines.last == .init(measure: nil, deduction: .lateWorkOrder, achievedPermille: nil, count: 2, centipoints: -200))
+        #expect(score.centipoints == 8417 && score.resultsCentipoints == 4917)
+    }
+
+    @Test func tiesAreBrokenByTheStatedRule() throws {
+        let formula = try ScoreFormula(weights: [.contractInvestment: 60, .satisfaction: 40])
+        func entry(_ name: String, contract: Int64, satisfaction: Int64, met: String?) -> Ranking.Entry {
+            Ranking.Entry(
+                unit: name, name: name,
+                score: formula.score(results: [.contractInvestment: (contract, 100)], satisfactionPermille: satisfaction, found: [:]),
+                targetMetOn: met.map(Self.day))
+        }
+        // 农机局 and 商务局 both 100.00; 农机局 by results; 经信局 and 科技局 equal in all but the day met
+        let ranked = Ranking.rank([
+            entry("科技局", contract: 100, satisfaction: 1000, met: "2026-10-08"),
+            entry("商务局", contract: 100, satisfaction: 1000, met: "2026-09-01"),
+            entry("经信局", contract: 100, satisfaction: 1000, met: "2026-06-30"),
+            entry("农机局", contract: 120, satisfaction: 700, met: "2026-08-01"),
+        ])
+        #expect(ranked.map(\.entry.name) == ["农机局", "经信局", "商务局", "科技局"])
+        #expect(ranked.map(\.place) == [1, 2, 3, 4])
+        #expect(Ranking.tieRule.contains("实绩得分高者在前"))
+    }
+}
