@@ -162,6 +162,8 @@ struct ProjectImport: ImportKind {
             var submission = context.submission
             submission.today = acceptedOn
             let lead = try await LeadService.submit(leadInput, submission, broughtBy: (first.person, first.unit), on: db)
+            // answered, assessed and fed back when it was accepted: history is never counted late
+            (lead.respondedOn, lead.assessedOn, lead.feedbackOn) = (acceptedOn.description, acceptedOn.description, acceptedOn.description)
             let project = try await ProjectAcceptance.insert(
                 lead: lead, checked, acceptance, acceptedOn: acceptedOn, context.prepared, id: id, on: db)
             for write in writes { _ = try await write(project, db) }

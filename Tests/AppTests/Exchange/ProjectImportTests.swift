@@ -76,6 +76,9 @@ struct ProjectImportTests {
             // the lead was brought by the first 招商人, on the day it was accepted
             let lead = try #require(try await Lead.find(weide.leadID, on: app.db))
             #expect(lead.status == .accepted && lead.submittedOn == "2022-03-01")
+            // its clock met on that day: a history is never counted as a late answer
+            #expect(lead.respondedOn == "2022-03-01" && lead.assessedOn == "2022-03-01" && lead.feedbackOn == "2022-03-01")
+            #expect(lead.respondBy >= "2022-03-01" && lead.respondBy < "2022-04-01")
             let cadre = try await Fixture.id(of: "cadre", on: app.db)
             #expect(lead.submitterID == cadre)
             let reports = try await StageReport.query(on: app.db).filter(\.$projectID == weide.id!).sort(\.$sequence).all()
