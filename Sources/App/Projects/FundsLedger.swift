@@ -134,19 +134,14 @@ enum FundsLedger {
         return Totals(count: verified.count + pending.count, verified: verified.total, pending: pending.total)
     }
 
-    struct Page: Sendable {
-        var filter: Filter
-        var rows: [Row]
-        var hasMore: Bool
-        var totals: Totals
-    }
+    typealias Page = ListPage<Filter, Row, Totals>
 
     static func read(_ request: Request) async throws -> Page {
         let user = try request.authorize(.read, .project)
         let filter = try Filter(request)
         let rows = try await Self.rows(user, filter, on: request.db)
         let totals = try await Self.totals(user, filter, rates: try await ExchangeRate.table(request), on: request.db)
-        return Page(filter: filter, rows: Array(rows.prefix(perPage)), hasMore: rows.count > perPage, totals: totals)
+        return Page(filter: filter, read: rows, per: perPage, totals: totals)
     }
 
     /// What `GET /api/v1/projects/funds` answers.

@@ -214,13 +214,7 @@ enum ProjectLedger {
 }
 
 extension ProjectLedger {
-    /// One page of the ledger as a request asks for it, for the page and the API alike.
-    struct Page: Sendable {
-        var filter: Filter
-        var rows: [Row]
-        var hasMore: Bool
-        var totals: Totals
-    }
+    typealias Page = ListPage<Filter, Row, Totals>
 
     /// The page's rows, and the totals of the filtered set (kept 30 s per filter and scope, and
     /// forgotten by this process at any write, like the board's figures).
@@ -238,6 +232,6 @@ extension ProjectLedger {
         let totals = try await request.application.shortCache.value(key, ttl: 30) {
             try await Self.totals(user, filter, rates: rates, on: db)
         }
-        return Page(filter: filter, rows: Array(rows.prefix(perPage)), hasMore: rows.count > perPage, totals: totals)
+        return Page(filter: filter, read: rows, per: perPage, totals: totals)
     }
 }

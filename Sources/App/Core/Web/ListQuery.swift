@@ -62,6 +62,20 @@ extension Request {
 }
 
 /// The SQL pieces the lists share.
+/// One page of a list as a request asks for it, for the page and the API alike: the filter read,
+/// the page's rows (one more read than shown tells of a next page) and the whole filtered set's totals.
+struct ListPage<Filter: Sendable, Row: Sendable, Totals: Sendable>: Sendable {
+    var filter: Filter
+    var rows: [Row]
+    var hasMore: Bool
+    var totals: Totals
+
+    /// `read` holds up to `per` + 1 rows.
+    init(filter: Filter, read: [Row], per: Int, totals: Totals) {
+        (self.filter, rows, hasMore, self.totals) = (filter, Array(read.prefix(per)), read.count > per, totals)
+    }
+}
+
 enum ListQuery {
     /// CNY minor units back into the 万元 typed ("5000", "1273.75"); empty for nil.
     static func wanText(_ minor: Int64?) -> String {
