@@ -31,10 +31,8 @@ struct ActivityImport: ImportKind {
         at millis: Int64
     ) async throws -> RowApplied {
         var errors: [String] = []
-        var occurredOn: CivilDate?
-        var nextDue: CivilDate?
-        do { occurredOn = try values.date("occurredOn") } catch { errors.append(values.place(row, "occurredOn") + error.message) }
-        do { nextDue = try values.date("nextDue") } catch { errors.append(values.place(row, "nextDue") + error.message) }
+        let occurredOn = values.date("occurredOn", row: row, errors: &errors)
+        let nextDue = values.date("nextDue", row: row, errors: &errors)
         let kind = values.choice("kind", row: row, LedgerWords.activityKinds, noun: "活动类型", label: { $0.label(.zh) }, errors: &errors)
         let counterpart = values.text("counterpart") ?? ""
         let subject = [occurredOn?.description, kind?.label(.zh), counterpart].compactMap { $0 }.joined(separator: " ")

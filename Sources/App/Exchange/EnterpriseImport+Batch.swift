@@ -21,31 +21,32 @@ extension EnterpriseImport {
         /// `NameNormalizer.key` of the chunk's names, each computed once.
         private var keys: [String: String] = [:]
 
-        func nameKey(_ name: String, _ region: String) -> String {
-            if let key = keys[name] { return "n:" + key + "@" + region }
+        func folded(_ name: String) -> String {
+            if let key = keys[name] { return key }
             let key = NameNormalizer.key(for: name)
             keys[name] = key
-            return "n:" + key + "@" + region
+            return key
         }
 
-        /// The entries the rows name, by their USCC and by their names in their regions.
-        func prefetch(usccs: Set<String>, names: Set<String>, on db: any Database) async throws {
-            let usccs = usccs.subtracting(known.compactMap { $0.hasPrefix("u:") ? String($0.dropFirst(2)) : nil })
+        func nameKey(_ name: String, _ region: String) -> String { "n:" + folded(name) + "@" + region }
+
+        /// The entries the chunk's rows name, by their USCC and by their names in their regions
+        /// (`nameKey`); a key asked here is known after, found or not. Each chunk starts afresh
+        /// (`flush` forgets), so nothing is asked twice.
+        func prefetch(usccs: Set<String>, names: [(name: String, region: String)], on db: any Database) async throws {
             if !usccs.isEmpty {
                 for entry in try await Enterprise.query(on: db).filter(\.$uscc ~~ Array(usccs)).all() {
                     if let uscc = entry.uscc, byUSCC[uscc] == nil { byUSCC[uscc] = entry }
                 }
                 known.formUnion(usccs.map { "u:" + $0 })
             }
-            let names = names.subtracting(known)
-            if !names.isEmpty {
-                let nameKeys = Set(names.map { String($0.dropFirst(2).prefix { $0 != "@" }) })
-                for entry in try await Enterprise.query(on: db).filter(\.$nameKey ~~ Array(nameKeys)).all() {
-                    let key = "n:" + entry.nameKey + "@" + entry.regionCode
-                    if names.contains(key), byName[key] == nil { byName[key] = entry }
-                }
-                known.formUnion(names)
+            let keys = Set(names.map { nameKey($0.name, $0.region) })
+            guard !keys.isEmpty else { return }
+            for entry in try await Enterprise.query(on: db).filter(\.$nameKey ~~ Array(Set(names.map { folded($0.name) }))).all() {
+                let key = "n:" + entry.nameKey + "@" + entry.regionCode
+                if keys.contains(key), byName[key] == nil { byName[key] = entry }
             }
+            known.formUnion(keys)
         }
 
         /// `EnterpriseService.matches`, answered from the chunk's reading where it has the answer.
@@ -65,50 +66,29 @@ extension EnterpriseImport {
             byName[nameKey(enterprise.name, enterprise.regionCode)] = enterprise
         }
 
-        /// Before an entry is changed in place (its own statements, its own record): what was held
-        /// is written first, so the records keep their order, and what the change touches is asked
-        /// of the database again.
-        func beforeChange(_ entries: [Enterprise?], on db: any Database) async throws {
-            try await flush(on: db)
-            for entry in entries.compactMap({ $0 }) {
-                if let uscc = entry.uscc {
-                    known.remove("u:" + uscc)
-                    byUSCC[uscc] = nil
-                }
-                known.remove(nameKey(entry.name, entry.regionCode))
-                byName[nameKey(entry.name, entry.regionCode)] = nil
-            }
-        }
-
-        func forget(_ input: EnterpriseInput) {
-            known.remove("u:" + input.uscc)
-            known.remove(nameKey(input.name, input.regionCode))
-        }
-
+        /// Writes what was held, the entries before the records that name them, and forgets what
+        /// was read: the next chunk asks the database again, and memory stays one chunk's. An entry
+        /// changed in place (its own statements, its own record) is flushed before, so the records
+        /// keep their order and what the change touches is asked afresh.
         func flush(on db: any Database) async throws {
-            guard !pending.isEmpty else {
-                (byUSCC, byName, known, keys) = ([:], [:], [], [:])
-                return
+            if !pending.isEmpty {
+                try await EnterpriseService.insertAll(pending, on: db)
+                try await AuditLog.append(audits, on: db)
+                (pending, audits) = ([], [])
             }
-            // the entries first: the records name them
-            try await EnterpriseService.insertAll(pending, on: db)
-            try await AuditLog.append(audits, on: db)
-            pending.removeAll(keepingCapacity: true)
-            audits.removeAll(keepingCapacity: true)
-            // written: the next chunk asks the database, and memory stays one chunk's
             (byUSCC, byName, known, keys) = ([:], [:], [], [:])
         }
     }
 
     func prefetch(_ rows: [Import.Values], context: Context, on db: any Database) async throws {
         var usccs = Set<String>()
-        var names = Set<String>()
+        var names: [(name: String, region: String)] = []
         for values in rows {
             // as the row will be read; a row read otherwise is asked of the database then
             if let uscc = values.text("uscc") { usccs.insert(uscc.uppercased()) }
             guard let name = values.text("name") else { continue }
             let region = values.text("region").flatMap { context.regions[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-            names.insert(context.batch.nameKey(name, region ?? context.user.scope.value))
+            names.append((name, region ?? context.user.scope.value))
         }
         try await context.batch.prefetch(usccs: usccs, names: names, on: db)
     }

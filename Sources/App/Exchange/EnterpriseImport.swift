@@ -67,16 +67,8 @@ struct EnterpriseImport: ImportKind {
         if let code = try? JurisdictionCode(region), AccessPolicy.decide(context.user.actor, .write, .enterprise, in: code) != .allowed {
             errors.append(values.place(row, "region") + "\(region) 不在您的辖区内")
         }
-        var capital: Money = Money(minorUnits: 0)
-        do {
-            capital = try values.amount("capital", default: .wanYuan) ?? capital
-        } catch {
-            errors.append(values.place(row, "capital") + error.message)
-        }
-        var attracted = false
-        if let flag = values.text("attracted") {
-            do { attracted = try ImportValues.flag(text: flag) } catch { errors.append(values.place(row, "attracted") + error.message) }
-        }
+        let capital = values.amount("capital", default: .wanYuan, row: row, errors: &errors) ?? Money(minorUnits: 0)
+        let attracted = values.flag("attracted", row: row, errors: &errors)
         let input: EnterpriseInput
         do {
             input = try EnterpriseInput.validate(
@@ -106,8 +98,7 @@ struct EnterpriseImport: ImportKind {
             }
             let merged = Self.merged(input, over: existing, values: values)
             if Self.same(merged, existing) { return RowApplied(outcome: .unchanged, subject: input.name, naturalKey: key) }
-            try await context.batch.beforeChange([matches.byUSCC, matches.byName], on: db)
-            defer { context.batch.forget(merged) }
+            try await context.batch.flush(on: db)
             _ = try await EnterpriseService.replace(
                 id, with: merged, expected: existing.version, on: db, by: actor, at: millis,
                 matches: merged.uscc == input.uscc ? matches : nil, regionChecked: true)

@@ -36,14 +36,9 @@ struct FundsImport: ImportKind {
         let (title, enterprise, uscc) = (values.text("project"), values.text("enterprise"), values.text("uscc"))
         let named = title ?? enterprise ?? uscc ?? ""
         var errors: [String] = []
-        var arrivedOn: CivilDate?
-        var amount: Money?
-        do { arrivedOn = try values.date("arrivedOn") } catch { errors.append(values.place(row, "arrivedOn") + error.message) }
-        do { amount = try values.amount("amount", default: .wanYuan) } catch { errors.append(values.place(row, "amount") + error.message) }
-        var isForeign = false
-        if let flag = values.text("isForeign") {
-            do { isForeign = try ImportValues.flag(text: flag) } catch { errors.append(values.place(row, "isForeign") + error.message) }
-        }
+        let arrivedOn = values.date("arrivedOn", row: row, errors: &errors)
+        let amount = values.amount("amount", default: .wanYuan, row: row, errors: &errors)
+        let isForeign = values.flag("isForeign", row: row, errors: &errors)
         if arrivedOn == nil, errors.isEmpty { errors.append(values.place(row, "arrivedOn") + "请填写到位日期") }
         if amount == nil, errors.isEmpty { errors.append(values.place(row, "amount") + "请填写到位金额（如 4389万）") }
         let project: Project

@@ -96,6 +96,30 @@ enum Import {
             }
         }
 
+        /// The same, a refusal said at its place in `errors` (nil when empty or refused).
+        func date(_ key: String, row: Int, errors: inout [String]) -> CivilDate? {
+            do { return try date(key) } catch {
+                errors.append(place(row, key) + error.message)
+                return nil
+            }
+        }
+
+        func amount(_ key: String, default unit: ImportValues.AmountUnit, row: Int, errors: inout [String]) -> Money? {
+            do { return try amount(key, default: unit) } catch {
+                errors.append(place(row, key) + error.message)
+                return nil
+            }
+        }
+
+        /// A yes/no column (是/否); an empty one is no.
+        func flag(_ key: String, row: Int, errors: inout [String]) -> Bool {
+            guard let written = text(key) else { return false }
+            do { return try ImportValues.flag(text: written) } catch {
+                errors.append(place(row, key) + error.message)
+                return false
+            }
+        }
+
         /// A choice column read by the ledger's words (`LedgerWords`); text that names none of the
         /// choices is an error listing them by their labels. nil when the column is empty.
         func choice<Choice: CaseIterable & RawRepresentable>(

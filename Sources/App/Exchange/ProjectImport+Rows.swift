@@ -7,34 +7,34 @@ extension ProjectImport {
     /// The importer's jurisdiction's live units and active people, read once before the rows, by
     /// their folded names (`TextFold`): a ledger names a host unit, 招商人 and 包保领导 by name.
     struct Directory: Sendable {
-        struct Unit: Sendable {
+        struct UnitName: Sendable {
             var id: UUID
             var name: String
             var folded: String
         }
-        struct Person: Sendable {
+        struct PersonName: Sendable {
             var id: UUID
             var unitID: UUID
             var unitName: String
         }
-        var units: [Unit]
-        var people: [String: [Person]]
+        var units: [UnitName]
+        var people: [String: [PersonName]]
 
         static func load(within scope: JurisdictionCode, on db: any Database) async throws -> Directory {
-            let units = try await App.Unit.query(on: db).within(\.$jurisdictionCode, scope).filter(\.$dissolvedOn == nil).all()
+            let units = try await Unit.query(on: db).within(\.$jurisdictionCode, scope).filter(\.$dissolvedOn == nil).all()
             let byID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit) } })
-            let people = try await App.Person.query(on: db).join(App.Unit.self, on: \App.Person.$unit.$id == \App.Unit.$id)
-                .filter(App.Unit.self, \.$jurisdictionCode >= scope.prefix).filter(App.Unit.self, \.$jurisdictionCode < scope.prefix + "~")
-                .filter(\.$active == true).all()
-            var named: [String: [Person]] = [:]
+            let people = try await Person.query(on: db).join(Unit.self, on: \Person.$unit.$id == \Unit.$id)
+                .filter(Unit.self, \.$jurisdictionCode >= scope.prefix).filter(Unit.self, \.$jurisdictionCode < scope.prefix + "~")
+                .filter(Unit.self, \.$dissolvedOn == nil).filter(\.$active == true).all()
+            var named: [String: [PersonName]] = [:]
             for person in people {
                 guard let id = person.id else { continue }
                 let unitID = person.$unit.id
                 named[TextFold.fold(person.name), default: []].append(
-                    Person(id: id, unitID: unitID, unitName: byID[unitID]?.name ?? ""))
+                    PersonName(id: id, unitID: unitID, unitName: byID[unitID]?.name ?? ""))
             }
             return Directory(
-                units: units.compactMap { unit in unit.id.map { Unit(id: $0, name: unit.name, folded: TextFold.fold(unit.name)) } },
+                units: units.compactMap { unit in unit.id.map { UnitName(id: $0, name: unit.name, folded: TextFold.fold(unit.name)) } },
                 people: named)
         }
 

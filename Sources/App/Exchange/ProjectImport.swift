@@ -84,28 +84,20 @@ struct ProjectImport: ImportKind {
         let enterprise = values.text("enterpriseName") ?? ""
         let key = "project:\(NameNormalizer.key(for: enterprise))|\(TextFold.fold(title))"
         var errors: [String] = []
-        func read<T>(_ field: String, _ value: () throws(ImportValues.Failure) -> T?) -> T? {
-            do { return try value() } catch {
-                errors.append(values.place(row, field) + error.message)
-                return nil
-            }
+        let stages = Self.stageColumns.compactMap { column -> (key: String, stage: ProjectStage, on: CivilDate)? in
+            values.date(column.key, row: row, errors: &errors).map { (column.key, column.stage, $0) }
         }
-        var stages: [(key: String, stage: ProjectStage, on: CivilDate)] = []
-        for column in Self.stageColumns {
-            if let date = read(column.key, { () throws(ImportValues.Failure) in try values.date(column.key) }) {
-                stages.append((column.key, column.stage, date))
-            }
-        }
-        let contract = read("contract") { () throws(ImportValues.Failure) in try values.amount("contract", default: .wanYuan) }
+        let contract = values.amount("contract", default: .wanYuan, row: row, errors: &errors)
         if let first = stages.first, first.stage != .signed {
             errors.append(values.place(row, "signedOn") + "填写了\(first.stage.label(.zh))日期的项目须写明签约日期和合同投资额")
         }
         if contract != nil, stages.first?.stage != .signed {
             errors.append(values.place(row, "signedOn") + "写了合同投资额，请同时写明签约日期")
         }
-        let existing = try await Project.query(on: db).filter(\.$title == title).filter(\.$nameKey == NameNormalizer.key(for: enterprise))
-            .within(\.$jurisdictionCode, context.user.scope).first()
         guard errors.isEmpty else { return RowApplied(outcome: .error(errors), subject: title, naturalKey: key) }
+        // the project recorded before: the same enterprise and title, read as the row's key reads them
+        let existing = try await Project.query(on: db).filter(\.$nameKey == NameNormalizer.key(for: enterprise))
+            .within(\.$jurisdictionCode, context.user.scope).all().first { TextFold.fold($0.title) == TextFold.fold(title) }
         let service = ProjectService(request: request)
         let evidence = values.text("evidence") ?? "台账补录"
         func input(_ stage: (key: String, stage: ProjectStage, on: CivilDate)) -> ProjectService.StageInput {
@@ -114,7 +106,7 @@ struct ProjectImport: ImportKind {
             )
         }
         func messages(_ error: AppError, date column: String) -> [String] {
-            ImportMessages.of(error, values, row, keys: ["occurredOn": column, "to": column, "reason": column, "hostUnit": "hostUnit"])
+            ImportMessages.of(error, values, row, keys: ["occurredOn": column, "to": column, "reason": column])
         }
         if let existing {
             return try await Self.addStages(
@@ -122,13 +114,15 @@ struct ProjectImport: ImportKind {
                 key: key, messages: messages)
         }
         // a new project: every check before anything is written
-        let acceptedOn = read("acceptedOn") { () throws(ImportValues.Failure) in try values.date("acceptedOn") }
+        let acceptedOn = values.date("acceptedOn", row: row, errors: &errors)
         let leadInput: LeadInput?
         do { leadInput = try Self.leadInput(values, row: row, errors: &errors) } catch {
             return RowApplied(outcome: .error(errors + ImportMessages.of(error, values, row)), subject: title, naturalKey: key)
         }
-        if let acceptedOn, let problem = Self.acceptanceProblem(acceptedOn, today: context.prepared.today) {
-            errors.append(values.place(row, "acceptedOn") + problem)
+        if let acceptedOn {
+            do { try BackFill.checkLedgerAcceptance(acceptedOn, today: context.prepared.today) } catch {
+                errors += ImportMessages.of(ProjectAcceptance.refusal(error), values, row)
+            }
         }
         let people = context.directory.people(values.text("attractors"), row: row, values: values, errors: &errors)
         let host = context.directory.unit(values.text("hostUnit"), row: row, values: values, errors: &errors)
@@ -162,8 +156,6 @@ struct ProjectImport: ImportKind {
             var submission = context.submission
             submission.today = acceptedOn
             let lead = try await LeadService.submit(leadInput, submission, broughtBy: (first.person, first.unit), on: db)
-            // answered, assessed and fed back when it was accepted: history is never counted late
-            (lead.respondedOn, lead.assessedOn, lead.feedbackOn) = (acceptedOn.description, acceptedOn.description, acceptedOn.description)
             let project = try await ProjectAcceptance.insert(
                 lead: lead, checked, acceptance, acceptedOn: acceptedOn, context.prepared, id: id, on: db)
             for write in writes { _ = try await write(project, db) }
@@ -176,18 +168,6 @@ struct ProjectImport: ImportKind {
             let message = values.place(row, "enterpriseName") + held + "。同一企业不重复计功：请删去此行，或在项目页办理"
             return RowApplied(outcome: .error([message]), subject: title, naturalKey: key)
         }
-    }
-
-    /// 入库日期 of a ledger's project: a past day of the history (older than `BackFill.graceDays`);
-    /// a project of this week is accepted through the panel, like any new lead.
-    static func acceptanceProblem(_ date: CivilDate, today: CivilDate) -> String? {
-        do { try BackFill.checkPastDate(date, today: today) } catch {
-            return error == .inFuture ? "入库日期不能晚于今天" : "入库日期不能早于 2000-01-01"
-        }
-        guard BackFill.isBackFilled(happened: date, recorded: today) else {
-            return "入库日期在 \(BackFill.graceDays) 天之内：新项目请提交线索，经预审专班评议后入库；台账只补录历史项目"
-        }
-        return nil
     }
 
     /// The lead's fields as the lead form checks them; a missing 线索来源 is 其他.

@@ -44,9 +44,7 @@ enum FundsLedger {
             hostUnit = try request.queryID("host")
             status = try request.queryChoice("status", Status.self)
             (from, to) = (try request.queryDate("from"), try request.queryDate("to"))
-            // whoever does not read every project of the jurisdiction sees their own (AccessPolicy)
-            let readsAll = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
-            mine = try !readsAll || request.queryFlag("mine")
+            mine = try request.queryMine()
             descending = try request.queryDescending()
             page = try request.queryPage()
         }

@@ -115,9 +115,12 @@ struct ProjectAcceptance {
             try await row.create(on: db)
         }
         fresh.status = .accepted
-        fresh.assessedOn = fresh.assessedOn ?? today
-        fresh.feedbackOn = fresh.feedbackOn ?? today
-        fresh.respondedOn = fresh.respondedOn ?? today
+        let closedOn =
+            CivilDate(fresh.submittedOn).map { BackFill.leadClosedOn(submitted: $0, accepted: acceptedOn, today: prepared.today) }?
+            .description ?? today
+        fresh.assessedOn = fresh.assessedOn ?? closedOn
+        fresh.feedbackOn = fresh.feedbackOn ?? closedOn
+        fresh.respondedOn = fresh.respondedOn ?? closedOn
         try await fresh.update(on: db)
         try await StaleTallies.mark(lead: fresh.id, on: db)
         try await AuditLog.append(
@@ -140,19 +143,25 @@ struct ProjectAcceptance {
     /// nor one before 2000.
     static func acceptanceDate(_ typed: CivilDate?, user: CurrentUser, today: CivilDate) throws -> CivilDate {
         guard let typed else { return today }
-        do { try BackFill.checkPastDate(typed, today: today) } catch {
-            switch error {
-            case .inFuture: throw AppError.field("acceptedOn", zh: "入库日期不能晚于今天。", en: "The acceptance date cannot be in the future.")
-            case .tooEarly:
-                throw AppError.field("acceptedOn", zh: "入库日期不能早于 2000-01-01。", en: "The acceptance date cannot precede 2000-01-01.")
-            }
-        }
+        do { try BackFill.checkPastDate(typed, today: today) } catch { throw refusal(error) }
         if BackFill.isBackFilled(happened: typed, recorded: today), !AccessPolicy.may(user.roles, .backFill) {
             throw AppError.field(
                 "acceptedOn", zh: "补录历史项目（入库日期早于 \(BackFill.graceDays) 天前）由投促局办理。",
                 en: "Back-filling a past project is the bureau's.")
         }
         return typed
+    }
+
+    /// An acceptance day refused, in words, on the `acceptedOn` field (the form's and the ledger's).
+    static func refusal(_ problem: BackFill.Problem) -> AppError {
+        switch problem {
+        case .inFuture: AppError.field("acceptedOn", zh: "入库日期不能晚于今天。", en: "The acceptance date cannot be in the future.")
+        case .tooEarly: AppError.field("acceptedOn", zh: "入库日期不能早于 2000-01-01。", en: "The acceptance date cannot precede 2000-01-01.")
+        case .notHistory:
+            AppError.field(
+                "acceptedOn", zh: "入库日期在 \(BackFill.graceDays) 天之内：新项目请提交线索，经预审专班评议后入库；台账只补录历史项目。",
+                en: "Accepted this week: a new project goes through the panel; a ledger records history only.")
+        }
     }
 
     struct Checked {

@@ -256,9 +256,7 @@ extension ProjectBoard.Filter {
     init(_ request: Request) throws {
         hostUnit = try request.queryID("host")
         majorOnly = try request.queryFlag("major")
-        // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
-        let readsAll = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
-        mine = try !readsAll || request.queryFlag("mine")
+        mine = try request.queryMine()
     }
 }
 

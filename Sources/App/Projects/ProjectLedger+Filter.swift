@@ -12,9 +12,7 @@ extension ProjectLedger.Filter {
         (minAmount, maxAmount) = (try request.queryWan("min"), try request.queryWan("max"))
         (acceptedFrom, acceptedTo) = (try request.queryDate("from"), try request.queryDate("to"))
         majorOnly = try request.queryFlag("major")
-        // whoever does not read every project of the jurisdiction sees only their own (AccessPolicy)
-        let readsAll = request.currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
-        mine = try !readsAll || request.queryFlag("mine")
+        mine = try request.queryMine()
         sort = try request.queryChoice("sort", ProjectLedger.Sort.self) ?? .since
         descending = try request.queryDescending()
         page = try request.queryPage()

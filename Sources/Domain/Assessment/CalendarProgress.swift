@@ -32,20 +32,11 @@ public enum CalendarProgress {
         -> Pace?
     {
         guard target > 0, done >= 0 else { return nil }
-        // done/target against days/of, cross-multiplied in integers so that no rounding decides
-        // (a sum beyond 10^15 yuan, which no unit reaches, is compared in floating point)
-        let (days, of) = (Int64(elapsed(on: date).days), Int64(elapsed(on: date).of))
-        let products = [done.multipliedReportingOverflow(by: of), target.multipliedReportingOverflow(by: days)]
-        let allowed = target.multipliedReportingOverflow(by: of * tolerancePermille)
-        guard !products.contains(where: \.overflow), !allowed.overflow,
-            products[1].partialValue - products[0].partialValue < Int64.max / 1000
-        else {
-            let share = Double(done) / Double(target) - Double(days) / Double(of)
-            return share >= 0 ? .ahead : (-share * 1000 <= Double(tolerancePermille) ? .onPace : .behind)
-        }
-        let (reached, due) = (products[0].partialValue, products[1].partialValue)
-        if reached >= due { return .ahead }
-        // behind by (due − reached) / (target × of): within the tolerance is keeping pace
-        return (due - reached) * 1000 <= allowed.partialValue ? .onPace : .behind
+        // done/target against days/of, cross-multiplied at double width: no rounding decides
+        let (days, of) = elapsed(on: date)
+        if Achievement.atLeast(done, Int64(of), target, Int64(days)) { return .ahead }
+        // within the tolerance below: done/target ≥ days/of − tolerance/1000
+        return Achievement.atLeast(done, Int64(of) * 1000, target, Int64(days) * 1000 - Int64(of) * tolerancePermille)
+            ? .onPace : .behind
     }
 }

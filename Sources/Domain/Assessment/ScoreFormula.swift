@@ -81,18 +81,26 @@ public struct ScoreFormula: Equatable, Sendable {
     }
 }
 
-/// Shares of a target, exactly: the part reached in tenths of a percent, and whether it reaches a share.
+/// Shares of a target, exactly: the part reached in tenths of a percent, and whether it reaches a
+/// share — products taken at double width, so no sum in fen overflows and no rounding decides.
 public enum Achievement {
     public static func permille(_ done: Int64, of target: Int64) -> Int64 {
         guard target > 0, done > 0 else { return 0 }
-        let (product, overflow) = done.multipliedReportingOverflow(by: 2000)
-        return overflow ? Int64(Double(done) / Double(target) * 1000 + 0.5) : (product / target + 1) / 2
+        // beyond a million-fold the share means nothing more (and the quotient would not fit)
+        guard done / target < 1_000_000 else { return 1_000_000_000 }
+        // (done × 2000 / target + 1) / 2: rounded half up
+        let (quotient, _) = target.dividingFullWidth(Int64(2000).multipliedFullWidth(by: done))
+        return (quotient + 1) / 2
     }
 
-    /// done ≥ target × permille / 1000, cross-multiplied (no rounding decides).
+    /// done ≥ target × permille / 1000.
     public static func reaches(_ done: Int64, of target: Int64, permille: Int64) -> Bool {
-        let (left, a) = done.multipliedReportingOverflow(by: 1000)
-        let (right, b) = target.multipliedReportingOverflow(by: permille)
-        return a || b ? Double(done) * 1000 >= Double(target) * Double(permille) : left >= right
+        atLeast(done, 1000, target, permille)
+    }
+
+    /// a × b ≥ c × d, exactly.
+    public static func atLeast(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Bool {
+        let (left, right) = (a.multipliedFullWidth(by: b), c.multipliedFullWidth(by: d))
+        return left.high != right.high ? left.high > right.high : left.low >= right.low
     }
 }

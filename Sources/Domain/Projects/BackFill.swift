@@ -22,11 +22,29 @@ public enum BackFill {
     public enum Problem: Error, Equatable, Sendable {
         case inFuture
         case tooEarly
+        /// Not history: a project of the last `graceDays` is accepted through the panel.
+        case notHistory
     }
 
     /// A past date typed for an acceptance (入库): not after today, not before 2000.
     public static func checkPastDate(_ date: CivilDate, today: CivilDate) throws(Problem) {
         guard date <= today else { throw .inFuture }
         guard date >= earliest else { throw .tooEarly }
+    }
+
+    /// An acceptance taken from a ledger of past projects (导入): a past day older than
+    /// `graceDays`. The ledger records history; a project of this week is a new lead, and goes
+    /// through the panel's review like any other.
+    public static func checkLedgerAcceptance(_ date: CivilDate, today: CivilDate) throws(Problem) {
+        try checkPastDate(date, today: today)
+        guard isBackFilled(happened: date, recorded: today) else { throw .notHistory }
+    }
+
+    /// The day an acceptance closes its lead's response clock (answered, assessed, fed back, where
+    /// not yet): the acceptance's own day for a lead that came in by then — a ledger's history,
+    /// whose lead was brought that very day, is never counted late — else the day it is recorded
+    /// (a past acceptance of a lead entered later closes the clock now, not before the lead existed).
+    public static func leadClosedOn(submitted: CivilDate, accepted: CivilDate, today: CivilDate) -> CivilDate {
+        submitted <= accepted ? accepted : today
     }
 }

@@ -106,6 +106,12 @@ struct ProjectImportTests {
             // the same ledger again changes nothing; next month's adds the park project's 开工
             let again = try await LedgerImportTests.run(app, ProjectImport(), file, login: "bureau", commit: true)
             #expect(again.committed && again.rows.map(\.outcome) == [.unchanged, .unchanged])
+            // a title written with an invisible mark and a trailing space is the same project
+            var marked = Self.rows()
+            marked[0][0] = .text("伟德线路板\u{200B}项目 ")
+            let same = try await LedgerImportTests.run(
+                app, ProjectImport(), try LedgerImportTests.workbook(Self.columns, marked, in: folder), login: "bureau", commit: true)
+            #expect(same.rows.map(\.outcome) == [.unchanged, .unchanged])
             let next = try LedgerImportTests.workbook(Self.columns, Self.rows(started: Self.day("2025-10-01")), in: folder)
             let update = try await LedgerImportTests.run(app, ProjectImport(), next, login: "bureau", commit: true)
             #expect(update.committed && update.rows.map(\.outcome) == [.unchanged, .update])
@@ -159,7 +165,7 @@ struct ProjectImportTests {
                     "第 2 行 M 列：日期不能早于上一阶段「竣工」的日期 2022-09-30。",
                     "第 4 行 G 列：多名招商人须写明每人分成，如“张三 60%、李四 40%”",
                     "第 5 行 F 列：辖区内没有名为“火星园区”的在册单位",
-                    "第 6 行 E 列：入库日期在 7 天之内：新项目请提交线索，经预审专班评议后入库；台账只补录历史项目",
+                    "第 6 行 E 列：入库日期在 7 天之内：新项目请提交线索，经预审专班评议后入库；台账只补录历史项目。",
                     "第 7 行 H 列：投资额 1亿元以上的重大项目须明确包保领导。",
                     "第 8 行 B 列：该企业已是在库项目“华兴电子元件项目”（签约，承接单位东宝工业园，2025-06-01 入库）。同一企业不重复计功：请删去此行，或在项目页办理",
                 ])

@@ -33,6 +33,11 @@ struct BackFillTests {
             let id = try #require(accepted.json["id"] as? String)
             #expect(accepted.json["acceptedOn"] as? String == "2022-03-01")
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "project.accept.backfill").count() == 1)
+            // the lead entered this month closes its clock now, never before it existed
+            let closed = try #require(try await Lead.find(w.lead, on: app.db))
+            #expect(closed.status == .accepted && closed.assessedOn.map { $0 >= closed.submittedOn } == true)
+            #expect(
+                closed.feedbackOn.map { $0 >= closed.submittedOn } == true && closed.respondedOn.map { $0 >= closed.submittedOn } == true)
 
             // the attractor reports the stages with their real dates; a date before the previous
             // stage is refused naming that stage and its date

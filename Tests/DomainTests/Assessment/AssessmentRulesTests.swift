@@ -28,8 +28,15 @@ struct AssessmentRulesTests {
         #expect(CalendarProgress.elapsed(on: Self.day("2024-06-30")) == (182, 366))
         // no target, no pace
         #expect(CalendarProgress.pace(done: 1, target: 0, on: june30) == nil)
-        // a province's sums in fen still compare exactly
-        #expect(CalendarProgress.pace(done: 9_000_000_000_000_000, target: 9_000_000_000_000_000, on: june30) == .ahead)
+        // a province's sums in fen still compare exactly, one fen either side of the calendar's share
+        let year: Int64 = 365_000_000_000_000_000  // 181 of 365 days by 30 June
+        #expect(CalendarProgress.pace(done: 181_000_000_000_000_000, target: year, on: june30) == .ahead)
+        #expect(CalendarProgress.pace(done: 181_000_000_000_000_000 - 1, target: year, on: june30) == .onPace)
+        // 5 points below exactly still keeps pace; a fen further is behind
+        let floor: Int64 = 181_000_000_000_000_000 - year / 20
+        #expect(CalendarProgress.pace(done: floor, target: year, on: june30) == .onPace)
+        #expect(CalendarProgress.pace(done: floor - 1, target: year, on: june30) == .behind)
+        #expect(Achievement.permille(Int64.max, of: 1) == 1_000_000_000 && Achievement.permille(2, of: 3) == 667)
     }
 
     @Test func seed000SeatsTheUnitsByWhatWasVerified() throws {

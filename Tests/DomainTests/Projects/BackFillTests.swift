@@ -28,4 +28,25 @@ struct BackFillTests {
         #expect(throws: BackFill.Problem.inFuture) { try BackFill.checkPastDate(date("2026-11-22"), today: today) }
         #expect(throws: BackFill.Problem.tooEarly) { try BackFill.checkPastDate(date("1999-12-31"), today: today) }
     }
+
+    @Test func aLedgerRecordsHistoryNotThisWeeksProjects() throws {
+        let today = date("2026-11-21")
+        // seed [002]: accepted 2022-03-01, entered from the ledger in 2026
+        try BackFill.checkLedgerAcceptance(date("2022-03-01"), today: today)
+        try BackFill.checkLedgerAcceptance(date("2026-11-13"), today: today)
+        #expect(throws: BackFill.Problem.notHistory) { try BackFill.checkLedgerAcceptance(date("2026-11-14"), today: today) }
+        #expect(throws: BackFill.Problem.notHistory) { try BackFill.checkLedgerAcceptance(today, today: today) }
+        #expect(throws: BackFill.Problem.inFuture) { try BackFill.checkLedgerAcceptance(date("2026-11-22"), today: today) }
+        #expect(throws: BackFill.Problem.tooEarly) { try BackFill.checkLedgerAcceptance(date("1999-12-31"), today: today) }
+    }
+
+    @Test func anAcceptanceClosesTheLeadsClockOnADayTheLeadExisted() {
+        let today = date("2026-11-21")
+        // seed [002] from the ledger: brought and accepted 2022-03-01 — closed then, never late
+        #expect(BackFill.leadClosedOn(submitted: date("2022-03-01"), accepted: date("2022-03-01"), today: today) == date("2022-03-01"))
+        // a lead of this month accepted with a 2022 date: closed today, not before it was submitted
+        #expect(BackFill.leadClosedOn(submitted: date("2026-11-02"), accepted: date("2022-03-01"), today: today) == today)
+        // the everyday case
+        #expect(BackFill.leadClosedOn(submitted: date("2026-11-02"), accepted: today, today: today) == today)
+    }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// Query values are checked like any input: a value outside what the parameter takes is a 400 that
@@ -17,6 +18,13 @@ extension Request {
         case "0": return false
         default: throw Self.invalidQuery(name, raw, expected: " 1 或 0", "1 or 0")
         }
+    }
+
+    /// `mine` of the project lists: whoever does not read every project of the jurisdiction sees
+    /// only their own (`AccessPolicy.seesWholeJurisdiction`); the others when they ask.
+    func queryMine() throws -> Bool {
+        let readsAll = currentUser.map { AccessPolicy.seesWholeJurisdiction($0.roles) } ?? false
+        return try !readsAll || queryFlag("mine")
     }
 
     /// One of an enumeration's values, or nil when absent or empty.
