@@ -71,7 +71,7 @@ enum ActivityList {
         var whole = filter
         (whole.page, whole.descending) = (1, true)
         let seen = AccessPolicy.seesWholeJurisdiction(user.roles) ? user.scope.value : user.unitID.uuidString
-        let key = ShortCache.writeSensitive + "activities|\(seen)|\(today)|\(whole.query.sorted { $0.key < $1.key })"
+        let key = ShortCache.writeSensitive + "activities|\(seen)|\(today)|\(whole.query.cacheKey)"
         let db = request.application.figuresDB
         return try await request.application.shortCache.value(key, ttl: 30) { try await count(for: user, filter, today: today, on: db) }
     }

@@ -31,11 +31,11 @@ struct ActivityWebController {
     func newForm(_ request: Request) async throws -> Response {
         try request.authorize(.write, .activity)
         var values = ["kind": ActivityKind.enterpriseVisit.rawValue, "occurredOn": request.clock.today.description]
-        if let project = request.query[String.self, at: "project"].flatMap(UUID.init(uuidString:)) {
+        if let project = request.queryValue("project").flatMap(UUID.init(uuidString:)) {
             let found = try await ProjectService(request: request).find(project)
             values["project"] = project.uuidString
             values["counterpart"] = found.enterpriseName
-        } else if let lead = request.query[String.self, at: "lead"].flatMap(UUID.init(uuidString:)) {
+        } else if let lead = request.queryValue("lead").flatMap(UUID.init(uuidString:)) {
             let found = try await LeadService(request: request).find(lead)
             values["lead"] = lead.uuidString
             values["counterpart"] = found.enterpriseName

@@ -89,7 +89,7 @@ struct FiguresWebController {
             let code = try? JurisdictionCode(unit.jurisdictionCode), user.scope.contains(code)
         else { throw AppError.notFound }
         let today = request.clock.today
-        let raw = request.query[String.self, at: "month"] ?? ""
+        let raw = request.queryValue("month") ?? ""
         // a month that is not one is refused with the parameter named, not silently replaced
         guard raw.isEmpty || (raw.count == 7 && CivilDate(raw + "-01") != nil) else {
             throw Request.invalidQuery("month", raw, expected: "形如 2026-10 的月份", "a month like 2026-10")

@@ -123,7 +123,7 @@ extension ListExports {
         let user = try request.requireUser()
         let api = request.url.path.hasPrefix(APIRoute.prefix)
         let view =
-            api && request.query[String.self, at: "view"] == nil
+            api && request.queryValue("view") == nil
             ? (AccessPolicy.seesWholeJurisdiction(user.roles) ? .all : .todo) : try WorkOrderList.View.asked(request)
         let kind = try request.queryChoice("kind", WorkOrderKind.self)
         let filter = try WorkOrderList.Filter(request)

@@ -16,7 +16,7 @@ struct IntentWebController {
     }
 
     func form(_ request: Request) async throws -> Response {
-        try await render(request, FormState(), sent: request.query[String.self, at: "sent"] != nil)
+        try await render(request, FormState(), sent: request.queryValue("sent") != nil)
     }
 
     private func render(_ request: Request, _ form: FormState, sent: Bool = false, status: HTTPResponseStatus = .ok) async throws

@@ -148,7 +148,7 @@ extension LeadList {
         let rows = try await Self.rows(for: user, filter: filter, today: today, on: request.db)
         let whole = filter.unsorted
         let seen = AccessPolicy.seesWholeJurisdiction(user.roles) ? user.scope.value : user.unitID.uuidString
-        let key = ShortCache.writeSensitive + "leads|\(seen)|\(today)|\(whole.query.sorted { $0.key < $1.key })"
+        let key = ShortCache.writeSensitive + "leads|\(seen)|\(today)|\(whole.query.cacheKey)"
         let figures = request.application.figuresDB
         let sums = try await request.application.shortCache.value(key, ttl: 30) {
             try await Self.totals(user, whole, today: today, rates: rates, on: figures)

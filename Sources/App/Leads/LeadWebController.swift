@@ -121,7 +121,7 @@ struct LeadWebController {
         let (review, panels) = try await reviewSection(request, lead)
         var model = LeadShowView.Model(
             lead: LeadDTO(lead), submitter: submitter?.name ?? "", unit: unit?.name ?? "", related: related.map(LeadDTO.init),
-            today: request.clock.today, submitted: request.query[String.self, at: "submitted"] != nil,
+            today: request.clock.today, submitted: request.queryValue("submitted") != nil,
             error: error.map { AppError.Message(zh: $0.zh + ($0.fields.values.first.map { " " + $0.zh } ?? ""), en: $0.en) })
         model.review = review
         model.panels = panels

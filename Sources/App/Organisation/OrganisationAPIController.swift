@@ -34,7 +34,7 @@ struct OrganisationAPIController {
         let user = try request.authorize(.read, .organisation)
         let paging = try Paging(request)
         var query = Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope)
-        if let kind = request.query[String.self, at: "kind"] {
+        if let kind = request.queryValue("kind") {
             guard let parsed = UnitKind(rawValue: kind) else { throw AppError.field("kind", zh: "未知的单位类型。", en: "Unknown unit kind.") }
             query = query.filter(\.$kind == parsed)
         }
@@ -88,7 +88,7 @@ struct OrganisationAPIController {
         let paging = try Paging(request)
         let unitIDs = try await Unit.query(on: request.db).within(\.$jurisdictionCode, user.scope).all().compactMap(\.id)
         var query = Person.query(on: request.db).filter(\.$unit.$id ~~ unitIDs)
-        if let unit = request.query[String.self, at: "unit"] {
+        if let unit = request.queryValue("unit") {
             guard let unitID = UUID(uuidString: unit) else {
                 throw AppError.field("unit", zh: "unit 应为单位编号。", en: "unit must be a unit id.")
             }

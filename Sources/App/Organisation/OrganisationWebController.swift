@@ -97,7 +97,7 @@ struct OrganisationWebController {
     func newUnit(_ request: Request) async throws -> Response {
         let user = try request.authorize(.write, .organisation)
         var values = ["jurisdictionCode": user.scope.value]
-        if let parent = request.query[String.self, at: "parent"] { values["parentID"] = parent }
+        if let parent = request.queryValue("parent") { values["parentID"] = parent }
         return try await unitForm(request, id: nil, form: FormState(values: values))
     }
 

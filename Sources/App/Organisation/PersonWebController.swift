@@ -6,7 +6,7 @@ import Vapor
 extension OrganisationWebController {
     func persons(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .organisation)
-        let q = String((request.query[String.self, at: "q"] ?? "").prefix(30)).trimmingCharacters(in: .whitespaces)
+        let q = String((request.queryValue("q") ?? "").prefix(30)).trimmingCharacters(in: .whitespaces)
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 1000))
         let rows = try await PersonRow.page(within: user.scope, query: q, page: page, per: 30, on: request.db)
         return .html(
@@ -21,7 +21,7 @@ extension OrganisationWebController {
 
     func newPerson(_ request: Request) async throws -> Response {
         try request.authorize(.write, .organisation)
-        return try await personForm(request, id: nil, form: FormState(values: ["unitID": request.query[String.self, at: "unit"] ?? ""]))
+        return try await personForm(request, id: nil, form: FormState(values: ["unitID": request.queryValue("unit") ?? ""]))
     }
 
     func editPerson(_ request: Request) async throws -> Response {

@@ -36,7 +36,7 @@ struct ProjectAPIController {
         let user = try request.authorize(.read, .project)
         let paging = try Paging(request, maxPer: 100)
         var stage: ProjectStage?
-        if let raw = request.query[String.self, at: "stage"] {
+        if let raw = request.queryValue("stage") {
             guard let parsed = ProjectStage(rawValue: raw) else {
                 throw AppError.field("stage", zh: "stage 应为项目阶段之一。", en: "stage is one of the project stages.")
             }

@@ -226,7 +226,7 @@ extension ProjectLedger {
         var whole = filter
         (whole.page, whole.sort, whole.descending) = (1, .since, true)
         let key =
-            ProjectBoard.cacheKey + "ledger|\(user.scope.value)|\(whole.query.sorted { $0.key < $1.key })"
+            ProjectBoard.cacheKey + "ledger|\(user.scope.value)|\(whole.query.cacheKey)"
             + "|\(filter.mine ? user.personID.uuidString + user.unitID.uuidString : "")"
         let db = request.application.figuresDB
         let totals = try await request.application.shortCache.value(key, ttl: 30) {

@@ -34,7 +34,7 @@ struct EnterpriseAPIController {
     func list(_ request: Request) async throws -> ListDTO {
         let user = try request.authorize(.read, .enterprise)
         let paging = try Paging(request)
-        let q = request.query[String.self, at: "q"] ?? ""
+        let q = request.queryValue("q") ?? ""
         guard q.count <= 60 else { throw AppError.field("q", zh: "检索词不超过 60 字。", en: "q is at most 60 characters.") }
         var search = EnterpriseSearch(query: q, scope: user.scope, page: paging.page, per: paging.per)
         search.filter = try EnterpriseSearch.Filter(request)

@@ -173,7 +173,7 @@ extension EnterpriseSearch {
     func cachedTotals(_ request: Request) async throws -> Totals {
         var unsorted = filter
         (unsorted.sort, unsorted.descending) = (.updated, true)
-        let key = ShortCache.writeSensitive + "enterprises|\(scope.value)|\(query)|\(unsorted.query.sorted { $0.key < $1.key })"
+        let key = ShortCache.writeSensitive + "enterprises|\(scope.value)|\(query)|\(unsorted.query.cacheKey)"
         let db = request.application.figuresDB
         let search = self
         return try await request.application.shortCache.value(key, ttl: 30) { try await search.totals(on: db) }

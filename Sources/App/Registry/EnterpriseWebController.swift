@@ -20,7 +20,7 @@ struct EnterpriseWebController {
 
     func list(_ request: Request) async throws -> Response {
         let user = try request.authorize(.read, .enterprise)
-        let q = String((request.query[String.self, at: "q"] ?? "").prefix(60))
+        let q = String((request.queryValue("q") ?? "").prefix(60))
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 500))
         var search = EnterpriseSearch(query: q, scope: user.scope, page: page, per: 20)
         search.filter = try EnterpriseSearch.Filter(request)

@@ -26,7 +26,7 @@ enum LinkageStanding {
     static func read(_ request: Request) async throws -> (month: CivilDate, lines: [Line]) {
         let user = try request.authorize(.read, .linkage)
         var month = request.clock.today
-        if let raw = request.query[String.self, at: "month"] {
+        if let raw = request.queryValue("month") {
             guard let parsed = CivilDate(raw + "-01") else { throw AppError.field("month", zh: "月份格式为 2026-11。", en: "Month as 2026-11.") }
             month = parsed
         }

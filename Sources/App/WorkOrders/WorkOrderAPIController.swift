@@ -116,7 +116,7 @@ struct WorkOrderAPIController {
         let user = try request.authorize(.read, .workOrder)
         let paging = try Paging(request, maxPer: 100)
         var view = AccessPolicy.seesWholeJurisdiction(user.roles) ? WorkOrderList.View.all : .todo
-        if let raw = request.query[String.self, at: "view"] {
+        if let raw = request.queryValue("view") {
             guard let parsed = WorkOrderList.View(rawValue: raw) else {
                 throw AppError.field(
                     "view", zh: "view 应为 todo、mine、all、overdue 或 unrouted。", en: "view is todo, mine, all, overdue or unrouted.")
@@ -124,7 +124,7 @@ struct WorkOrderAPIController {
             view = parsed
         }
         var kind: WorkOrderKind?
-        if let raw = request.query[String.self, at: "kind"] {
+        if let raw = request.queryValue("kind") {
             guard let parsed = WorkOrderKind(rawValue: raw) else {
                 throw AppError.field("kind", zh: "kind 不是已知的事项类型。", en: "Unknown kind.")
             }

@@ -99,7 +99,7 @@ enum WorkOrderList {
         let today = request.clock.today
         let key =
             ShortCache.writeSensitive
-            + "work-orders|\(user.personID)|\(view)|\(kind?.rawValue ?? "")|\(today)|\(filter.query.sorted { $0.key < $1.key })"
+            + "work-orders|\(user.personID)|\(view)|\(kind?.rawValue ?? "")|\(today)|\(filter.query.cacheKey)"
         let db = request.application.figuresDB
         return try await request.application.shortCache.value(key, ttl: 30) {
             try await count(user, view, kind: kind, filter: filter, today: today, on: db)

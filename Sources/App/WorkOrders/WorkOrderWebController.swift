@@ -81,8 +81,8 @@ struct WorkOrderWebController {
 
     func newForm(_ request: Request) async throws -> Response {
         let user = try request.authorize(.write, .workOrder)
-        var values = ["kind": request.query[String.self, at: "kind"] ?? AccessPolicy.kindsToSubmit(user.roles).first?.rawValue ?? ""]
-        if let project = request.query[String.self, at: "project"], let id = UUID(uuidString: project) {
+        var values = ["kind": request.queryValue("kind") ?? AccessPolicy.kindsToSubmit(user.roles).first?.rawValue ?? ""]
+        if let project = request.queryValue("project"), let id = UUID(uuidString: project) {
             let found = try await ProjectService(request: request).find(id)
             values["projectID"] = id.uuidString
             values["enterpriseName"] = found.enterpriseName

@@ -18,7 +18,7 @@ struct EnterprisePageController {
         let regions = try await JurisdictionNames.load(request)
         let accounts = request.may(.manage, .enterprise) ? try await EnterpriseAccounts.of(enterprise.id, on: request.db) : []
         let model = EnterpriseShowView.Model(
-            enterprise: enterprise, figures: figures, regions: regions, saved: request.query[String.self, at: "saved"] != nil,
+            enterprise: enterprise, figures: figures, regions: regions, saved: request.queryValue("saved") != nil,
             accounts: accounts, accountForm: accountForm, story: EnterpriseStoryView.render(story, enterprise: enterprise, context: context)
         )
         return .html(EnterpriseShowView.render(model, context: context), status: status)

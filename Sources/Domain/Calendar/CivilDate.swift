@@ -14,12 +14,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// "2022-04-28".
+    /// Read byte by byte: a list page reads a few hundred dates, and splitting each into
+    /// substrings was a thirtieth of its time.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var digits = (year: 0, month: 0, day: 0)
+        var index = 0
+        for byte in text.utf8 {
+            defer { index += 1 }
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard index < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch index {
+            case 0..<4: digits.year = digits.year * 10 + digit
+            case 5, 6: digits.month = digits.month * 10 + digit
+            default: digits.day = digits.day * 10 + digit
+            }
+        }
+        guard index == 10 else { return nil }
+        self.init(year: digits.year, month: digits.month, day: digits.day)
     }
 
     /// Days since 1970-01-01 (days-from-civil, proleptic Gregorian).

@@ -16,6 +16,19 @@ struct WorkingCalendarTests {
         #expect(CivilDate("2024-02-29") != nil)
     }
 
+    @Test func civilDateReadsOnlyTheTenCharacterForm() {
+        #expect(CivilDate("2022-04-28").map { [$0.year, $0.month, $0.day] } == [2022, 4, 28])
+        for text in ["2022-4-28", "2022-04-28 ", "22-04-28", "2022/04/28", "2022-+4-28", "２０２２-04-28", "2022-04-2x", "", "2022-13-01"] {
+            #expect(CivilDate(text) == nil, "\(text)")
+        }
+        // every day of a leap year reads back as it is written
+        var day = date("2024-01-01")
+        while day.year == 2024 {
+            #expect(CivilDate(day.description) == day)
+            day = day.adding(days: 1)
+        }
+    }
+
     @Test func nationalDayIsSkippedAndTheMakeUpSaturdayCounts() {
         // 2025: 10-1 … 10-8 off, Saturday 10-11 is a make-up workday
         let start = date("2025-09-30")

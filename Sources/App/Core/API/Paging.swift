@@ -10,10 +10,10 @@ struct Paging: Sendable {
     init(_ request: Request, maxPer: Int = 100) throws {
         let page = try? request.query.get(Int.self, at: "page")
         let per = try? request.query.get(Int.self, at: "per")
-        if request.query[String.self, at: "page"] != nil, page == nil || page! < 1 || page! > 10_000 {
+        if request.queryValue("page") != nil, page == nil || page! < 1 || page! > 10_000 {
             throw AppError.field("page", zh: "page 应为 1–10000 的整数。", en: "page must be an integer 1–10000.")
         }
-        if request.query[String.self, at: "per"] != nil, per == nil || per! < 1 || per! > maxPer {
+        if request.queryValue("per") != nil, per == nil || per! < 1 || per! > maxPer {
             throw AppError.field("per", zh: "per 应为 1–\(maxPer) 的整数。", en: "per must be an integer 1–\(maxPer).")
         }
         self.page = page ?? 1

@@ -19,7 +19,7 @@ struct AuditController {
 
         init(_ request: Request) {
             func value(_ key: String) -> String {
-                String((request.query[String.self, at: key] ?? "").prefix(60)).trimmingCharacters(in: .whitespaces)
+                String((request.queryValue(key) ?? "").prefix(60)).trimmingCharacters(in: .whitespaces)
             }
             actor = value("actor")
             action = value("action")

@@ -11,7 +11,7 @@ struct AuthController {
     }
 
     func showLogin(_ request: Request) async throws -> Response {
-        return renderLogin(request, login: "", error: nil, next: request.query[String.self, at: "next"] ?? "")
+        return renderLogin(request, login: "", error: nil, next: request.queryValue("next") ?? "")
     }
 
     private func renderLogin(_ request: Request, login: String, error: String?, next: String) -> Response {

@@ -48,36 +48,37 @@ extension UUID {
     /// `UUID(uuidString:)` goes through `sscanf` on Linux, which was a tenth of a list page's
     /// time (30 rows of several ids each). Anything else than the canonical form is nil.
     init?(canonical text: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        var high: UInt8?
-        var index = 0
-        for char in text.utf8 {
-            defer { index += 1 }
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard char == 0x2D else { return nil }
-                continue
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // written in place: an array per id was a hundredth of a list page
+        let complete = withUnsafeMutableBytes(of: &value) { bytes -> Bool in
+            var count = 0
+            var high: UInt8?
+            var index = 0
+            for char in text.utf8 {
+                defer { index += 1 }
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard char == 0x2D else { return false }
+                    continue
+                }
+                let nibble: UInt8
+                switch char {
+                case 0x30...0x39: nibble = char - 0x30
+                case 0x41...0x46: nibble = char - 0x41 + 10
+                case 0x61...0x66: nibble = char - 0x61 + 10
+                default: return false
+                }
+                if let h = high {
+                    guard count < 16 else { return false }
+                    bytes[count] = h << 4 | nibble
+                    count += 1
+                    high = nil
+                } else {
+                    high = nibble
+                }
             }
-            let nibble: UInt8
-            switch char {
-            case 0x30...0x39: nibble = char - 0x30
-            case 0x41...0x46: nibble = char - 0x41 + 10
-            case 0x61...0x66: nibble = char - 0x61 + 10
-            default: return nil
-            }
-            if let h = high {
-                guard bytes.count < 16 else { return nil }
-                bytes.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+            return index == 36 && count == 16
         }
-        guard index == 36, bytes.count == 16 else { return nil }
-        self.init(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        guard complete else { return nil }
+        self.init(uuid: value)
     }
 }

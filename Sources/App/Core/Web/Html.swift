@@ -13,72 +13,73 @@ struct HNode: Sendable {
     fileprivate let kind: Kind
 
     func render() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(32_768)
         write(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends piece by piece: a concatenation such as `"<" + tag` would make a string of its
-    /// own for every element of the page.
-    func write(into out: inout String) {
+    /// Appends byte by byte into one buffer: a concatenation such as `"<" + tag` would make a
+    /// string of its own for every element of the page, and appending to a `String` re-checks
+    /// its capacity and flags on every piece (a tenth of a list page's time).
+    func write(into out: inout [UInt8]) {
         switch kind {
         case .text(let value):
             out.appendEscaped(value)
         case .element(let tag, let attrs, let children):
-            out.append("<")
-            out.append(tag)
-            for attr in attrs {
-                out.append(" ")
-                out.append(attr.name)
-                if let value = attr.value {
-                    out.append("=\"")
-                    out.appendEscaped(value)
-                    out.append("\"")
-                }
-            }
-            out.append(">")
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: tag.utf8)
+            Self.write(attrs, flagsValued: false, into: &out)
+            out.append(UInt8(ascii: ">"))
             for child in children { child.write(into: &out) }
-            out.append("</")
-            out.append(tag)
-            out.append(">")
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: tag.utf8)
+            out.append(UInt8(ascii: ">"))
         case .void(let tag, let attrs):
-            out.append("<")
-            out.append(tag)
-            for attr in attrs {
-                out.append(" ")
-                out.append(attr.name)
-                out.append("=\"")
-                out.appendEscaped(attr.value ?? attr.name)
-                out.append("\"")
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: tag.utf8)
+            Self.write(attrs, flagsValued: true, into: &out)
+            out.append(contentsOf: "/>".utf8)
+        }
+    }
+
+    /// A flag of a void element is written `name="name"` (`<input disabled="disabled"/>`).
+    private static func write(_ attrs: [Attr], flagsValued: Bool, into out: inout [UInt8]) {
+        for attr in attrs {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attr.name.utf8)
+            if let value = attr.value ?? (flagsValued ? attr.name : nil) {
+                out.append(contentsOf: "=\"".utf8)
+                out.appendEscaped(value)
+                out.append(UInt8(ascii: "\""))
             }
-            out.append("/>")
         }
     }
 }
 
-extension String {
-    /// Appends `value` with `& < > " '` escaped. Most text (Chinese names, amounts) has none of
-    /// them and is appended as it is, without walking its characters.
+extension [UInt8] {
+    /// Appends `value` with `& < > " '` escaped, reading its bytes in place: the runs between
+    /// special characters (most text has none) are copied whole.
     mutating func appendEscaped(_ value: String) {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard value.utf8.contains(where: special) else {
-            append(value)
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count + 16)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        append(String(decoding: bytes, as: UTF8.self))
     }
 }
 

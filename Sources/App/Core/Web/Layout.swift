@@ -102,7 +102,10 @@ enum Layout {
                 voidEl("link", [Attr(name: "rel", value: "stylesheet"), .href(Stylesheet.path)]),
                 el("script", [Attr(name: "src", value: Script.path), .flag("defer")])),
             el("body", [], children: body))
-        return "<!DOCTYPE html>" + html.render()
+        var out: [UInt8] = Array("<!DOCTYPE html>".utf8)
+        out.reserveCapacity(65_536)
+        html.write(into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func demoBanner(_ context: PageContext) -> [HNode] {

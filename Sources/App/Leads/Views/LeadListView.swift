@@ -45,7 +45,9 @@ enum LeadListView {
                 el(
                     "span", [.cls("chips")],
                     children: clock.steps.map { step in
-                        el("span", [.cls(step.late ? "tag late" : "tag")], text(step.label.text(lang) + " " + step.deadline.dropFirst(5)))
+                        el(
+                            "span", [.cls(step.late ? "tag late" : "tag")],
+                            text(step.label.text(lang) + " " + String(decoding: step.deadline.utf8.dropFirst(5), as: UTF8.self)))
                     }),
                 el("span", [.cls(clock.isLate ? "tag late" : "tag")], text(lead.status.label(lang))),
             ]
