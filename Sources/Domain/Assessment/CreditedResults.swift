@@ -1,0 +1,159 @@
+/// 进度 (SPEC §8): what each unit and cadre achieved in a period, from the bureau's verified facts
+/// only and credited by the project's split (§5): a cadre with 40% of a 5亿元 project is credited
+/// 2亿元, and the parts of a project always add up to it to the fen (`CreditSplit.apportion`). A
+/// count is not split: a signed project counts once for every unit (and cadre) sharing it.
+///
+/// Every figure keeps the items it is made of, so a page can list them and their sum is the
+/// figure, always. Money that cannot be converted for want of a month's rate is not counted and
+/// the month is named.
+public enum CreditedResults {
+    public typealias Measure = ScoreFormula.Measure
+
+    /// One attractor's share of a project (basis points of 10,000).
+    public struct Share: Equatable, Sendable {
+        public var unit: String
+        public var person: String
+        public var basisPoints: Int
+
+        public init(unit: String, person: String, basisPoints: Int) {
+            (self.unit, self.person, self.basisPoints) = (unit, person, basisPoints)
+        }
+    }
+
+    /// A project as the bureau verified it (`ProjectFacts` over verified reports).
+    public struct Project: Sendable {
+        public var id: String
+        public var shares: [Share]
+        public var signing: ProjectFacts.Signing?
+        public var startedOn: CivilDate?
+        public var producingOn: CivilDate?
+
+        public init(id: String, shares: [Share], signing: ProjectFacts.Signing?, startedOn: CivilDate?, producingOn: CivilDate?) {
+            (self.id, self.shares, self.signing, self.startedOn, self.producingOn) = (id, shares, signing, startedOn, producingOn)
+        }
+    }
+
+    /// A verified funds entry of a project.
+    public struct Funds: Sendable {
+        public var id: String
+        public var project: String
+        public var arrivedOn: CivilDate
+        public var amount: Money
+        public var isForeign: Bool
+
+        public init(id: String, project: String, arrivedOn: CivilDate, amount: Money, isForeign: Bool) {
+            (self.id, self.project, self.arrivedOn, self.amount, self.isForeign) = (id, project, arrivedOn, amount, isForeign)
+        }
+    }
+
+    /// One line behind a figure: a project (or a funds entry of it) and the part credited.
+    public struct Item: Equatable, Sendable {
+        public var project: String
+        public var funds: String?
+        public var on: CivilDate
+        /// Minor units credited (money measures) or 1 (counts).
+        public var credited: Int64
+        /// The whole amount before the split (money measures), in the measure's currency.
+        public var whole: Int64
+    }
+
+    public struct Figure: Equatable, Sendable {
+        public var done: Int64 = 0
+        public var items: [Item] = []
+
+        mutating func add(_ item: Item) {
+            done += item.credited
+            items.append(item)
+        }
+    }
+
+    public struct Tally: Sendable {
+        public var units: [String: [Measure: Figure]] = [:]
+        public var persons: [String: [Measure: Figure]] = [:]
+        /// "EUR 2026-03": months whose money could not be counted for want of a rate.
+        public var missingRates: Set<String> = []
+
+        public func figure(unit: String, _ measure: Measure) -> Figure { units[unit]?[measure] ?? Figure() }
+        public func figure(person: String, _ measure: Measure) -> Figure { persons[person]?[measure] ?? Figure() }
+    }
+
+    /// Credits every verified fact dated from `from` through `through`.
+    public static func tally(
+        projects: [Project], funds: [Funds], from: CivilDate, through: CivilDate, rates: ExchangeRates, majorThreshold: Money
+    ) -> Tally {
+        var tally = Tally()
+        let within = { (date: CivilDate) in from <= date && date <= through }
+        let byID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func credit(_ project: Project, _ measure: Measure, on date: CivilDate, amount: Int64?, funds: String? = nil) {
+            let shares = project.shares.filter { $0.basisPoints > 0 }
+            guard !shares.isEmpty else { return }
+            let parts = amount.map { CreditSplit.apportion($0, basisPoints: shares.map(\.basisPoints)) } ?? shares.map { _ in 1 }
+            var unitParts: [String: Int64] = [:]
+            for (share, part) in zip(shares, parts) {
+                unitParts[share.unit, default: 0] += part
+                let item = Item(project: project.id, funds: funds, on: date, credited: part, whole: amount ?? 1)
+                tally.persons[share.person, default: [:]][measure, default: Figure()].add(item)
+            }
+            // a unit of several attractors: its parts together, or one count
+            for unit in shares.map(\.unit).uniqued() {
+                let credited = amount == nil ? 1 : unitParts[unit] ?? 0
+                tally.units[unit, default: [:]][measure, default: Figure()].add(
+                    Item(project: project.id, funds: funds, on: date, credited: credited, whole: amount ?? 1))
+            }
+        }
+
+        for project in projects {
+            if let signing = project.signing, within(signing.on) {
+                if let cny = rates.cny(signing.contract, on: signing.on) {
+                    credit(project, .contractInvestment, on: signing.on, amount: cny.minorUnits)
+                    credit(project, .projectsSigned, on: signing.on, amount: nil)
+                    if cny.minorUnits >= majorThreshold.minorUnits { credit(project, .majorProjects, on: signing.on, amount: nil) }
+                } else {
+                    tally.missingRates.insert("\(signing.contract.currency.rawValue) \(ExchangeRates.month(of: signing.on))")
+                }
+            }
+            if let started = project.startedOn, within(started) { credit(project, .projectsStarted, on: started, amount: nil) }
+            if let producing = project.producingOn, within(producing) {
+                credit(project, .projectsProducing, on: producing, amount: nil)
+            }
+        }
+        for entry in funds where within(entry.arrivedOn) {
+            guard let project = byID[entry.project] else { continue }
+            let measure: Measure = entry.isForeign ? .fundsForeign : .fundsDomestic
+            guard let amount = convert(entry.amount, to: entry.isForeign ? .usd : .cny, on: entry.arrivedOn, rates) else {
+                tally.missingRates.insert("\(entry.amount.currency.rawValue) \(ExchangeRates.month(of: entry.arrivedOn))")
+                continue
+            }
+            credit(project, measure, on: entry.arrivedOn, amount: amount, funds: entry.id)
+        }
+        return tally
+    }
+
+    /// An amount in another currency at the month's rates (through CNY), rounded half up; nil
+    /// without the rates it needs.
+    public static func convert(_ money: Money, to currency: Currency, on date: CivilDate, _ rates: ExchangeRates) -> Int64? {
+        if money.currency == currency { return money.minorUnits }
+        guard let cny = rates.cny(money, on: date) else { return nil }
+        if currency == .cny { return cny.minorUnits }
+        guard let rate = rates.rates[currency]?[ExchangeRates.month(of: date)], rate > 0 else { return nil }
+        // cny × 10,000 / rate, half up, at double width
+        let numerator = cny.minorUnits.multipliedFullWidth(by: ExchangeRates.scale * 2)
+        let (quotient, _) = rate.dividingFullWidth(numerator)
+        return (quotient + 1) / 2
+    }
+
+    /// The same day a year earlier (29 February reads 28 February).
+    public static func sameDayLastYear(_ date: CivilDate) -> CivilDate {
+        CivilDate(year: date.year - 1, month: date.month, day: date.day)
+            ?? CivilDate(year: date.year - 1, month: date.month, day: date.day - 1)!
+    }
+}
+
+extension Sequence where Element: Hashable {
+    /// The elements in their order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
