@@ -18,11 +18,13 @@ from zoneinfo import ZoneInfo
 import os
 import sys
 
+from browser_assessment import assessment_walk
 from browser_exchange import import_walk
 from browser_work_orders import enterprise_account_walk, work_order_walk
 import openpyxl
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -52,7 +54,9 @@ def browser():
 
 def wait_for(driver, condition, seconds=15):
     """Waits until a navigation has landed, so the next step never races the last one."""
-    WebDriverWait(driver, seconds).until(lambda d: condition(d))
+    # the page may be replaced between finding an element and reading it: look again
+    ignored = (StaleElementReferenceException, NoSuchElementException)
+    WebDriverWait(driver, seconds, ignored_exceptions=ignored).until(lambda d: condition(d))
 
 
 def h1(driver):
@@ -480,6 +484,7 @@ def main():
         work_order_walk(driver, base, shots, sys.modules[__name__])
         enterprise_account_walk(driver, base, shots, sys.modules[__name__])
         import_walk(driver, base, shots, sys.modules[__name__])
+        assessment_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

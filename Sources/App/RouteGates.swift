@@ -96,6 +96,13 @@ enum RouteGates {
         "POST /api/v1/activities/:id/done": .init(.activity, .write),
         "GET /todos": .init(.activity, .read),
         "GET /funnel": .init(.activity, .read),
+        // 考核 (§8): targets and progress
+        "GET /targets": .init(.assessment, .read), "GET /api/v1/targets": .init(.assessment, .read),
+        "GET /units/:id/targets": .init(.assessment, .manage),
+        "POST /units/:id/targets": .init(.assessment, .manage, "unit"),
+        "PUT /api/v1/units/:id/targets": .init(.assessment, .manage, "unit"),
+        "GET /progress": .init(.assessment, .read), "GET /api/v1/progress": .init(.assessment, .read),
+        "GET /units/:id/progress": .init(.assessment, .read), "GET /api/v1/units/:id/progress": .init(.assessment, .read),
         "GET /units/:id/month": .init(.activity, .read),
         "GET /api/v1/units/:id/month": .init(.activity, .read),
         "POST /api/v1/leads/:id/respond": .init(.lead, .manage, "lead"),

@@ -47,6 +47,7 @@ func routes(_ app: Application) throws {
     WorkOrderWebController().register(pages)
     OrganisationWebController().register(pages)
     SettingsWebController().register(pages)
+    AssessmentWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -60,6 +61,7 @@ func routes(_ app: Application) throws {
     api.patch(APIRoute.enterprise.pattern, use: enterpriseAPI.update)
     OrganisationAPIController().register(api)
     SettingsAPIController().register(api)
+    AssessmentAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

@@ -39,4 +39,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEnterpriseNameRegionIndex())
     app.migrations.add(UpdateRecordsAddEnterpriseIndexes())
     app.migrations.add(CreateImportTemplates())
+    app.migrations.add(CreateTargets())
 }

@@ -49,6 +49,7 @@ struct DemoCity {
         try await createWorkOrders(app: app, &rng)
         try await createOutsideAccounts(app: app)
         try await createLinkages(app: app, &rng)
+        try await createTargets(app: app, &rng)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

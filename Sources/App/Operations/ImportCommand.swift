@@ -66,7 +66,7 @@ struct ImportCommand: AsyncCommand {
             let field = kind.fields.first { $0.key == key }?.label ?? key
             context.console.print("  \(ColumnMapping.columnName(column)) 列“\(headers[column] ?? "")” → \(field)")
         }
-        let bar = ProgressLine(title: signature.dryRun ? "试导入" : "导入")
+        let bar = ImportProgress(title: signature.dryRun ? "试导入" : "导入")
         let report = try await kind.run(
             source, plan: plan, commit: !signature.dryRun, request: request, progress: { done, total in bar.update(done, of: total) })
         bar.finish()
@@ -79,7 +79,7 @@ struct ImportCommand: AsyncCommand {
 }
 
 /// The terminal's progress bar, fed from the import's transaction.
-final class ProgressLine: @unchecked Sendable {
+final class ImportProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let title: String
     private var bar: ProgressBar?

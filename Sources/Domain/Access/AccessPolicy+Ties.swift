@@ -65,6 +65,9 @@ extension AccessPolicy {
         /// while they may still write one of the records imports take in (`importable`; the kind's
         /// own right is asked too) — a colleague's upload is not theirs to run.
         case handleImport
+        /// Reading a unit's targets and results (进度, 干部实绩): the bureau, leaders and inspectors
+        /// any unit's of their jurisdiction; everyone else working inside their own unit's.
+        case readUnitResults
     }
 
     /// What ledgers are imported into: the registry, leads, funds on projects, activities, and
@@ -99,6 +102,9 @@ extension AccessPolicy {
         case .completeNextStep: return ties.contains(.author)
         case .handleImport:
             return ties.contains(.author) && importable.contains { !roles.isDisjoint(with: Self.roles(for: $0, .write)) }
+        case .readUnitResults:
+            guard !roles.isDisjoint(with: Self.roles(for: .assessment, .read)), ties.contains(.withinJurisdiction) else { return false }
+            return seesWholeJurisdiction(roles) || ties.contains(.ownUnit)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

@@ -35,6 +35,10 @@ public enum AccessPolicy {
         /// A jurisdiction's own rules (response clock, major threshold, stall limits, SPEC §4–§5):
         /// everyone working there reads what holds; the bureau sets them.
         case settings
+        /// Targets, progress, seats, scores and rankings (考核, SPEC §8): everyone working here
+        /// reads their own unit's (the bureau, leaders and inspectors every unit's); the bureau
+        /// sets the targets and publishes.
+        case assessment
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -115,6 +119,10 @@ public enum AccessPolicy {
         case (.settings, .read): business
         case (.settings, .manage): [.bureau]
         case (.settings, _): []
+        case (.assessment, .read): business
+        case (.assessment, .export): [.leader, .bureau]
+        case (.assessment, .manage): [.bureau]
+        case (.assessment, .write): []
         case (_, .manage): []
         }
     }

@@ -162,6 +162,9 @@ enum Layout {
                 (.activities, lang("走访活动", "Activities")), (.todos, lang("我的待办", "My to-dos")), (.funnel, lang("招商漏斗", "Funnel")),
             ]
         }
+        if context.may(.read, .assessment) {
+            items += [(.progress, lang("目标进度", "Progress")), (.targets, lang("目标任务", "Targets"))]
+        }
         if context.may(.read, .workOrder) {
             let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")
             items += [(.workOrders, orders), (.inbox, lang("消息", "Inbox"))]

@@ -25,6 +25,7 @@ enum SiteURL: Sendable {
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
     case workOrderCondense
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
+    case targets, unitTargets(UUID), progress, unitProgress(UUID)
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -91,6 +92,10 @@ enum SiteURL: Sendable {
         case .funnel: "/funnel"
         case .residentMonth(let id): "/units/\(id)/month"
         case .parkProfile(let id): "/units/\(id)/profile"
+        case .targets: "/targets"
+        case .unitTargets(let id): "/units/\(id)/targets"
+        case .progress: "/progress"
+        case .unitProgress(let id): "/units/\(id)/progress"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"

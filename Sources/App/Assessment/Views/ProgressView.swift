@@ -1,0 +1,145 @@
+import Domain
+import Foundation
+
+/// 进度: each unit's verified results against its targets and 序时进度 (the share of the year
+/// passed), with the same day last year; a unit's page lists the projects and funds entries that
+/// make each figure, their sum being the figure.
+enum ProgressView {
+    typealias Measure = ScoreFormula.Measure
+
+    struct UnitRow {
+        var unit: AssessmentUnits.Row
+        var lines: [ProgressLine]
+    }
+
+    struct Model {
+        var year: Int
+        var through: CivilDate
+        var rows: [UnitRow]
+        var missingRates: [String]
+    }
+
+    struct UnitModel {
+        var unit: AssessmentUnits.Row
+        var year: Int
+        var through: CivilDate
+        var lines: [ProgressLine]
+        var items: [Measure: [CreditedResults.Item]]
+        var titles: [String: String]
+    }
+
+    static func paceTag(_ line: ProgressLine, on date: CivilDate, _ lang: Lang) -> HNode? {
+        guard let pace = line.pace(on: date) else { return nil }
+        let (cls, zh, en) =
+            switch pace {
+            case .ahead: ("tag ontime", "超序时", "ahead")
+            case .onPace: ("tag soon", "基本符合序时", "on pace")
+            case .behind: ("tag late", "滞后序时", "behind")
+            }
+        return el("span", [.cls(cls)], text(lang(zh, en)))
+    }
+
+    /// One unit per money column (`AmountColumn`, stated in the header), counts as they are.
+    static func columns(_ rows: [UnitRow]) -> [Measure: AmountColumn] {
+        var columns: [Measure: AmountColumn] = [:]
+        for (index, measure) in Measure.targeted.enumerated() {
+            guard case .money(let currency) = measure.kind else { continue }
+            let amounts = rows.flatMap { row in [row.lines[index].done] + [row.lines[index].target].compactMap { $0 } }
+            columns[measure] = AmountColumn.fitting(amounts.map { Money(minorUnits: $0, currency: currency) }, currency: currency)
+        }
+        return columns
+    }
+
+    static func figure(_ value: Int64, _ measure: Measure, _ column: AmountColumn?) -> String {
+        guard let column, case .money(let currency) = measure.kind else { return "\(value)" }
+        return column.cell(Money(minorUnits: value, currency: currency))
+    }
+
+    /// "17.09 / 20 · 85.4% 滞后序时" in the column's unit, or the figure alone without a target.
+    static func cell(_ line: ProgressLine, on date: CivilDate, _ lang: Lang, column: AmountColumn? = nil) -> HNode {
+        var children: [HNode] = [text(figure(line.done, line.measure, column))]
+        if let target = line.target, target > 0 {
+            children.append(
+                el("div", [.cls("muted small")], text("/ " + figure(target, line.measure, column) + " · " + Percent.text(line.permille))))
+        }
+        if let tag = paceTag(line, on: date, lang) { children.append(tag) }
+        return el("div", [], children: children)
+    }
+
+    static func calendarLine(_ through: CivilDate, _ lang: Lang) -> HNode {
+        let (days, of) = CalendarProgress.elapsed(on: through)
+        return el(
+            "p", [.cls("totals")],
+            text(
+                lang(
+                    "截至 \(through)（第 \(days) 天，全年 \(of) 天），序时进度 \(Percent.text(CalendarProgress.permille(on: through)))。只计经招商局核验的签约、开工、投产和到位资金；低于序时进度 5 个百分点以内为基本符合。",
+                    "Through \(through): \(Percent.text(CalendarProgress.permille(on: through))) of the year. Verified facts only.")))
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let lang = context.lang
+        let columns = columns(model.rows)
+        let headers =
+            [lang("单位", "Unit")] + Measure.targeted.map { measure in "\(measure.label)（\(columns[measure]?.unit ?? "个")）" }
+        let rows = model.rows.map { row -> [HNode] in
+            [el("a", [.href(SiteURL.unitProgress(row.unit.id).with(query: ["year": String(model.year)]))], text(row.unit.name))]
+                + row.lines.map { cell($0, on: model.through, lang, column: columns[$0.measure]) }
+        }
+        var content: [HNode] = [TargetsView.yearLinks(.progress, year: model.year, lang), calendarLine(model.through, lang)]
+        if !model.missingRates.isEmpty {
+            content.append(
+                el(
+                    "div", [.cls("alert error")],
+                    text(lang("以下月份缺少汇率，相应外币金额未计入：", "Missing rates: ") + model.missingRates.joined(separator: "、"))))
+        }
+        content.append(
+            Components.table(headers, rows, empty: lang("没有可查看的单位。", "No units."), numeric: Set(1...Measure.targeted.count)))
+        return Layout.page(
+            lang("\(model.year) 年目标任务进度", "Progress \(model.year)"), crumbs: [.init(title: lang("进度", "Progress"))], context: context,
+            content: content)
+    }
+
+    static func unit(_ model: UnitModel, context: PageContext) -> String {
+        let lang = context.lang
+        let summary = model.lines.map { line -> [HNode] in
+            [
+                text(line.measure.label), text(TargetText.amount(line.done, line.measure)),
+                text(line.target.map { TargetText.amount($0, line.measure) } ?? lang("未下达", "not set")), text(Percent.text(line.permille)),
+                paceTag(line, on: model.through, lang) ?? text("—"), text(TargetText.amount(line.lastYear, line.measure)),
+            ]
+        }
+        var content: [HNode] = [
+            TargetsView.yearLinks(.unitProgress(model.unit.id), year: model.year, lang), calendarLine(model.through, lang),
+            Components.table(
+                [
+                    lang("指标", "Measure"), lang("完成", "Done"), lang("目标", "Target"), lang("完成率", "Reached"), lang("序时", "Pace"),
+                    lang("去年同期", "Same day last year"),
+                ], summary, empty: "", numeric: [1, 2, 3, 5]),
+        ]
+        for line in model.lines {
+            let items = model.items[line.measure] ?? []
+            guard !items.isEmpty else { continue }
+            let rows = items.sorted { ($0.on, $0.project) < ($1.on, $1.project) }.map { item -> [HNode] in
+                let title = model.titles[item.project] ?? item.project
+                let project = UUID(uuidString: item.project).map { link(.project($0), title) } ?? text(title)
+                return [
+                    project, text(item.on.description), text(line.measure.kind.isMoney ? TargetText.amount(item.whole, line.measure) : "—"),
+                    text(TargetText.amount(item.credited, line.measure)),
+                ]
+            }
+            content.append(el("h2", [], text("\(line.measure.label)：\(TargetText.amount(line.done, line.measure))")))
+            content.append(
+                Components.table(
+                    [lang("项目", "Project"), lang("日期", "Date"), lang("总额", "Whole"), lang("计入本单位", "Credited")], rows, empty: "",
+                    numeric: [2, 3], dates: [1],
+                    foot: [
+                        text(lang("合计 \(items.count) 项", "\(items.count) items")), text(""), text(""),
+                        text(TargetText.amount(line.done, line.measure)),
+                    ]))
+        }
+        return Layout.page(
+            lang("\(model.unit.name) \(model.year) 年进度", "\(model.unit.name): progress \(model.year)"),
+            crumbs: [.init(title: lang("进度", "Progress"), url: .progress), .init(title: model.unit.name)], context: context,
+            content: content)
+    }
+}
