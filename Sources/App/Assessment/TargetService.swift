@@ -72,7 +72,9 @@ struct TargetService {
         }
         var errors = Self.messages(sheet.problems())
         let note = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if note.count > 200 || note.hasControlCharacters {
+        if note.hasControlCharacters {
+            errors["note"] = .init(zh: "依据中有看不见的控制字符，请删去后再保存。", en: "The note holds invisible control characters.")
+        } else if note.count > 200 {
             errors["note"] = .init(zh: "依据不超过 200 字。", en: "At most 200 characters.")
         }
         let cadres = Array(sheet.cadres.keys)

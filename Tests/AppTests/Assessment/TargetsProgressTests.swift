@@ -104,6 +104,7 @@ struct TargetsProgressTests {
                 (#"{"year":2026,"version":0,"targets":{"contractInvestment":1}}"#, .conflict, "已被他人修改"),
                 (#"{"year":1999,"version":1,"targets":{"contractInvestment":1}}"#, .unprocessableEntity, "年度"),
                 (#"{"year":2026,"version":1,"targets":{"satisfaction":90}}"#, .unprocessableEntity, "不下达目标"),
+                (#"{"year":2026,"version":1,"note":"a\u202eb","targets":{}}"#, .unprocessableEntity, "控制字符"),
                 (#"{"year":2026,"version":1,"targets":{"contractInvestment":"many"}}"#, .badRequest, "targets"),
             ]
             for (json, status, words) in refusals {
