@@ -76,6 +76,8 @@ struct TargetsProgressTests {
             #expect(page.contains("序时进度") && page.contains("超序时") && page.contains("合同投资额（亿元）"))
             let unitPage = try await w.bureau.get("/units/\(first)/progress?year=2026").body.string
             #expect(unitPage.contains("伟德线路板高多层板项目") && unitPage.contains("29.14亿元"))
+            // the menu marks 目标进度 on a unit's progress, not 单位
+            #expect(unitPage.contains(#"<a href="/progress" class="current" aria-current="page">"#))
             let targets = try await w.bureau.get("/targets?year=2026").body.string
             #expect(targets.contains("2.5亿元") && targets.contains("第 1 版"))
 
