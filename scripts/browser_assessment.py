@@ -23,7 +23,8 @@ def assessment_walk(driver, base, shots, h):
     h.shoot(driver, shots, "61-target-sheet")
     h.submit(driver, "main form")
     h.wait_for(driver, lambda d: "/targets" in d.current_url and "第 2 版" in d.page_source)
-    h.check("the sheet is saved as its second version", "2.5亿元" in driver.page_source)
+    h.check("the sheet is saved as its second version, money in one unit a column",
+            "第 2 版" in driver.page_source and ("合同投资额（亿元）" in driver.page_source or "合同投资额（万元）" in driver.page_source))
     driver.get(base + "/progress")
     h.check("progress reads against 序时进度, money in one unit a column", "序时进度" in driver.page_source and ("合同投资额（亿元）" in driver.page_source or "合同投资额（万元）" in driver.page_source))
     h.shoot(driver, shots, "62-progress")

@@ -63,9 +63,8 @@ struct AssessmentAPIController {
     }
 
     func save(_ request: Request) async throws -> Sheet {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)), let unit = try await Unit.find(id, on: request.db)
-        else { throw AppError.notFound }
-        try request.authorize(.manage, .assessment, in: unit.jurisdictionCode)
+        let service = TargetService(request: request)
+        let editable = try await service.editable(try AssessmentWebController.id(request))
         let body = try request.decodeForm(SaveBody.self)
         var unknown: [String: AppError.Message] = [:]
         func measures(_ figures: [String: Int64]) -> [Measure: Int64] {
@@ -89,10 +88,8 @@ struct AssessmentAPIController {
         }
         for cadre in body.cadres ?? [] { sheet.cadres[cadre.personID] = measures(cadre.targets) }
         guard unknown.isEmpty else { throw AppError.validation(unknown) }
-        let stored = try await TargetService(request: request).save(
-            unit: id, year: body.year, sheet: sheet, version: body.version, note: body.note ?? "")
-        return Sheet(
-            unit: .init(id: id, name: unit.name, kind: unit.kind, jurisdictionCode: unit.jurisdictionCode), year: body.year, stored)
+        let stored = try await service.save(editable, year: body.year, sheet: sheet, version: body.version, note: body.note ?? "")
+        return Sheet(unit: editable.unit, year: body.year, stored)
     }
 
     struct Item: Content {
@@ -141,35 +138,30 @@ struct AssessmentAPIController {
     }
 
     func progress(_ request: Request) async throws -> Progress {
-        let user = try request.authorize(.read, .assessment)
-        let year = try AssessmentUnits.year(request)
-        let units = try await AssessmentUnits.visible(request)
-        let figures = try await ProgressFigures.year(request, scope: user.scope, year: year)
-        let sheets = try await TargetService.sheets(year: year, units: units.map(\.id), on: request.db)
-        return Progress(
-            year: year, through: figures.through.description, calendarPermille: CalendarProgress.permille(on: figures.through),
-            missingRates: figures.tally.missingRates.sorted(),
-            units: units.map { unit in
-                UnitProgress(
-                    unitID: unit.id, unitName: unit.name,
-                    lines: ProgressFigures.lines(figures, unit: unit.id, sheet: sheets[unit.id]?.sheet).map {
-                        Line($0, through: figures.through)
-                    })
-            })
+        let year = try AssessmentUnits.year(request, results: true)
+        return Self.progress(try await ProgressFigures.overview(request, year: year, units: try await AssessmentUnits.visible(request)))
     }
 
     func unitProgress(_ request: Request) async throws -> Progress {
-        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        let unit = try await AssessmentUnits.readable(request, id)
-        let user = try request.requireUser()
-        let year = try AssessmentUnits.year(request)
-        let figures = try await ProgressFigures.year(request, scope: user.scope, year: year)
-        let sheet = try await TargetService.sheets(year: year, units: [id], on: request.db)[id]
-        let lines = ProgressFigures.lines(figures, unit: id, sheet: sheet?.sheet).map {
-            Line($0, through: figures.through, items: figures.tally.figure(unit: id.uuidString, $0.measure).items)
-        }
+        let unit = try await AssessmentUnits.readable(request, try AssessmentWebController.id(request))
+        let year = try AssessmentUnits.year(request, results: true)
+        return Self.progress(try await ProgressFigures.overview(request, year: year, units: [unit]), items: true)
+    }
+
+    /// The overview as the API writes it; one unit's with the items behind each figure.
+    static func progress(_ overview: ProgressFigures.Overview, items: Bool = false) -> Progress {
+        let figures = overview.figures
         return Progress(
-            year: year, through: figures.through.description, calendarPermille: CalendarProgress.permille(on: figures.through),
-            missingRates: figures.tally.missingRates.sorted(), units: [UnitProgress(unitID: id, unitName: unit.name, lines: lines)])
+            year: figures.year, through: figures.through.description, calendarPermille: CalendarProgress.permille(on: figures.through),
+            missingRates: figures.tally.missingRates.sorted(),
+            units: overview.units.map { unit, lines in
+                UnitProgress(
+                    unitID: unit.id, unitName: unit.name,
+                    lines: lines.map {
+                        Line(
+                            $0, through: figures.through,
+                            items: items ? figures.tally.figure(unit: unit.id.uuidString, $0.measure).items : nil)
+                    })
+            })
     }
 }

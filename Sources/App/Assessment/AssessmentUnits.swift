@@ -14,17 +14,16 @@ enum AssessmentUnits {
         var jurisdictionCode: String
     }
 
-    /// The kinds a target is set for: every unit that attracts or hosts projects — not the
-    /// leading group nor a project's task force, which answer through their members' units.
-    static let assessed: Set<UnitKind> = Set(UnitKind.allCases).subtracting([.leadershipGroup, .taskForce])
-
     static func visible(_ request: Request) async throws -> [Row] {
         let user = try request.authorize(.read, .assessment)
         let scope = user.scope
+        // the bureau, leaders and inspectors every assessed unit; everyone else their own
+        let whole = AccessPolicy.seesWholeJurisdiction(user.roles)
+        let which: SQLQueryString = whole ? "" : " AND id = \(bind: user.unitID)"
         let rows = try await request.db.sql.raw(
             """
             SELECT id, name, kind, jurisdiction_code FROM units
-            WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~") AND dissolved_on IS NULL
+            WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~") AND dissolved_on IS NULL\(which)
             ORDER BY kind, name LIMIT 2000
             """
         ).all().map { row in
@@ -33,9 +32,7 @@ enum AssessmentUnits {
                 id: try r.uuid("id"), name: try r.string("name"), kind: try r.value("kind", as: UnitKind.self),
                 jurisdictionCode: try r.string("jurisdiction_code"))
         }
-        let assessed = rows.filter { Self.assessed.contains($0.kind) }
-        if AccessPolicy.seesWholeJurisdiction(user.roles) { return assessed }
-        return rows.filter { $0.id == user.unitID }
+        return whole ? rows.filter(\.kind.isAssessed) : rows
     }
 
     /// One unit the person may read the results of, or 404.
@@ -51,13 +48,17 @@ enum AssessmentUnits {
         return Row(id: id, name: unit.name, kind: unit.kind, jurisdictionCode: unit.jurisdictionCode)
     }
 
-    /// `year` of the query: this year when absent, 2000 to next year otherwise (400 naming it).
-    static func year(_ request: Request) throws -> Int {
+    /// `year` of the query: this year when absent; from 2000 to next year for targets, to this
+    /// year for results (a year not begun has none). Anything else: 400 naming it.
+    static func year(_ request: Request, results: Bool = false) throws -> Int {
         let raw = request.queryText("year")
         let today = request.clock.today
         guard !raw.isEmpty else { return today.year }
-        guard let year = Int(raw), TargetService.years(today: today).contains(year) else {
-            throw Request.invalidQuery("year", raw, expected: "2000 年至明年之间的年度", "a year from 2000 to next year")
+        let years = results ? 2000...today.year : TargetService.years(today: today)
+        guard let year = Int(raw), years.contains(year) else {
+            throw Request.invalidQuery(
+                "year", raw, expected: "\(years.lowerBound) 年至 \(years.upperBound) 年之间的年度",
+                "a year from \(years.lowerBound) to \(years.upperBound)")
         }
         return year
     }

@@ -39,7 +39,8 @@ enum ProgressFigures {
             WHERE \(inScope) ORDER BY a.project_id, a.basis_points DESC, a.person_id
             """
         ).all()
-        let titles = try await sql.raw("SELECT p.id, p.title FROM projects p WHERE \(inScope)").all()
+        let heads = try await sql.raw("SELECT p.id, p.title, p.jurisdiction_code FROM projects p WHERE \(inScope)").all()
+        let schedule = SettingsSchedule(try await SettingsService.rows(on: db).compactMap(\.entry))
         var byProject: [UUID: [ProjectFacts.Report]] = [:]
         for row in reports {
             let r = RowReader(row)
@@ -57,17 +58,22 @@ enum ProgressFigures {
                 unit: try r.uuid("unit_id").uuidString, person: try r.uuid("person_id").uuidString, basisPoints: try r.int("basis_points"))
             sharesBy[try r.uuid("project_id"), default: []].append(share)
         }
-        let projects = Set(byProject.keys).union(sharesBy.keys).map { id -> CreditedResults.Project in
-            let facts = ProjectFacts.from(byProject[id] ?? [])
-            return CreditedResults.Project(
-                id: id.uuidString, shares: sharesBy[id] ?? [], signing: facts.signing, startedOn: facts.entered[.started],
-                producingOn: facts.entered[.producing])
-        }
-        let named = try titles.map { row in
+        var projects: [CreditedResults.Project] = []
+        var titles: [String: String] = [:]
+        for row in heads {
             let r = RowReader(row)
-            return (try r.uuid("id").uuidString, try r.string("title"))
+            let id = try r.uuid("id")
+            titles[id.uuidString] = try r.string("title")
+            let facts = ProjectFacts.from(byProject[id] ?? [])
+            // the major threshold of the project's own jurisdiction on the day it signed
+            let code = try? JurisdictionCode(try r.string("jurisdiction_code"))
+            let threshold = code.flatMap { code in facts.signing.map { schedule.inEffect(for: code, on: $0.on).settings.majorThreshold } }
+            projects.append(
+                CreditedResults.Project(
+                    id: id.uuidString, shares: sharesBy[id] ?? [], signing: facts.signing, startedOn: facts.entered[.started],
+                    producingOn: facts.entered[.producing], majorThreshold: threshold ?? ProjectRules.defaultMajorThreshold))
         }
-        return (projects, Dictionary(named, uniquingKeysWith: { first, _ in first }))
+        return (projects, titles)
     }
 
     /// Verified funds entries of the jurisdiction's projects that arrived in the span.
@@ -91,81 +97,46 @@ enum ProgressFigures {
         }
     }
 
-    /// The year's tally for a jurisdiction, kept 30 s and dropped by any write of the process.
+    /// The year's tally for a jurisdiction, kept 30 s and dropped by any write of the process: the
+    /// year to today (a past year to 31 December), and last year to the same day.
     static func year(_ request: Request, scope: JurisdictionCode, year: Int) async throws -> Year {
         let today = request.clock.today
         let through = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
-        let lastThrough = CreditedResults.sameDayLastYear(through)
-        let rates = try await ExchangeRate.table(request)
-        let major = try await SettingsService.inEffect(request, for: scope.value, on: through).majorThreshold
         let db = request.application.figuresDB
         let key = ShortCache.writeSensitive + "progress|\(scope.value)|\(year)|\(through)"
         return try await request.application.shortCache.value(key, ttl: 30) {
+            let rates = try await ExchangeRate.table(on: db)
             let (projects, titles) = try await facts(scope: scope, on: db)
             let first = CivilDate(year: year, month: 1, day: 1)!
             let lastFirst = CivilDate(year: year - 1, month: 1, day: 1)!
             let funds = try await Self.funds(scope: scope, from: lastFirst, through: through, on: db)
             return Year(
                 year: year, through: through,
-                tally: CreditedResults.tally(
-                    projects: projects, funds: funds, from: first, through: through, rates: rates, majorThreshold: major),
+                tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
                 lastYear: CreditedResults.tally(
-                    projects: projects, funds: funds, from: lastFirst, through: lastThrough, rates: rates, majorThreshold: major),
+                    projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
                 titles: titles)
         }
     }
 
-    /// A unit's lines: every targeted measure, done against the year's target.
+    /// A unit's lines: every targeted measure against the sheet's year and quarter.
     static func lines(_ figures: Year, unit: UUID, sheet: TargetSheet<UUID>?) -> [ProgressLine] {
-        Measure.targeted.map { measure in
-            ProgressLine(
-                measure: measure, done: figures.tally.figure(unit: unit.uuidString, measure).done, target: sheet?.year[measure],
-                lastYear: figures.lastYear.figure(unit: unit.uuidString, measure).done)
-        }
-    }
-}
-
-/// Targets and results the way a bureau writes them: money in 万元 (CNY) or 万美元 (USD), counts
-/// in 个; typed the same way.
-enum TargetText {
-    static func amount(_ value: Int64, _ measure: ScoreFormula.Measure) -> String {
-        switch measure.kind {
-        case .money(let currency): ChineseAmount.format(Money(minorUnits: value, currency: currency))
-        case .count: "\(value) 个"
-        }
+        ProgressLine.lines(
+            done: { figures.tally.figure(unit: unit.uuidString, $0).done },
+            lastYear: { figures.lastYear.figure(unit: unit.uuidString, $0).done }, sheet: sheet, on: figures.through)
     }
 
-    /// The unit a form asks the figure in.
-    static func inputUnit(_ measure: ScoreFormula.Measure) -> String {
-        switch measure.kind {
-        case .money(.usd): "万美元"
-        case .money: "万元"
-        case .count: "个"
-        }
+    /// What the progress pages and the API show: the year's figures and each unit's lines, for
+    /// the units the person reads.
+    struct Overview: Sendable {
+        var figures: Year
+        var units: [(unit: AssessmentUnits.Row, lines: [ProgressLine])]
     }
 
-    /// A figure as typed in `inputUnit`: 万 to two places for money, whole numbers for counts;
-    /// nil for nonsense (a negative sign included: the sheet's rules say so in words).
-    static func parse(_ raw: String, _ measure: ScoreFormula.Measure) -> Int64? {
-        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        switch measure.kind {
-        case .money:
-            // hundredths of 万 → minor units (1万 = 1,000,000 fen)
-            return FixedPoint.parse(text, places: 2, maxWhole: 100_000_000).map { $0 * 10_000 }
-        case .count:
-            return Int64(text).flatMap { $0 >= 0 && $0 <= 1_000_000 ? $0 : nil }
-        }
-    }
-
-    /// A figure for the form: 万 with up to two places, or the count.
-    static func input(_ value: Int64?, _ measure: ScoreFormula.Measure) -> String {
-        guard let value else { return "" }
-        switch measure.kind {
-        case .money:
-            let hundredths = value / 10_000
-            let fraction = hundredths % 100
-            return fraction == 0 ? "\(hundredths / 100)" : "\(hundredths / 100)." + (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        case .count: return "\(value)"
-        }
+    static func overview(_ request: Request, year: Int, units: [AssessmentUnits.Row]) async throws -> Overview {
+        let user = try request.authorize(.read, .assessment)
+        let figures = try await Self.year(request, scope: user.scope, year: year)
+        let sheets = try await TargetService.sheets(year: year, units: units.map(\.id), on: request.db)
+        return Overview(figures: figures, units: units.map { ($0, lines(figures, unit: $0.id, sheet: sheets[$0.id]?.sheet)) })
     }
 }

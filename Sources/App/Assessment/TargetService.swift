@@ -59,12 +59,29 @@ struct TargetService {
         return stored
     }
 
+    /// A unit whose targets the person may set: found, in their jurisdiction, and theirs to set
+    /// as the bureau. Only `editable(_:)` makes one, so a save cannot skip the question, and the
+    /// pages and the API ask it once, before they read a body.
+    struct Editable: Sendable {
+        let unit: AssessmentUnits.Row
+        let dissolved: Bool
+        fileprivate init(unit: AssessmentUnits.Row, dissolved: Bool) { (self.unit, self.dissolved) = (unit, dissolved) }
+    }
+
+    func editable(_ id: UUID) async throws -> Editable {
+        guard let unit = try await Unit.find(id, on: request.db) else { throw AppError.notFound }
+        try request.authorize(.manage, .assessment, in: unit.jurisdictionCode)
+        return Editable(
+            unit: .init(id: id, name: unit.name, kind: unit.kind, jurisdictionCode: unit.jurisdictionCode),
+            dissolved: unit.dissolvedOn != nil)
+    }
+
     /// Saves a unit's sheet for a year whole: `version` is the one the editor read (0 for none).
     @discardableResult
-    func save(unit unitID: UUID, year: Int, sheet: TargetSheet<UUID>, version: Int, note raw: String) async throws -> Stored {
-        guard let unit = try await Unit.find(unitID, on: request.db) else { throw AppError.notFound }
-        let user = try request.authorize(.manage, .assessment, in: unit.jurisdictionCode)
-        guard unit.dissolvedOn == nil else {
+    func save(_ editable: Editable, year: Int, sheet: TargetSheet<UUID>, version: Int, note raw: String) async throws -> Stored {
+        let user = try request.authorize(.manage, .assessment, in: editable.unit.jurisdictionCode)
+        let unitID = editable.unit.id
+        guard !editable.dissolved else {
             throw AppError.field("unit", zh: "该单位已撤销，不再下达目标任务。", en: "The unit is dissolved; it takes no targets.")
         }
         guard Self.years(today: request.clock.today).contains(year) else {

@@ -20,7 +20,7 @@ extension DemoCity {
         let units = try await db.sql.raw("SELECT id, kind FROM units WHERE dissolved_on IS NULL ORDER BY id").all().compactMap { row in
             let r = RowReader(row)
             let kind = UnitKind(rawValue: try r.string("kind"))
-            return kind.map(AssessmentUnits.assessed.contains) == true ? try r.uuid("id") : nil
+            return kind?.isAssessed == true ? try r.uuid("id") : nil
         }
         guard let setter = try await Person.query(on: db).filter(\.$login == "demo-bureau").first()?.id else { return }
         let millis = app.clock.millis
@@ -30,8 +30,7 @@ extension DemoCity {
             let through = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
             let (days, of) = CalendarProgress.elapsed(on: through)
             let tally = CreditedResults.tally(
-                projects: projects, funds: funds, from: from, through: through, rates: rates,
-                majorThreshold: JurisdictionSettings.standard.majorThreshold)
+                projects: projects, funds: funds, from: from, through: through, rates: rates)
             for unit in units {
                 var sheet = TargetSheet<UUID>(year: [:])
                 for measure in ScoreFormula.Measure.targeted {

@@ -34,6 +34,9 @@ public enum UnitKind: String, CaseIterable, Codable, Sendable {
     public var requiresHostCity: Bool { self == .residentOffice }
     /// Hosts (承接单位) of projects are parks and towns.
     public var canHostProjects: Bool { self == .park || self == .town }
+    /// Units given targets and assessed (SPEC §8): every unit that attracts or hosts projects —
+    /// not the leading group, nor a project's task force, which answer through their members' units.
+    public var isAssessed: Bool { self != .leadershipGroup && self != .taskForce }
 }
 
 /// The series a department is evaluated in for 双百双评 (SPEC §2, §8; seed [003]).

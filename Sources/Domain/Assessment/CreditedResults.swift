@@ -20,16 +20,23 @@ public enum CreditedResults {
         }
     }
 
-    /// A project as the bureau verified it (`ProjectFacts` over verified reports).
+    /// A project as the bureau verified it (`ProjectFacts` over verified reports), with the major
+    /// threshold its own jurisdiction had set on the day it signed (`SettingsSchedule`): a county
+    /// that counts major from 5000万元 counts its 6000万元 signing as major, its city's 1亿元 does not.
     public struct Project: Sendable {
         public var id: String
         public var shares: [Share]
         public var signing: ProjectFacts.Signing?
         public var startedOn: CivilDate?
         public var producingOn: CivilDate?
+        public var majorThreshold: Money
 
-        public init(id: String, shares: [Share], signing: ProjectFacts.Signing?, startedOn: CivilDate?, producingOn: CivilDate?) {
+        public init(
+            id: String, shares: [Share], signing: ProjectFacts.Signing?, startedOn: CivilDate?, producingOn: CivilDate?,
+            majorThreshold: Money = ProjectRules.defaultMajorThreshold
+        ) {
             (self.id, self.shares, self.signing, self.startedOn, self.producingOn) = (id, shares, signing, startedOn, producingOn)
+            self.majorThreshold = majorThreshold
         }
     }
 
@@ -79,7 +86,7 @@ public enum CreditedResults {
 
     /// Credits every verified fact dated from `from` through `through`.
     public static func tally(
-        projects: [Project], funds: [Funds], from: CivilDate, through: CivilDate, rates: ExchangeRates, majorThreshold: Money
+        projects: [Project], funds: [Funds], from: CivilDate, through: CivilDate, rates: ExchangeRates
     ) -> Tally {
         var tally = Tally()
         let within = { (date: CivilDate) in from <= date && date <= through }
@@ -108,7 +115,9 @@ public enum CreditedResults {
                 if let cny = rates.cny(signing.contract, on: signing.on) {
                     credit(project, .contractInvestment, on: signing.on, amount: cny.minorUnits)
                     credit(project, .projectsSigned, on: signing.on, amount: nil)
-                    if cny.minorUnits >= majorThreshold.minorUnits { credit(project, .majorProjects, on: signing.on, amount: nil) }
+                    if ProjectRules.isMajor(cny: cny, threshold: project.majorThreshold) {
+                        credit(project, .majorProjects, on: signing.on, amount: nil)
+                    }
                 } else {
                     tally.missingRates.insert("\(signing.contract.currency.rawValue) \(ExchangeRates.month(of: signing.on))")
                 }
@@ -121,26 +130,13 @@ public enum CreditedResults {
         for entry in funds where within(entry.arrivedOn) {
             guard let project = byID[entry.project] else { continue }
             let measure: Measure = entry.isForeign ? .fundsForeign : .fundsDomestic
-            guard let amount = convert(entry.amount, to: entry.isForeign ? .usd : .cny, on: entry.arrivedOn, rates) else {
+            guard let amount = rates.convert(entry.amount, to: entry.isForeign ? .usd : .cny, on: entry.arrivedOn) else {
                 tally.missingRates.insert("\(entry.amount.currency.rawValue) \(ExchangeRates.month(of: entry.arrivedOn))")
                 continue
             }
             credit(project, measure, on: entry.arrivedOn, amount: amount, funds: entry.id)
         }
         return tally
-    }
-
-    /// An amount in another currency at the month's rates (through CNY), rounded half up; nil
-    /// without the rates it needs.
-    public static func convert(_ money: Money, to currency: Currency, on date: CivilDate, _ rates: ExchangeRates) -> Int64? {
-        if money.currency == currency { return money.minorUnits }
-        guard let cny = rates.cny(money, on: date) else { return nil }
-        if currency == .cny { return cny.minorUnits }
-        guard let rate = rates.rates[currency]?[ExchangeRates.month(of: date)], rate > 0 else { return nil }
-        // cny × 10,000 / rate, half up, at double width
-        let numerator = cny.minorUnits.multipliedFullWidth(by: ExchangeRates.scale * 2)
-        let (quotient, _) = rate.dividingFullWidth(numerator)
-        return (quotient + 1) / 2
     }
 
     /// The same day a year earlier (29 February reads 28 February).

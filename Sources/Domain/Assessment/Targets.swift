@@ -126,9 +126,23 @@ public struct ProgressLine: Equatable, Sendable {
     public var done: Int64
     public var target: Int64?
     public var lastYear: Int64
+    /// The target to the end of the day's quarter, where the sheet says it (`throughQuarter`).
+    public var quarterTarget: Int64?
 
-    public init(measure: ScoreFormula.Measure, done: Int64, target: Int64?, lastYear: Int64) {
-        (self.measure, self.done, self.target, self.lastYear) = (measure, done, target, lastYear)
+    public init(measure: ScoreFormula.Measure, done: Int64, target: Int64?, lastYear: Int64, quarterTarget: Int64? = nil) {
+        (self.measure, self.done, self.target, self.lastYear, self.quarterTarget) = (measure, done, target, lastYear, quarterTarget)
+    }
+
+    /// The lines of a unit on a day: every targeted measure's result against the sheet's year and
+    /// the sheet's target to the end of the day's quarter.
+    public static func lines<ID: Hashable & Sendable>(
+        done: (ScoreFormula.Measure) -> Int64, lastYear: (ScoreFormula.Measure) -> Int64, sheet: TargetSheet<ID>?, on date: CivilDate
+    ) -> [ProgressLine] {
+        ScoreFormula.Measure.targeted.map { measure in
+            ProgressLine(
+                measure: measure, done: done(measure), target: sheet?.year[measure], lastYear: lastYear(measure),
+                quarterTarget: sheet?.throughQuarter((date.month + 2) / 3, measure))
+        }
     }
 
     /// The share of the target reached, in tenths of a percent; nil without a positive target.

@@ -40,6 +40,18 @@ public struct ExchangeRates: Sendable {
         return Money(minorUnits: value, currency: .cny)
     }
 
+    /// The amount in another currency at the month's rates (through CNY: 1,000,000 EUR at 7.8 is
+    /// 7,800,000 CNY, at 7.15 to the dollar 1,090,909.09 USD), half up; nil without a rate it needs.
+    public func convert(_ money: Money, to currency: Currency, on date: CivilDate) -> Int64? {
+        if money.currency == currency { return money.minorUnits }
+        guard let cny = cny(money, on: date) else { return nil }
+        if currency == .cny { return cny.minorUnits }
+        guard let rate = rates[currency]?[Self.month(of: date)], rate > 0 else { return nil }
+        // cny × 10,000 / rate, half up, at double width
+        let (twice, _) = rate.dividingFullWidth(cny.minorUnits.multipliedFullWidth(by: Self.scale * 2))
+        return (twice + 1) / 2
+    }
+
     /// A ledger's total in CNY and in each foreign currency, with the months lacking a rate.
     public struct Total: Equatable, Sendable {
         public var cny: Money

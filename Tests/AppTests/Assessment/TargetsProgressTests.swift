@@ -74,16 +74,23 @@ struct TargetsProgressTests {
             // the pages say it the bureau's way
             let page = try await w.bureau.get("/progress?year=2026").body.string
             #expect(page.contains("序时进度") && page.contains("超序时") && page.contains("合同投资额（亿元）"))
-            let unitPage = try await w.bureau.get("/units/\(first)/progress?year=2026").body.string
-            #expect(unitPage.contains("伟德线路板高多层板项目") && unitPage.contains("29.14亿元"))
+            let unitPage = try await w.bureau.get("/progress/\(first)?year=2026").body.string
+            // the whole contract and the unit's part in one unit for the column
+            #expect(unitPage.contains("伟德线路板高多层板项目") && unitPage.contains("总额（亿元）") && unitPage.contains(">29.14<"))
+            #expect(unitPage.contains(">17.48<") && unitPage.contains("至本季末目标"))
+            // a year not begun has no results to read
+            #expect(try await api.send(.GET, "/api/v1/progress?year=2027").status == .badRequest)
+            #expect(try await w.bureau.get("/targets?year=2027").status == .ok)
+            #expect(!page.contains("/progress?year=2027"))
             // the menu marks 目标进度 on a unit's progress, not 单位
             #expect(unitPage.contains(#"<a href="/progress" class="current" aria-current="page">"#))
             let targets = try await w.bureau.get("/targets?year=2026").body.string
-            #expect(targets.contains("2.5亿元") && targets.contains("第 1 版"))
+            #expect(targets.contains("/targets?year=2027"))
+            #expect(targets.contains("合同投资额（亿元）") && targets.contains(">2.50<") && targets.contains("第 1 版"))
 
             // a cadre reads their own unit's progress, not another's, and sets no target
-            #expect(try await cadre.get("/units/\(first)/progress").status == .ok)
-            #expect(try await cadre.get("/units/\(second)/progress").status == .notFound)
+            #expect(try await cadre.get("/progress/\(first)").status == .ok)
+            #expect(try await cadre.get("/progress/\(second)").status == .notFound)
             let cadreAPI = try await APIClient.issue(app, login: "cadre")
             #expect(try await Self.put(cadreAPI, first, #"{"year":2026,"version":1,"targets":{}}"#).status == .forbidden)
             let own = try await cadreAPI.send(.GET, "/api/v1/progress?year=2026").json
@@ -123,20 +130,20 @@ struct TargetsProgressTests {
             // the form says it in Chinese and keeps what was typed
             let bureau = Browser(app)
             try await bureau.login("bureau")
-            _ = try await bureau.get("/units/\(unit)/targets?year=2026")
+            _ = try await bureau.get("/targets/\(unit)?year=2026")
             let form = try await bureau.post(
-                "/units/\(unit)/targets", [("year", "2026"), ("version", "1"), ("contractInvestment", "两亿"), ("projectsSigned", "3")])
+                "/targets/\(unit)", [("year", "2026"), ("version", "1"), ("contractInvestment", "两亿"), ("projectsSigned", "3")])
             #expect(form.status == .unprocessableEntity)
             #expect(form.body.string.contains("合同投资额请填写不小于 0 的数（单位：万元") && form.body.string.contains("两亿"))
             let saved = try await bureau.post(
-                "/units/\(unit)/targets",
+                "/targets/\(unit)",
                 [
-                    ("year", "2026"), ("version", "1"), ("contractInvestment", "30000"), ("contractInvestment.q1", "5000"),
+                    ("year", "2026"), ("version", "1"), ("contractInvestment", "3亿"), ("contractInvestment.q1", "5000"),
                     ("projectsSigned", "3"),
                 ])
             #expect(saved.status == .seeOther)
             let after = try await TargetService.sheets(year: 2026, units: [unit], on: app.db)[unit]
-            // typed in 万元: 1万元 is 1,000,000 fen
+            // "3亿" read as written, the quarter's 5000 in 万元: 1万元 is 1,000,000 fen
             #expect(after?.version == 2 && after?.sheet.year[.contractInvestment] == 30_000 * 1_000_000)
             #expect(after?.sheet.quarters[.contractInvestment] == [5_000 * 1_000_000, 0, 0, 0])
             #expect(after?.sheet.year[.projectsSigned] == 3)

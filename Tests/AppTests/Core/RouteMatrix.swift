@@ -53,11 +53,11 @@ enum RouteMatrix {
         "PUT /api/v1/jurisdictions/:code/settings/:effectiveFrom": .scoped(.settings, .manage, .jurisdiction),
         // targets and progress (§8): a unit's results are its own, the bureau's and the leaders'
         "GET /targets": .role(.assessment, .read), "GET /api/v1/targets": .role(.assessment, .read),
-        "GET /units/:id/targets": .scoped(.assessment, .manage, .unit),
-        "POST /units/:id/targets": .scoped(.assessment, .manage, .unit),
+        "GET /targets/:id": .scoped(.assessment, .manage, .unit),
+        "POST /targets/:id": .scoped(.assessment, .manage, .unit),
         "PUT /api/v1/units/:id/targets": .scoped(.assessment, .manage, .unit),
         "GET /progress": .role(.assessment, .read), "GET /api/v1/progress": .role(.assessment, .read),
-        "GET /units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
+        "GET /progress/:id": .hidden(.assessment, .read, .unit, .readUnitResults),
         "GET /api/v1/units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),

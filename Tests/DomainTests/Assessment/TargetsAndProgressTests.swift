@@ -55,8 +55,7 @@ struct TargetsAndProgressTests {
             "p1", [("农机局", "王", 6000), ("商务局", "李", 4000)], signed: "2026-03-15", contract: Money(minorUnits: 5 * Self.yi),
             started: "2026-06-01")
         let tally = CreditedResults.tally(
-            projects: [p], funds: [], from: Self.year2026.from, through: Self.year2026.through, rates: ExchangeRates(),
-            majorThreshold: JurisdictionSettings.standard.majorThreshold)
+            projects: [p], funds: [], from: Self.year2026.from, through: Self.year2026.through, rates: ExchangeRates())
         #expect(tally.figure(unit: "农机局", .contractInvestment).done == 3 * Self.yi)
         #expect(tally.figure(unit: "商务局", .contractInvestment).done == 2 * Self.yi)
         #expect(tally.figure(person: "王", .contractInvestment).done == 3 * Self.yi)
@@ -79,8 +78,7 @@ struct TargetsAndProgressTests {
         let p = Self.project(
             "p", [("A", "甲", 3333), ("A", "乙", 3333), ("B", "丙", 3334)], signed: "2026-05-05", contract: Money(minorUnits: contract))
         let tally = CreditedResults.tally(
-            projects: [p], funds: [], from: Self.year2026.from, through: Self.year2026.through, rates: ExchangeRates(),
-            majorThreshold: JurisdictionSettings.standard.majorThreshold)
+            projects: [p], funds: [], from: Self.year2026.from, through: Self.year2026.through, rates: ExchangeRates())
         let persons = ["甲", "乙", "丙"].map { tally.figure(person: $0, .contractInvestment).done }
         #expect(persons.reduce(0, +) == contract)
         #expect(tally.figure(unit: "A", .contractInvestment).done + tally.figure(unit: "B", .contractInvestment).done == contract)
@@ -109,7 +107,7 @@ struct TargetsAndProgressTests {
         ]
         let tally = CreditedResults.tally(
             projects: [signedLastYear, dollars, noRate], funds: funds, from: Self.year2026.from, through: Self.year2026.through,
-            rates: rates, majorThreshold: JurisdictionSettings.standard.majorThreshold)
+            rates: rates)
         // 9000万美元 at 7.1 = 6.39亿元: counted in CNY, major; last year's signing and the yen without a rate are not
         #expect(tally.figure(unit: "A", .contractInvestment).done == 639_000_000 * 100)
         #expect(tally.figure(unit: "A", .projectsSigned).done == 1)
@@ -117,6 +115,36 @@ struct TargetsAndProgressTests {
         #expect(tally.missingRates == ["JPY 2026-04"])
         #expect(tally.figure(unit: "A", .fundsForeign).done == 100_000_000 + 109_090_909)
         #expect(tally.figure(unit: "A", .fundsDomestic).done == 2 * Self.yi)
+    }
+
+    @Test func aSigningIsMajorByItsOwnJurisdictionsThreshold() {
+        // 6000万元: major in a county that counts major from 5000万元, not under the standard 1亿元
+        let contract = Money(minorUnits: 6_000 * 1_000_000)
+        var county = Self.project("c", [("A", "甲", 10_000)], signed: "2026-05-05", contract: contract)
+        county.majorThreshold = Money(minorUnits: 5_000 * 1_000_000)
+        let city = Self.project("s", [("B", "乙", 10_000)], signed: "2026-05-05", contract: contract)
+        let tally = CreditedResults.tally(
+            projects: [county, city], funds: [], from: Self.year2026.from, through: Self.year2026.through, rates: ExchangeRates())
+        #expect(tally.figure(unit: "A", .majorProjects).done == 1)
+        #expect(tally.figure(unit: "B", .majorProjects).done == 0)
+        #expect(tally.figure(unit: "B", .projectsSigned).done == 1)
+    }
+
+    @Test func theLeadingGroupAndTaskForcesTakeNoTargets() {
+        #expect(UnitKind.allCases.filter { !$0.isAssessed } == [.leadershipGroup, .taskForce])
+    }
+
+    @Test func aLineCarriesTheTargetToTheEndOfTheQuarter() {
+        let sheet = TargetSheet<String>(
+            year: [.contractInvestment: 25 * Self.yi / 10, .projectsSigned: 4],
+            quarters: [.contractInvestment: [5, 5, 7, 8].map { $0 * Self.yi / 10 }])
+        // 30 June is in the second quarter: 1亿元 of the 2.5亿元 is due by then; signings are not split
+        let lines = ProgressLine.lines(done: { _ in 0 }, lastYear: { _ in 0 }, sheet: sheet, on: Self.day("2026-06-30"))
+        #expect(lines.first { $0.measure == .contractInvestment }?.quarterTarget == Self.yi)
+        #expect(lines.first { $0.measure == .projectsSigned }?.quarterTarget == nil)
+        let december = ProgressLine.lines(done: { _ in 0 }, lastYear: { _ in 0 }, sheet: sheet, on: Self.day("2026-12-01"))
+        #expect(december.first { $0.measure == .projectsSigned }?.quarterTarget == 4)
+        #expect(december.map(\.measure) == ScoreFormula.Measure.targeted)
     }
 
     @Test func progressReadsAgainstTheCalendarAndLastYear() {

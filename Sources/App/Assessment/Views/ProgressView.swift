@@ -14,6 +14,7 @@ enum ProgressView {
 
     struct Model {
         var year: Int
+        var latestYear: Int
         var through: CivilDate
         var rows: [UnitRow]
         var missingRates: [String]
@@ -22,6 +23,7 @@ enum ProgressView {
     struct UnitModel {
         var unit: AssessmentUnits.Row
         var year: Int
+        var latestYear: Int
         var through: CivilDate
         var lines: [ProgressLine]
         var items: [Measure: [CreditedResults.Item]]
@@ -39,28 +41,24 @@ enum ProgressView {
         return el("span", [.cls(cls)], text(lang(zh, en)))
     }
 
-    /// One unit per money column (`AmountColumn`, stated in the header), counts as they are.
+    /// One unit per money column, over the column's results and targets.
     static func columns(_ rows: [UnitRow]) -> [Measure: AmountColumn] {
         var columns: [Measure: AmountColumn] = [:]
         for (index, measure) in Measure.targeted.enumerated() {
-            guard case .money(let currency) = measure.kind else { continue }
-            let amounts = rows.flatMap { row in [row.lines[index].done] + [row.lines[index].target].compactMap { $0 } }
-            columns[measure] = AmountColumn.fitting(amounts.map { Money(minorUnits: $0, currency: currency) }, currency: currency)
+            let values = rows.flatMap { row in [row.lines[index].done] + [row.lines[index].target].compactMap { $0 } }
+            columns[measure] = TargetText.column(measure, values)
         }
         return columns
     }
 
-    static func figure(_ value: Int64, _ measure: Measure, _ column: AmountColumn?) -> String {
-        guard let column, case .money(let currency) = measure.kind else { return "\(value)" }
-        return column.cell(Money(minorUnits: value, currency: currency))
-    }
-
     /// "17.09 / 20 · 85.4% 滞后序时" in the column's unit, or the figure alone without a target.
     static func cell(_ line: ProgressLine, on date: CivilDate, _ lang: Lang, column: AmountColumn? = nil) -> HNode {
-        var children: [HNode] = [text(figure(line.done, line.measure, column))]
+        var children: [HNode] = [text(TargetText.cell(line.done, line.measure, column))]
         if let target = line.target, target > 0 {
             children.append(
-                el("div", [.cls("muted small")], text("/ " + figure(target, line.measure, column) + " · " + Percent.text(line.permille))))
+                el(
+                    "div", [.cls("muted small")],
+                    text("/ " + TargetText.cell(target, line.measure, column) + " · " + Percent.text(line.permille))))
         }
         if let tag = paceTag(line, on: date, lang) { children.append(tag) }
         return el("div", [], children: children)
@@ -80,12 +78,14 @@ enum ProgressView {
         let lang = context.lang
         let columns = columns(model.rows)
         let headers =
-            [lang("单位", "Unit")] + Measure.targeted.map { measure in "\(measure.label)（\(columns[measure]?.unit ?? "个")）" }
+            [lang("单位", "Unit")] + Measure.targeted.map { TargetText.header($0, columns[$0]) }
         let rows = model.rows.map { row -> [HNode] in
             [el("a", [.href(SiteURL.unitProgress(row.unit.id).with(query: ["year": String(model.year)]))], text(row.unit.name))]
                 + row.lines.map { cell($0, on: model.through, lang, column: columns[$0.measure]) }
         }
-        var content: [HNode] = [TargetsView.yearLinks(.progress, year: model.year, lang), calendarLine(model.through, lang)]
+        var content: [HNode] = [
+            TargetsView.yearLinks(.progress, year: model.year, latest: model.latestYear, lang), calendarLine(model.through, lang),
+        ]
         if !model.missingRates.isEmpty {
             content.append(
                 el(
@@ -104,37 +104,46 @@ enum ProgressView {
         let summary = model.lines.map { line -> [HNode] in
             [
                 text(line.measure.label), text(TargetText.amount(line.done, line.measure)),
-                text(line.target.map { TargetText.amount($0, line.measure) } ?? lang("未下达", "not set")), text(Percent.text(line.permille)),
+                text(line.target.map { TargetText.amount($0, line.measure) } ?? lang("未下达", "not set")),
+                text(line.quarterTarget.map { TargetText.amount($0, line.measure) } ?? "—"), text(Percent.text(line.permille)),
                 paceTag(line, on: model.through, lang) ?? text("—"), text(TargetText.amount(line.lastYear, line.measure)),
             ]
         }
         var content: [HNode] = [
-            TargetsView.yearLinks(.unitProgress(model.unit.id), year: model.year, lang), calendarLine(model.through, lang),
+            TargetsView.yearLinks(.unitProgress(model.unit.id), year: model.year, latest: model.latestYear, lang),
+            calendarLine(model.through, lang),
             Components.table(
                 [
-                    lang("指标", "Measure"), lang("完成", "Done"), lang("目标", "Target"), lang("完成率", "Reached"), lang("序时", "Pace"),
+                    lang("指标", "Measure"), lang("完成", "Done"), lang("全年目标", "Year's target"),
+                    lang("至本季末目标", "Target to the quarter's end"), lang("完成率", "Reached"), lang("序时", "Pace"),
                     lang("去年同期", "Same day last year"),
-                ], summary, empty: "", numeric: [1, 2, 3, 5]),
+                ], summary, empty: "", numeric: [1, 2, 3, 4, 6]),
         ]
         for line in model.lines {
             let items = model.items[line.measure] ?? []
             guard !items.isEmpty else { continue }
+            // the drill-down's money in one unit a column, its total in the same
+            let column = TargetText.column(line.measure, items.flatMap { [$0.whole, $0.credited] })
             let rows = items.sorted { ($0.on, $0.project) < ($1.on, $1.project) }.map { item -> [HNode] in
                 let title = model.titles[item.project] ?? item.project
                 let project = UUID(uuidString: item.project).map { link(.project($0), title) } ?? text(title)
                 return [
-                    project, text(item.on.description), text(line.measure.kind.isMoney ? TargetText.amount(item.whole, line.measure) : "—"),
-                    text(TargetText.amount(item.credited, line.measure)),
+                    project, text(item.on.description), text(column == nil ? "—" : TargetText.cell(item.whole, line.measure, column)),
+                    text(TargetText.cell(item.credited, line.measure, column)),
                 ]
             }
+            let unit = column?.unit ?? "个"
             content.append(el("h2", [], text("\(line.measure.label)：\(TargetText.amount(line.done, line.measure))")))
             content.append(
                 Components.table(
-                    [lang("项目", "Project"), lang("日期", "Date"), lang("总额", "Whole"), lang("计入本单位", "Credited")], rows, empty: "",
-                    numeric: [2, 3], dates: [1],
+                    [
+                        lang("项目", "Project"), lang("日期", "Date"), lang("总额（\(unit)）", "Whole (\(unit))"),
+                        lang("计入本单位（\(unit)）", "Credited (\(unit))"),
+                    ],
+                    rows, empty: "", numeric: [2, 3], dates: [1],
                     foot: [
                         text(lang("合计 \(items.count) 项", "\(items.count) items")), text(""), text(""),
-                        text(TargetText.amount(line.done, line.measure)),
+                        text(TargetText.cell(line.done, line.measure, column)),
                     ]))
         }
         return Layout.page(

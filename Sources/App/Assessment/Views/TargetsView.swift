@@ -9,6 +9,7 @@ enum TargetsView {
 
     struct ListModel {
         var year: Int
+        var latestYear: Int
         var units: [(unit: AssessmentUnits.Row, stored: TargetService.Stored?)]
         var mayManage: Bool
     }
@@ -19,10 +20,11 @@ enum TargetsView {
         var form: FormState
     }
 
-    static func yearLinks(_ url: SiteURL, year: Int, _ lang: Lang) -> HNode {
+    /// The year before and after, up to the latest the page takes (results stop at this year).
+    static func yearLinks(_ url: SiteURL, year: Int, latest: Int, _ lang: Lang) -> HNode {
         el(
             "p", [.cls("actions")],
-            children: [year - 1, year, year + 1].map { y in
+            children: [year - 1, year, year + 1].filter { $0 <= latest }.map { y in
                 el(
                     "a", [.href(url.with(query: ["year": String(y)])), .cls(y == year ? "button primary" : "button")],
                     text(lang("\(y) 年", "\(y)")))
@@ -31,21 +33,26 @@ enum TargetsView {
 
     static func list(_ model: ListModel, context: PageContext) -> String {
         let lang = context.lang
-        let headers = [lang("单位", "Unit")] + Measure.targeted.map { $0.label } + [lang("版本", "Version")]
+        // one unit per money column, stated in its header
+        let columns = Measure.targeted.map { measure in
+            TargetText.column(measure, model.units.compactMap { $0.stored?.sheet.year[measure] })
+        }
+        let headers =
+            [lang("单位", "Unit")] + zip(Measure.targeted, columns).map { TargetText.header($0, $1) } + [lang("版本", "Version")]
         let rows = model.units.map { unit, stored -> [HNode] in
             var cells: [HNode] = [
                 model.mayManage
                     ? el("a", [.href(SiteURL.unitTargets(unit.id).with(query: ["year": String(model.year)]))], text(unit.name))
                     : text(unit.name)
             ]
-            cells += Measure.targeted.map { measure in
-                text(stored?.sheet.year[measure].map { TargetText.amount($0, measure) } ?? "—")
+            cells += zip(Measure.targeted, columns).map { measure, column in
+                text(stored?.sheet.year[measure].map { TargetText.cell($0, measure, column) } ?? "—")
             }
             cells.append(text(stored.map { lang("第 \($0.version) 版", "v\($0.version)") } ?? lang("未下达", "not set")))
             return cells
         }
         let content: [HNode] = [
-            yearLinks(.targets, year: model.year, lang),
+            yearLinks(.targets, year: model.year, latest: model.latestYear, lang),
             el(
                 "p", [.cls("muted small")],
                 text(
@@ -86,7 +93,7 @@ enum TargetsView {
                 return voidEl("input", attrs)
             }
             let title: [HNode] =
-                [text("\(measure.label)（\(TargetText.inputUnit(measure))）")] + Components.errorLine(measure.rawValue, form, lang)
+                [text(TargetText.header(measure, TargetText.inputColumn(measure)))] + Components.errorLine(measure.rawValue, form, lang)
             return [el("div", [], children: title), input(measure.rawValue, lang("全年", "Year"))]
                 + (1...4).map { input("\(measure.rawValue).q\($0)", quarterNames[$0 - 1]) }
         }
@@ -96,7 +103,7 @@ enum TargetsView {
                     "p", [.cls("muted")],
                     text(
                         lang(
-                            "金额以万元（外资以万美元）填写，最多两位小数；个数填整数。季度分解可不填，填写的四个季度合计不得超过全年目标。",
+                            "金额以万元（外资以万美元）填写，最多两位小数，也可写明“2.5亿”；个数填整数。季度分解可不填，填写的四个季度合计不得超过全年目标。",
                             "Money in 万元 (foreign in 万美元); quarters optional and at most the year."))),
                 Components.postForm(
                     .unitTargets(model.unit.id), context,

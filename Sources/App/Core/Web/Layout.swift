@@ -187,11 +187,8 @@ enum Layout {
         }
         if context.may(.read, .audit) { items.append((.audit, lang("审计日志", "Audit log"))) }
         if context.may(.read, .ownTokens) { items.append((.tokens, lang("API 令牌", "API tokens"))) }
-        // a unit's targets and progress live under /units/{id}/ but belong to the assessment's items
-        let assessed = ["/progress", "/targets"].first { context.path.hasPrefix("/units/") && context.path.hasSuffix($0) }
         let links = items.map { url, label -> HNode in
-            var current = url.path == "/" ? context.path == "/" : context.path.hasPrefix(url.path)
-            if let assessed { current = url.path == assessed }
+            let current = url.path == "/" ? context.path == "/" : context.path.hasPrefix(url.path)
             var attrs: [Attr] = current ? [.cls("current"), .aria("current", "page")] : []
             guard url.path == "/", let count = context.workBadge, count > 0 else { return el("li", [], link(url, label, attrs)) }
             // the count of what waits, read aloud with its meaning
