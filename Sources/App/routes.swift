@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     OrganisationWebController().register(pages)
     SettingsWebController().register(pages)
     AssessmentWebController().register(pages)
+    SeatingWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -62,6 +63,7 @@ func routes(_ app: Application) throws {
     OrganisationAPIController().register(api)
     SettingsAPIController().register(api)
     AssessmentAPIController().register(api)
+    SeatingAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

@@ -16,15 +16,25 @@ enum AssessmentUnits {
 
     static func visible(_ request: Request) async throws -> [Row] {
         let user = try request.authorize(.read, .assessment)
-        let scope = user.scope
         // the bureau, leaders and inspectors every assessed unit; everyone else their own
-        let whole = AccessPolicy.seesWholeJurisdiction(user.roles)
-        let which: SQLQueryString = whole ? "" : " AND id = \(bind: user.unitID)"
-        let rows = try await request.db.sql.raw(
+        guard AccessPolicy.seesWholeJurisdiction(user.roles) else {
+            return try await rows(scope: user.scope, only: user.unitID, on: request.db)
+        }
+        return try await assessed(scope: user.scope, on: request.db)
+    }
+
+    /// Every live unit of the jurisdiction that is assessed (`UnitKind.isAssessed`).
+    static func assessed(scope: JurisdictionCode, on db: any Database) async throws -> [Row] {
+        try await rows(scope: scope, only: nil, on: db).filter(\.kind.isAssessed)
+    }
+
+    private static func rows(scope: JurisdictionCode, only unit: UUID?, on db: any Database) async throws -> [Row] {
+        let which: SQLQueryString = unit.map { " AND id = \(bind: $0)" } ?? ""
+        return try await db.sql.raw(
             """
             SELECT id, name, kind, jurisdiction_code FROM units
             WHERE jurisdiction_code >= \(bind: scope.prefix) AND jurisdiction_code < \(bind: scope.prefix + "~") AND dissolved_on IS NULL\(which)
-            ORDER BY kind, name LIMIT 2000
+            ORDER BY kind, name LIMIT 5000
             """
         ).all().map { row in
             let r = RowReader(row)
@@ -32,7 +42,6 @@ enum AssessmentUnits {
                 id: try r.uuid("id"), name: try r.string("name"), kind: try r.value("kind", as: UnitKind.self),
                 jurisdictionCode: try r.string("jurisdiction_code"))
         }
-        return whole ? rows.filter(\.kind.isAssessed) : rows
     }
 
     /// One unit the person may read the results of, or 404.

@@ -18,6 +18,8 @@ enum ProgressFigures {
         var lastYear: CreditedResults.Tally
         /// Project titles for the lists behind the figures.
         var titles: [String: String]
+        /// 在谈项目 per unit at `through` (`CreditedResults.negotiating`), for the year-end seats.
+        var negotiating: [String: Int]
     }
 
     /// The facts of a jurisdiction's projects (and those inside it) as the tally reads them.
@@ -39,7 +41,7 @@ enum ProgressFigures {
             WHERE \(inScope) ORDER BY a.project_id, a.basis_points DESC, a.person_id
             """
         ).all()
-        let heads = try await sql.raw("SELECT p.id, p.title, p.jurisdiction_code FROM projects p WHERE \(inScope)").all()
+        let heads = try await sql.raw("SELECT p.id, p.title, p.jurisdiction_code, p.accepted_on FROM projects p WHERE \(inScope)").all()
         let schedule = SettingsSchedule(try await SettingsService.rows(on: db).compactMap(\.entry))
         var byProject: [UUID: [ProjectFacts.Report]] = [:]
         for row in reports {
@@ -64,14 +66,16 @@ enum ProgressFigures {
             let r = RowReader(row)
             let id = try r.uuid("id")
             titles[id.uuidString] = try r.string("title")
-            let facts = ProjectFacts.from(byProject[id] ?? [])
+            let reports = byProject[id] ?? []
+            let facts = ProjectFacts.from(reports)
             // the major threshold of the project's own jurisdiction on the day it signed
             let code = try? JurisdictionCode(try r.string("jurisdiction_code"))
             let threshold = code.flatMap { code in facts.signing.map { schedule.inEffect(for: code, on: $0.on).settings.majorThreshold } }
             projects.append(
                 CreditedResults.Project(
                     id: id.uuidString, shares: sharesBy[id] ?? [], signing: facts.signing, startedOn: facts.entered[.started],
-                    producingOn: facts.entered[.producing], majorThreshold: threshold ?? ProjectRules.defaultMajorThreshold))
+                    producingOn: facts.entered[.producing], majorThreshold: threshold ?? ProjectRules.defaultMajorThreshold,
+                    acceptedOn: CivilDate(try r.string("accepted_on")), verifiedReports: reports))
         }
         return (projects, titles)
     }
@@ -115,7 +119,7 @@ enum ProgressFigures {
                 tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
                 lastYear: CreditedResults.tally(
                     projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
-                titles: titles)
+                titles: titles, negotiating: CreditedResults.negotiating(projects, on: through))
         }
     }
 

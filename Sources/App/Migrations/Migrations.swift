@@ -40,4 +40,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(UpdateRecordsAddEnterpriseIndexes())
     app.migrations.add(CreateImportTemplates())
     app.migrations.add(CreateTargets())
+    app.migrations.add(CreateSeatings())
 }

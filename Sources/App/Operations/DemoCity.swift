@@ -50,6 +50,7 @@ struct DemoCity {
         try await createOutsideAccounts(app: app)
         try await createLinkages(app: app, &rng)
         try await createTargets(app: app, &rng)
+        try await createSeatings(app: app)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

@@ -23,6 +23,8 @@ extension AccessPolicy {
         public static let panelMember = Ties(rawValue: 1 << 5)
         /// The actor submitted the object (a work order they asked for).
         public static let author = Ties(rawValue: 1 << 6)
+        /// The object has been announced to the jurisdiction (a year's published seating).
+        public static let published = Ties(rawValue: 1 << 7)
     }
 
     /// Deeds whose right depends on ties.
@@ -68,6 +70,9 @@ extension AccessPolicy {
         /// Reading a unit's targets and results (进度, 干部实绩): the bureau, leaders and inspectors
         /// any unit's of their jurisdiction; everyone else working inside their own unit's.
         case readUnitResults
+        /// Reading a year's 年终座次: announced at the year-end meeting, a published seating is read
+        /// by everyone working in the jurisdiction; a draft only by the bureau, leaders and inspectors.
+        case readSeating
     }
 
     /// What ledgers are imported into: the registry, leads, funds on projects, activities, and
@@ -105,6 +110,9 @@ extension AccessPolicy {
         case .readUnitResults:
             guard !roles.isDisjoint(with: Self.roles(for: .assessment, .read)), ties.contains(.withinJurisdiction) else { return false }
             return seesWholeJurisdiction(roles) || ties.contains(.ownUnit)
+        case .readSeating:
+            guard !roles.isDisjoint(with: Self.roles(for: .assessment, .read)), ties.contains(.withinJurisdiction) else { return false }
+            return seesWholeJurisdiction(roles) || ties.contains(.published)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

@@ -30,14 +30,36 @@ public enum CreditedResults {
         public var startedOn: CivilDate?
         public var producingOn: CivilDate?
         public var majorThreshold: Money
+        /// 入库: the day the project entered the pipeline (在谈 from then on).
+        public var acceptedOn: CivilDate?
+        /// Its verified stage reports in the order reported, for the stage it stood at on a day.
+        public var verifiedReports: [ProjectFacts.Report]
 
         public init(
             id: String, shares: [Share], signing: ProjectFacts.Signing?, startedOn: CivilDate?, producingOn: CivilDate?,
-            majorThreshold: Money = ProjectRules.defaultMajorThreshold
+            majorThreshold: Money = ProjectRules.defaultMajorThreshold, acceptedOn: CivilDate? = nil,
+            verifiedReports: [ProjectFacts.Report] = []
         ) {
             (self.id, self.shares, self.signing, self.startedOn, self.producingOn) = (id, shares, signing, startedOn, producingOn)
-            self.majorThreshold = majorThreshold
+            (self.majorThreshold, self.acceptedOn, self.verifiedReports) = (majorThreshold, acceptedOn, verifiedReports)
         }
+
+        /// Still 在谈 at the end of the day: accepted by then, and by the verified reports dated by
+        /// then neither signed, held nor terminated.
+        public func isNegotiating(on date: CivilDate) -> Bool {
+            guard let acceptedOn, acceptedOn <= date else { return false }
+            return ProjectFacts.from(verifiedReports.filter { $0.on <= date }).stage == .negotiating
+        }
+    }
+
+    /// 在谈项目 per unit at the end of a day: each project still negotiating counts once for every
+    /// unit sharing it (a count is not split).
+    public static func negotiating(_ projects: [Project], on date: CivilDate) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for project in projects where project.isNegotiating(on: date) {
+            for unit in project.shares.filter({ $0.basisPoints > 0 }).map(\.unit).uniqued() { counts[unit, default: 0] += 1 }
+        }
+        return counts
     }
 
     /// A verified funds entry of a project.

@@ -3,6 +3,8 @@
 public struct VersionConflict: Error, Equatable, Sendable {
     public let expected: Int
     public let current: Int
+
+    public init(expected: Int, current: Int) { (self.expected, self.current) = (expected, current) }
 }
 
 public enum VersionCheck {

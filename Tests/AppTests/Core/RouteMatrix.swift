@@ -58,6 +58,11 @@ enum RouteMatrix {
         "PUT /api/v1/units/:id/targets": .scoped(.assessment, .manage, .unit),
         "GET /progress": .role(.assessment, .read), "GET /api/v1/progress": .role(.assessment, .read),
         "GET /progress/:id": .hidden(.assessment, .read, .unit, .readUnitResults),
+        // 年终座次: a draft's lines are the bureau's, leaders' and inspectors' (the page says "not yet published" to others)
+        "GET /seats": .role(.assessment, .read), "GET /seats/hall.svg": .role(.assessment, .read),
+        "GET /api/v1/seatings": .role(.assessment, .read),
+        "POST /seats/rules": .role(.assessment, .manage), "PUT /api/v1/seating-rules": .role(.assessment, .manage),
+        "POST /seats": .role(.assessment, .manage), "POST /api/v1/seatings": .role(.assessment, .manage),
         "GET /api/v1/units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),

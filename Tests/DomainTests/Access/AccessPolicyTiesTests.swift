@@ -73,4 +73,18 @@ struct AccessPolicyTiesTests {
         #expect(!AccessPolicy.may([.observer], .handleImport, ties: .author))
         #expect(!AccessPolicy.may([.auditAdmin], .handleImport, ties: .author))
     }
+
+    /// 年终座次: announced once published; a draft is the bureau's, leaders' and inspectors'.
+    @Test func aSeatingIsReadByAllOnlyOncePublished() {
+        let inside: AccessPolicy.Ties = .withinJurisdiction
+        #expect(AccessPolicy.may([.bureau], .readSeating, ties: inside))
+        #expect(AccessPolicy.may([.leader], .readSeating, ties: inside))
+        #expect(!AccessPolicy.may([.cadre], .readSeating, ties: inside))
+        #expect(AccessPolicy.may([.cadre], .readSeating, ties: [.withinJurisdiction, .published]))
+        #expect(AccessPolicy.may([.host], .readSeating, ties: [.withinJurisdiction, .published]))
+        // another city's seating, published or not; and those outside the assessment
+        #expect(!AccessPolicy.may([.bureau], .readSeating, ties: .published))
+        #expect(!AccessPolicy.may([.enterprise], .readSeating, ties: [.withinJurisdiction, .published]))
+        #expect(!AccessPolicy.may([.auditAdmin], .readSeating, ties: [.withinJurisdiction, .published]))
+    }
 }

@@ -40,26 +40,45 @@ struct AssessmentRulesTests {
     }
 
     @Test func seed000SeatsTheUnitsByWhatWasVerified() throws {
-        let target = Self.yi(2.5)
+        let target = Self.yi(2.5).minorUnits
+        func seat(_ done: Money, signings: Int, negotiating: Int, rules: YearEndSeat.Rules = .init()) -> YearEndSeat {
+            YearEndSeat.seat(
+                .init(done: done.minorUnits, target: target, verifiedSignings: signings, negotiating: negotiating), rules: rules)
+        }
         // 2016: 5亿元 signed and verified, twice the task → 完成席
-        #expect(try YearEndSeat.seat(.init(verified: Self.yi(5), target: target, verifiedSignings: 3, negotiating: 0)) == .completed)
-        #expect(try YearEndSeat.seat(.init(verified: Self.yi(1.2), target: target, verifiedSignings: 1, negotiating: 2)) == .signed)
-        #expect(try YearEndSeat.seat(.init(verified: Self.yi(0), target: target, verifiedSignings: 0, negotiating: 2)) == .intent)
+        #expect(seat(Self.yi(5), signings: 3, negotiating: 0) == .completed)
+        #expect(seat(Self.yi(1.2), signings: 1, negotiating: 2) == .signed)
+        #expect(seat(Self.yi(0), signings: 0, negotiating: 2) == .intent)
         // 2015: nothing → 零效果席, award eligibility and the 7,000 元 bonus lost, a talk with the leadership
-        #expect(try YearEndSeat.seat(.init(verified: Self.yi(0), target: target, verifiedSignings: 0, negotiating: 0)) == .zeroEffect)
+        #expect(seat(Self.yi(0), signings: 0, negotiating: 0) == .zeroEffect)
         let consequence = try #require(YearEndSeat.Rules().consequences[.zeroEffect])
         #expect(
             !consequence.awardEligible && consequence.bonusWithheldPerPerson == Money(minorUnits: 700_000) && consequence.leadershipTalk)
         #expect(YearEndSeat.Rules().consequences[.completed] == nil)
+        // a unit of 12 people on 零效果席 loses 8.4万元 of bonus in all
+        #expect(YearEndSeat.bonusWithheld(consequence, staff: 12) == Money(minorUnits: 8_400_000))
+        #expect(YearEndSeat.bonusWithheld(nil, staff: 12) == Money(minorUnits: 0))
         // exactly the target is met; a bureau may ask 110% for 完成席
-        #expect(try YearEndSeat.seat(.init(verified: target, target: target, verifiedSignings: 1, negotiating: 0)) == .completed)
-        let strict = YearEndSeat.Rules(completionPermille: 1100)
-        #expect(
-            try YearEndSeat.seat(.init(verified: target, target: target, verifiedSignings: 1, negotiating: 0), rules: strict) == .signed)
-        // results compare in one currency: dollars are converted before, never compared as yuan
-        #expect(throws: YearEndSeat.Problem.currencyMismatch) {
-            try YearEndSeat.seat(.init(verified: Money(minorUnits: 1, currency: .usd), target: target, verifiedSignings: 1, negotiating: 0))
-        }
+        #expect(seat(Self.yi(2.5), signings: 1, negotiating: 0) == .completed)
+        #expect(seat(Self.yi(2.5), signings: 1, negotiating: 0, rules: .init(completionPermille: 1100)) == .signed)
+        // 意向席 may need more than one project in talks
+        #expect(seat(Self.yi(0), signings: 0, negotiating: 2, rules: .init(negotiatingForIntent: 3)) == .zeroEffect)
+        // without a target nobody sits in 完成席, however much was signed
+        #expect(YearEndSeat.seat(.init(done: Self.yi(5).minorUnits, target: nil, verifiedSignings: 2, negotiating: 0)) == .signed)
+        // the bureau may let the count of signed projects decide: 3 signed of a target of 3
+        let byCount = YearEndSeat.Rules(measure: .projectsSigned)
+        #expect(YearEndSeat.seat(.init(done: 3, target: 3, verifiedSignings: 3, negotiating: 0), rules: byCount) == .completed)
+    }
+
+    @Test func theYearsRulesAreRefusedOutsideTheirRanges() {
+        #expect(YearEndSeat.Rules().problems().isEmpty)
+        #expect(YearEndSeat.Rules(measure: .satisfaction).problems() == [.measureNotTargeted])
+        #expect(YearEndSeat.Rules(completionPermille: 300).problems() == [.completionOutOfRange])
+        #expect(YearEndSeat.Rules(negotiatingForIntent: 0).problems() == [.negotiatingOutOfRange])
+        let yen = YearEndSeat.Consequence(bonusWithheldPerPerson: Money(minorUnits: 700_000, currency: .jpy))
+        #expect(YearEndSeat.Rules(consequences: [.signed: yen]).problems() == [.bonusOutOfRange(.signed)])
+        let negative = YearEndSeat.Consequence(bonusWithheldPerPerson: Money(minorUnits: -1))
+        #expect(YearEndSeat.Rules(consequences: [.zeroEffect: negative]).problems() == [.bonusOutOfRange(.zeroEffect)])
     }
 
     @Test func aProjectsResultIsCreditedByItsSharesToTheFen() {

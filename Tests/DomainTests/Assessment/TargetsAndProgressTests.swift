@@ -72,6 +72,28 @@ struct TargetsAndProgressTests {
         #expect(figure.items.first?.whole == 5 * Self.yi)
     }
 
+    @Test func aProjectIsNegotiatingAtTheYearsEndByWhatWasVerifiedByThen() {
+        let yearEnd = Self.day("2025-12-31")
+        func project(_ id: String, accepted: String, _ reports: [(ProjectStage, String)]) -> CreditedResults.Project {
+            CreditedResults.Project(
+                id: id, shares: [.init(unit: "农机局", person: "王", basisPoints: 6000), .init(unit: "商务局", person: "李", basisPoints: 4000)],
+                signing: nil, startedOn: nil, producingOn: nil, acceptedOn: Self.day(accepted),
+                verifiedReports: reports.map { .init(to: $0.0, on: Self.day($0.1), verified: true, contract: nil) })
+        }
+        let talks = project("talks", accepted: "2025-05-01", [])
+        // signed in January 2026: still in talks on 31 December 2025
+        let signedLater = project("later", accepted: "2025-09-01", [(.signed, "2026-01-20")])
+        let signed = project("signed", accepted: "2025-02-01", [(.signed, "2025-08-01")])
+        let held = project("held", accepted: "2025-02-01", [(.onHold, "2025-10-01")])
+        let notYet = project("next", accepted: "2026-01-05", [])
+        let all = [talks, signedLater, signed, held, notYet]
+        #expect(all.filter { $0.isNegotiating(on: yearEnd) }.map(\.id) == ["talks", "later"])
+        // a count is not split: both sharing units count both projects
+        #expect(CreditedResults.negotiating(all, on: yearEnd) == ["农机局": 2, "商务局": 2])
+        // a project never accepted is in nobody's talks
+        #expect(!CreditedResults.Project(id: "x", shares: [], signing: nil, startedOn: nil, producingOn: nil).isNegotiating(on: yearEnd))
+    }
+
     @Test func oddAmountsAreApportionedToTheFen() {
         // 1亿元 and 1 fen among three cadres of one unit and a second unit: nothing lost or invented
         let contract: Int64 = Self.yi + 1

@@ -56,6 +56,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case unitTargets = "units/:id/targets"
     case progress = "progress"
     case unitProgress = "units/:id/progress"
+    case seatings = "seatings"
+    case seatingRules = "seating-rules"
     case workOrders = "work-orders"
     case workOrder = "work-orders/:id"
     case workOrderSteps = "work-orders/:id/steps"

@@ -163,7 +163,9 @@ enum Layout {
             ]
         }
         if context.may(.read, .assessment) {
-            items += [(.progress, lang("目标进度", "Progress")), (.targets, lang("目标任务", "Targets"))]
+            items += [
+                (.progress, lang("目标进度", "Progress")), (.targets, lang("目标任务", "Targets")), (.seats, lang("年终座次", "Seating")),
+            ]
         }
         if context.may(.read, .workOrder) {
             let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")

@@ -25,7 +25,7 @@ enum SiteURL: Sendable {
     case linkage, linkageEnd(UUID), projectParallel(UUID), inbox, inboxRead, webhooks, routingRules, routingRuleDelete(UUID)
     case workOrderCondense
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
-    case targets, unitTargets(UUID), progress, unitProgress(UUID)
+    case targets, unitTargets(UUID), progress, unitProgress(UUID), seats, seatsHall, seatsRules
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -96,6 +96,9 @@ enum SiteURL: Sendable {
         case .unitTargets(let id): "/targets/\(id)"
         case .progress: "/progress"
         case .unitProgress(let id): "/progress/\(id)"
+        case .seats: "/seats"
+        case .seatsHall: "/seats/hall.svg"
+        case .seatsRules: "/seats/rules"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"

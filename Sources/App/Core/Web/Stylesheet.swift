@@ -114,6 +114,9 @@ enum Stylesheet {
         svg.chart{display:block;width:100%;max-width:600px;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px;margin-bottom:10px}
         svg.chart .bar{fill:var(--blue)}
         svg.chart text{font-size:13px;fill:var(--text)}
+        .hall-figure{margin:0 0 12px}svg.hall{display:block;width:100%;max-width:720px;height:auto;background:#fff;border:1px solid var(--line);border-radius:4px}
+        .tag.seat-completed{background:#d8f0d8;color:#1d5c1d}.tag.seat-signed{background:#dde8f8;color:var(--blue)}
+        .tag.seat-intent{background:#fff1c9;color:#5c4400}.tag.seat-zero{background:#f7d4d4;color:var(--red)}
         ol.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}
         ol.timeline>li{background:#fff;border:1px solid var(--line);border-radius:4px;padding:8px 12px;margin:0 0 10px 14px;position:relative}
         ol.timeline>li:before{content:"";position:absolute;left:-22px;top:12px;width:11px;height:11px;border-radius:50%;background:var(--blue)}
