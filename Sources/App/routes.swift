@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     SettingsWebController().register(pages)
     AssessmentWebController().register(pages)
     SeatingWebController().register(pages)
+    CadresWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -64,6 +65,7 @@ func routes(_ app: Application) throws {
     SettingsAPIController().register(api)
     AssessmentAPIController().register(api)
     SeatingAPIController().register(api)
+    CadresAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

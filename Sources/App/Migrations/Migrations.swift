@@ -41,4 +41,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateImportTemplates())
     app.migrations.add(CreateTargets())
     app.migrations.add(CreateSeatings())
+    app.migrations.add(CreateReservePool())
 }

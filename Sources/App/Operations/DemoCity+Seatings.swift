@@ -92,10 +92,16 @@ extension DemoCity {
         let (facts, _) = try await ProgressFigures.facts(scope: scope, on: db)
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let staff = try await SeatingService.staff(units.map(\.id), on: db)
+        var topCadres: [String] = []
         for year in [twoYearsAgo, lastYear] {
             let (first, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
             let funds = try await ProgressFigures.funds(scope: scope, from: first, through: through, on: db)
             let tally = CreditedResults.tally(projects: facts, funds: funds, from: first, through: through, rates: rates)
+            if year == twoYearsAgo {
+                // the year's best-credited cadres, rated 优秀 at its assessment
+                topCadres = tally.persons.map { ($0.key, $0.value[.contractInvestment]?.done ?? 0) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
+                    .prefix(2).map(\.0)
+            }
             let targets = try await TargetService.sheets(year: year, units: units.map(\.id), on: db).mapValues(\.sheet)
             let rules = YearEndSeat.Rules()
             let lines = SeatingService.lines(
@@ -105,6 +111,42 @@ extension DemoCity {
             let meeting = BeijingTime.startMillis(of: CivilDate(year: year + 1, month: 1, day: 15)!) + 10 * 3_600_000
             try await app.writeTransaction { db in
                 _ = try await SeatingService.store(seating, scope: scope.value, by: setter, actor: .system("demo"), at: meeting, on: db)
+            }
+        }
+
+        // 提拔后备库: the two best of two years ago rated 优秀 [004] (one moved on since), and the
+        // 市农机局's head for last year's 完成席 [000]
+        var records: [(UUID, Int, ReservePool.Action, ReservePool.Source, String, String, CivilDate)] = []
+        for person in topCadres.compactMap(UUID.init(uuidString:)) {
+            records.append(
+                (
+                    person, twoYearsAgo, .enter, .yearEndExcellent, "\(twoYearsAgo) 年度考核优秀，招商实绩居全市前列", "市委组织部",
+                    CivilDate(year: lastYear, month: 1, day: 20)!
+                ))
+        }
+        if let moved = topCadres.last.flatMap(UUID.init(uuidString:)) {
+            records.append(
+                (moved, lastYear, .withdraw, .other, "调任市发展和改革委员会，转入该单位后备库", "市委组织部", CivilDate(year: lastYear, month: 9, day: 1)!))
+        }
+        if story != nil {
+            records.append(
+                (
+                    head, lastYear, .enter, .completedSeat, "带领市农机局由零效果席进入完成席，全年招商相当于两年任务", "招商引资工作领导小组",
+                    CivilDate(year: today.year, month: 1, day: 20)!
+                ))
+        }
+        let kept = records
+        try await app.writeTransaction { db in
+            for (index, r) in kept.enumerated() {
+                try await db.sql.raw(
+                    """
+                    INSERT INTO reserve_pool_entries (id, jurisdiction_code, sequence, person_id, year, action, source, reason, decided_by,
+                      decided_on, recorded_by, recorded_at)
+                    VALUES (\(bind: UUID()), \(bind: scope.value), \(bind: index + 1), \(bind: r.0), \(bind: r.1), \(bind: r.2.rawValue),
+                      \(bind: r.3.rawValue), \(bind: r.4), \(bind: r.5), \(bind: r.6.description), \(bind: setter),
+                      \(bind: BeijingTime.startMillis(of: r.6) + 11 * 3_600_000))
+                    """
+                ).run()
             }
         }
     }

@@ -73,6 +73,9 @@ extension AccessPolicy {
         /// Reading a year's 年终座次: announced at the year-end meeting, a published seating is read
         /// by everyone working in the jurisdiction; a draft only by the bureau, leaders and inspectors.
         case readSeating
+        /// Reading the 提拔后备库, a personnel matter: the bureau, leaders and inspectors of the
+        /// jurisdiction; adding to it is the bureau's (`assessment` `manage`).
+        case readReservePool
     }
 
     /// What ledgers are imported into: the registry, leads, funds on projects, activities, and
@@ -113,6 +116,9 @@ extension AccessPolicy {
         case .readSeating:
             guard !roles.isDisjoint(with: Self.roles(for: .assessment, .read)), ties.contains(.withinJurisdiction) else { return false }
             return seesWholeJurisdiction(roles) || ties.contains(.published)
+        case .readReservePool:
+            return !roles.isDisjoint(with: Self.roles(for: .assessment, .read)) && seesWholeJurisdiction(roles)
+                && ties.contains(.withinJurisdiction)
         case .openBureauItem: return !roles.isDisjoint(with: Self.roles(for: .workOrder, .manage))
         case .decideLead: return !roles.isDisjoint(with: Self.roles(for: .lead, .manage)) || ties.contains(.panelChair)
         case .editParkProfile: return managesProjects || (roles.contains(.host) && ties.contains(.ownUnit))

@@ -32,6 +32,8 @@ enum RouteMatrix {
         /// The role table, then seeing the object (`read`, or its jurisdiction when nil: 404), then
         /// a deed on it (403).
         case act(AccessPolicy.Resource, AccessPolicy.Action, Kind, read: AccessPolicy.Deed?, AccessPolicy.Deed)
+        /// The role table, then a deed on the person's own jurisdiction, no object (refused: 403).
+        case deed(AccessPolicy.Resource, AccessPolicy.Action, AccessPolicy.Deed)
         /// The role table on any of the resources (the import pages: whoever may write one kind the
         /// import takes in), then the object when there is one.
         case oneOf([AccessPolicy.Resource], AccessPolicy.Action, Kind?)
@@ -63,6 +65,12 @@ enum RouteMatrix {
         "GET /api/v1/seatings": .role(.assessment, .read),
         "POST /seats/rules": .role(.assessment, .manage), "PUT /api/v1/seating-rules": .role(.assessment, .manage),
         "POST /seats": .role(.assessment, .manage), "POST /api/v1/seatings": .role(.assessment, .manage),
+        // 干部实绩: a cadre's results are their unit's; the 提拔后备库 is the bureau's, leaders' and inspectors'
+        "GET /cadres": .role(.assessment, .read), "GET /api/v1/cadres": .role(.assessment, .read),
+        "GET /cadres/:id": .hidden(.assessment, .read, .person, .readUnitResults),
+        "GET /reserve-pool": .deed(.assessment, .read, .readReservePool),
+        "GET /api/v1/reserve-pool": .deed(.assessment, .read, .readReservePool),
+        "POST /reserve-pool": .role(.assessment, .manage), "POST /api/v1/reserve-pool": .role(.assessment, .manage),
         "GET /api/v1/units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),
@@ -242,6 +250,9 @@ extension RouteMatrix {
             let sees = read.map { AccessPolicy.may(actor.roles, $0, ties: ties) } ?? ties.contains(.withinJurisdiction)
             guard kind != .absent, sees else { return .status(404) }
             return AccessPolicy.may(actor.roles, deed, ties: ties) ? .allowed : .status(403)
+        case .deed(let resource, let action, let deed):
+            guard gate(resource, action) else { return .status(403) }
+            return AccessPolicy.may(actor.roles, deed, ties: .withinJurisdiction) ? .allowed : .status(403)
         case .oneOf(let resources, let action, let kind):
             guard resources.contains(where: { gate($0, action) }) else { return .status(403) }
             return kind == .absent ? .status(404) : .allowed
@@ -250,7 +261,7 @@ extension RouteMatrix {
 
     static func kind(of check: Check) -> Kind? {
         switch check {
-        case .open, .login, .role: nil
+        case .open, .login, .role, .deed: nil
         case .scoped(_, _, let kind), .ownOnly(_, _, let kind), .hidden(_, _, let kind, _), .act(_, _, let kind, _, _): kind
         case .oneOf(_, _, let kind): kind
         }

@@ -294,12 +294,13 @@ struct World {
             set(
                 .unit, .otherUnit,
                 within(try await first("SELECT id FROM units WHERE id <> \(bind: unit) AND \(unsafeRaw: scopeSQL) LIMIT 1")))
-            set(.person, .own, within(me.uuidString))
+            // themselves, of their own unit (their results are their unit's: `readUnitResults`)
+            set(.person, .own, within(me.uuidString, .ownUnit))
             set(
                 .person, .otherUnit,
                 within(
                     try await first(
-                        "SELECT p.id FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id <> \(bind: me) AND u.\(unsafeRaw: scopeSQL.replacingOccurrences(of: "AND ", with: "AND u.")) LIMIT 1"
+                        "SELECT p.id FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id <> \(bind: me) AND p.unit_id <> \(bind: unit) AND u.\(unsafeRaw: scopeSQL.replacingOccurrences(of: "AND ", with: "AND u.")) LIMIT 1"
                     )))
             set(
                 .enterprise, .otherUnit,

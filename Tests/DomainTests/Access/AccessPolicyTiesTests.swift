@@ -87,4 +87,15 @@ struct AccessPolicyTiesTests {
         #expect(!AccessPolicy.may([.enterprise], .readSeating, ties: [.withinJurisdiction, .published]))
         #expect(!AccessPolicy.may([.auditAdmin], .readSeating, ties: [.withinJurisdiction, .published]))
     }
+
+    /// 提拔后备库 is a personnel matter: not for a cadre or a park, whoever they are.
+    @Test func theReservePoolIsReadByTheBureauLeadersAndInspectors() {
+        for roles: Set<Role> in [[.bureau], [.leader], [.inspector]] {
+            #expect(AccessPolicy.may(roles, .readReservePool, ties: .withinJurisdiction))
+            #expect(!AccessPolicy.may(roles, .readReservePool, ties: []))
+        }
+        for roles: Set<Role> in [[.cadre], [.host], [.coordinator], [.enterprise], [.auditAdmin]] {
+            #expect(!AccessPolicy.may(roles, .readReservePool, ties: [.withinJurisdiction, .ownUnit]))
+        }
+    }
 }

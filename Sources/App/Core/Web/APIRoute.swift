@@ -58,6 +58,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case unitProgress = "units/:id/progress"
     case seatings = "seatings"
     case seatingRules = "seating-rules"
+    case cadres = "cadres"
+    case reservePool = "reserve-pool"
     case workOrders = "work-orders"
     case workOrder = "work-orders/:id"
     case workOrderSteps = "work-orders/:id/steps"

@@ -165,7 +165,12 @@ enum Layout {
         if context.may(.read, .assessment) {
             items += [
                 (.progress, lang("目标进度", "Progress")), (.targets, lang("目标任务", "Targets")), (.seats, lang("年终座次", "Seating")),
+                (.cadres, lang("干部实绩", "Cadres")),
             ]
+            // the pool of their own jurisdiction
+            if let roles = context.user?.roles, AccessPolicy.may(roles, .readReservePool, ties: .withinJurisdiction) {
+                items.append((.reservePool, lang("提拔后备库", "Reserve pool")))
+            }
         }
         if context.may(.read, .workOrder) {
             let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")

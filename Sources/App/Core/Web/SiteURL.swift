@@ -26,6 +26,7 @@ enum SiteURL: Sendable {
     case workOrderCondense
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
     case targets, unitTargets(UUID), progress, unitProgress(UUID), seats, seatsHall, seatsRules
+    case cadres, cadre(UUID), reservePool
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -99,6 +100,9 @@ enum SiteURL: Sendable {
         case .seats: "/seats"
         case .seatsHall: "/seats/hall.svg"
         case .seatsRules: "/seats/rules"
+        case .cadres: "/cadres"
+        case .cadre(let id): "/cadres/\(id)"
+        case .reservePool: "/reserve-pool"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"
