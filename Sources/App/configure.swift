@@ -48,6 +48,8 @@ func installExtensions(_ app: Application) {
     ProjectLeadExtensions.install(app)
     ActivityProjectExtension.install(app)
     ParallelApprovalProjectExtension.install(app)
+    // the targets of §8 are imported through the engine of §11
+    app.importKinds = ImportKinds.base + [TargetImport()]
 }
 
 /// Where the data lives. Tests pass an isolated database; everything else reads the environment.

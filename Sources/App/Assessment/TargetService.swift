@@ -102,37 +102,47 @@ struct TargetService {
             }
         }
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let actor = request.auditActor
-        let millis = request.clock.millis
+        let (actor, millis, person) = (request.auditActor, request.clock.millis, user.personID)
         return try await request.writeTransaction { db in
-            let before = try await Self.sheets(year: year, units: [unitID], on: db)[unitID] ?? .empty
-            let next: Int
-            do throws(VersionConflict) { next = try VersionCheck.next(editing: version, current: before.version) } catch {
-                throw AppError.conflict(error)
-            }
-            let sql = db.sql
-            try await sql.raw("DELETE FROM targets WHERE unit_id = \(bind: unitID) AND year = \(bind: year)").run()
-            try await sql.raw("DELETE FROM target_sheets WHERE unit_id = \(bind: unitID) AND year = \(bind: year)").run()
+            try await Self.store(
+                unitID, year: year, sheet: sheet, version: version, note: note, by: person, actor: actor, at: millis, on: db)
+        }
+    }
+
+    /// Writes a checked sheet whole on `db` (the caller's transaction) if `version` is the one
+    /// stored, audited `targets.set` with what it replaced; the page, the API and the import use it.
+    @discardableResult
+    static func store(
+        _ unitID: UUID, year: Int, sheet: TargetSheet<UUID>, version: Int, note: String, by person: UUID, actor: AuditActor,
+        at millis: Int64, on db: any Database
+    ) async throws -> Stored {
+        let before = try await Self.sheets(year: year, units: [unitID], on: db)[unitID] ?? .empty
+        let next: Int
+        do throws(VersionConflict) { next = try VersionCheck.next(editing: version, current: before.version) } catch {
+            throw AppError.conflict(error)
+        }
+        let sql = db.sql
+        try await sql.raw("DELETE FROM targets WHERE unit_id = \(bind: unitID) AND year = \(bind: year)").run()
+        try await sql.raw("DELETE FROM target_sheets WHERE unit_id = \(bind: unitID) AND year = \(bind: year)").run()
+        try await sql.raw(
+            """
+            INSERT INTO target_sheets (unit_id, year, note, version, set_by, set_at)
+            VALUES (\(bind: unitID), \(bind: year), \(bind: note), \(bind: next), \(bind: person), \(bind: millis))
+            """
+        ).run()
+        for row in Self.rows(sheet) {
             try await sql.raw(
                 """
-                INSERT INTO target_sheets (unit_id, year, note, version, set_by, set_at)
-                VALUES (\(bind: unitID), \(bind: year), \(bind: note), \(bind: next), \(bind: user.personID), \(bind: millis))
+                INSERT INTO targets (id, unit_id, year, person_id, measure, quarter, amount)
+                VALUES (\(bind: UUID()), \(bind: unitID), \(bind: year), \(bind: row.person), \(bind: row.measure.rawValue),
+                  \(bind: row.quarter), \(bind: row.amount))
                 """
             ).run()
-            for row in Self.rows(sheet) {
-                try await sql.raw(
-                    """
-                    INSERT INTO targets (id, unit_id, year, person_id, measure, quarter, amount)
-                    VALUES (\(bind: UUID()), \(bind: unitID), \(bind: year), \(bind: row.person), \(bind: row.measure.rawValue),
-                      \(bind: row.quarter), \(bind: row.amount))
-                    """
-                ).run()
-            }
-            try await AuditLog.append(
-                on: db, by: actor, action: "targets.set", objectType: "unit", objectID: unitID.uuidString,
-                before: Audited(year: year, before.sheet), after: Audited(year: year, sheet, note: note), at: millis)
-            return Stored(sheet: sheet, version: next, note: note, setBy: user.personID, setAt: millis)
         }
+        try await AuditLog.append(
+            on: db, by: actor, action: "targets.set", objectType: "unit", objectID: unitID.uuidString,
+            before: Audited(year: year, before.sheet), after: Audited(year: year, sheet, note: note), at: millis)
+        return Stored(sheet: sheet, version: next, note: note, setBy: person, setAt: millis)
     }
 
     /// The sheet's figures as rows: the year's (quarter 0), each quarter's, each cadre's.

@@ -36,7 +36,10 @@ struct ImportWebController {
             .field(\.$id).field(\.$kind).field(\.$fileName).field(\.$status).field(\.$createdAt).field(\.$report)
             .sort(\.$createdAt, .descending).limit(20).all()
         let html = ImportViews.list(
-            mine, kinds: kinds.map { ($0.name, $0.title, $0.fields) }, form: form, context: PageContext(request: request))
+            mine, kinds: kinds.map { ($0.name, $0.title, $0.fields) },
+            titles: Dictionary(ImportKinds.all(request.application).map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a }),
+            form: form,
+            context: PageContext(request: request))
         return .html(html, status: form.errors.isEmpty && form.banner == nil ? .ok : .unprocessableEntity)
     }
 
@@ -89,7 +92,7 @@ struct ImportWebController {
         let (user, _) = try importer(request)
         guard let record = try await ImportRecord.find(try request.idParameter(), on: request.db),
             AccessPolicy.may(user.roles, .handleImport, ties: record.personID == user.personID ? .author : []),
-            let kind = ImportKinds.named(record.kind)
+            let kind = ImportKinds.named(record.kind, in: request.application)
         else { throw AppError.notFound }
         // a right since withdrawn withdraws the import too
         _ = try kind.authorize(request)

@@ -26,8 +26,8 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Startup.prepareDatabase(app)
-        guard let kind = ImportKinds.named(signature.kind ?? "") else {
-            context.console.error("--kind: " + ImportKinds.all.map { "\($0.name)（\($0.title)）" }.joined(separator: ", "))
+        guard let kind = ImportKinds.named(signature.kind ?? "", in: app) else {
+            context.console.error("--kind: " + ImportKinds.all(app).map { "\($0.name)（\($0.title)）" }.joined(separator: ", "))
             throw ExitCode(2)
         }
         guard let login = signature.login,

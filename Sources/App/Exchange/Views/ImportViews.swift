@@ -5,7 +5,8 @@ import Spreadsheet
 /// 导入 pages: the upload form with one's recent imports, and one import's plan and report.
 enum ImportViews {
     static func list(
-        _ imports: [ImportRecord], kinds: [(name: String, title: String, fields: [ImportField])], form: FormState, context: PageContext
+        _ imports: [ImportRecord], kinds: [(name: String, title: String, fields: [ImportField])], titles: [String: String], form: FormState,
+        context: PageContext
     ) -> String {
         let lang = context.lang
         let upload = Components.postForm(
@@ -25,7 +26,7 @@ enum ImportViews {
             let stored = record.stored
             return [
                 link(.importItem(record.id!), record.fileName),
-                text(ImportKinds.named(record.kind)?.title ?? record.kind),
+                text(titles[record.kind] ?? record.kind),
                 text(status(record.status, lang)),
                 text(stored.map { "新增 \($0.count("新增"))，更新 \($0.count("更新"))，错误 \($0.count("错误"))" } ?? "—"),
                 text(BeijingTime.text(millis: record.createdAt)),
