@@ -29,7 +29,7 @@ struct AssessmentWebController {
         let editable = try await TargetService(request: request).editable(try Self.id(request))
         let year = try AssessmentUnits.year(request)
         let stored = try await TargetService.sheets(year: year, units: [editable.unit.id], on: request.db)[editable.unit.id] ?? .empty
-        return form(request, unit: editable.unit, year: year, state: FormState(values: TargetsView.values(stored)))
+        return try await form(request, unit: editable.unit, year: year, state: FormState(values: TargetsView.values(stored)))
     }
 
     func saveTargets(_ request: Request) async throws -> Response {
@@ -42,7 +42,8 @@ struct AssessmentWebController {
                 editable, year: year, sheet: try Self.sheet(values), version: Int(values["version"] ?? "") ?? 0, note: values["note"] ?? "")
             return request.redirect(to: SiteURL.targets.with(query: ["year": String(year)]))
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
-            return form(request, unit: editable.unit, year: year, state: FormState(values: values, error: error), status: error.status)
+            return try await form(
+                request, unit: editable.unit, year: year, state: FormState(values: values, error: error), status: error.status)
         }
     }
 
@@ -52,9 +53,10 @@ struct AssessmentWebController {
     }
 
     private func form(_ request: Request, unit: AssessmentUnits.Row, year: Int, state: FormState, status: HTTPResponseStatus = .ok)
-        -> Response
+        async throws -> Response
     {
-        let model = TargetsView.FormModel(unit: unit, year: year, form: state)
+        let cadres = try await CadreFigures.people(of: [unit], on: request.db)
+        let model = TargetsView.FormModel(unit: unit, year: year, form: state, cadres: cadres)
         return .html(TargetsView.form(model, context: PageContext(request: request)), status: status)
     }
 
@@ -68,11 +70,19 @@ struct AssessmentWebController {
             guard !raw.isEmpty else { return nil }
             guard let value = TargetText.parse(raw, measure) else {
                 let unit = TargetText.inputColumn(measure).map { "单位：\($0.unit)，最多两位小数，或写明“亿”" } ?? "整数"
-                errors[measure.rawValue] = .init(
+                errors[name.hasPrefix("cadre.") ? "cadres" : measure.rawValue] = .init(
                     zh: "\(measure.label)请填写不小于 0 的数（\(unit)）。", en: "\(measure.englishLabel): a number of at least 0.")
                 return nil
             }
             return value
+        }
+        // the split among the unit's cadres: "cadre.<person>.<measure>", a figure where one is typed
+        for (name, _) in values.sorted(by: { $0.key < $1.key }) where name.hasPrefix("cadre.") {
+            let parts = name.split(separator: ".")
+            guard parts.count == 3, let person = UUID(uuidString: String(parts[1])), let measure = Measure(rawValue: String(parts[2])),
+                measure != .satisfaction
+            else { continue }
+            if let figure = read(name, measure) { sheet.cadres[person, default: [:]][measure] = figure }
         }
         for measure in Measure.targeted {
             if let whole = read(measure.rawValue, measure) { sheet.year[measure] = whole }

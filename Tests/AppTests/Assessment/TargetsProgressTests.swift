@@ -150,4 +150,36 @@ struct TargetsProgressTests {
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "targets.set").count() == 2)
         }
     }
+
+    /// 分解到干部 on the form: the unit's cadres each get a share; together never more than the unit.
+    @Test func theFormSplitsAUnitsYearAmongItsCadres() async throws {
+        try await withApp { app, _ in
+            let person = try #require(try await Person.query(on: app.db).filter(\.$login == "cadre").first())
+            let unit = person.$unit.id
+            let cadre = try person.requireID()
+            let bureau = Browser(app)
+            try await bureau.login("bureau")
+            let page = try await bureau.get("/targets/\(unit)?year=2026").body.string
+            #expect(page.contains("分解到干部（可选）") && page.contains("cadre.\(cadre).contractInvestment"))
+            let over = try await bureau.post(
+                "/targets/\(unit)",
+                [("year", "2026"), ("version", "0"), ("contractInvestment", "2.5亿"), ("cadre.\(cadre).contractInvestment", "3亿")])
+            #expect(over.status == .unprocessableEntity)
+            #expect(over.body.string.contains("分解到干部的合同投资额合计 3亿元，超过单位目标 2.5亿元"))
+            let typo = try await bureau.post(
+                "/targets/\(unit)",
+                [("year", "2026"), ("version", "0"), ("contractInvestment", "2.5亿"), ("cadre.\(cadre).contractInvestment", "一亿")])
+            #expect(typo.status == .unprocessableEntity && typo.body.string.contains("一亿"))
+            let saved = try await bureau.post(
+                "/targets/\(unit)",
+                [("year", "2026"), ("version", "0"), ("contractInvestment", "2.5亿"), ("cadre.\(cadre).contractInvestment", "1亿")])
+            #expect(saved.status == .seeOther)
+            let stored = try #require(try await TargetService.sheets(year: 2026, units: [unit], on: app.db)[unit])
+            let split = try #require(stored.sheet.cadres[cadre])
+            #expect(split == [.contractInvestment: 10_000 * 1_000_000])
+            // the form shows the split as saved
+            let again = try await bureau.get("/targets/\(unit)?year=2026").body.string
+            #expect(again.contains(#"name="cadre.\#(cadre).contractInvestment" value="10,000.00""#))
+        }
+    }
 }

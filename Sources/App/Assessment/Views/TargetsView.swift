@@ -18,6 +18,8 @@ enum TargetsView {
         var unit: AssessmentUnits.Row
         var year: Int
         var form: FormState
+        /// The unit's people a target may be split among.
+        var cadres: [CadreFigures.Cadre] = []
     }
 
     /// The year before and after, up to the latest the page takes (results stop at this year).
@@ -75,6 +77,9 @@ enum TargetsView {
             for (index, part) in (stored.sheet.quarters[measure] ?? []).enumerated() {
                 values["\(measure.rawValue).q\(index + 1)"] = TargetText.input(part, measure)
             }
+            for (person, figures) in stored.sheet.cadres {
+                values["cadre.\(person).\(measure.rawValue)"] = TargetText.input(figures[measure], measure)
+            }
         }
         return values
     }
@@ -114,6 +119,7 @@ enum TargetsView {
                             [lang("指标", "Measure"), lang("全年", "Year")] + quarterNames, rows, empty: "", numeric: Set(1...5)),
                         Components.field(
                             "note", lang("下达依据（如文件号）", "On what authority"), form, lang, hint: lang("不超过 200 字", "At most 200 characters")),
+                        cadreSplit(model, lang),
                         Components.errorLine("cadres", form, lang).first ?? text(""),
                         el("p", [.cls("actions")], Components.submit(lang("保存目标", "Save targets")), link(.targets, lang("返回", "Back"))),
                     ]),
@@ -122,5 +128,43 @@ enum TargetsView {
             lang("\(model.unit.name) \(model.year) 年目标任务", "\(model.unit.name): targets \(model.year)"),
             crumbs: [.init(title: lang("目标任务", "Targets"), url: .targets), .init(title: model.unit.name)], context: context,
             content: content)
+    }
+
+    /// The measures the form splits among cadres (the API splits any): the money and the signings
+    /// a bureau asks of each person.
+    static let splitMeasures: [Measure] = [.contractInvestment, .fundsDomestic, .fundsForeign, .projectsSigned]
+
+    /// 分解到干部: a row per cadre of the unit, a column per measure (money in the form's unit);
+    /// together they may not ask more than the unit's year. Folded until needed.
+    static func cadreSplit(_ model: FormModel, _ lang: Lang) -> HNode {
+        let form = model.form
+        let rows = model.cadres.map { cadre -> [HNode] in
+            [el("div", [], text(cadre.name), el("div", [.cls("muted small")], text(cadre.post)))]
+                + splitMeasures.map { measure in
+                    let name = "cadre.\(cadre.id).\(measure.rawValue)"
+                    return voidEl(
+                        "input",
+                        [
+                            .type("text"), .name(name), .value(form[name]), Attr(name: "inputmode", value: "decimal"),
+                            Attr(name: "size", value: "6"), .aria("label", "\(cadre.name) \(measure.label)"),
+                        ])
+                }
+        }
+        let split = model.cadres.contains { cadre in splitMeasures.contains { !form["cadre.\(cadre.id).\($0.rawValue)"].isEmpty } }
+        // a split the API set on other measures is carried through the form, never dropped by a save
+        let shown = Set(model.cadres.flatMap { cadre in splitMeasures.map { "cadre.\(cadre.id).\($0.rawValue)" } })
+        let kept = form.values.filter { $0.key.hasPrefix("cadre.") && !shown.contains($0.key) && !$0.value.isEmpty }
+            .sorted { $0.key < $1.key }.map { voidEl("input", [.type("hidden"), .name($0.key), .value($0.value)]) }
+        guard !model.cadres.isEmpty || !kept.isEmpty else { return text("") }
+        return el(
+            "details", split || form.errors["cadres"] != nil ? [.flag("open")] : [],
+            children: [el("summary", [], text(lang("分解到干部（可选）", "Split among the cadres (optional)")))] + kept + [
+                el(
+                    "p", [.cls("muted small")],
+                    text(lang("各干部之和不得超过单位全年目标；未填写的不分解。", "Together at most the unit's year."))),
+                Components.table(
+                    [lang("干部", "Cadre")] + splitMeasures.map { TargetText.header($0, TargetText.inputColumn($0)) }, rows, empty: "",
+                    numeric: Set(1...splitMeasures.count)),
+            ])
     }
 }
