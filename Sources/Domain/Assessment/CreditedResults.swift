@@ -84,11 +84,17 @@ public enum CreditedResults {
         public var credited: Int64
         /// The whole amount before the split (money measures), in the measure's currency.
         public var whole: Int64
+
+        public init(project: String, funds: String?, on: CivilDate, credited: Int64, whole: Int64) {
+            (self.project, self.funds, self.on, self.credited, self.whole) = (project, funds, on, credited, whole)
+        }
     }
 
     public struct Figure: Equatable, Sendable {
         public var done: Int64 = 0
         public var items: [Item] = []
+
+        public init(done: Int64 = 0, items: [Item] = []) { (self.done, self.items) = (done, items) }
 
         mutating func add(_ item: Item) {
             done += item.credited

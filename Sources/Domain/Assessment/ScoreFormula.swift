@@ -34,6 +34,11 @@ public struct ScoreFormula: Equatable, Sendable {
         (self.weights, self.deductions, self.capPermille) = (weights, deductions, capPermille)
     }
 
+    /// A formula known to weigh 100 (the standard one): no check to fail.
+    init(checked weights: [Measure: Int], deductions: [Deduction: Int]) {
+        (self.weights, self.deductions, self.capPermille) = (weights, deductions, 1200)
+    }
+
     /// One line of a score: what was reached of what, and the points it gave (in hundredths).
     public struct Line: Equatable, Sendable {
         public var measure: Measure?
