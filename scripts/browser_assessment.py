@@ -123,3 +123,25 @@ def cadres_walk(driver, base, shots, h):
     driver.get(base + "/reserve-pool")
     h.check("a cadre does not read the pool", "无权" in driver.page_source)
     h.log_out(driver)
+
+
+def ranking_walk(driver, base, shots, h):
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(base + "/rankings")
+    source = driver.page_source
+    h.check("the last month's ranking is published, its digest agreeing", "已发布" in source and "摘要核对一致" in source)
+    h.check("each kind is ranked among its own, with the change since the last period",
+            "市直部门（" in source and "较上期" in source and "名次" in source)
+    h.check("the tie rule is written on the page", "得分相同的" in source)
+    h.shoot(driver, shots, "70-ranking")
+    year = int(driver.find_element(By.CSS_SELECTOR, "main .actions a").text.split()[0]) + 1
+    driver.get(base + "/rankings?period=%d-06" % (year - 1))
+    h.check("a month of last year is a draft", "草案" in driver.page_source)
+    driver.find_element(By.CSS_SELECTOR, "main tbody details summary").click()
+    h.check("a score is explained line by line", "× 权重" in driver.page_source)
+    forms = [f for f in driver.find_elements(By.CSS_SELECTOR, "main form.form") if "发布" in f.text and "保存公式" not in f.text]
+    forms[-1].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    h.wait_for(driver, lambda d: "已发布" in d.page_source)
+    h.check("the month is published by the bureau", "已发布" in driver.page_source and "摘要核对一致" in driver.page_source)
+    h.shoot(driver, shots, "71-ranking-published")
+    h.log_out(driver)

@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     AssessmentWebController().register(pages)
     SeatingWebController().register(pages)
     CadresWebController().register(pages)
+    RankingWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -66,6 +67,7 @@ func routes(_ app: Application) throws {
     AssessmentAPIController().register(api)
     SeatingAPIController().register(api)
     CadresAPIController().register(api)
+    RankingAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

@@ -20,6 +20,8 @@ enum ProgressFigures {
         var titles: [String: String]
         /// 在谈项目 per unit at `through` (`CreditedResults.negotiating`), for the year-end seats.
         var negotiating: [String: Int]
+        /// Signings not started on time per unit at `through`, for the ranking's deductions.
+        var notStarted: [String: Int]
     }
 
     /// The facts of a jurisdiction's projects (and those inside it) as the tally reads them.
@@ -103,9 +105,10 @@ enum ProgressFigures {
 
     /// The year's tally for a jurisdiction, kept 30 s and dropped by any write of the process: the
     /// year to today (a past year to 31 December), and last year to the same day.
-    static func year(_ request: Request, scope: JurisdictionCode, year: Int) async throws -> Year {
+    static func year(_ request: Request, scope: JurisdictionCode, year: Int, through end: CivilDate? = nil) async throws -> Year {
         let today = request.clock.today
-        let through = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
+        let through = min(
+            end ?? CivilDate(year: year, month: 12, day: 31)!, year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today)
         let db = request.application.figuresDB
         let key = ShortCache.writeSensitive + "progress|\(scope.value)|\(year)|\(through)"
         return try await request.application.shortCache.value(key, ttl: 30) {
@@ -119,7 +122,8 @@ enum ProgressFigures {
                 tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
                 lastYear: CreditedResults.tally(
                     projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
-                titles: titles, negotiating: CreditedResults.negotiating(projects, on: through))
+                titles: titles, negotiating: CreditedResults.negotiating(projects, on: through),
+                notStarted: CreditedResults.notStartedOnTime(projects, on: through))
         }
     }
 

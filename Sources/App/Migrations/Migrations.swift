@@ -42,4 +42,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateTargets())
     app.migrations.add(CreateSeatings())
     app.migrations.add(CreateReservePool())
+    app.migrations.add(CreateRankings())
 }

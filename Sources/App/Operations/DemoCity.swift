@@ -51,6 +51,7 @@ struct DemoCity {
         try await createLinkages(app: app, &rng)
         try await createTargets(app: app, &rng)
         try await createSeatings(app: app)
+        try await createRankings(app: app)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

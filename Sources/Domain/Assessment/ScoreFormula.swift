@@ -46,10 +46,18 @@ public struct ScoreFormula: Equatable, Sendable {
         public var achievedPermille: Int64?
         public var count: Int?
         public var centipoints: Int64
+
+        public init(measure: Measure?, deduction: Deduction?, achievedPermille: Int64?, count: Int?, centipoints: Int64) {
+            (self.measure, self.deduction, self.achievedPermille, self.count, self.centipoints) = (
+                measure, deduction, achievedPermille, count, centipoints
+            )
+        }
     }
 
     public struct Score: Equatable, Sendable {
         public var lines: [Line]
+
+        public init(lines: [Line]) { self.lines = lines }
         /// The total in hundredths of a point (8,512 = 85.12).
         public var centipoints: Int64 { lines.reduce(0) { $0 + $1.centipoints } }
         /// The results' part (every measure but satisfaction), the ranking's first tie-break.

@@ -71,6 +71,10 @@ enum RouteMatrix {
         "GET /reserve-pool": .deed(.assessment, .read, .readReservePool),
         "GET /api/v1/reserve-pool": .deed(.assessment, .read, .readReservePool),
         "POST /reserve-pool": .role(.assessment, .manage), "POST /api/v1/reserve-pool": .role(.assessment, .manage),
+        // 考核排名: announced once published, like the seats
+        "GET /rankings": .role(.assessment, .read), "GET /api/v1/rankings": .role(.assessment, .read),
+        "POST /rankings": .role(.assessment, .manage), "POST /api/v1/rankings": .role(.assessment, .manage),
+        "POST /rankings/formula": .role(.assessment, .manage), "PUT /api/v1/score-formula": .role(.assessment, .manage),
         "GET /api/v1/units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),

@@ -60,6 +60,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case seatingRules = "seating-rules"
     case cadres = "cadres"
     case reservePool = "reserve-pool"
+    case rankings = "rankings"
+    case scoreFormula = "score-formula"
     case workOrders = "work-orders"
     case workOrder = "work-orders/:id"
     case workOrderSteps = "work-orders/:id/steps"

@@ -26,7 +26,7 @@ enum SiteURL: Sendable {
     case workOrderCondense
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
     case targets, unitTargets(UUID), progress, unitProgress(UUID), seats, seatsHall, seatsRules
-    case cadres, cadre(UUID), reservePool
+    case cadres, cadre(UUID), reservePool, rankings, rankingFormula
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -103,6 +103,8 @@ enum SiteURL: Sendable {
         case .cadres: "/cadres"
         case .cadre(let id): "/cadres/\(id)"
         case .reservePool: "/reserve-pool"
+        case .rankings: "/rankings"
+        case .rankingFormula: "/rankings/formula"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"
