@@ -70,8 +70,8 @@ extension AccessPolicy {
         /// Reading a unit's targets and results (进度, 干部实绩): the bureau, leaders and inspectors
         /// any unit's of their jurisdiction; everyone else working inside their own unit's.
         case readUnitResults
-        /// Reading a year's 年终座次: announced at the year-end meeting, a published seating is read
-        /// by everyone working in the jurisdiction; a draft only by the bureau, leaders and inspectors.
+        /// Reading a year's 年终座次 or a period's 考核排名: announced once published, it is read by
+        /// everyone working in the jurisdiction; a draft only by the bureau, leaders and inspectors.
         case readSeating
         /// Reading the 提拔后备库, a personnel matter: the bureau, leaders and inspectors of the
         /// jurisdiction; adding to it is the bureau's (`assessment` `manage`).

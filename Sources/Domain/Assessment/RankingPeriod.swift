@@ -53,7 +53,7 @@ extension ScoreFormula {
     /// point off for each work order answered late, two for each project not started on time, five
     /// for each record found false.
     public static let standard = ScoreFormula(
-        checked: [
+        known: [
             .contractInvestment: 25, .fundsDomestic: 15, .fundsForeign: 5, .projectsSigned: 10, .majorProjects: 10, .projectsStarted: 10,
             .projectsProducing: 5, .satisfaction: 20,
         ], deductions: [.notStartedOnTime: 2, .falseData: 5, .lateWorkOrder: 1])

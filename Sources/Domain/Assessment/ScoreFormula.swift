@@ -34,8 +34,8 @@ public struct ScoreFormula: Equatable, Sendable {
         (self.weights, self.deductions, self.capPermille) = (weights, deductions, capPermille)
     }
 
-    /// A formula known to weigh 100 (the standard one): no check to fail.
-    init(checked weights: [Measure: Int], deductions: [Deduction: Int]) {
+    /// A formula known to weigh 100 (the standard one, tested to): no check to fail.
+    init(known weights: [Measure: Int], deductions: [Deduction: Int]) {
         (self.weights, self.deductions, self.capPermille) = (weights, deductions, 1200)
     }
 

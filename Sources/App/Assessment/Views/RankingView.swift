@@ -125,13 +125,6 @@ enum RankingView {
                         ? lang("\(r.period.label)排名尚未发布。", "Not yet published.")
                         : lang("草案：按截至 \(r.through) 经核验的实绩计算，尚未发布；发布后按发布时保存，不再重算。", "Draft through \(r.through).")))
         }
-        let check =
-            p.intact
-            ? el("span", [.cls("tag ontime")], text(lang("摘要核对一致", "digest agrees")))
-            : el("span", [.cls("tag late")], text(lang("摘要不一致：发布后的记录被改动过", "digest differs")))
-        return el(
-            "p", [.cls("totals")],
-            text(lang("已发布：\(BeijingTime.text(millis: p.at)) 由 \(p.by) 发布，实绩截至 \(r.through)。摘要 SHA-256 ", "Published. SHA-256 ")),
-            el("code", [], text(String(p.digest.prefix(16)) + "…")), text(" "), check)
+        return PublicationText.line(p, through: r.through, lang)
     }
 }

@@ -43,15 +43,7 @@ enum SeatingView {
                             "草案：按截至 \(s.through) 经核验的实绩排定，尚未发布；发布后按发布时的数据保存，不再重算。",
                             "Draft through \(s.through): not yet published.")))
         }
-        let day = BeijingTime.text(millis: p.at)
-        let check =
-            p.intact
-            ? el("span", [.cls("tag ontime")], text(lang("摘要核对一致", "digest agrees")))
-            : el("span", [.cls("tag late")], text(lang("摘要不一致：发布后的记录被改动过", "digest differs: edited after publication")))
-        return el(
-            "p", [.cls("totals")],
-            text(lang("已发布：\(day) 由 \(p.by) 发布，实绩截至 \(s.through)。摘要 SHA-256 ", "Published \(day) by \(p.by). SHA-256 ")),
-            el("code", [], text(String(p.digest.prefix(16)) + "…")), text(" "), check)
+        return PublicationText.line(p, through: s.through, lang)
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
