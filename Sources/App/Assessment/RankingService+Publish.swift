@@ -161,13 +161,19 @@ extension RankingService {
         return true
     }
 
-    /// The last published period of the year before this one (for 较上期), if any.
+    /// The last published month of the same year before this period (for 较上期), if any.
     static func previous(scope: String, before period: RankingPeriod, on db: any Database) async throws -> Ranking? {
-        let earlier = RankingPeriod.offered(year: period.year, today: CivilDate(year: period.year + 1, month: 1, day: 1)!)
-            .filter { $0.month != nil && $0.through < period.through }.reversed()
-        for candidate in earlier {
-            if let found = try await published(scope: scope, period: candidate, on: db) { return found }
-        }
-        return nil
+        // "2026-09" < "2026-10" < "2026-12": a month's text orders as its dates do
+        let upTo = period.month.map { _ in period.description } ?? "\(period.year)-99"
+        guard
+            let row = try await db.sql.raw(
+                """
+                SELECT period FROM rankings WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: period.year)
+                  AND period LIKE \(bind: "\(period.year)-%") AND period < \(bind: upTo) ORDER BY period DESC LIMIT 1
+                """
+            ).first(),
+            let found = RankingPeriod(try RowReader(row).string("period"))
+        else { return nil }
+        return try await published(scope: scope, period: found, on: db)
     }
 }

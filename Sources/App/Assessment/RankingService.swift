@@ -105,8 +105,11 @@ struct RankingService {
                 if let target = sheet?.year[measure] { results[measure] = (tally.figure(unit: key, measure).done, target) }
             }
             let o = orders[unit.id]
-            let verdicts = (o?.closed ?? 0) + (o?.reopenings ?? 0)
-            let satisfaction = verdicts == 0 ? nil : ((o?.closed ?? 0) * 1000 + verdicts / 2) / verdicts
+            // the requesters' verdicts as the accountability board reads them (`AccountabilityLine`)
+            let satisfaction = AccountabilityLine(
+                open: 0, overdue: 0, closed: Int(o?.closed ?? 0), late: 0, reopenedItems: 0, reopenings: Int(o?.reopenings ?? 0),
+                answeredItems: 0, totalDaysToClose: 0
+            ).satisfactionPermille.map(Int64.init)
             let found: [ScoreFormula.Deduction: Int] = [
                 .lateWorkOrder: Int(o?.late ?? 0), .notStartedOnTime: notStarted[key] ?? 0, .falseData: corrected[unit.id] ?? 0,
             ]
