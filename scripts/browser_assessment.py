@@ -1,7 +1,14 @@
 """The assessment's walk (issue #14): the bureau sets a unit's targets, reads the progress
 against 序时进度, and opens the list behind a figure; a cadre reads only their unit's. Then the
 year-end seating: the demo's published years (市农机局 from 零效果席 to 完成席), the bureau sets
-the rules of 2023 and publishes it, and the hall is drawn."""
+the rules of 2023 and publishes it, and the hall is drawn. The ranking of a month is published,
+then its bulletin issued, printed on A4 and downloaded."""
+
+import base64
+import os
+import re
+import subprocess
+import tempfile
 
 from selenium.webdriver.common.by import By
 
@@ -144,4 +151,50 @@ def ranking_walk(driver, base, shots, h):
     h.wait_for(driver, lambda d: "已发布" in d.page_source)
     h.check("the month is published by the bureau", "已发布" in driver.page_source and "摘要核对一致" in driver.page_source)
     h.shoot(driver, shots, "71-ranking-published")
+    h.log_out(driver)
+
+
+def bulletin_walk(driver, base, shots, h):
+    """The bureau issues the bulletin of the month the ranking walk published: preview, issue, read
+    it as a cadre, print it on A4 (the PDF's size, its pages numbered "— N —") and download it."""
+    h.log_in(driver, base, "demo-bureau")
+    driver.get(base + "/bulletins")
+    h.check("the demo's bulletins are listed by number", "年第1期" in driver.page_source)
+    h.shoot(driver, shots, "72-bulletins")
+    options = driver.find_elements(By.CSS_SELECTOR, "select[name='period'] option")
+    h.check("the month published a moment ago waits for its bulletin", len(options) >= 1)
+    if not options:
+        h.log_out(driver)
+        return
+    h.submit(driver, "main form.form")
+    h.wait_for(driver, lambda d: "草稿" in d.page_source)
+    h.check("the preview is marked a draft", "草稿 · 未印发" in driver.page_source and "招商引资工作通报" in driver.page_source)
+    driver.find_element(By.CSS_SELECTOR, "main form.form button[type=submit]").click()
+    h.wait_for(driver, lambda d: "/bulletins/" in d.current_url and "draft" not in d.current_url)
+    source = driver.page_source
+    h.check("the issued bulletin is numbered and its digest agrees", "期" in h.h1(driver) and "摘要核对一致" in source)
+    h.check("it praises and criticises by the rules it prints", "二、通报表扬" in source and "三、通报批评" in source)
+    url = driver.current_url
+    h.shoot(driver, shots, "73-bulletin")
+    data = h.fetch_bytes(driver, url + "?format=xlsx")
+    h.check("the bulletin downloads as a workbook", data[:2] == b"PK", str(data[:8]))
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+    folder = shots or tempfile.mkdtemp()
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "73-bulletin-print.pdf")
+    with open(path, "wb") as f:
+        f.write(pdf)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    h.check("it prints on A4 by its own page rule", "(A4)" in info, info)
+    words = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+    # pdftotext drops the thin spaces around the number
+    numbers = re.findall(r"—\s*(\d+)\s*—", words)
+    h.check("its printed pages are numbered — 1 — …", numbers[:2] == ["1", "2"], str(numbers[:4]))
+    h.check("the masthead and the issuing date print", "招商引资工作通报" in words and "印发" in words)
+    if shots:
+        subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "2", "-png", path, os.path.join(shots, "73-bulletin-print")])
+    h.log_out(driver)
+    h.log_in(driver, base, "demo-cadre")
+    driver.get(url)
+    h.check("a cadre reads the issued bulletin", "招商引资工作通报" in driver.page_source)
     h.log_out(driver)

@@ -114,6 +114,11 @@ enum RouteGates {
         "GET /rankings": .init(.assessment, .read), "GET /api/v1/rankings": .init(.assessment, .read),
         "POST /rankings": .init(.assessment, .manage), "POST /api/v1/rankings": .init(.assessment, .manage),
         "POST /rankings/formula": .init(.assessment, .manage), "PUT /api/v1/score-formula": .init(.assessment, .manage),
+        // 通报: published, so read like a published ranking; issued by the bureau
+        "GET /bulletins": .init(.assessment, .read), "GET /api/v1/bulletins": .init(.assessment, .read),
+        "GET /bulletins/:year/:number": .init(.assessment, .read), "GET /api/v1/bulletins/:year/:number": .init(.assessment, .read),
+        "GET /bulletins/draft": .init(.assessment, .manage),
+        "POST /bulletins": .init(.assessment, .manage), "POST /api/v1/bulletins": .init(.assessment, .manage),
         "GET /units/:id/month": .init(.activity, .read),
         "GET /api/v1/units/:id/month": .init(.activity, .read),
         "POST /api/v1/leads/:id/respond": .init(.lead, .manage, "lead"),

@@ -20,7 +20,7 @@ func routes(_ app: Application) throws {
     DemandLinkWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
-    let exports = ExportMiddleware(tables: ListExports.table)
+    let exports = ExportMiddleware(tables: ListExports.table.merging(BulletinExport.table) { first, _ in first })
     let pages = web.grouped(RequireLoginMiddleware(), gate, exports, WorkBadgeMiddleware())
     pages.get(SiteURL.home.pattern, use: HomeController().show)
 
@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     SeatingWebController().register(pages)
     CadresWebController().register(pages)
     RankingWebController().register(pages)
+    BulletinWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -68,6 +69,7 @@ func routes(_ app: Application) throws {
     SeatingAPIController().register(api)
     CadresAPIController().register(api)
     RankingAPIController().register(api)
+    BulletinAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

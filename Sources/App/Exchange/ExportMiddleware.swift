@@ -46,8 +46,8 @@ struct ExportMiddleware: AsyncMiddleware {
             ("导出时间", BeijingTime.text(millis: request.clock.millis)), ("导出人", user.name),
             ("筛选条件", table.filters.isEmpty ? "无（全部）" : table.filters.map { "\($0.label)：\($0.value)" }.joined(separator: "；")),
         ]
-        // the unit rule where there are amounts (the funnel and the 包联 standing have none)
-        if table.columns.contains(where: { $0.kind == .amount }) {
+        // the unit rule where there are amounts of money (the funnel, the 包联 standing and a bulletin's scores have none)
+        if table.columns.contains(where: { $0.kind == .amount && $0.header.contains("万元") }) {
             lines.append(("金额单位", "金额列以万元计（外币金额按原币写出，不折算、不相加）"))
         }
         if request.application.isDemoData { lines.append(("演示数据", "本文件中的城市、单位、人员和企业均为虚构")) }

@@ -43,4 +43,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateSeatings())
     app.migrations.add(CreateReservePool())
     app.migrations.add(CreateRankings())
+    app.migrations.add(CreateBulletins())
 }

@@ -6,7 +6,8 @@ import Vapor
 extension DemoCity {
     /// Published rankings, as a bureau keeps them: the year-end ranking of each of the last two years
     /// (published on 15 January after), and this year's monthly rankings up to the last month over
-    /// (each published on the 5th of the month after), all by the standard formula.
+    /// (each published on the 5th of the month after), all by the standard formula; each with its
+    /// bulletin (通报) issued the day after.
     func createRankings(app: Application) async throws {
         let db = app.db
         let today = app.clock.today
@@ -37,6 +38,14 @@ extension DemoCity {
                 _ = try await RankingService.store(
                     ranking, scope: scope.value, by: setter, actor: .system("demo"), at: BeijingTime.startMillis(of: day) + 9 * 3_600_000,
                     on: db)
+            }
+            // the bulletin follows the next day, numbered in the year it is issued
+            let issued = CivilDate(dayNumber: day.dayNumber + 1)
+            let issuer = try await BulletinService.defaultIssuer(scope: scope.value, fallback: "招商局", on: db)
+            try await app.writeTransaction { db in
+                _ = try await BulletinService.store(
+                    period, scope: scope.value, issuer: issuer, on: issued, by: setter, actor: .system("demo"),
+                    at: BeijingTime.startMillis(of: issued) + 10 * 3_600_000, on: db)
             }
         }
     }

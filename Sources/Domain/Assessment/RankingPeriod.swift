@@ -36,6 +36,10 @@ public struct RankingPeriod: Hashable, Sendable, CustomStringConvertible {
         return CivilDate(dayNumber: next.dayNumber - 1)
     }
 
+    /// The first day of the period itself: the month's first, or 1 January (what happened *in* the
+    /// period — a bulletin's overdue work orders — counts from here; results count from 1 January).
+    public var from: CivilDate { CivilDate(year: year, month: month ?? 1, day: 1)! }
+
     /// Over, so it may be published: a month after its last day; the year from 1 December.
     public func isOver(on today: CivilDate) -> Bool {
         month == nil ? today >= CivilDate(year: year, month: 12, day: 1)! : today > through

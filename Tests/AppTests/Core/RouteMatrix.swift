@@ -75,6 +75,11 @@ enum RouteMatrix {
         "GET /rankings": .role(.assessment, .read), "GET /api/v1/rankings": .role(.assessment, .read),
         "POST /rankings": .role(.assessment, .manage), "POST /api/v1/rankings": .role(.assessment, .manage),
         "POST /rankings/formula": .role(.assessment, .manage), "PUT /api/v1/score-formula": .role(.assessment, .manage),
+        // 通报: issued ones are read by all who read the assessment; the preview and issue are the bureau's
+        "GET /bulletins": .role(.assessment, .read), "GET /api/v1/bulletins": .role(.assessment, .read),
+        "GET /bulletins/:year/:number": .role(.assessment, .read), "GET /api/v1/bulletins/:year/:number": .role(.assessment, .read),
+        "GET /bulletins/draft": .role(.assessment, .manage),
+        "POST /bulletins": .role(.assessment, .manage), "POST /api/v1/bulletins": .role(.assessment, .manage),
         "GET /api/v1/units/:id/progress": .hidden(.assessment, .read, .unit, .readUnitResults),
         // registry (§3)
         "GET /enterprises": .role(.enterprise, .read), "GET /api/v1/enterprises": .role(.enterprise, .read),

@@ -107,6 +107,9 @@ struct RouteMatrixTests {
             case ":code": target?.id ?? "420800"
             case ":effectiveFrom": "2026-12-01"
             case ":token": "no-such-link"
+            // the demo city's first bulletin of the year (2026年第1期)
+            case ":year": "2026"
+            case ":number": "1"
             default: String(part)
             }
         }.joined(separator: "/")
@@ -329,6 +332,18 @@ struct World {
                 set(.token, .own, .init(id: try token.requireID().uuidString, ties: .withinJurisdiction))
             }
             set(.token, .otherUnit, foreignToken.map { .init(id: $0, ties: .withinJurisdiction) })
+        }
+        // every jurisdiction the twelve work in has its 2026年第1期 (`:year/:number` names a bulletin of
+        // the reader's own): the demo city's is issued; a district's is issued here from a ranking of none
+        let january = try #require(RankingPeriod(year: 2026, month: 1))
+        for scope in Set(world.people.map(\.scope.value)) {
+            guard try await BulletinService.read(scope: scope, year: 2026, number: 1, on: app.db) == nil else { continue }
+            let none = RankingService.Ranking(period: january, through: january.through, formula: .standard, formulaVersion: 0, lines: [])
+            let by = try #require(world.people.first { $0.roles.contains(.bureau) }).id
+            _ = try await RankingService.store(none, scope: scope, by: by, actor: .system("test"), at: 0, on: app.db)
+            _ = try await BulletinService.store(
+                january, scope: scope, issuer: "测试招商局", on: CivilDate(year: 2026, month: 2, day: 6)!, by: by, actor: .system("test"), at: 0,
+                on: app.db)
         }
         return world
     }

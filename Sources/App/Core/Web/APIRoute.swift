@@ -62,6 +62,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case reservePool = "reserve-pool"
     case rankings = "rankings"
     case scoreFormula = "score-formula"
+    case bulletins = "bulletins"
+    case bulletin = "bulletins/:year/:number"
     case workOrders = "work-orders"
     case workOrder = "work-orders/:id"
     case workOrderSteps = "work-orders/:id/steps"

@@ -165,7 +165,7 @@ enum Layout {
         if context.may(.read, .assessment) {
             items += [
                 (.progress, lang("目标进度", "Progress")), (.targets, lang("目标任务", "Targets")), (.seats, lang("年终座次", "Seating")),
-                (.rankings, lang("考核排名", "Rankings")),
+                (.rankings, lang("考核排名", "Rankings")), (.bulletins, lang("通报", "Bulletins")),
                 (.cadres, lang("干部实绩", "Cadres")),
             ]
             // the pool of their own jurisdiction

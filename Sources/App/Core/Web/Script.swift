@@ -8,7 +8,7 @@ import Vapor
 /// types (at least two characters, a quarter second after the last key) and offers them in the
 /// input's datalist; picking one fills the fields named in `data-fills` ("uscc industryCode") if
 /// they are empty (also when the whole name was typed), and empties what it filled if the name is
-/// changed again. An element marked `data-refresh="2"` (a long import's progress) reloads the page
+/// changed again. A button marked `data-print` prints the page (a bulletin on A4). An element marked `data-refresh="2"` (a long import's progress) reloads the page
 /// after that many seconds; without the script its link does.
 enum Script {
     static let version = String(Secrets.digest(source).prefix(10))
@@ -27,6 +27,8 @@ enum Script {
             setTimeout(function () { window.location.reload(); },
               1000 * (parseInt(refresh.getAttribute("data-refresh"), 10) || 2));
           }
+          var print = document.querySelector("[data-print]");
+          if (print) { print.addEventListener("click", function () { window.print(); }); }
           var inputs = document.querySelectorAll("input[data-suggest]");
           Array.prototype.forEach.call(inputs, function (input) {
             var list = document.getElementById(input.getAttribute("list"));

@@ -26,7 +26,7 @@ enum SiteURL: Sendable {
     case workOrderCondense
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
     case targets, unitTargets(UUID), progress, unitProgress(UUID), seats, seatsHall, seatsRules
-    case cadres, cadre(UUID), reservePool, rankings, rankingFormula
+    case cadres, cadre(UUID), reservePool, rankings, rankingFormula, bulletins, bulletinDraft, bulletin(year: Int, number: Int)
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -105,6 +105,9 @@ enum SiteURL: Sendable {
         case .reservePool: "/reserve-pool"
         case .rankings: "/rankings"
         case .rankingFormula: "/rankings/formula"
+        case .bulletins: "/bulletins"
+        case .bulletinDraft: "/bulletins/draft"
+        case .bulletin(let year, let number): "/bulletins/\(year)/\(number)"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"
@@ -140,6 +143,8 @@ enum SiteURL: Sendable {
 
     /// The route pattern: ids become the `:id` parameter.
     var pattern: [PathComponent] {
+        // a bulletin is named as people name it: the year and its number (第 N 期)
+        if case .bulletin = self { return ["bulletins", ":year", ":number"] }
         let placeholder = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).uuidString
         return path.split(separator: "/").map { part in
             part == placeholder ? ":id" : PathComponent(stringLiteral: String(part))

@@ -172,6 +172,30 @@ enum Stylesheet {
           .table-wrap td[data-label]:before{content:attr(data-label);color:var(--muted);font-size:13px;font-weight:400}
           .grid-auto{grid-template-columns:1fr 1fr}
         }
-        @media print{.topbar,.sidenav,.crumbs,form{display:none}.content{padding:0}}
+        .paper{background:#fff;color:#000;border:1px solid var(--line);box-shadow:0 1px 4px rgba(0,0,0,.1);max-width:210mm;margin:0 auto 16px;
+          padding:24mm 26mm 24mm 28mm;font-family:FangSong,STFangsong,"Noto Serif CJK SC","Noto Serif SC",serif;font-size:16pt;line-height:1.75}
+        .paper p{margin:0;text-indent:2em}.paper p.salutation,.paper .signature p,.paper p.masthead,.paper p.issue-no,.paper p.sub{text-indent:0}
+        .paper .masthead{color:#c00;text-align:center;font-family:"FZXiaoBiaoSong-B05S","Noto Serif CJK SC",serif;font-weight:900;font-size:30pt;letter-spacing:.2em;line-height:1.3}
+        .paper .issue-no{text-align:center;margin:3mm 0 1mm}
+        .paper .issue-line{display:flex;justify-content:space-between;border-bottom:2px solid #c00;padding:0 1em 2mm;font-size:14pt}
+        .paper h2.doc-title{font-family:"FZXiaoBiaoSong-B05S","Noto Serif CJK SC",serif;font-weight:700;font-size:22pt;text-align:center;line-height:1.5;margin:9mm 0 6mm}
+        .paper h3{font-family:SimHei,"Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:400;margin:3mm 0 0;text-indent:2em}
+        .paper p.sub{font-family:KaiTi,STKaiti,"Noto Serif CJK SC",serif;text-indent:2em}
+        .paper table.doc-table{width:100%;border-collapse:collapse;font-size:12pt;line-height:1.4;margin:2mm 0 4mm;text-indent:0}
+        .paper .doc-table th,.paper .doc-table td{border:1px solid #000;padding:1mm 1.5mm;text-align:center;font-variant-numeric:tabular-nums}
+        .paper .doc-table td{white-space:nowrap}.paper .doc-table td.name{text-align:left;white-space:normal}
+        .paper .doc-table thead{display:table-header-group}.paper h3,.paper p.sub{break-after:avoid;page-break-after:avoid}
+        .paper .doc-table tr{break-inside:avoid;page-break-inside:avoid}
+        .paper .signature{text-align:right;margin:10mm 4em 0 0;break-inside:avoid}
+        .paper .colophon{display:flex;justify-content:space-between;border-top:1px solid #000;border-bottom:1px solid #000;margin-top:12mm;padding:1mm 1em;font-size:14pt;break-inside:avoid}
+        .paper p.basis{font-size:10.5pt;color:#444;text-indent:0;margin-top:2mm;overflow-wrap:anywhere}
+        .paper p.draft-mark{color:#c00;border:1px dashed #c00;text-align:center;text-indent:0;font-size:12pt;margin-bottom:4mm}
+        @media (max-width:600px){.paper{padding:14px 12px;font-size:15px}.paper .masthead{font-size:25px}.paper h2.doc-title{font-size:19px}
+          .paper .issue-line,.paper .colophon{font-size:13px;padding:0 0 4px}.paper table.doc-table{font-size:12px}.paper .doc-table th,.paper .doc-table td{padding:2px;white-space:normal}}
+        @page bulletin{size:A4;margin:37mm 26mm 35mm 28mm}
+        @page bulletin:right{@bottom-right{content:"— " counter(page) " —";font-size:14pt;vertical-align:top;padding-top:7mm;padding-right:1em}}
+        @page bulletin:left{@bottom-left{content:"— " counter(page) " —";font-size:14pt;vertical-align:top;padding-top:7mm;padding-left:1em}}
+        @media print{.topbar,.sidenav,.crumbs,form,.no-print,main:has(.paper)>h1{display:none}.content{padding:0}body:has(.paper){background:#fff}
+          .paper{page:bulletin;border:0;box-shadow:none;padding:0;margin:0;max-width:none}}
         """
 }

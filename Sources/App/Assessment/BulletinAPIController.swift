@@ -1,0 +1,68 @@
+import Domain
+import Vapor
+
+/// `GET /api/v1/bulletins` (the jurisdiction's bulletins, latest first), `GET /api/v1/bulletins/
+/// {year}/{number}` (one as issued, with its digest and the check of it; `Accept` naming the
+/// workbook answers the .xlsx) and `POST /api/v1/bulletins` (the bureau issues a period's: 201).
+struct BulletinAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.get(APIRoute.bulletins.pattern, use: list)
+        api.post(APIRoute.bulletins.pattern, use: issue)
+        api.get(APIRoute.bulletin.pattern, use: show)
+    }
+
+    struct Summary: Content {
+        var year: Int
+        var number: Int
+        var period: String
+        var title: String
+        var issuedOn: String
+    }
+
+    struct Body: Content {
+        var year: Int
+        var number: Int
+        var issuedAt: Int64
+        var issuedBy: String
+        var digest: String
+        var intact: Bool
+        var bulletin: BulletinRecord
+    }
+
+    static func body(_ b: BulletinService.Issued) -> Body {
+        Body(
+            year: b.record.year, number: b.record.number, issuedAt: b.at, issuedBy: b.by, digest: b.digest, intact: b.intact,
+            bulletin: b.record)
+    }
+
+    func list(_ request: Request) async throws -> [Summary] {
+        let user = try request.authorize(.read, .assessment)
+        return try await BulletinService.list(scope: user.scope.value, on: request.db).map {
+            Summary(year: $0.year, number: $0.number, period: $0.period, title: $0.title, issuedOn: $0.issuedOn)
+        }
+    }
+
+    func show(_ request: Request) async throws -> Body {
+        Self.body(try await BulletinWebController.issued(request))
+    }
+
+    struct IssueBody: Content {
+        var period: String
+        var issuer: String?
+    }
+
+    func issue(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.manage, .assessment)
+        let body = try request.decodeForm(IssueBody.self)
+        guard let period = RankingPeriod(body.period) else {
+            throw AppError.field("period", zh: "期次应如 2026-10（月度）或 2026（年终）。", en: "A period such as 2026-10 or 2026.")
+        }
+        let issuer: String
+        if let typed = body.issuer {
+            issuer = typed
+        } else {
+            issuer = try await BulletinService.defaultIssuer(scope: user.scope.value, fallback: user.unitName, on: request.db)
+        }
+        return try .created(Self.body(try await BulletinService(request: request).issue(period, issuer: issuer)))
+    }
+}

@@ -1,0 +1,111 @@
+import Domain
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Issuing a bulletin (the bureau, once per period, numbered in the year of issue) and reading the
+/// issued ones back as they were.
+extension BulletinService {
+    @discardableResult
+    func issue(_ period: RankingPeriod, issuer raw: String) async throws -> Issued {
+        let user = try request.authorize(.manage, .assessment)
+        let issuer = try Self.issuer(raw)
+        guard period.year >= 2000, period.year <= request.clock.today.year else {
+            throw AppError.field("period", zh: "期次应在 2000 年至今年之间。", en: "The period must lie between 2000 and this year.")
+        }
+        let scope = user.scope.value
+        let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today)
+        if try await Self.issued(scope: scope, period: period, on: request.db) != nil { throw Self.alreadyIssued(period) }
+        let id = try await request.writeTransaction { db in
+            try await Self.store(
+                period, scope: scope, issuer: issuer, on: today, by: user.personID, actor: actor, at: millis, on: db)
+        }
+        guard let id, let issued = try await Self.read(scope: scope, id: id, on: request.db) else { throw Self.alreadyIssued(period) }
+        return issued
+    }
+
+    /// Composes and writes the period's bulletin with the next number of the year and the audit
+    /// record of its digest; nil when the period had its bulletin already (nothing written).
+    static func store(
+        _ period: RankingPeriod, scope: String, issuer: String, on day: CivilDate, by person: UUID, actor: AuditActor, at millis: Int64,
+        on db: any Database
+    ) async throws -> UUID? {
+        let sql = db.sql
+        let taken = try await sql.raw(
+            "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND period = \(bind: period.description)"
+        ).first()
+        guard taken == nil else { return nil }
+        let number = try await NumberSequence.next("bulletin|\(scope)|\(day.year)", on: db) {
+            let row = try await sql.raw(
+                "SELECT CAST(MAX(number) AS BIGINT) AS n FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: day.year)"
+            ).first()
+            return Int(try row.flatMap { try RowReader($0).optionalInt64("n") } ?? 0)
+        }
+        let record = try await compose(period, scope: scope, issuer: issuer, issuedOn: day, number: number, on: db)
+        let json = record.json
+        let digest = BulletinRecord.digest(json)
+        let id = UUID()
+        let inserted = try await sql.raw(
+            """
+            INSERT INTO bulletins (id, jurisdiction_code, year, number, period, title, issuer, issued_on, snapshot, digest, issued_by, issued_at)
+            VALUES (\(bind: id), \(bind: scope), \(bind: day.year), \(bind: number), \(bind: period.description), \(bind: record.title),
+              \(bind: issuer), \(bind: day.description), \(bind: json), \(bind: digest), \(bind: person), \(bind: millis))
+            ON CONFLICT (jurisdiction_code, period) DO NOTHING RETURNING id
+            """
+        ).first()
+        guard inserted != nil else { return nil }
+        try await AuditLog.append(
+            on: db, by: actor, action: "bulletin.issue", objectType: "bulletin", objectID: id.uuidString,
+            after: ["period": period.description, "number": record.numberText, "digest": digest], at: millis)
+        return id
+    }
+
+    static func issued(scope: String, period: RankingPeriod, on db: any Database) async throws -> UUID? {
+        let row = try await db.sql.raw(
+            "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND period = \(bind: period.description)"
+        ).first()
+        return try row.map { try RowReader($0).uuid("id") }
+    }
+
+    /// Bulletin 第 `number` 期 of `year` of the jurisdiction, as issued.
+    static func read(scope: String, year: Int, number: Int, on db: any Database) async throws -> Issued? {
+        let row = try await db.sql.raw(
+            "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: year) AND number = \(bind: number)"
+        ).first()
+        guard let id = try row.map({ try RowReader($0).uuid("id") }) else { return nil }
+        return try await read(scope: scope, id: id, on: db)
+    }
+
+    static func read(scope: String, id: UUID, on db: any Database) async throws -> Issued? {
+        guard
+            let row = try await db.sql.raw(
+                """
+                SELECT b.snapshot, b.digest, b.issued_at, p.name AS issuer_person FROM bulletins b JOIN persons p ON p.id = b.issued_by
+                WHERE b.id = \(bind: id) AND b.jurisdiction_code = \(bind: scope)
+                """
+            ).first()
+        else { return nil }
+        let r = RowReader(row)
+        let json = try r.string("snapshot")
+        guard let record = BulletinRecord.from(json: json) else { return nil }
+        let digest = try r.string("digest")
+        return Issued(
+            id: id, record: record, digest: digest, intact: BulletinRecord.digest(json) == digest, by: try r.string("issuer_person"),
+            at: try r.int64("issued_at"))
+    }
+
+    /// The jurisdiction's bulletins, the latest first.
+    static func list(scope: String, on db: any Database) async throws -> [Summary] {
+        try await db.sql.raw(
+            """
+            SELECT year, number, period, title, issued_on FROM bulletins WHERE jurisdiction_code = \(bind: scope)
+            ORDER BY year DESC, number DESC
+            """
+        ).all().map { row in
+            let r = RowReader(row)
+            return Summary(
+                year: try r.int("year"), number: try r.int("number"), period: try r.string("period"), title: try r.string("title"),
+                issuedOn: try r.string("issued_on"))
+        }
+    }
+}
