@@ -20,21 +20,23 @@ extension BulletinService {
             try await Self.store(
                 period, scope: scope, issuer: issuer, on: today, by: user.personID, actor: actor, at: millis, on: db)
         }
-        guard let id, let issued = try await Self.read(scope: scope, id: id, on: request.db) else { throw Self.alreadyIssued(period) }
+        guard let issued = try await Self.read(scope: scope, id: id, on: request.db) else { throw Self.alreadyIssued(period) }
         return issued
     }
 
     /// Composes and writes the period's bulletin with the next number of the year and the audit
-    /// record of its digest; nil when the period had its bulletin already (nothing written).
+    /// record of its digest. When the period has its bulletin already — even one issued by another
+    /// node a moment ago — it throws, so the transaction rolls the year's counter back: the numbers
+    /// of a year never have a gap.
     static func store(
         _ period: RankingPeriod, scope: String, issuer: String, on day: CivilDate, by person: UUID, actor: AuditActor, at millis: Int64,
         on db: any Database
-    ) async throws -> UUID? {
+    ) async throws -> UUID {
         let sql = db.sql
         let taken = try await sql.raw(
             "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND period = \(bind: period.description)"
         ).first()
-        guard taken == nil else { return nil }
+        guard taken == nil else { throw alreadyIssued(period) }
         let number = try await NumberSequence.next("bulletin|\(scope)|\(day.year)", on: db) {
             let row = try await sql.raw(
                 "SELECT CAST(MAX(number) AS BIGINT) AS n FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: day.year)"
@@ -53,7 +55,7 @@ extension BulletinService {
             ON CONFLICT (jurisdiction_code, period) DO NOTHING RETURNING id
             """
         ).first()
-        guard inserted != nil else { return nil }
+        guard inserted != nil else { throw alreadyIssued(period) }
         try await AuditLog.append(
             on: db, by: actor, action: "bulletin.issue", objectType: "bulletin", objectID: id.uuidString,
             after: ["period": period.description, "number": record.numberText, "digest": digest], at: millis)

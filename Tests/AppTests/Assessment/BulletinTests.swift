@@ -111,6 +111,34 @@ struct BulletinTests {
         }
     }
 
+    @Test func bulletinsIssuedAtOnceAreNumberedWithoutGapOrTwin() async throws {
+        try await withApp { app, _ in
+            let api = try await APIClient.issue(app, login: "bureau")
+            let periods = ["2026-08", "2026-09", "2026-10"]
+            for period in periods {
+                #expect(
+                    try await api.send(.POST, "/api/v1/rankings", json: #"{"period":"\#(period)","formulaVersion":0}"#).status == .created)
+            }
+            // each period asked three times at once: one bulletin each, the others refused
+            let codes = try await withThrowingTaskGroup(of: (String, UInt, Int?).self) { group in
+                for period in periods + periods + periods {
+                    group.addTask {
+                        let r = try await api.send(.POST, "/api/v1/bulletins", json: #"{"period":"\#(period)"}"#)
+                        return (period, r.status.code, r.json["number"] as? Int)
+                    }
+                }
+                var all: [(String, UInt, Int?)] = []
+                for try await one in group { all.append(one) }
+                return all
+            }
+            #expect(codes.filter { $0.1 == 201 }.count == 3 && codes.filter { $0.1 == 409 }.count == 6)
+            #expect(Set(codes.filter { $0.1 == 201 }.map(\.0)) == Set(periods))
+            #expect(codes.compactMap(\.2).sorted() == [1, 2, 3])
+            let list = try await api.send(.GET, "/api/v1/bulletins").body.string
+            #expect(list.contains(#""number":3"#) && !list.contains(#""number":4"#))
+        }
+    }
+
     @Test func theBureauPreviewsThenIssuesFromThePage() async throws {
         try await withApp { app, _ in
             let bureau = Browser(app)
