@@ -159,29 +159,38 @@ struct RankingService {
         return found
     }
 
-    /// Per unit sharing the project, the stage reports of the span that moved a project back along
-    /// the main line — a stage reported that was not so, corrected by the bureau (数据不实).
+    /// Per unit sharing the project, the stage reports of the span found false by the Domain's rule
+    /// (`CreditedResults.foundFalse`: moved back along the main line); the query narrows to the
+    /// backward moves the same rule lists.
     static func correctedBack(_ units: [UUID], from: CivilDate, through: CivilDate, on db: any Database) async throws -> [UUID: Int] {
         guard !units.isEmpty else { return [:] }
-        var pairs: [SQLQueryString] = []
-        for (later, stage) in ProjectStage.line.enumerated() {
-            for earlier in ProjectStage.line.prefix(later) {
-                pairs.append("(r.from_stage = \(bind: stage.rawValue) AND r.to_stage = \(bind: earlier.rawValue))")
-            }
+        let pairs: [SQLQueryString] = ProjectStage.backwardMoves.map {
+            "(r.from_stage = \(bind: $0.from.rawValue) AND r.to_stage = \(bind: $0.to.rawValue))"
         }
         let backward = pairs.dropFirst().reduce(pairs[0]) { $0 + " OR " + $1 }
-        var found: [UUID: Int] = [:]
+        var moves: [String: CreditedResults.StageMove] = [:]
         for row in try await db.sql.raw(
             """
-            SELECT a.unit_id, COUNT(DISTINCT r.id) AS n FROM stage_reports r JOIN project_attractors a ON a.project_id = r.project_id
+            SELECT r.id, r.from_stage, r.to_stage, r.occurred_on, a.unit_id FROM stage_reports r
+            JOIN project_attractors a ON a.project_id = r.project_id
             WHERE a.unit_id IN (\(binds: units)) AND a.basis_points > 0 AND r.occurred_on >= \(bind: from.description)
               AND r.occurred_on <= \(bind: through.description) AND (\(backward))
-            GROUP BY a.unit_id
             """
         ).all() {
             let r = RowReader(row)
-            found[try r.uuid("unit_id")] = try r.int("n")
+            let id = try r.uuid("id").uuidString
+            guard let on = CivilDate(try r.string("occurred_on")) else { continue }
+            let unit = try r.uuid("unit_id").uuidString
+            if moves[id] == nil {
+                moves[id] = .init(
+                    report: id, from: try r.optionalString("from_stage").flatMap(ProjectStage.init(rawValue:)),
+                    to: try r.value("to_stage", as: ProjectStage.self), on: on, units: [])
+            }
+            moves[id]?.units.append(unit)
         }
-        return found
+        return Dictionary(
+            uniqueKeysWithValues: CreditedResults.foundFalse(Array(moves.values), from: from, through: through).compactMap { key, count in
+                UUID(uuidString: key).map { ($0, count) }
+            })
     }
 }

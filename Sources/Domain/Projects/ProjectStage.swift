@@ -65,3 +65,18 @@ public enum StageMachine {
         signed.days(until: producing)
     }
 }
+
+extension ProjectStage {
+    /// A report from `from` to `to` moves the project back along the main line (签约 → 洽谈, 投产 →
+    /// 开工…): a stage once reported that was not so, corrected (数据不实). Leaving or resuming the
+    /// line (缓建, 终止) is no correction.
+    public static func movesBack(from: ProjectStage?, to: ProjectStage) -> Bool {
+        guard let a = from?.position, let b = to.position else { return false }
+        return b < a
+    }
+
+    /// Every (from, to) pair that moves back, for a query to narrow by.
+    public static let backwardMoves: [(from: ProjectStage, to: ProjectStage)] = line.flatMap { from in
+        line.filter { movesBack(from: from, to: $0) }.map { (from, $0) }
+    }
+}

@@ -85,6 +85,31 @@ struct RankingTests {
         }
     }
 
+    /// 数据不实: the signing of 2 March corrected back to 在谈 by the bureau on 20 March is a record
+    /// found false, five points off for every unit sharing the project's credit.
+    @Test func aStageCorrectedBackIsDeductedFromEverySharingUnit() async throws {
+        try await withApp { app, _ in
+            let (id, w, _) = try await ProjectMoneyTests.signed(app)
+            let units = Set(
+                try await ProjectAttractor.query(on: app.db).filter(\.$projectID == id).all().filter { $0.basisPoints > 0 }.map(\.unitID))
+            let api = try await APIClient.issue(app, login: "bureau")
+            func falseData(_ unit: UUID) async throws -> [String: Any]? {
+                let october = try await api.send(.GET, "/api/v1/rankings?period=2026-10").json
+                return (Self.line(october, unit)?["lines"] as? [[String: Any]])?.first { $0["deduction"] as? String == "falseData" }
+            }
+            // nothing found false: no such line, or a line of none
+            for unit in units { #expect((try await falseData(unit)?["count"] as? Int ?? 0) == 0) }
+            let correction = try await ProjectTests.report(
+                w.bureau, id, to: "negotiating", on: "2026-03-20", reason: "合同未生效，退回在谈", app: app)
+            #expect(correction.status == .seeOther)
+            #expect(!units.isEmpty)
+            for unit in units {
+                let line = try await falseData(unit)
+                #expect(line?["count"] as? Int == 1 && line?["centipoints"] as? Int64 == -500)
+            }
+        }
+    }
+
     @Test func aFormulaMustWeigh100AndIsSavedWithItsVersion() async throws {
         try await withApp { app, _ in
             let api = try await APIClient.issue(app, login: "bureau")
