@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 
@@ -62,7 +61,7 @@ struct BulletinRecord: Codable, Sendable, Equatable {
     }
 
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Secrets.digest(text)
     }
 
     static func from(json: String) -> BulletinRecord? { try? JSONDecoder().decode(BulletinRecord.self, from: Data(json.utf8)) }

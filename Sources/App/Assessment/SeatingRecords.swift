@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 
@@ -82,6 +81,6 @@ enum SeatingRecords {
             ]
             text += fields.joined(separator: "|") + "\n"
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Secrets.digest(text)
     }
 }

@@ -119,20 +119,27 @@ public enum CreditedResults {
         var tally = Tally()
         let within = { (date: CivilDate) in from <= date && date <= through }
         let byID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var splits: [String: Split] = [:]
 
         func credit(_ project: Project, _ measure: Measure, on date: CivilDate, amount: Int64?, funds: String? = nil) {
-            let shares = project.shares.filter { $0.basisPoints > 0 }
-            guard !shares.isEmpty else { return }
-            let parts = amount.map { CreditSplit.apportion($0, basisPoints: shares.map(\.basisPoints)) } ?? shares.map { _ in 1 }
-            var unitParts: [String: Int64] = [:]
-            for (share, part) in zip(shares, parts) {
-                unitParts[share.unit, default: 0] += part
-                let item = Item(project: project.id, funds: funds, on: date, credited: part, whole: amount ?? 1)
+            let split: Split
+            if let known = splits[project.id] {
+                split = known
+            } else {
+                split = Split(project.shares)
+                splits[project.id] = split
+            }
+            guard !split.shares.isEmpty else { return }
+            let parts = amount.map { CreditSplit.apportion($0, basisPoints: split.basisPoints) } ?? split.shares.map { _ in 1 }
+            var unitParts = [Int64](repeating: 0, count: split.units.count)
+            for (index, share) in split.shares.enumerated() {
+                unitParts[split.owner[index]] += parts[index]
+                let item = Item(project: project.id, funds: funds, on: date, credited: parts[index], whole: amount ?? 1)
                 tally.persons[share.person, default: [:]][measure, default: Figure()].add(item)
             }
             // a unit of several attractors: its parts together, or one count
-            for unit in shares.map(\.unit).uniqued() {
-                let credited = amount == nil ? 1 : unitParts[unit] ?? 0
+            for (index, unit) in split.units.enumerated() {
+                let credited = amount == nil ? 1 : unitParts[index]
                 tally.units[unit, default: [:]][measure, default: Figure()].add(
                     Item(project: project.id, funds: funds, on: date, credited: credited, whole: amount ?? 1))
             }
@@ -165,6 +172,23 @@ public enum CreditedResults {
             credit(project, measure, on: entry.arrivedOn, amount: amount, funds: entry.id)
         }
         return tally
+    }
+
+    /// A project's shares above nothing, its units each once in order, and which unit each share
+    /// is of — worked out once per project, however many facts it credits.
+    struct Split {
+        var shares: [Share]
+        var basisPoints: [Int]
+        var units: [String]
+        var owner: [Int]
+
+        init(_ all: [Share]) {
+            shares = all.filter { $0.basisPoints > 0 }
+            basisPoints = shares.map(\.basisPoints)
+            units = shares.map(\.unit).uniqued()
+            let position = Dictionary(units.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            owner = shares.map { position[$0.unit] ?? 0 }
+        }
     }
 
     /// The same day a year earlier (29 February reads 28 February).

@@ -17,17 +17,8 @@ import VaporTesting
 struct BulletinTests {
     @Test func aBulletinIsIssuedFromThePublishedRankingAndKeptAsIssued() async throws {
         try await withApp { app, _ in
-            let (id, w, cadre) = try await ProjectMoneyTests.signed(app)
-            let unit = try #require(try await ProjectAttractor.query(on: app.db).filter(\.$projectID == id).first()).unitID
+            let (_, unit, w, cadre, api) = try await RankingTests.targetedAndVerified(app)
             let unitName = try #require(try await Unit.find(unit, on: app.db)).name
-            let api = try await APIClient.issue(app, login: "bureau")
-            #expect(
-                try await api.send(
-                    .PUT, "/api/v1/units/\(unit)/targets", json: #"{"year":2026,"version":0,"targets":{"contractInvestment":25000000000}}"#
-                ).status == .ok)
-            let signing = try #require(
-                try await StageReport.query(on: app.db).filter(\.$projectID == id).filter(\.$toStage == .signed).first())
-            #expect(try await w.bureau.post("/projects/\(id)/stages/verify", [("report", signing.id!.uuidString)]).status == .seeOther)
             // a demand routed to the unit, due Friday 23 October and never answered: five working days on,
             // 30 October, it went into the bulletin step
             _ = try await cadre.get("/work-orders/new")

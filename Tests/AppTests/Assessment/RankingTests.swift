@@ -18,18 +18,27 @@ struct RankingTests {
         (body["units"] as? [[String: Any]])?.first { $0["unitID"] as? String == unit.uuidString }
     }
 
+    /// [000]'s unit: a 2.5亿元 contract target for 2026 and its share of the 29.14亿元 signing of 2 March,
+    /// verified by the bureau.
+    static func targetedAndVerified(_ app: Application) async throws -> (
+        project: UUID, unit: UUID, w: ProjectTests.World, cadre: Browser, api: APIClient
+    ) {
+        let (id, w, cadre) = try await ProjectMoneyTests.signed(app)
+        let unit = try #require(try await ProjectAttractor.query(on: app.db).filter(\.$projectID == id).first()).unitID
+        let api = try await APIClient.issue(app, login: "bureau")
+        #expect(
+            try await api.send(
+                .PUT, "/api/v1/units/\(unit)/targets", json: #"{"year":2026,"version":0,"targets":{"contractInvestment":25000000000}}"#
+            ).status == .ok)
+        let signing = try #require(
+            try await StageReport.query(on: app.db).filter(\.$projectID == id).filter(\.$toStage == .signed).first())
+        #expect(try await w.bureau.post("/projects/\(id)/stages/verify", [("report", signing.id!.uuidString)]).status == .seeOther)
+        return (id, unit, w, cadre, api)
+    }
+
     @Test func aUnitIsScoredLineByLineAndThePublishedPeriodStaysAsPublished() async throws {
         try await withApp { app, _ in
-            let (id, w, cadre) = try await ProjectMoneyTests.signed(app)
-            let unit = try #require(try await ProjectAttractor.query(on: app.db).filter(\.$projectID == id).first()).unitID
-            let api = try await APIClient.issue(app, login: "bureau")
-            #expect(
-                try await api.send(
-                    .PUT, "/api/v1/units/\(unit)/targets", json: #"{"year":2026,"version":0,"targets":{"contractInvestment":25000000000}}"#
-                ).status == .ok)
-            let signing = try #require(
-                try await StageReport.query(on: app.db).filter(\.$projectID == id).filter(\.$toStage == .signed).first())
-            #expect(try await w.bureau.post("/projects/\(id)/stages/verify", [("report", signing.id!.uuidString)]).status == .seeOther)
+            let (id, unit, w, cadre, api) = try await Self.targetedAndVerified(app)
 
             var october = try await api.send(.GET, "/api/v1/rankings?period=2026-10").json
             #expect(october["published"] as? Bool == false && october["through"] as? String == "2026-10-31")

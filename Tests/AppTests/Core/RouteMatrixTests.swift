@@ -333,18 +333,22 @@ struct World {
             }
             set(.token, .otherUnit, foreignToken.map { .init(id: $0, ties: .withinJurisdiction) })
         }
-        // every jurisdiction the twelve work in has its 2026年第1期 (`:year/:number` names a bulletin of
-        // the reader's own): the demo city's is issued; a district's is issued here from a ranking of none
-        let january = try #require(RankingPeriod(year: 2026, month: 1))
-        for scope in Set(world.people.map(\.scope.value)) {
+        try await issueFirstBulletins(app, people: world.people)
+        return world
+    }
+
+    /// Every jurisdiction the twelve work in has its 2026年第1期 (`:year/:number` names a bulletin of
+    /// the reader's own): the demo city's is issued; a district's is issued here from a ranking of none.
+    static func issueFirstBulletins(_ app: Application, people: [RouteMatrixTests.Person]) async throws {
+        let january = RankingPeriod(year: 2026, month: 1)!
+        guard let by = people.last(where: { $0.roles.contains(.bureau) })?.id else { return }
+        for scope in Set(people.map(\.scope.value)) {
             guard try await BulletinService.read(scope: scope, year: 2026, number: 1, on: app.db) == nil else { continue }
             let none = RankingService.Ranking(period: january, through: january.through, formula: .standard, formulaVersion: 0, lines: [])
-            let by = try #require(world.people.first { $0.roles.contains(.bureau) }).id
             _ = try await RankingService.store(none, scope: scope, by: by, actor: .system("test"), at: 0, on: app.db)
             _ = try await BulletinService.store(
                 january, scope: scope, issuer: "测试招商局", on: CivilDate(year: 2026, month: 2, day: 6)!, by: by, actor: .system("test"), at: 0,
                 on: app.db)
         }
-        return world
     }
 }

@@ -87,6 +87,7 @@ enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// The SHA-256 of a text in lowercase hex (a token's stored form; a published record's digest).
     static func digest(_ value: String) -> String {
         SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
     }
