@@ -28,6 +28,18 @@ enum ProgressFigures {
     static func facts(scope: JurisdictionCode, on db: any Database) async throws -> (
         projects: [CreditedResults.Project], titles: [String: String]
     ) {
+        try decode(try await factRows(scope: scope, on: db))
+    }
+
+    /// The rows `facts` is made of, as the database answers them.
+    struct FactRows: Sendable {
+        var reports: [any SQLRow]
+        var shares: [any SQLRow]
+        var heads: [any SQLRow]
+        var schedule: SettingsSchedule
+    }
+
+    static func factRows(scope: JurisdictionCode, on db: any Database) async throws -> FactRows {
         let sql = db.sql
         let inScope: SQLQueryString = "p.jurisdiction_code >= \(bind: scope.prefix) AND p.jurisdiction_code < \(bind: scope.prefix + "~")"
         let reports = try await sql.raw(
@@ -45,6 +57,12 @@ enum ProgressFigures {
         ).all()
         let heads = try await sql.raw("SELECT p.id, p.title, p.jurisdiction_code, p.accepted_on FROM projects p WHERE \(inScope)").all()
         let schedule = SettingsSchedule(try await SettingsService.rows(on: db).compactMap(\.entry))
+        return FactRows(reports: reports, shares: shares, heads: heads, schedule: schedule)
+    }
+
+    /// The projects' verified facts from their rows: pure work, done off the event loops by `year`.
+    static func decode(_ rows: FactRows) throws -> (projects: [CreditedResults.Project], titles: [String: String]) {
+        let (reports, shares, heads, schedule) = (rows.reports, rows.shares, rows.heads, rows.schedule)
         var byProject: [UUID: [ProjectFacts.Report]] = [:]
         for row in reports {
             let r = RowReader(row)
@@ -86,6 +104,10 @@ enum ProgressFigures {
     static func funds(scope: JurisdictionCode, from: CivilDate, through: CivilDate, on db: any Database) async throws
         -> [CreditedResults.Funds]
     {
+        try decodeFunds(try await fundsRows(scope: scope, from: from, through: through, on: db))
+    }
+
+    static func fundsRows(scope: JurisdictionCode, from: CivilDate, through: CivilDate, on db: any Database) async throws -> [any SQLRow] {
         try await db.sql.raw(
             """
             SELECT f.id, f.project_id, f.arrived_on, f.amount_minor, f.currency, f.is_foreign
@@ -93,7 +115,11 @@ enum ProgressFigures {
             WHERE p.jurisdiction_code >= \(bind: scope.prefix) AND p.jurisdiction_code < \(bind: scope.prefix + "~")
               AND f.verified_by IS NOT NULL AND f.arrived_on >= \(bind: from.description) AND f.arrived_on <= \(bind: through.description)
             """
-        ).all().compactMap { row in
+        ).all()
+    }
+
+    static func decodeFunds(_ rows: [any SQLRow]) throws -> [CreditedResults.Funds] {
+        try rows.compactMap { row in
             let r = RowReader(row)
             guard let arrived = CivilDate(try r.string("arrived_on")) else { return nil }
             return CreditedResults.Funds(
@@ -113,17 +139,23 @@ enum ProgressFigures {
         let key = ShortCache.writeSensitive + "progress|\(scope.value)|\(year)|\(through)"
         return try await request.application.shortCache.value(key, ttl: 30) {
             let rates = try await ExchangeRate.table(on: db)
-            let (projects, titles) = try await facts(scope: scope, on: db)
+            let rows = try await factRows(scope: scope, on: db)
             let first = CivilDate(year: year, month: 1, day: 1)!
             let lastFirst = CivilDate(year: year - 1, month: 1, day: 1)!
-            let funds = try await Self.funds(scope: scope, from: lastFirst, through: through, on: db)
-            return Year(
-                year: year, through: through,
-                tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
-                lastYear: CreditedResults.tally(
-                    projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
-                titles: titles, negotiating: CreditedResults.negotiating(projects, on: through),
-                notStarted: CreditedResults.notStartedOnTime(projects, on: through))
+            let fundsRows = try await Self.fundsRows(scope: scope, from: lastFirst, through: through, on: db)
+            // a province-sized city's tally takes a while: on the figures' own thread, never on an
+            // event loop, where every page of the loop would wait behind it
+            return try await OwnThreadPool.figuresPool.runIfActive {
+                let (projects, titles) = try decode(rows)
+                let funds = try decodeFunds(fundsRows)
+                return Year(
+                    year: year, through: through,
+                    tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
+                    lastYear: CreditedResults.tally(
+                        projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
+                    titles: titles, negotiating: CreditedResults.negotiating(projects, on: through),
+                    notStarted: CreditedResults.notStartedOnTime(projects, on: through))
+            }
         }
     }
 
