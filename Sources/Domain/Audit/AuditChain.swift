@@ -1,5 +1,3 @@
-import Crypto
-
 /// The audit log is hash-chained (SPEC §12): each record's hash covers its own content and the hash
 /// of the record before it, so changing or removing any record breaks every link after it.
 public enum AuditChain {
@@ -42,11 +40,7 @@ public enum AuditChain {
     }
 
     public static func hash(previous: String, _ content: Content) -> String {
-        let digest = SHA256.hash(data: Array((previous + content.canonical).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Digest.sha256Hex(previous + content.canonical)
     }
 
     public enum Break: Equatable, Sendable {

@@ -70,8 +70,7 @@ public enum PublicDraw {
 
     /// The register's digest as published: SHA-256 of its entries, one a line, in their order.
     public static func digest(register: [String]) -> String {
-        let text = register.joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(register.joined(separator: "\n"))
     }
 
     /// The people drawn, in the order drawn.

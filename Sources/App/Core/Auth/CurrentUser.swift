@@ -89,7 +89,7 @@ enum Secrets {
 
     /// The SHA-256 of a text in lowercase hex (a token's stored form; a published record's digest).
     static func digest(_ value: String) -> String {
-        SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(value)
     }
 
     /// Compares without an early exit, so timing does not reveal how much matched.
