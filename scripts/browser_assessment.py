@@ -82,7 +82,8 @@ def seating_walk(driver, base, shots, h):
     publish = [f for f in forms if "发布" in f.text and "规则" not in f.text]
     h.check("the bureau is offered the publication", len(publish) >= 1)
     publish[-1].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    h.wait_for(driver, lambda d: "已发布" in d.page_source)
+    # the draft page may say 已发布 of another year: wait for the published page's digest line
+    h.wait_for(driver, lambda d: "摘要核对一致" in d.page_source or "摘要不一致" in d.page_source)
     h.check("the year is published and read back as published", "已发布" in driver.page_source and "摘要核对一致" in driver.page_source)
     h.shoot(driver, shots, "65-seating-just-published")
     driver.get(base + "/seats/hall.svg?year=%d" % (year - 1))
@@ -148,7 +149,8 @@ def ranking_walk(driver, base, shots, h):
     h.check("a score is explained line by line", "× 权重" in driver.page_source)
     forms = [f for f in driver.find_elements(By.CSS_SELECTOR, "main form.form") if "发布" in f.text and "保存公式" not in f.text]
     forms[-1].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    h.wait_for(driver, lambda d: "已发布" in d.page_source)
+    # the draft page may say 已发布 of another year: wait for the published page's digest line
+    h.wait_for(driver, lambda d: "摘要核对一致" in d.page_source or "摘要不一致" in d.page_source)
     h.check("the month is published by the bureau", "已发布" in driver.page_source and "摘要核对一致" in driver.page_source)
     h.shoot(driver, shots, "71-ranking-published")
     h.log_out(driver)
