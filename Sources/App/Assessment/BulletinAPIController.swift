@@ -11,14 +11,6 @@ struct BulletinAPIController {
         api.get(APIRoute.bulletin.pattern, use: show)
     }
 
-    struct Summary: Content {
-        var year: Int
-        var number: Int
-        var period: String
-        var title: String
-        var issuedOn: String
-    }
-
     struct Body: Content {
         var year: Int
         var number: Int
@@ -30,16 +22,15 @@ struct BulletinAPIController {
     }
 
     static func body(_ b: BulletinService.Issued) -> Body {
-        Body(
-            year: b.record.year, number: b.record.number, issuedAt: b.at, issuedBy: b.by, digest: b.digest, intact: b.intact,
+        let p = b.publication
+        return Body(
+            year: b.record.year, number: b.record.number, issuedAt: p.at, issuedBy: p.by, digest: p.digest, intact: p.intact,
             bulletin: b.record)
     }
 
-    func list(_ request: Request) async throws -> [Summary] {
+    func list(_ request: Request) async throws -> [BulletinService.Summary] {
         let user = try request.authorize(.read, .assessment)
-        return try await BulletinService.list(scope: user.scope.value, on: request.db).map {
-            Summary(year: $0.year, number: $0.number, period: $0.period, title: $0.title, issuedOn: $0.issuedOn)
-        }
+        return try await BulletinService.list(scope: user.scope.value, on: request.db)
     }
 
     func show(_ request: Request) async throws -> Body {
@@ -52,17 +43,11 @@ struct BulletinAPIController {
     }
 
     func issue(_ request: Request) async throws -> Response {
-        let user = try request.authorize(.manage, .assessment)
+        try request.authorize(.manage, .assessment)
         let body = try request.decodeForm(IssueBody.self)
         guard let period = RankingPeriod(body.period) else {
             throw AppError.field("period", zh: "期次应如 2026-10（月度）或 2026（年终）。", en: "A period such as 2026-10 or 2026.")
         }
-        let issuer: String
-        if let typed = body.issuer {
-            issuer = typed
-        } else {
-            issuer = try await BulletinService.defaultIssuer(scope: user.scope.value, fallback: user.unitName, on: request.db)
-        }
-        return try .created(Self.body(try await BulletinService(request: request).issue(period, issuer: issuer)))
+        return try .created(Self.body(try await BulletinService(request: request).issue(period, issuer: body.issuer)))
     }
 }

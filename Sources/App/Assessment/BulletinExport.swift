@@ -31,7 +31,7 @@ enum BulletinExport {
                 Column("部分"), Column("单位类别"), Column("名次", .integer), Column("单位", width: 24), Column("得分（分）", .amount),
                 Column("实绩得分（分）", .amount), Column("扣分（分）", .amount), Column("说明", width: 60),
             ],
-            filters: [("期号", b.numberText), ("发文机关", b.issuer), ("印发日期", b.issuedOn), ("摘要 SHA-256", issued.digest)],
+            filters: [("期号", b.numberText), ("发文机关", b.issuer), ("印发日期", b.issuedOn), ("摘要 SHA-256", issued.publication.digest)],
             chunk: ExportTable.whole(rows))
     }
 

@@ -60,20 +60,13 @@ struct BulletinRecord: Codable, Sendable, Equatable {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
-    static func digest(_ text: String) -> String {
-        Secrets.digest(text)
-    }
-
     static func from(json: String) -> BulletinRecord? { try? JSONDecoder().decode(BulletinRecord.self, from: Data(json.utf8)) }
 
-    /// "第 3 期" as the masthead prints it.
-    var numberText: String { "\(year)年第\(number)期" }
+    /// "2026年第3期" as the masthead prints it and the list names it.
+    var numberText: String { Self.numberText(year: year, number: number) }
+
+    static func numberText(year: Int, number: Int) -> String { "\(year)年第\(number)期" }
 
     /// "2026-11-29" → "2026年11月29日", as the standard writes dates.
     static func chineseDate(_ date: CivilDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
-
-    /// "2026 年 10 月" → "2026年10月"; the year-end "2026年度".
-    static func compact(_ period: RankingPeriod) -> String {
-        period.month.map { "\(period.year)年\($0)月" } ?? "\(period.year)年度"
-    }
 }

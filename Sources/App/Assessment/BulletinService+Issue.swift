@@ -6,22 +6,18 @@ import Vapor
 /// Issuing a bulletin (the bureau, once per period, numbered in the year of issue) and reading the
 /// issued ones back as they were.
 extension BulletinService {
+    /// Issues the period's bulletin; `issuer` nil is the jurisdiction's bureau.
     @discardableResult
-    func issue(_ period: RankingPeriod, issuer raw: String) async throws -> Issued {
+    func issue(_ period: RankingPeriod, issuer typed: String?) async throws -> Issued {
         let user = try request.authorize(.manage, .assessment)
-        let issuer = try Self.issuer(raw)
-        guard period.year >= 2000, period.year <= request.clock.today.year else {
-            throw AppError.field("period", zh: "期次应在 2000 年至今年之间。", en: "The period must lie between 2000 and this year.")
-        }
+        let issuer = try await issuer(typed)
         let scope = user.scope.value
         let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today)
-        if try await Self.issued(scope: scope, period: period, on: request.db) != nil { throw Self.alreadyIssued(period) }
-        let id = try await request.writeTransaction { db in
-            try await Self.store(
+        return try await request.writeTransaction { db in
+            let (id, record, digest) = try await Self.store(
                 period, scope: scope, issuer: issuer, on: today, by: user.personID, actor: actor, at: millis, on: db)
+            return Issued(record: record, publication: .init(id: id, at: millis, by: user.name, digest: digest, intact: true))
         }
-        guard let issued = try await Self.read(scope: scope, id: id, on: request.db) else { throw Self.alreadyIssued(period) }
-        return issued
     }
 
     /// Composes and writes the period's bulletin with the next number of the year and the audit
@@ -31,12 +27,9 @@ extension BulletinService {
     static func store(
         _ period: RankingPeriod, scope: String, issuer: String, on day: CivilDate, by person: UUID, actor: AuditActor, at millis: Int64,
         on db: any Database
-    ) async throws -> UUID {
+    ) async throws -> (id: UUID, record: BulletinRecord, digest: String) {
         let sql = db.sql
-        let taken = try await sql.raw(
-            "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND period = \(bind: period.description)"
-        ).first()
-        guard taken == nil else { throw alreadyIssued(period) }
+        guard try await issued(scope: scope, period: period, on: db) == nil else { throw alreadyIssued(period) }
         let number = try await NumberSequence.next("bulletin|\(scope)|\(day.year)", on: db) {
             let row = try await sql.raw(
                 "SELECT CAST(MAX(number) AS BIGINT) AS n FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: day.year)"
@@ -45,7 +38,7 @@ extension BulletinService {
         }
         let record = try await compose(period, scope: scope, issuer: issuer, issuedOn: day, number: number, on: db)
         let json = record.json
-        let digest = BulletinRecord.digest(json)
+        let digest = Secrets.digest(json)
         let id = UUID()
         let inserted = try await sql.raw(
             """
@@ -59,7 +52,7 @@ extension BulletinService {
         try await AuditLog.append(
             on: db, by: actor, action: "bulletin.issue", objectType: "bulletin", objectID: id.uuidString,
             after: ["period": period.description, "number": record.numberText, "digest": digest], at: millis)
-        return id
+        return (id, record, digest)
     }
 
     static func issued(scope: String, period: RankingPeriod, on db: any Database) async throws -> UUID? {
@@ -69,21 +62,14 @@ extension BulletinService {
         return try row.map { try RowReader($0).uuid("id") }
     }
 
-    /// Bulletin 第 `number` 期 of `year` of the jurisdiction, as issued.
+    /// Bulletin 第 `number` 期 of `year` of the jurisdiction, as issued, its digest checked.
     static func read(scope: String, year: Int, number: Int, on db: any Database) async throws -> Issued? {
-        let row = try await db.sql.raw(
-            "SELECT id FROM bulletins WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: year) AND number = \(bind: number)"
-        ).first()
-        guard let id = try row.map({ try RowReader($0).uuid("id") }) else { return nil }
-        return try await read(scope: scope, id: id, on: db)
-    }
-
-    static func read(scope: String, id: UUID, on db: any Database) async throws -> Issued? {
         guard
             let row = try await db.sql.raw(
                 """
-                SELECT b.snapshot, b.digest, b.issued_at, p.name AS issuer_person FROM bulletins b JOIN persons p ON p.id = b.issued_by
-                WHERE b.id = \(bind: id) AND b.jurisdiction_code = \(bind: scope)
+                SELECT b.id, b.snapshot, b.digest, b.issued_at, p.name AS issuer_person FROM bulletins b
+                JOIN persons p ON p.id = b.issued_by
+                WHERE b.jurisdiction_code = \(bind: scope) AND b.year = \(bind: year) AND b.number = \(bind: number)
                 """
             ).first()
         else { return nil }
@@ -92,8 +78,10 @@ extension BulletinService {
         guard let record = BulletinRecord.from(json: json) else { return nil }
         let digest = try r.string("digest")
         return Issued(
-            id: id, record: record, digest: digest, intact: BulletinRecord.digest(json) == digest, by: try r.string("issuer_person"),
-            at: try r.int64("issued_at"))
+            record: record,
+            publication: .init(
+                id: try r.uuid("id"), at: try r.int64("issued_at"), by: try r.string("issuer_person"), digest: digest,
+                intact: Secrets.digest(json) == digest))
     }
 
     /// The jurisdiction's bulletins, the latest first.

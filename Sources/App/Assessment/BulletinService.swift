@@ -10,16 +10,14 @@ import Vapor
 struct BulletinService {
     let request: Request
 
+    /// A bulletin as issued: its snapshot and, like a published seating or ranking, who issued it
+    /// when, with the digest and whether the stored snapshot still agrees with it.
     struct Issued: Sendable {
-        var id: UUID
         var record: BulletinRecord
-        var digest: String
-        var intact: Bool
-        var by: String
-        var at: Int64
+        var publication: SeatingService.Publication
     }
 
-    struct Summary: Sendable {
+    struct Summary: Content {
         var year: Int
         var number: Int
         var period: String
@@ -63,11 +61,32 @@ struct BulletinService {
         return issuer
     }
 
+    /// The issuing body as typed, or the jurisdiction's bureau when none was given.
+    func issuer(_ typed: String?) async throws -> String {
+        let user = try request.requireUser()
+        guard let typed else { return try await Self.defaultIssuer(scope: user.scope.value, fallback: user.unitName, on: request.db) }
+        return try Self.issuer(typed)
+    }
+
     /// The bulletin the bureau would issue today for the period (a preview; nothing is written).
-    func draft(_ period: RankingPeriod, issuer: String, number: Int = 0) async throws -> BulletinRecord {
+    func draft(_ period: RankingPeriod, issuer typed: String?) async throws -> BulletinRecord {
         let user = try request.authorize(.manage, .assessment)
+        guard try await Self.issued(scope: user.scope.value, period: period, on: request.db) == nil else {
+            throw Self.alreadyIssued(period)
+        }
         return try await Self.compose(
-            period, scope: user.scope.value, issuer: try Self.issuer(issuer), issuedOn: request.clock.today, number: number, on: request.db)
+            period, scope: user.scope.value, issuer: try await issuer(typed), issuedOn: request.clock.today, number: 0, on: request.db)
+    }
+
+    /// Periods whose ranking is published and that have no bulletin yet, the latest first.
+    static func issuable(scope: String, on db: any Database) async throws -> [RankingPeriod] {
+        try await db.sql.raw(
+            """
+            SELECT period FROM rankings WHERE jurisdiction_code = \(bind: scope)
+              AND period NOT IN (SELECT period FROM bulletins WHERE jurisdiction_code = \(bind: scope))
+            ORDER BY year DESC, period DESC
+            """
+        ).all().compactMap { RankingPeriod(try RowReader($0).string("period")) }
     }
 
     /// The bulletin's whole content from what is published and what the work orders record.
@@ -106,12 +125,12 @@ struct BulletinService {
         }
         let rows = ranking.lines.map { line -> BulletinRecord.Row in
             let contract = line.score.lines.first { $0.measure == .contractInvestment }?.achievedPermille
-            let deducted = line.score.lines.filter { $0.deduction != nil }.reduce(0) { $0 + $1.centipoints }
             return .init(
                 kind: line.unit.kind.label(.zh), place: line.place, unit: line.unit.name, score: line.score.centipoints,
-                results: line.score.resultsCentipoints, deducted: deducted, contract: contract.map { Percent.text($0) } ?? "未下达")
+                results: line.score.resultsCentipoints, deducted: line.score.deductedCentipoints,
+                contract: contract.map { Percent.text($0) } ?? "未下达")
         }
-        let label = BulletinRecord.compact(period)
+        let label = period.documentLabel
         var sources = ["\(period.label)考核排名（发布摘要 SHA-256 \(ranking.publication?.digest ?? "")）"]
         if let seating, let p = seating.publication { sources.append("\(period.year) 年年终座次（发布摘要 SHA-256 \(p.digest)）") }
         return BulletinRecord(

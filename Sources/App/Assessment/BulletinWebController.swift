@@ -1,5 +1,4 @@
 import Domain
-import FluentSQL
 import Vapor
 
 /// 通报: the list (`/bulletins`), the bureau's preview (`/bulletins/draft?period=&issuer=`) and issue
@@ -25,7 +24,7 @@ struct BulletinWebController {
         }
         let values = ["period": period.description, "issuer": request.queryText("issuer")]
         do {
-            let record = try await BulletinService(request: request).draft(period, issuer: values["issuer"] ?? "")
+            let record = try await BulletinService(request: request).draft(period, issuer: values["issuer"])
             return .html(BulletinView.draft(record, context: PageContext(request: request)))
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             return try await render(request, form: FormState(values: values, error: error), status: error.status)
@@ -67,26 +66,13 @@ struct BulletinWebController {
         return issued
     }
 
-    /// Periods whose ranking is published and that have no bulletin yet, the latest first.
-    static func issuable(scope: String, on db: any Database) async throws -> [RankingPeriod] {
-        try await db.sql.raw(
-            """
-            SELECT period FROM rankings WHERE jurisdiction_code = \(bind: scope)
-              AND period NOT IN (SELECT period FROM bulletins WHERE jurisdiction_code = \(bind: scope))
-            ORDER BY year DESC, period DESC
-            """
-        ).all().compactMap { RankingPeriod(try RowReader($0).string("period")) }
-    }
-
     private func render(_ request: Request, form: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.authorize(.read, .assessment)
         let scope = user.scope.value
         let mayManage = request.may(.manage, .assessment)
-        let issuable = mayManage ? try await Self.issuable(scope: scope, on: request.db) : []
+        let issuable = mayManage ? try await BulletinService.issuable(scope: scope, on: request.db) : []
         var state = form ?? FormState(values: ["period": issuable.first?.description ?? ""])
-        if (state.values["issuer"] ?? "").isEmpty {
-            state.values["issuer"] = try await BulletinService.defaultIssuer(scope: scope, fallback: user.unitName, on: request.db)
-        }
+        if (state.values["issuer"] ?? "").isEmpty { state.values["issuer"] = try await BulletinService(request: request).issuer(nil) }
         let model = BulletinView.ListModel(
             issued: try await BulletinService.list(scope: scope, on: request.db), issuable: issuable, mayManage: mayManage, form: state)
         return .html(BulletinView.list(model, context: PageContext(request: request)), status: status)

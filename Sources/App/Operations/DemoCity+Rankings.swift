@@ -18,6 +18,7 @@ extension DemoCity {
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let earliest = CivilDate(year: today.year - 2, month: 1, day: 1)!
         let funds = try await ProgressFigures.funds(scope: scope, from: earliest, through: today, on: db)
+        let issuer = try await BulletinService.defaultIssuer(scope: scope.value, fallback: "招商局", on: db)
         var periods = [RankingPeriod(year: today.year - 2)!, RankingPeriod(year: today.year - 1)!]
         periods += RankingPeriod.offered(year: today.year, today: today).filter { $0.month != nil }
         for period in periods {
@@ -41,7 +42,6 @@ extension DemoCity {
             }
             // the bulletin follows the next day, numbered in the year it is issued
             let issued = CivilDate(dayNumber: day.dayNumber + 1)
-            let issuer = try await BulletinService.defaultIssuer(scope: scope.value, fallback: "招商局", on: db)
             try await app.writeTransaction { db in
                 _ = try await BulletinService.store(
                     period, scope: scope.value, issuer: issuer, on: issued, by: setter, actor: .system("demo"),

@@ -18,7 +18,7 @@ public enum BulletinRules {
         }
     }
 
-    public enum Reason: Equatable, Sendable, Codable {
+    public enum Reason: Equatable, Sendable {
         /// In the `place` of `of` units of its kind.
         case top(place: Int, of: Int)
         /// Last of `of` units of its kind.

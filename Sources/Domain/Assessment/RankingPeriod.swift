@@ -29,6 +29,9 @@ public struct RankingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     public var label: String { month.map { "\(year) 年 \($0) 月" } ?? "\(year) 年年终" }
 
+    /// As an official document's title writes it, without spaces: "2026年10月", the year "2026年度".
+    public var documentLabel: String { month.map { "\(year)年\($0)月" } ?? "\(year)年度" }
+
     /// The last day the period's results count to.
     public var through: CivilDate {
         guard let month else { return CivilDate(year: year, month: 12, day: 31)! }

@@ -64,6 +64,8 @@ public struct ScoreFormula: Equatable, Sendable {
         public var resultsCentipoints: Int64 {
             lines.filter { $0.measure != nil && $0.measure != .satisfaction }.reduce(0) { $0 + $1.centipoints }
         }
+        /// The deductions together (zero or below).
+        public var deductedCentipoints: Int64 { lines.filter { $0.deduction != nil }.reduce(0) { $0 + $1.centipoints } }
     }
 
     /// The score of one unit: each weighted measure's share of its target (a measure without a

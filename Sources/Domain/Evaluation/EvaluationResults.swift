@@ -1,6 +1,7 @@
 /// 双百双评's results per series (SPEC §8, seed [003]): every unit rated 满意 / 基本满意 / 不满意 by the
 /// drawn; a unit's score is its share of 满意 with 基本满意 counting half; the first three praised
-/// (流动红旗, their heads rated excellent), the last criticised and barred from awards; ties by the
+/// (流动红旗, their heads rated excellent; as many as a bulletin praises, `BulletinRules.praised`),
+/// the last criticised and barred from awards; ties by the
 /// rule written on the page; a unit with too few answers to stay anonymous has its results withheld,
 /// and where one withheld unit could be worked out from the series' total, the total is withheld too.
 public enum EvaluationResults {
@@ -67,7 +68,7 @@ public enum EvaluationResults {
         }
         var lines: [Line] = ordered.enumerated().map { index, u in
             Line(
-                unit: u.unit, name: u.name, tally: u.tally, place: index + 1, praised: index < min(3, ordered.count - 1),
+                unit: u.unit, name: u.name, tally: u.tally, place: index + 1, praised: index < BulletinRules.praised(of: ordered.count),
                 criticised: ordered.count >= 2 && index == ordered.count - 1)
         }
         let withheld = units.filter { $0.tally.answers < minimumAnswers }

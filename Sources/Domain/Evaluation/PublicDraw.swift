@@ -26,11 +26,10 @@ public enum PublicDraw {
         for (index, source) in sources.enumerated() {
             let values = source.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { throw .emptySource(index + 1) }
-            let numbers = values.filter { $0.allSatisfy { ("0"..."9").contains($0) } }.map(canonicalNumber)
-            let others = values.filter { !$0.allSatisfy { ("0"..."9").contains($0) } }
-            let sortedNumbers = numbers.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
-            let sortedOthers = others.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for value in sortedNumbers + sortedOthers { key += value + "." }
+            let isNumber = { (value: String) in value.allSatisfy { ("0"..."9").contains($0) } }
+            let numbers = values.filter(isNumber).map(canonicalNumber).sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+            let others = values.filter { !isNumber($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for value in numbers + others { key += value + "." }
             key += "/"
         }
         return key
@@ -47,8 +46,7 @@ public enum PublicDraw {
     public static func select(count: Int, pool: Int, key: String) throws(Problem) -> [Int] {
         guard count <= pool else { throw .poolTooSmall(pool: pool, wanted: count) }
         guard count <= 65_536 else { throw .tooMany }
-        var remaining = Array(1...max(pool, 1))
-        if pool == 0 { remaining = [] }
+        var remaining = (0..<pool).map { $0 + 1 }
         var chosen: [Int] = []
         let keyBytes = Array(key.utf8)
         for i in 0..<count {

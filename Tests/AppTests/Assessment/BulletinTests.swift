@@ -38,7 +38,7 @@ struct BulletinTests {
             let ranking = try await api.send(.GET, "/api/v1/rankings?period=2026-10").json
             // an issuing body with a zero-width space in it is refused, nothing written
             let hidden = try await api.send(.POST, "/api/v1/bulletins", json: #"{"period":"2026-10","issuer":"荆门市\u200B招商局"}"#)
-            #expect(hidden.status == .unprocessableEntity && hidden.body.string.contains("看不见的字符"))
+            #expect(hidden.status == .unprocessableEntity && hidden.body.string.contains("看不见的字符"), "\(hidden.status)")
             #expect(try await app.db.sql.raw("SELECT id FROM bulletins").all().isEmpty)
 
             let issued = try await api.send(.POST, "/api/v1/bulletins", json: #"{"period":"2026-10","issuer":"荆门市招商局"}"#)
@@ -149,6 +149,11 @@ struct BulletinTests {
             #expect(short.status == .unprocessableEntity && short.body.string.contains("发文机关应为 2 至 30 个字"))
             let done = try await bureau.post("/bulletins", [("period", "2026-10"), ("issuer", "荆门市招商局")])
             #expect(done.status == .seeOther && done.headers.first(name: .location) == "/bulletins/2026/1")
+            // issued: no preview of it any more, and nothing left to issue — a refusal is said in words
+            let again = try await bureau.get("/bulletins/draft?period=2026-10&issuer=荆门市招商局")
+            #expect(again.status == .conflict && again.body.string.contains("通报已印发"))
+            let hidden = try await bureau.post("/bulletins", [("period", "2026-10"), ("issuer", "荆门市\u{200B}招商局")])
+            #expect(hidden.status == .unprocessableEntity && hidden.body.string.contains("发文机关中有看不见的字符"))
         }
     }
 }

@@ -105,6 +105,8 @@ struct AssessmentRulesTests {
         #expect(byMeasure == [.contractInvestment: 3600, .fundsDomestic: 1317, .satisfaction: 3700])
         #expect(score.lines.last == .init(measure: nil, deduction: .lateWorkOrder, achievedPermille: nil, count: 2, centipoints: -200))
         #expect(score.centipoints == 8417 && score.resultsCentipoints == 4917)
+        // the deductions together (no falseData found: no line of it counts)
+        #expect(score.deductedCentipoints == -200)
     }
 
     @Test func tiesAreBrokenByTheStatedRule() throws {

@@ -13,6 +13,8 @@ struct RankingPeriodTests {
         #expect(try #require(RankingPeriod("2024-02")).through == Self.day("2024-02-29"))
         let year = try #require(RankingPeriod("2026"))
         #expect(year.through == Self.day("2026-12-31") && year.label == "2026 年年终")
+        // a document's title writes them without spaces
+        #expect(october.documentLabel == "2026年10月" && year.documentLabel == "2026年度")
         for bad in ["2026-13", "2026-1", "26-10", "2026-10-01", "二〇二六", "2026-\u{0301}1", ""] {
             #expect(RankingPeriod(bad) == nil, "\(bad)")
         }

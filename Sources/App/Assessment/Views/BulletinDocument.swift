@@ -8,6 +8,7 @@ import Foundation
 /// numbers "— 1 —" outside on odd and even pages, the issuing body and date, and the colophon.
 enum BulletinDocument {
     static func render(_ b: BulletinRecord, draft: Bool, demo: Bool) -> HNode {
+        let issued = CivilDate(b.issuedOn).map(BulletinRecord.chineseDate) ?? b.issuedOn
         var parts: [HNode] = []
         if draft { parts.append(el("p", [.cls("draft-mark")], text("草稿 · 未印发 · 期号印发时编定"))) }
         if demo { parts.append(el("p", [.cls("draft-mark")], text("演示数据：单位、人员和数字均为虚构"))) }
@@ -16,7 +17,7 @@ enum BulletinDocument {
             el("p", [.cls("issue-no")], text(draft ? "\(b.year)年第　期" : b.numberText)),
             el(
                 "div", [.cls("issue-line")], el("span", [], text(b.issuer)),
-                el("span", [], text(CivilDate(b.issuedOn).map(BulletinRecord.chineseDate) ?? b.issuedOn))),
+                el("span", [], text(issued))),
             el("h2", [.cls("doc-title")], text(b.title)),
         ]
         let opening = b.opening.split(separator: "\n").map(String.init)
@@ -59,11 +60,11 @@ enum BulletinDocument {
         parts.append(
             el(
                 "div", [.cls("signature")], el("p", [], text(b.issuer)),
-                el("p", [], text(CivilDate(b.issuedOn).map(BulletinRecord.chineseDate) ?? b.issuedOn))))
+                el("p", [], text(issued))))
         parts.append(
             el(
                 "div", [.cls("colophon")], el("span", [], text(b.issuer)),
-                el("span", [], text((CivilDate(b.issuedOn).map(BulletinRecord.chineseDate) ?? b.issuedOn) + "印发"))))
+                el("span", [], text(issued + "印发"))))
         parts.append(el("p", [.cls("basis")], text("依据：" + b.sources.joined(separator: "；") + "。实绩截至 \(b.through)。")))
         return el("article", [.cls("paper")], children: parts)
     }

@@ -22,10 +22,19 @@ enum BulletinView {
                         "通报依据已发布的考核排名（年终通报另依据已发布的年终座次）和闭环工单记录生成，按 GB/T 9704-2012 的 A4 版式排印；印发后按印发时的内容保存，摘要记入审计日志，不随以后的数据更正而改变。",
                         "Bulletins are drawn from published rankings and kept as issued.")))
         ]
-        content += Components.banner(model.form, lang)
+        // the form below shows its fields' errors; without it (nothing left to issue) the banner says them
+        var form = model.form
+        if model.issuable.isEmpty || !model.mayManage, !form.errors.isEmpty {
+            form.banner = .init(
+                zh: form.errors.values.map(\.zh).sorted().joined(separator: " "),
+                en: form.errors.values.map(\.en).sorted().joined(separator: " "))
+        }
+        content += Components.banner(form, lang)
         let rows = model.issued.map { s -> [HNode] in
             [
-                el("a", [.href(SiteURL.bulletin(year: s.year, number: s.number).path)], text("\(s.year)年第\(s.number)期")),
+                el(
+                    "a", [.href(SiteURL.bulletin(year: s.year, number: s.number).path)],
+                    text(BulletinRecord.numberText(year: s.year, number: s.number))),
                 text(s.title), text(RankingPeriod(s.period)?.label ?? s.period), text(s.issuedOn),
             ]
         }
@@ -81,10 +90,6 @@ enum BulletinView {
 
     static func issued(_ b: BulletinService.Issued, mayExport: Bool, context: PageContext) -> String {
         let lang = context.lang
-        let check =
-            b.intact
-            ? el("span", [.cls("tag ontime")], text(lang("摘要核对一致", "digest agrees")))
-            : el("span", [.cls("tag late")], text(lang("摘要不一致：印发后的记录被改动过", "digest differs: edited after issue")))
         var actions: [HNode] = [
             el("button", [.type("button"), .cls("primary"), .data("print", "")], text(lang("打印（A4）", "Print (A4)")))
         ]
@@ -101,13 +106,7 @@ enum BulletinView {
         actions.append(el("a", [.href(SiteURL.bulletins.path), .cls("button")], text(lang("全部通报", "All bulletins"))))
         let status = el(
             "div", [.cls("no-print")],
-            el(
-                "p", [.cls("totals")],
-                text(
-                    lang(
-                        "\(BeijingTime.text(millis: b.at)) 由 \(b.by) 印发。摘要 SHA-256 ",
-                        "Issued \(BeijingTime.text(millis: b.at)) by \(b.by). SHA-256 ")),
-                el("code", [], text(String(b.digest.prefix(16)) + "…")), text(" "), check),
+            PublicationText.line(b.publication, through: b.record.through, lang, verb: "印发"),
             el("p", [.cls("actions")], children: actions))
         return Layout.page(
             "\(b.record.numberText) " + b.record.title,

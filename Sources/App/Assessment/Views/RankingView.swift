@@ -84,7 +84,7 @@ enum RankingView {
                 guard !lines.isEmpty else { continue }
                 content.append(el("h2", [], text(kind.label(lang) + "（\(lines.count) 个）")))
                 let rows = lines.map { line -> [HNode] in
-                    let deducted = line.score.lines.filter { $0.deduction != nil }.reduce(0) { $0 + $1.centipoints }
+                    let deducted = line.score.deductedCentipoints
                     let change =
                         before[line.unit.id].map { last -> String in
                             let delta = line.score.centipoints - last.score.centipoints
@@ -125,6 +125,6 @@ enum RankingView {
                         ? lang("\(r.period.label)排名尚未发布。", "Not yet published.")
                         : lang("草案：按截至 \(r.through) 经核验的实绩计算，尚未发布；发布后按发布时保存，不再重算。", "Draft through \(r.through).")))
         }
-        return PublicationText.line(p, through: r.through, lang)
+        return PublicationText.line(p, through: r.through.description, lang)
     }
 }

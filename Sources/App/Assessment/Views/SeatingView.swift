@@ -43,7 +43,7 @@ enum SeatingView {
                             "草案：按截至 \(s.through) 经核验的实绩排定，尚未发布；发布后按发布时的数据保存，不再重算。",
                             "Draft through \(s.through): not yet published.")))
         }
-        return PublicationText.line(p, through: s.through, lang)
+        return PublicationText.line(p, through: s.through.description, lang)
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
