@@ -49,7 +49,7 @@ func installExtensions(_ app: Application) {
     ActivityProjectExtension.install(app)
     ParallelApprovalProjectExtension.install(app)
     // the targets of §8 are imported through the engine of §11
-    app.importKinds = ImportKinds.base + [TargetImport()]
+    app.importKinds = ImportKinds.base + [TargetImport(), RegisterImport()]
 }
 
 /// Where the data lives. Tests pass an isolated database; everything else reads the environment.

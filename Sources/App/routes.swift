@@ -7,6 +7,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.healthz.pattern, use: Health.check)
     app.get(SiteURL.metrics.pattern, use: Metrics.scrape)
     app.get(APIRoute.openAPI.pattern, use: OpenAPIDocument.serve)
+    // the ballot needs a code, not an account
+    EvaluationAPIController().registerPublic(app)
     Stylesheet.route(app)
     Script.route(app)
 
@@ -18,6 +20,7 @@ func routes(_ app: Application) throws {
     web.post(SiteURL.language.pattern, use: auth.switchLanguage)
     IntentWebController().registerPublic(web)
     DemandLinkWebController().registerPublic(web)
+    BallotWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
     let exports = ExportMiddleware(tables: ListExports.table.merging(BulletinExport.table) { first, _ in first })
@@ -52,6 +55,7 @@ func routes(_ app: Application) throws {
     CadresWebController().register(pages)
     RankingWebController().register(pages)
     BulletinWebController().register(pages)
+    EvaluationWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -70,6 +74,7 @@ func routes(_ app: Application) throws {
     CadresAPIController().register(api)
     RankingAPIController().register(api)
     BulletinAPIController().register(api)
+    EvaluationAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

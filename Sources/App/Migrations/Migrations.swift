@@ -44,4 +44,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateReservePool())
     app.migrations.add(CreateRankings())
     app.migrations.add(CreateBulletins())
+    app.migrations.add(CreateEvaluations())
 }

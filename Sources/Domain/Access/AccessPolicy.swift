@@ -39,6 +39,10 @@ public enum AccessPolicy {
         /// reads their own unit's (the bureau, leaders and inspectors every unit's); the bureau
         /// sets the targets and publishes.
         case assessment
+        /// 双百双评 and monthly satisfaction (评议, SPEC §8): everyone working here reads a campaign,
+        /// its draw and, once closed, its results; the bureau keeps the registers (import) and runs
+        /// the campaign. Nobody reads a ballot: none is kept.
+        case evaluation
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -123,6 +127,9 @@ public enum AccessPolicy {
         case (.assessment, .export): [.leader, .bureau]
         case (.assessment, .manage): [.bureau]
         case (.assessment, .write): []
+        case (.evaluation, .read): business
+        case (.evaluation, .write), (.evaluation, .manage): [.bureau]
+        case (.evaluation, .export): [.leader, .bureau]
         case (_, .manage): []
         }
     }

@@ -26,13 +26,22 @@ public enum PublicDraw {
         for (index, source) in sources.enumerated() {
             let values = source.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { throw .emptySource(index + 1) }
-            let isNumber = { (value: String) in value.allSatisfy { ("0"..."9").contains($0) } }
-            let numbers = values.filter(isNumber).map(canonicalNumber).sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
-            let others = values.filter { !isNumber($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let whole: [String] = values.filter(isWholeNumber).map(canonicalNumber)
+            let numbers = whole.sorted(by: numericallyBefore)
+            let others = values.filter { !isWholeNumber($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for value in numbers + others { key += value + "." }
             key += "/"
         }
         return key
+    }
+
+    /// Whole numbers without leading zeros in numeric order: the shorter first, then by digits.
+    static func numericallyBefore(_ a: String, _ b: String) -> Bool {
+        a.count != b.count ? a.count < b.count : a < b
+    }
+
+    static func isWholeNumber(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// "0042" → "42"; "0" stays "0".

@@ -8,7 +8,7 @@ import Vapor
 /// types (at least two characters, a quarter second after the last key) and offers them in the
 /// input's datalist; picking one fills the fields named in `data-fills` ("uscc industryCode") if
 /// they are empty (also when the whole name was typed), and empties what it filled if the name is
-/// changed again. A button marked `data-print` prints the page (a bulletin on A4). An element marked `data-refresh="2"` (a long import's progress) reloads the page
+/// changed again. A button marked `data-print` prints the page (a bulletin on A4). A ballot link carries its code after `#`, which no browser sends to the server (so no request log can hold it): the script moves it into the input marked `data-hash-code` and off the address bar. An element marked `data-refresh="2"` (a long import's progress) reloads the page
 /// after that many seconds; without the script its link does.
 enum Script {
     static let version = String(Secrets.digest(source).prefix(10))
@@ -29,6 +29,11 @@ enum Script {
           }
           var print = document.querySelector("[data-print]");
           if (print) { print.addEventListener("click", function () { window.print(); }); }
+          var code = document.querySelector("input[data-hash-code]");
+          if (code && window.location.hash.length > 1) {
+            code.value = decodeURIComponent(window.location.hash.slice(1));
+            if (window.history.replaceState) { window.history.replaceState(null, "", window.location.pathname); }
+          }
           var inputs = document.querySelectorAll("input[data-suggest]");
           Array.prototype.forEach.call(inputs, function (input) {
             var list = document.getElementById(input.getAttribute("list"));

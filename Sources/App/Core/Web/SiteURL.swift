@@ -27,6 +27,8 @@ enum SiteURL: Sendable {
     case imports, importItem(UUID), importCheck(UUID), importCommit(UUID), importErrors(UUID)
     case targets, unitTargets(UUID), progress, unitProgress(UUID), seats, seatsHall, seatsRules
     case cadres, cadre(UUID), reservePool, rankings, rankingFormula, bulletins, bulletinDraft, bulletin(year: Int, number: Int)
+    case evaluations, evaluationAnonymity, evaluation(UUID), evaluationPublish(UUID), evaluationDraw(UUID), evaluationCodes(UUID)
+    case evaluationClose(UUID), evaluationRegister(UUID), evaluationResults(UUID), evaluationDecisions(UUID), ballot
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -108,6 +110,17 @@ enum SiteURL: Sendable {
         case .bulletins: "/bulletins"
         case .bulletinDraft: "/bulletins/draft"
         case .bulletin(let year, let number): "/bulletins/\(year)/\(number)"
+        case .evaluations: "/evaluations"
+        case .evaluationAnonymity: "/evaluations/anonymity"
+        case .evaluation(let id): "/evaluations/\(id)"
+        case .evaluationPublish(let id): "/evaluations/\(id)/publish"
+        case .evaluationDraw(let id): "/evaluations/\(id)/draw"
+        case .evaluationCodes(let id): "/evaluations/\(id)/codes"
+        case .evaluationClose(let id): "/evaluations/\(id)/close"
+        case .evaluationRegister(let id): "/evaluations/\(id)/register"
+        case .evaluationResults(let id): "/evaluations/\(id)/results"
+        case .evaluationDecisions(let id): "/evaluations/\(id)/decisions"
+        case .ballot: "/ballot"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"

@@ -192,10 +192,25 @@ enum Stylesheet {
         .paper p.draft-mark{color:#c00;border:1px dashed #c00;text-align:center;text-indent:0;font-size:12pt;margin-bottom:4mm}
         @media (max-width:600px){.paper{padding:14px 12px;font-size:15px}.paper .masthead{font-size:25px}.paper h2.doc-title{font-size:19px}
           .paper .issue-line,.paper .colophon{font-size:13px;padding:0 0 4px}.paper table.doc-table{font-size:12px}.paper .doc-table th,.paper .doc-table td{padding:2px;white-space:normal}}
+        ol.steps{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:0 0 12px;counter-reset:step}
+        ol.steps li{counter-increment:step;padding:3px 10px;border:1px solid var(--line);border-radius:14px;font-size:13px;color:var(--muted)}
+        ol.steps li:before{content:counter(step) ". "}ol.steps li.done{color:inherit}ol.steps li.current{border-color:var(--blue);color:var(--blue);font-weight:600}
+        code.digest{overflow-wrap:anywhere;font-size:12px}
+        .slips{display:grid;grid-template-columns:repeat(auto-fill,minmax(62mm,1fr));gap:0}
+        .slip{border:1px dashed #888;padding:4mm;break-inside:avoid;page-break-inside:avoid;background:#fff}
+        .slip p{margin:0}.slip-head{font-size:12px}.slip-help{font-size:11px;color:#333;overflow-wrap:anywhere}
+        .slip-code{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:20px;letter-spacing:.06em;margin:2mm 0!important;font-weight:700}
+        form.ballot fieldset.rate{border:1px solid var(--line);border-radius:4px;margin:0 0 10px;padding:6px 10px;background:#fff}
+        form.ballot legend{font-weight:600;padding:0 4px}
+        .choices{display:flex;flex-wrap:wrap;gap:6px;margin:4px 0 6px}
+        label.choice{display:inline-flex;align-items:center;gap:4px;border:1px solid var(--line);border-radius:4px;padding:6px 10px;min-height:36px}
+        label.choice:has(input:checked){border-color:var(--blue);background:#eef4fb}
+        form.ballot input[type=text]{width:100%;box-sizing:border-box}
+        .actions.sticky{position:sticky;bottom:0;background:var(--bg);padding:8px 0}
         @page bulletin{size:A4;margin:37mm 26mm 35mm 28mm}
         @page bulletin:right{@bottom-right{content:"— " counter(page) " —";font-size:14pt;vertical-align:top;padding-top:7mm;padding-right:1em}}
         @page bulletin:left{@bottom-left{content:"— " counter(page) " —";font-size:14pt;vertical-align:top;padding-top:7mm;padding-left:1em}}
-        @media print{.topbar,.sidenav,.crumbs,form,.no-print,main:has(.paper)>h1{display:none}.content{padding:0}body:has(.paper){background:#fff}
-          .paper{page:bulletin;border:0;box-shadow:none;padding:0;margin:0;max-width:none}}
+        @media print{.topbar,.sidenav,.crumbs,form,.no-print,main:has(.paper)>h1,main:has(.slips)>h1{display:none}.content{padding:0}body:has(.paper){background:#fff}
+          .paper{page:bulletin;border:0;box-shadow:none;padding:0;margin:0;max-width:none}.slips{grid-template-columns:repeat(3,1fr)}}
         """
 }
