@@ -19,6 +19,7 @@ import os
 import sys
 
 from browser_assessment import assessment_walk, bulletin_walk, cadres_walk, ranking_walk, seating_walk
+from browser_evaluation import evaluation_walk
 from browser_exchange import import_walk
 from browser_work_orders import enterprise_account_walk, work_order_walk
 import openpyxl
@@ -489,6 +490,7 @@ def main():
         cadres_walk(driver, base, shots, sys.modules[__name__])
         ranking_walk(driver, base, shots, sys.modules[__name__])
         bulletin_walk(driver, base, shots, sys.modules[__name__])
+        evaluation_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

@@ -11,12 +11,13 @@ struct BallotWebController {
     }
 
     func entry(_ request: Request) async throws -> Response {
-        page(request, BallotViews.entry(FormState(), csrf: request.formToken, context: PageContext(request: request)))
+        let csrf = request.formToken
+        return page(request, BallotViews.entry(FormState(), csrf: csrf, context: PageContext(request: request)), csrf: csrf)
     }
 
-    private func page(_ request: Request, _ html: String, status: HTTPResponseStatus = .ok) -> Response {
-        let csrf = request.formToken
-        return Response.html(html, status: status).carrying(formToken: csrf, for: request)
+    /// The page with the token its form carries, set as the pre-login cookie for a visitor.
+    private func page(_ request: Request, _ html: String, csrf: String, status: HTTPResponseStatus = .ok) -> Response {
+        Response.html(html, status: status).carrying(formToken: csrf, for: request)
     }
 
     static func draft(from values: [String: String]) -> BallotService.Draft {
@@ -39,17 +40,18 @@ struct BallotWebController {
             switch values["action"] ?? "open" {
             case "cast":
                 let campaign = try await service.cast(code, draft)
-                return page(request, BallotViews.thanks(campaign, context: context))
+                return page(request, BallotViews.thanks(campaign, context: context), csrf: csrf)
             case "save":
                 let ballot = try await service.save(code, draft)
-                return page(request, BallotViews.ballot(ballot, form: FormState(), saved: true, csrf: csrf, context: context))
+                return page(request, BallotViews.ballot(ballot, form: FormState(), saved: true, csrf: csrf, context: context), csrf: csrf)
             default:
                 let ballot = try await service.open(code)
-                return page(request, BallotViews.ballot(ballot, form: FormState(), saved: false, csrf: csrf, context: context))
+                return page(request, BallotViews.ballot(ballot, form: FormState(), saved: false, csrf: csrf, context: context), csrf: csrf)
             }
         } catch let error as AppError where error.code == BallotService.invalidCode.code || error.code == "ballot_invalid" {
             return page(
-                request, BallotViews.entry(FormState(values: [:], error: error), csrf: csrf, context: context), status: error.status)
+                request, BallotViews.entry(FormState(values: [:], error: error), csrf: csrf, context: context), csrf: csrf,
+                status: error.status)
         } catch let error as AppError where error.status == .unprocessableEntity {
             // what was typed stays on the page
             var ballot = try await service.open(code)
@@ -57,7 +59,7 @@ struct BallotWebController {
             return page(
                 request,
                 BallotViews.ballot(ballot, form: FormState(values: values, error: error), saved: false, csrf: csrf, context: context),
-                status: error.status)
+                csrf: csrf, status: error.status)
         }
     }
 }

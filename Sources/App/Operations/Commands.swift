@@ -10,6 +10,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AssessmentBenchCommand(), as: "bench-assessment")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(DrawVerifyCommand(), as: "draw-verify")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
@@ -19,8 +20,8 @@ public enum Startup {
     public static func prepare(_ app: Application) async throws {
         var arguments = app.environment.arguments
         let command = arguments.dropFirst().first ?? "serve"
-        // restore replaces the database file: it must not open it first
-        if command == "restore" { return }
+        // restore replaces the database file: it must not open it first; draw-verify needs none
+        if command == "restore" || command == "draw-verify" { return }
         guard command == "serve" || command.hasPrefix("-") else {
             try await prepareDatabase(app)
             return

@@ -52,6 +52,7 @@ struct DemoCity {
         try await createTargets(app: app, &rng)
         try await createSeatings(app: app)
         try await createRankings(app: app)
+        try await createEvaluations(app: app, &rng)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

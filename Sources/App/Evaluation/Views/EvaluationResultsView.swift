@@ -81,7 +81,7 @@ enum EvaluationResultsView {
         let rows = o.decisions.map { d -> [HNode] in
             [
                 text(d.series.label(lang)), text(d.line.name), text(percent(d.line.counts?.scorePermille)),
-                text(d.line.step.map { "连续第 \($0) 年末位" } ?? ""), text(d.line.stepLabel ?? ""),
+                text(d.line.step.map { $0 == 1 ? "本年度末位" : "连续 \($0) 年末位" } ?? ""), text(d.line.stepLabel ?? ""),
             ]
         }
         let content: [HNode] = [

@@ -10,7 +10,7 @@ enum EvaluationSheets {
         "名册：两份名册各按公布的顺序编号，每人一行“姓名⇥单位⇥身份”（以制表符分隔），全文按 UTF-8、行间以换行连接，其 SHA-256 摘要在取得种子之前公布；名册随后冻结。",
         "种子：来源事先公布（如某日某期福利彩票开奖号码）。取得后，每个来源的数值中，整数去掉前导零、按大小排序，其他文字原样排在其后；每个数值后加“.”，每个来源后加“/”，连成密钥。",
         "抽取（RFC 3797）：第 i 次（i 从 0 起）计算 MD5（i 的两个字节 ‖ 密钥 ‖ 同样两个字节），把 128 位结果看作整数，除以尚未抽中的人数取余数 r，抽中剩余名单中的第 r + 1 位并移出名单；重复至抽够人数。两份名册以同一密钥分别抽取。",
-        "复算：任何人可用公布的名册和种子，以“zhaoshang draw-verify --register 名册.txt --digest 摘要 --count 100 --source 第一来源 --source 第二来源”或任何实现 RFC 3797 的程序重新抽取，应得到同样的名单。",
+        "复算：任何人可用公布的名册和种子，以“zhaoshang draw-verify --register 名册.txt --digest 摘要 --count 100 --seed \"第一来源 / 第二来源\"”或任何实现 RFC 3797 的程序重新抽取，应得到同样的名单。",
     ]
 
     static func draw(_ c: EvaluationCampaignRecord, draw: EvaluationService.Draw?, context: PageContext) -> String {
