@@ -59,8 +59,9 @@ struct CreateEvaluations: AsyncMigration {
             .field("organisation", .string, .required)
             .field("standing", .string, .required)
             .field("person_key", .string, .required)
-            .unique(on: "campaign_id", "register", "person_key")
-            .unique(on: "campaign_id", "register", "position")
+            // named: Fluent's generated names run past PostgreSQL's 63 characters and collide
+            .unique(on: "campaign_id", "register", "person_key", name: "evaluation_register_person")
+            .unique(on: "campaign_id", "register", "position", name: "evaluation_register_position")
             .create()
         try await database.schema("evaluation_codes")
             .field("digest", .string, .identifier(auto: false))
