@@ -54,13 +54,9 @@ struct BulletinRecord: Codable, Sendable, Equatable {
     /// The published ranking (and, at the year's end, seating) the bulletin was drawn from.
     var sources: [String]
 
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-    }
+    var json: String { CanonicalJSON.text(self) }
 
-    static func from(json: String) -> BulletinRecord? { try? JSONDecoder().decode(BulletinRecord.self, from: Data(json.utf8)) }
+    static func from(json: String) -> BulletinRecord? { CanonicalJSON.value(BulletinRecord.self, from: json) }
 
     /// "2026年第3期" as the masthead prints it and the list names it.
     var numberText: String { Self.numberText(year: year, number: number) }

@@ -51,8 +51,7 @@ struct BulletinService {
     /// The issuing body as typed: 2 to 30 characters, nothing invisible.
     static func issuer(_ raw: String) throws -> String {
         let issuer = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let invisible = issuer.unicodeScalars.contains { $0.properties.generalCategory == .format }
-        guard !issuer.hasControlCharacters, !invisible else {
+        guard !issuer.hasControlCharacters, !issuer.hasInvisibleCharacters else {
             throw AppError.field("issuer", zh: "发文机关中有看不见的字符，请删去后再印发。", en: "The issuing body holds invisible characters.")
         }
         guard (2...30).contains(issuer.count) else {

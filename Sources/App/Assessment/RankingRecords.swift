@@ -55,7 +55,7 @@ enum RankingRecords {
             }
         }
 
-        var json: String { SeatingRecords.RulesRecord.json(self) }
+        var json: String { CanonicalJSON.text(self) }
     }
 
     struct LineRecord: Codable, Sendable, Equatable {
@@ -79,7 +79,7 @@ enum RankingRecords {
         }
     }
 
-    static func json(_ score: ScoreFormula.Score) -> String { SeatingRecords.RulesRecord.json(score.lines.map(LineRecord.init)) }
+    static func json(_ score: ScoreFormula.Score) -> String { CanonicalJSON.text(score.lines.map(LineRecord.init)) }
 
     static func score(json: String) -> ScoreFormula.Score {
         let lines = (try? JSONDecoder().decode([LineRecord].self, from: Data(json.utf8))) ?? []

@@ -61,7 +61,7 @@ extension RankingService {
         let scope = user.scope.value
         let (actor, millis) = (request.auditActor, request.clock.millis)
         let record = RankingRecords.FormulaRecord(formula)
-        let (weights, deductions) = (SeatingRecords.RulesRecord.json(record.weights), SeatingRecords.RulesRecord.json(record.deductions))
+        let (weights, deductions) = (CanonicalJSON.text(record.weights), CanonicalJSON.text(record.deductions))
         return try await request.writeTransaction { db in
             let sql = db.sql
             if try await sql.raw("SELECT id FROM rankings WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: year)").first() != nil

@@ -56,16 +56,10 @@ enum SeatingRecords {
                 negotiatingForIntent: negotiatingForIntent, consequences: Self.consequences(consequences))
         }
 
-        var json: String { Self.json(self) }
-
         /// Canonical JSON (keys sorted), so the same rules always read the same text.
-        static func json(_ value: some Encodable) -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        }
+        var json: String { CanonicalJSON.text(self) }
 
-        static func from(json: String) -> RulesRecord? { try? JSONDecoder().decode(RulesRecord.self, from: Data(json.utf8)) }
+        static func from(json: String) -> RulesRecord? { CanonicalJSON.value(RulesRecord.self, from: json) }
     }
 
     /// The digest of a seating: its year, day, rules and every line in order, one per line of text.

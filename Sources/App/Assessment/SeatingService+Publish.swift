@@ -75,7 +75,7 @@ extension SeatingService {
         let scope = user.scope.value
         let (actor, millis) = (request.auditActor, request.clock.millis)
         let record = SeatingRecords.RulesRecord(rules)
-        let consequencesJSON = SeatingRecords.RulesRecord.json(record.consequences)
+        let consequencesJSON = CanonicalJSON.text(record.consequences)
         return try await request.writeTransaction { db in
             if try await Self.isPublished(scope: scope, year: year, on: db) { throw Self.alreadyPublished(year) }
             let before = try await Self.rules(scope: scope, year: year, on: db)

@@ -114,6 +114,13 @@ extension String {
     }
 }
 
+extension String {
+    /// Format characters — zero-width space and joiner, soft hyphen, byte order mark, direction
+    /// marks — print as nothing: a name or a published text holding one reads otherwise than it
+    /// is, and two that look the same are not (TextFold drops them where text is only compared).
+    var hasInvisibleCharacters: Bool { unicodeScalars.contains { $0.properties.generalCategory == .format } }
+}
+
 extension AppError {
     /// Refuses the request if any of the given text fields carries control characters.
     static func checkText(_ fields: [String: String?]) throws(AppError) {

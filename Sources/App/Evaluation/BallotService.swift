@@ -20,7 +20,10 @@ struct BallotService {
         fields: ["code": .init(zh: "请核对选票码。", en: "Check the code.")])
 
     struct Ballot: Sendable {
-        var campaign: EvaluationCampaignRecord
+        var campaign: UUID
+        var title: String
+        /// What is kept of the code (its digest with the campaign).
+        var digest: String
         var code: String
         var units: [EvaluationUnitRecord]
         var draft: Draft
@@ -31,38 +34,31 @@ struct BallotService {
         var comments: [String: String] = [:]
     }
 
-    /// The campaign being voted in that `typed` is an unused code of, and its saved draft (today's).
+    /// The ballot an unused code of a campaign being voted in opens, with today's saved draft.
     func open(_ typed: String) async throws -> Ballot {
         guard let code = BallotCode.normalize(typed) else { throw Self.invalidCode }
-        let (campaign, row) = try await Self.find(code, on: request.db)
+        let db = request.db
+        // a code is kept as its digest with its campaign: tried against each campaign being voted in
+        let voting = try await db.sql.raw(
+            "SELECT id, title FROM evaluation_campaigns WHERE state = \(bind: EvaluationCampaign.State.voting.rawValue)"
+        ).all().map { (id: try RowReader($0).uuid("id"), title: try RowReader($0).string("title")) }
+        let digests = Dictionary(uniqueKeysWithValues: voting.map { (BallotCode.digest(code, campaign: $0.id.uuidString), $0) })
+        guard !digests.isEmpty,
+            let row = try await db.sql.raw(
+                "SELECT digest, draft, draft_on FROM evaluation_codes WHERE digest IN (\(binds: Array(digests.keys)))"
+            ).first(),
+            let digest = try? RowReader(row).string("digest"), let campaign = digests[digest]
+        else { throw Self.invalidCode }
+        let r = RowReader(row)
         var draft = Draft()
-        if row.draftOn == request.clock.today.description, let sealed = row.draft,
+        if try r.optionalString("draft_on") == request.clock.today.description, let sealed = try r.optionalString("draft"),
             let opened = Self.unseal(sealed, code: code, campaign: campaign.id)
         {
             draft = opened
         }
-        return Ballot(campaign: campaign, code: code, units: try await EvaluationRead.units(campaign.id, on: request.db), draft: draft)
-    }
-
-    struct CodeRow { var digest: String; var draft: String?; var draftOn: String? }
-
-    static func find(_ code: String, on db: any Database) async throws -> (EvaluationCampaignRecord, CodeRow) {
-        let voting = try await db.sql.raw(
-            "SELECT \(unsafeRaw: EvaluationCampaignRecord.columns) FROM evaluation_campaigns WHERE state = \(bind: EvaluationCampaign.State.voting.rawValue)"
-        ).all().map(EvaluationCampaignRecord.init)
-        guard !voting.isEmpty else { throw invalidCode }
-        let digests = voting.map { BallotCode.digest(code, campaign: $0.id.uuidString) }
-        guard
-            let row = try await db.sql.raw(
-                "SELECT digest, campaign_id, draft, draft_on FROM evaluation_codes WHERE digest IN (\(binds: digests))"
-            ).first(),
-            let campaign = voting.first(where: { $0.id == (try? RowReader(row).uuid("campaign_id")) })
-        else { throw invalidCode }
-        let r = RowReader(row)
-        return (
-            campaign,
-            CodeRow(digest: try r.string("digest"), draft: try r.optionalString("draft"), draftOn: try r.optionalString("draft_on"))
-        )
+        return Ballot(
+            campaign: campaign.id, title: campaign.title, digest: digest, code: code,
+            units: try await EvaluationRead.units(campaign.id, on: db), draft: draft)
     }
 
     /// Checks the answers against the ballot's units; refuses what names another unit.
@@ -70,33 +66,28 @@ struct BallotService {
         var clean = draft
         clean.comments = draft.comments.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
         try AppError.checkText(clean.comments.mapValues { Optional($0) })
-        let ids = Set(units.map { $0.unitID.uuidString })
-        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.unitID.uuidString, $0.name) })
-        let problems = Choice.problems(answers: clean.answers, comments: clean.comments, units: ids, casting: casting)
+        let names = Dictionary(uniqueKeysWithValues: units.map { ($0.unitID.uuidString, $0.name) })
+        let problems = Choice.problems(answers: clean.answers, comments: clean.comments, units: Set(names.keys), casting: casting)
         guard problems.isEmpty else {
-            var fields: [String: AppError.Message] = [:]
-            var outside = false
-            for problem in problems {
-                switch problem {
-                case .unknownUnit: outside = true
-                case .unanswered(let unit): fields["u-" + unit] = .init(zh: "请评价\(byID[unit] ?? "")。", en: "Rate this unit.")
-                case .commentTooLong(let unit):
-                    fields["c-" + unit] = .init(zh: "意见不能超过 \(Choice.commentLimit) 个字。", en: "At most \(Choice.commentLimit) characters.")
-                }
-            }
-            if outside {
+            if problems.contains(where: { if case .unknownUnit = $0 { true } else { false } }) {
                 throw AppError(
                     code: "ballot_invalid", status: .unprocessableEntity, zh: "选票中有本次测评之外的单位，未予接受。",
                     en: "The ballot names a unit outside this campaign.")
             }
-            let missing = problems.filter { if case .unanswered = $0 { true } else { false } }.count
-            var error = AppError.validation(fields)
-            if missing > 0 {
-                error = AppError(
-                    code: "validation_failed", status: .unprocessableEntity, zh: "还有 \(missing) 个单位未评价；不了解的请选“不了解”。",
-                    en: "\(missing) units are not rated yet.", fields: fields)
+            var fields: [String: AppError.Message] = [:]
+            for problem in problems {
+                switch problem {
+                case .unknownUnit: break
+                case .unanswered(let unit): fields["u-" + unit] = .init(zh: "请评价\(names[unit] ?? "")。", en: "Rate this unit.")
+                case .commentTooLong(let unit):
+                    fields["c-" + unit] = .init(zh: "意见不能超过 \(Choice.commentLimit) 个字。", en: "At most \(Choice.commentLimit) characters.")
+                }
             }
-            throw error
+            let missing = fields.keys.filter { $0.hasPrefix("u-") }.count
+            guard missing > 0 else { throw AppError.validation(fields) }
+            throw AppError(
+                code: "validation_failed", status: .unprocessableEntity, zh: "还有 \(missing) 个单位未评价；不了解的请选“不了解”。",
+                en: "\(missing) units are not rated yet.", fields: fields)
         }
         return clean
     }
@@ -105,8 +96,7 @@ struct BallotService {
     func save(_ typed: String, _ draft: Draft) async throws -> Ballot {
         var ballot = try await open(typed)
         ballot.draft = try checked(draft, units: ballot.units, casting: false)
-        let sealed = Self.seal(ballot.draft, code: ballot.code, campaign: ballot.campaign.id)
-        let digest = BallotCode.digest(ballot.code, campaign: ballot.campaign.id.uuidString)
+        let (sealed, digest) = (Self.seal(ballot.draft, code: ballot.code, campaign: ballot.campaign), ballot.digest)
         let today = request.clock.today.description
         try await request.writeTransaction { db in
             try await db.sql.raw(
@@ -116,27 +106,16 @@ struct BallotService {
         return ballot
     }
 
-    /// Casts the ballot: the code is spent, every unit's counts move in one statement, the
-    /// comments go in without a date. All or nothing.
-    func cast(_ typed: String, _ draft: Draft) async throws -> EvaluationCampaignRecord {
+    /// Casts the ballot (`EvaluationStore.cast`); all or nothing. Returns the campaign's title.
+    func cast(_ typed: String, _ draft: Draft) async throws -> String {
         let ballot = try await open(typed)
         let clean = try checked(draft, units: ballot.units, casting: true)
-        let campaign = ballot.campaign.id
-        let digest = BallotCode.digest(ballot.code, campaign: campaign.uuidString)
-        try await request.writeTransaction { db in
-            guard try await db.sql.raw("DELETE FROM evaluation_codes WHERE digest = \(bind: digest) RETURNING digest").first() != nil,
-                try await db.sql.raw(
-                    """
-                    UPDATE evaluation_campaigns SET ballots = ballots + 1
-                    WHERE id = \(bind: campaign) AND state = \(bind: EvaluationCampaign.State.voting.rawValue) RETURNING id
-                    """
-                ).first() != nil
-            else { throw Self.invalidCode }
-            try await Self.addToCounts(campaign: campaign, units: ballot.units, answers: clean.answers, on: db)
-            for (unit, body) in clean.comments {
-                try await Self.insertComment(campaign: campaign, unit: UUID(uuidString: unit)!, body: body, on: db)
-            }
+        let cast = try await request.writeTransaction { db in
+            try await EvaluationStore.cast(
+                campaign: ballot.campaign, code: ballot.digest, units: ballot.units, answers: clean.answers, comments: clean.comments,
+                on: db)
         }
-        return ballot.campaign
+        guard cast else { throw Self.invalidCode }
+        return ballot.title
     }
 }

@@ -39,8 +39,8 @@ struct BallotWebController {
         do {
             switch values["action"] ?? "open" {
             case "cast":
-                let campaign = try await service.cast(code, draft)
-                return page(request, BallotViews.thanks(campaign, context: context), csrf: csrf)
+                let title = try await service.cast(code, draft)
+                return page(request, BallotViews.thanks(title, context: context), csrf: csrf)
             case "save":
                 let ballot = try await service.save(code, draft)
                 return page(request, BallotViews.ballot(ballot, form: FormState(), saved: true, csrf: csrf, context: context), csrf: csrf)
@@ -50,7 +50,7 @@ struct BallotWebController {
             }
         } catch let error as AppError where error.code == BallotService.invalidCode.code || error.code == "ballot_invalid" {
             return page(
-                request, BallotViews.entry(FormState(values: [:], error: error), csrf: csrf, context: context), csrf: csrf,
+                request, BallotViews.entry(FormState(values: ["code": code], error: error), csrf: csrf, context: context), csrf: csrf,
                 status: error.status)
         } catch let error as AppError where error.status == .unprocessableEntity {
             // what was typed stays on the page

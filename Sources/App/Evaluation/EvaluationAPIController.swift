@@ -44,13 +44,13 @@ struct EvaluationAPIController {
         var unitID: UUID
         var name: String
         var series: EvaluationSeries
+
+        init(_ unit: EvaluationUnitRecord) { (unitID, name, series) = (unit.unitID, unit.name, unit.series) }
     }
 
     func show(_ request: Request) async throws -> Detail {
         let campaign = try await EvaluationService(request: request).campaign(try request.idParameter())
-        let units = try await EvaluationRead.units(campaign.id, on: request.db).map {
-            EvaluationUnitSummary(unitID: $0.unitID, name: $0.name, series: $0.series)
-        }
+        let units = try await EvaluationRead.units(campaign.id, on: request.db).map(EvaluationUnitSummary.init)
         let sizes = try await EvaluationRead.registerSizes(campaign.id, on: request.db)
         return Detail(
             campaign: campaign, units: units, registerSizes: Dictionary(uniqueKeysWithValues: sizes.map { ($0.key.rawValue, $0.value) }))
@@ -130,7 +130,7 @@ struct EvaluationAPIController {
     }
 
     func results(_ request: Request) async throws -> EvaluationOutcome {
-        try await EvaluationWebController().closed(request).1
+        try await EvaluationService(request: request).outcome(try request.idParameter()).1
     }
 
     struct BallotBody: Content {
@@ -149,9 +149,7 @@ struct EvaluationAPIController {
     }
 
     static func view(_ b: BallotService.Ballot) -> BallotView {
-        BallotView(
-            title: b.campaign.title, units: b.units.map { .init(unitID: $0.unitID, name: $0.name, series: $0.series) },
-            answers: b.draft.answers, comments: b.draft.comments)
+        BallotView(title: b.title, units: b.units.map(EvaluationUnitSummary.init), answers: b.draft.answers, comments: b.draft.comments)
     }
 
     func openBallot(_ request: Request) async throws -> BallotView {
@@ -167,7 +165,7 @@ struct EvaluationAPIController {
 
     func castBallot(_ request: Request) async throws -> Response {
         let body = try request.decodeForm(BallotBody.self)
-        let campaign = try await BallotService(request: request).cast(body.code, body.draft)
-        return try .created(Cast(cast: true, title: campaign.title))
+        let title = try await BallotService(request: request).cast(body.code, body.draft)
+        return try .created(Cast(cast: true, title: title))
     }
 }

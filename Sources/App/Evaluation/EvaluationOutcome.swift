@@ -9,9 +9,9 @@ import Vapor
 struct EvaluationOutcome: Content, Sendable {
     struct SeriesResult: Content, Sendable {
         var series: EvaluationSeries
-        var lines: [Line]
         /// The series' answers together; nil when it would give a withheld unit away.
         var total: Counts?
+        var lines: [Line]
     }
 
     struct Counts: Content, Sendable, Equatable {
@@ -53,38 +53,44 @@ struct EvaluationOutcome: Content, Sendable {
     static func of(_ campaign: EvaluationCampaignRecord, scope: String, on db: any Database) async throws -> EvaluationOutcome? {
         guard campaign.state == .closed else { return nil }
         let units = try await EvaluationRead.units(campaign.id, on: db)
-        let history = try await lastPlaces(scope: scope, through: campaign.year, on: db)
-        var series: [SeriesResult] = []
-        for s in EvaluationSeries.allCases {
-            let members = units.filter { $0.series == s }
-            guard !members.isEmpty else { continue }
-            let result = EvaluationResults.series(
-                members.map { (unit: $0.unitID.uuidString, name: $0.name, tally: $0.tally) }, minimumAnswers: campaign.minimumAnswers)
-            let lines = result.lines.map { line -> Line in
-                let id = UUID(uuidString: line.unit)!
-                let step = line.criticised ? EvaluationResults.step(lastIn: history[id] ?? [], year: campaign.year) : nil
-                return Line(
-                    unitID: id, name: line.name, counts: line.tally.map(Counts.init), place: line.place, praised: line.praised,
-                    criticised: line.criticised, step: step?.rawValue, stepLabel: step?.label)
-            }
-            series.append(SeriesResult(series: s, lines: lines, total: result.total.map(Counts.init)))
+        let results = Self.results(units, minimumAnswers: campaign.minimumAnswers)
+        // the years before, and this one
+        var history = try await lastPlaces(scope: scope, before: campaign.year, on: db)
+        for line in results.flatMap(\.1.lines) where line.criticised { history[line.unit, default: []].insert(campaign.year) }
+        let ids = Dictionary(uniqueKeysWithValues: units.map { ($0.unitID.uuidString, $0.unitID) })
+        let series = results.map { s, result in
+            SeriesResult(
+                series: s, total: result.total.map(Counts.init),
+                lines: result.lines.compactMap { line -> Line? in
+                    guard let id = ids[line.unit] else { return nil }
+                    let step = line.criticised ? EvaluationResults.step(lastIn: history[line.unit] ?? [], year: campaign.year) : nil
+                    return Line(
+                        unitID: id, name: line.name, counts: line.tally.map(Counts.init), place: line.place, praised: line.praised,
+                        criticised: line.criticised, step: step?.rawValue, stepLabel: step?.label)
+                })
         }
         return EvaluationOutcome(
             year: campaign.year, ballots: campaign.ballots, codesIssued: campaign.codesIssued, minimumAnswers: campaign.minimumAnswers,
-            intact: EvaluationService.resultsDigest(units) == campaign.resultsDigest, series: series)
+            intact: EvaluationStore.resultsDigest(units) == campaign.resultsDigest, series: series)
     }
 
-    /// The years each unit was last in its series, over the jurisdiction's closed campaigns up to
-    /// `year` — the history the ladder climbs.
-    static func lastPlaces(scope: String, through year: Int, on db: any Database) async throws -> [UUID: Set<Int>] {
-        var out: [UUID: Set<Int>] = [:]
-        for campaign in try await EvaluationRead.campaigns(scope: scope, on: db) where campaign.state == .closed && campaign.year <= year {
+    /// Each series' results (`EvaluationResults.series`) from the units' counts, series without units left out.
+    static func results(_ units: [EvaluationUnitRecord], minimumAnswers: Int) -> [(EvaluationSeries, EvaluationResults.Series)] {
+        EvaluationSeries.allCases.compactMap { s in
+            let members = units.filter { $0.series == s }
+            guard !members.isEmpty else { return nil }
+            return (s, EvaluationResults.series(members.map { ($0.unitID.uuidString, $0.name, $0.tally) }, minimumAnswers: minimumAnswers))
+        }
+    }
+
+    /// The years each unit (by its id's text) was last in its series, over the jurisdiction's
+    /// closed campaigns before `year` — the history the ladder climbs.
+    static func lastPlaces(scope: String, before year: Int, on db: any Database) async throws -> [String: Set<Int>] {
+        var out: [String: Set<Int>] = [:]
+        for campaign in try await EvaluationRead.campaigns(scope: scope, on: db) where campaign.state == .closed && campaign.year < year {
             let units = try await EvaluationRead.units(campaign.id, on: db)
-            for s in EvaluationSeries.allCases {
-                let result = EvaluationResults.series(
-                    units.filter { $0.series == s }.map { (unit: $0.unitID.uuidString, name: $0.name, tally: $0.tally) },
-                    minimumAnswers: campaign.minimumAnswers)
-                for line in result.lines where line.criticised { out[UUID(uuidString: line.unit)!, default: []].insert(campaign.year) }
+            for line in results(units, minimumAnswers: campaign.minimumAnswers).flatMap(\.1.lines) where line.criticised {
+                out[line.unit, default: []].insert(campaign.year)
             }
         }
         return out

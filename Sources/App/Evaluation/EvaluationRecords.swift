@@ -24,6 +24,7 @@ struct EvaluationCampaignRecord: Content, Sendable, Equatable {
     var drawn: [String: [Int]]
     var drawnAt: Int64?
     var codesIssued: Int
+    /// Ballots cast: one unit's four counts together (every ballot adds one to each unit).
     var ballots: Int
     var closedAt: Int64?
     var resultsDigest: String?
@@ -31,8 +32,13 @@ struct EvaluationCampaignRecord: Content, Sendable, Equatable {
 
     func count(_ register: Register) -> Int { register == .entrepreneur ? drawnEntrepreneurs : drawnRepresentatives }
 
-    static let columns =
-        "id, year, title, state, drawn_entrepreneurs, drawn_representatives, minimum_answers, seed_source, digests, published_at, seed_values, draw_key, drawn, drawn_at, codes_issued, ballots, closed_at, results_digest, version"
+    /// The columns read, `ballots` worked out from the first unit's counts.
+    static let columns = """
+        id, year, title, state, drawn_entrepreneurs, drawn_representatives, minimum_answers, seed_source, digests, published_at,
+        seed_values, draw_key, drawn, drawn_at, codes_issued, closed_at, results_digest, version,
+        COALESCE((SELECT u.satisfied + u.basically_satisfied + u.dissatisfied + u.not_known FROM evaluation_units u
+          WHERE u.campaign_id = evaluation_campaigns.id ORDER BY u.position LIMIT 1), 0) AS ballots
+        """
 
     init(_ row: any SQLRow) throws {
         let r = RowReader(row)
@@ -44,11 +50,11 @@ struct EvaluationCampaignRecord: Content, Sendable, Equatable {
         drawnRepresentatives = try r.int("drawn_representatives")
         minimumAnswers = try r.int("minimum_answers")
         seedSource = try r.optionalString("seed_source")
-        digests = Self.decode(try r.optionalString("digests")) ?? [:]
+        digests = CanonicalJSON.value([String: String].self, from: try r.optionalString("digests")) ?? [:]
         publishedAt = try r.optionalInt64("published_at")
-        seedValues = Self.decode(try r.optionalString("seed_values"))
+        seedValues = CanonicalJSON.value([[String]].self, from: try r.optionalString("seed_values"))
         drawKey = try r.optionalString("draw_key")
-        drawn = Self.decode(try r.optionalString("drawn")) ?? [:]
+        drawn = CanonicalJSON.value([String: [Int]].self, from: try r.optionalString("drawn")) ?? [:]
         drawnAt = try r.optionalInt64("drawn_at")
         codesIssued = try r.int("codes_issued")
         ballots = try r.int("ballots")
@@ -57,15 +63,6 @@ struct EvaluationCampaignRecord: Content, Sendable, Equatable {
         version = try r.int("version")
     }
 
-    static func decode<T: Decodable>(_ json: String?) -> T? {
-        json.flatMap { try? JSONDecoder().decode(T.self, from: Data($0.utf8)) }
-    }
-
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-    }
 }
 
 /// A unit a campaign rates, with what its ballots have added up to.
@@ -77,6 +74,9 @@ struct EvaluationUnitRecord: Content, Sendable, Equatable {
     var basicallySatisfied: Int
     var dissatisfied: Int
     var notKnown: Int
+
+    /// The ballots that rated it at all: 不了解 included.
+    var answered: Int { satisfied + basicallySatisfied + dissatisfied + notKnown }
 
     var tally: EvaluationResults.Tally {
         .init(satisfied: satisfied, basicallySatisfied: basicallySatisfied, dissatisfied: dissatisfied)

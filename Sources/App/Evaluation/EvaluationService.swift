@@ -36,8 +36,9 @@ struct EvaluationService {
         let today = request.clock.today
         var errors: [String: AppError.Message] = [:]
         let year = input.year ?? today.year
-        if !(2000...(today.year + 1)).contains(year) {
-            errors["year"] = .init(zh: "年度应在 2000 年至 \(today.year + 1) 年之间。", en: "Year out of range.")
+        let years = EvaluationCampaign.years(today: today)
+        if !years.contains(year) {
+            errors["year"] = .init(zh: "年度应在 \(years.lowerBound) 年至 \(years.upperBound) 年之间。", en: "Year out of range.")
         }
         let e = input.drawnEntrepreneurs ?? EvaluationCampaign.defaultDrawn
         let r = input.drawnRepresentatives ?? EvaluationCampaign.defaultDrawn
@@ -55,7 +56,7 @@ struct EvaluationService {
               AND dissolved_on IS NULL AND evaluation_series IS NOT NULL
             ORDER BY evaluation_series, name
             """
-        ).all().compactMap { row -> (UUID, String, EvaluationSeries)? in
+        ).all().compactMap { row -> (id: UUID, name: String, series: EvaluationSeries)? in
             let r = RowReader(row)
             guard let series = EvaluationSeries(rawValue: try r.string("evaluation_series")) else { return nil }
             return (try r.uuid("id"), try r.string("name"), series)
@@ -64,53 +65,15 @@ struct EvaluationService {
             throw AppError.field(
                 "year", zh: "辖区内还没有设定测评系列的部门：先在“单位”中为部门设定测评系列。", en: "No unit of the jurisdiction has an evaluation series.")
         }
-        let ordered = EvaluationSeries.allCases.flatMap { s in units.filter { $0.2 == s } }
+        let ordered = EvaluationSeries.allCases.flatMap { s in units.filter { $0.series == s } }
         let id = UUID()
         let (actor, millis) = (request.auditActor, request.clock.millis)
-        let title = "\(year)年度“双百双评”"
         try await request.writeTransaction { db in
-            let inserted = try await db.sql.raw(
-                """
-                INSERT INTO evaluation_campaigns (id, jurisdiction_code, year, title, state, drawn_entrepreneurs, drawn_representatives,
-                  minimum_answers, codes_issued, ballots, version, created_by, created_at)
-                VALUES (\(bind: id), \(bind: scope.value), \(bind: year), \(bind: title), \(bind: EvaluationCampaign.State.open.rawValue),
-                  \(bind: e), \(bind: r), \(bind: minimum), 0, 0, 1, \(bind: user.personID), \(bind: millis))
-                ON CONFLICT (jurisdiction_code, year) DO NOTHING RETURNING id
-                """
-            ).first()
-            guard inserted != nil else {
-                throw AppError.duplicate("year", zh: "\(year) 年度的“双百双评”已经开启。", en: "The year's campaign is open already.")
-            }
-            for (position, unit) in ordered.enumerated() {
-                try await db.sql.raw(
-                    """
-                    INSERT INTO evaluation_units (id, campaign_id, unit_id, series, name, position, satisfied, basically_satisfied, dissatisfied, not_known)
-                    VALUES (\(bind: UUID()), \(bind: id), \(bind: unit.0), \(bind: unit.2.rawValue), \(bind: unit.1), \(bind: position), 0, 0, 0, 0)
-                    """
-                ).run()
-            }
-            try await AuditLog.append(
-                on: db, by: actor, action: "evaluation.open", objectType: "evaluation", objectID: id.uuidString,
-                after: ["year": String(year), "units": String(ordered.count), "drawn": "\(e)+\(r)", "minimumAnswers": String(minimum)],
-                at: millis)
+            try await EvaluationStore.create(
+                id, scope: scope.value, year: year, drawn: (e, r), minimumAnswers: minimum, units: ordered, by: user.personID, actor: actor,
+                at: millis, on: db)
         }
         return try await campaign(id)
-    }
-
-    /// Moves the campaign from `from` to its next state when it is still at `version`, with the
-    /// columns `set`; a stale page hears 409 and nothing is written.
-    static func advance(
-        _ campaign: EvaluationCampaignRecord, from: EvaluationCampaign.State, version: Int, set: SQLQueryString, on db: any Database
-    ) async throws {
-        guard campaign.version == version else { throw AppError.conflict(VersionConflict(expected: version, current: campaign.version)) }
-        let next = from.next!.rawValue
-        let row = try await db.sql.raw(
-            """
-            UPDATE evaluation_campaigns SET state = \(bind: next), version = version + 1, \(set)
-            WHERE id = \(bind: campaign.id) AND version = \(bind: version) AND state = \(bind: from.rawValue) RETURNING id
-            """
-        ).first()
-        guard row != nil else { throw AppError.conflict(VersionConflict(expected: version, current: version + 1)) }
     }
 
     /// Publishes the registers' digests and where the seed will come from; the registers are
@@ -121,6 +84,9 @@ struct EvaluationService {
         guard campaign.state == .open else { throw Self.stateError(campaign, "公布名册摘要", "publish") }
         let source = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         try AppError.checkText(["seedSource": source])
+        guard !source.hasInvisibleCharacters else {
+            throw AppError.field("seedSource", zh: "种子来源中有看不见的字符，请删去后再公布。", en: "The seed source holds invisible characters.")
+        }
         guard (4...300).contains(source.count) else {
             throw AppError.field(
                 "seedSource", zh: "请写明种子的来源（4 至 300 字），例如某日某期福利彩票开奖号码。", en: "Say where the seed comes from (4–300 characters).")
@@ -136,23 +102,12 @@ struct EvaluationService {
             digests[register.rawValue] = PublicDraw.digest(register: entries.map(\.line))
         }
         let (actor, millis) = (request.auditActor, request.clock.millis)
-        let json = EvaluationCampaignRecord.encode(digests)
         let published = digests
         try await request.writeTransaction { db in
-            try await Self.advance(
-                campaign, from: .open, version: version,
-                set: "seed_source = \(bind: source), digests = \(bind: json), published_at = \(bind: millis)", on: db)
-            try await AuditLog.append(
-                on: db, by: actor, action: "evaluation.publish", objectType: "evaluation", objectID: id.uuidString,
-                after: published.merging(["seedSource": source]) { a, _ in a }, at: millis)
+            try await EvaluationStore.publish(
+                campaign, seedSource: source, digests: published, version: version, actor: actor, at: millis, on: db)
         }
         return try await self.campaign(id)
     }
 
-    /// One source a line; its values split at spaces, commas and 、.
-    static func sources(_ lines: [String]) -> [[String]] {
-        lines.map { line in
-            line.split { $0.isWhitespace || ",，、;；".contains($0) }.map(String.init)
-        }.filter { !$0.isEmpty }
-    }
 }

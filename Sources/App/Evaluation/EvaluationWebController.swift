@@ -128,7 +128,11 @@ struct EvaluationWebController {
     /// A register as published: its lines, UTF-8, one person a line; SHA-256 of the text is the
     /// digest on the draw sheet.
     func registerText(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .evaluation)
         let campaign = try await EvaluationService(request: request).campaign(try request.idParameter())
+        // a register is the bureau's until its digest is published
+        let ties: AccessPolicy.Ties = campaign.state >= .published ? [.withinJurisdiction, .published] : .withinJurisdiction
+        guard AccessPolicy.may(user.roles, .readRegister, ties: ties) else { throw AppError.notFound }
         let raw = request.queryText("register")
         guard let register = EvaluationCampaign.Register(rawValue: raw) else {
             throw Request.invalidQuery("register", raw, expected: "entrepreneur 或 representative", "entrepreneur or representative")
@@ -142,25 +146,14 @@ struct EvaluationWebController {
     }
 
     func results(_ request: Request) async throws -> Response {
-        let (campaign, outcome) = try await closed(request)
+        let (campaign, outcome) = try await EvaluationService(request: request).outcome(try request.idParameter())
         let comments = try await EvaluationRead.comments(campaign.id, on: request.db)
         return .html(EvaluationResultsView.results(campaign, outcome, comments: comments, context: PageContext(request: request)))
     }
 
     func decisions(_ request: Request) async throws -> Response {
-        let (campaign, outcome) = try await closed(request)
+        let (campaign, outcome) = try await EvaluationService(request: request).outcome(try request.idParameter())
         return .html(EvaluationResultsView.decisions(campaign, outcome, context: PageContext(request: request)))
-    }
-
-    /// A closed campaign's results; before the close there are none to read (404 says so plainly).
-    func closed(_ request: Request) async throws -> (EvaluationCampaignRecord, EvaluationOutcome) {
-        let user = try request.authorize(.read, .evaluation)
-        let campaign = try await EvaluationService(request: request).campaign(try request.idParameter())
-        guard let outcome = try await EvaluationOutcome.of(campaign, scope: user.scope.value, on: request.db) else {
-            throw AppError(
-                code: "not_closed", status: .notFound, zh: "测评尚未结束，结果在结束后公布。", en: "Results are published once the campaign closes.")
-        }
-        return (campaign, outcome)
     }
 
     func anonymity(_ request: Request) async throws -> Response {

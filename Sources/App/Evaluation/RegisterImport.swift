@@ -54,39 +54,17 @@ struct RegisterImport: ImportKind {
         let standing = Self.clean(values.text("standing")).isEmpty ? (register?.label ?? "") : Self.clean(values.text("standing"))
         for (key, value) in [("name", name), ("organisation", organisation), ("standing", standing)] {
             if value.hasControlCharacters || value.contains("\t") { errors.append(values.place(row, key) + "含有看不见的控制字符") }
-            if value.unicodeScalars.contains(where: { $0.properties.isDefaultIgnorableCodePoint }) {
+            if value.hasInvisibleCharacters {
                 errors.append(values.place(row, key) + "含有零宽字符等看不见的字符，请删除后重试")
             }
         }
         if name.isEmpty { errors.append(values.place(row, "name") + "请填写姓名") }
         let subject = "\(register?.label ?? writtenRegister) \(name)"
         guard errors.isEmpty, let campaign, let register else { return RowApplied(outcome: .error(errors), subject: subject) }
-        let key = EvaluationCampaign.personKey(name: name, organisation: organisation)
-        let natural = "register:\(campaign.id)|\(register.rawValue)|\(key)"
-        let sql = db.sql
-        if try await sql.raw(
-            """
-            SELECT id FROM evaluation_register
-            WHERE campaign_id = \(bind: campaign.id) AND register = \(bind: register.rawValue) AND person_key = \(bind: key)
-            """
-        ).first() != nil {
-            return RowApplied(outcome: .unchanged, subject: subject, naturalKey: natural)
-        }
-        let last = try await sql.raw(
-            """
-            SELECT CAST(MAX(position) AS BIGINT) AS n FROM evaluation_register
-            WHERE campaign_id = \(bind: campaign.id) AND register = \(bind: register.rawValue)
-            """
-        ).first()
-        let position = Int(try last.flatMap { try RowReader($0).optionalInt64("n") } ?? 0) + 1
-        try await sql.raw(
-            """
-            INSERT INTO evaluation_register (id, campaign_id, register, position, name, organisation, standing, person_key)
-            VALUES (\(bind: UUID()), \(bind: campaign.id), \(bind: register.rawValue), \(bind: position), \(bind: name),
-              \(bind: organisation), \(bind: standing), \(bind: key))
-            """
-        ).run()
-        return RowApplied(outcome: .create, subject: subject, naturalKey: natural)
+        let natural = "register:\(campaign.id)|\(register.rawValue)|\(EvaluationCampaign.personKey(name: name, organisation: organisation))"
+        let added = try await EvaluationStore.append(
+            to: campaign.id, register, name: name, organisation: organisation, standing: standing, on: db)
+        return RowApplied(outcome: added ? .create : .unchanged, subject: subject, naturalKey: natural)
     }
 
     /// Spaces at the ends off, runs of spaces inside made one.

@@ -27,8 +27,8 @@ struct CreateEvaluations: AsyncMigration {
             .field("draw_key", .string)
             .field("drawn", .string)
             .field("drawn_at", .int64)
+            // the ballots cast are no column: any unit's four counts together (EvaluationStore)
             .field("codes_issued", .int, .required)
-            .field("ballots", .int, .required)
             .field("closed_at", .int64)
             // the counts as closed, digested: the audit log holds the same, so an edit shows
             .field("results_digest", .string)

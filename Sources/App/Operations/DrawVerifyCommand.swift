@@ -30,7 +30,7 @@ struct DrawVerifyCommand: AsyncCommand {
             context.console.error("名册摘要不一致：公布的是 \(published)，此文件为 \(digest)。")
             throw ExitCode(1)
         }
-        let sources = EvaluationService.sources(seed.split(separator: "/").map(String.init))
+        let sources = PublicDraw.sources(lines: seed.split(separator: "/").map(String.init))
         do {
             let key = try PublicDraw.key(sources: sources)
             let positions = try PublicDraw.select(count: count, pool: lines.count, key: key)

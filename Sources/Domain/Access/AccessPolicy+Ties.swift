@@ -73,6 +73,10 @@ extension AccessPolicy {
         /// Reading a year's 年终座次 or a period's 考核排名: announced once published, it is read by
         /// everyone working in the jurisdiction; a draft only by the bureau, leaders and inspectors.
         case readSeating
+        /// Reading a 双百双评 register: once its digest is published it is read by everyone working
+        /// in the jurisdiction (the draw must be re-runnable); before, by the bureau that keeps it
+        /// (`evaluation` `manage`).
+        case readRegister
         /// Reading the 提拔后备库, a personnel matter: the bureau, leaders and inspectors of the
         /// jurisdiction; adding to it is the bureau's (`assessment` `manage`).
         case readReservePool
@@ -116,6 +120,9 @@ extension AccessPolicy {
         case .readSeating:
             guard !roles.isDisjoint(with: Self.roles(for: .assessment, .read)), ties.contains(.withinJurisdiction) else { return false }
             return seesWholeJurisdiction(roles) || ties.contains(.published)
+        case .readRegister:
+            guard !roles.isDisjoint(with: Self.roles(for: .evaluation, .read)), ties.contains(.withinJurisdiction) else { return false }
+            return ties.contains(.published) || !roles.isDisjoint(with: Self.roles(for: .evaluation, .manage))
         case .readReservePool:
             return !roles.isDisjoint(with: Self.roles(for: .assessment, .read)) && seesWholeJurisdiction(roles)
                 && ties.contains(.withinJurisdiction)

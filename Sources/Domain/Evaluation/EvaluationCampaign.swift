@@ -60,6 +60,14 @@ public enum EvaluationCampaign {
         }
     }
 
+    /// "2026年度“双百双评”", as the bureau's documents name the year's campaign.
+    public static func title(year: Int) -> String { "\(year)年度“双百双评”" }
+
+    /// The years a campaign may be opened for: this one and the next, and the last while its
+    /// evaluation is still held in the new year (a year's 双百双评 often ends in January). An
+    /// earlier year is history, not a campaign to run now.
+    public static func years(today: CivilDate) -> ClosedRange<Int> { (today.year - 1)...(today.year + 1) }
+
     /// [003]: 100 entrepreneurs and 100 public representatives.
     public static let defaultDrawn = 100
 

@@ -2,10 +2,12 @@
 /// drawn; a unit's score is its share of 满意 with 基本满意 counting half; the first three praised
 /// (流动红旗, their heads rated excellent; as many as a bulletin praises, `BulletinRules.praised`),
 /// the last criticised and barred from awards; ties by the
-/// rule written on the page; a unit with too few answers to stay anonymous has its results withheld,
+/// rule written on the page, units it cannot tell apart sharing a place (so a unit's name never
+/// makes it last); a unit with too few answers to stay anonymous has its results withheld,
 /// and where one withheld unit could be worked out from the series' total, the total is withheld too.
 public enum EvaluationResults {
-    public static let tieRule = "得分相同的，“满意”票多者在前；仍相同的，“不满意”票少者在前；再相同的，按单位名称排序。"
+    public static let tieRule =
+        "得分相同的，“满意”票多者在前；仍相同的，“不满意”票少者在前；再相同的，并列同一名次（按单位名称排列）：并列前三名的均授予流动红旗，并列末位的均为末位，全部并列则不设末位。"
     public static let defaultMinimumAnswers = 5
 
     public enum Verdict: String, CaseIterable, Codable, Sendable {
@@ -66,10 +68,18 @@ public enum EvaluationResults {
             if a.tally.dissatisfied != b.tally.dissatisfied { return a.tally.dissatisfied < b.tally.dissatisfied }
             return a.name != b.name ? a.name < b.name : a.unit < b.unit
         }
+        // units the rule cannot tell apart share a place (1, 1, 3): a name never decides who is last
+        var places: [Int] = []
+        for (index, u) in ordered.enumerated() {
+            let tied = index > 0 && Self.tied(ordered[index - 1].tally, u.tally)
+            places.append(tied ? places[index - 1] : index + 1)
+        }
+        let praised = BulletinRules.praised(of: ordered.count)
+        let last = places.last ?? 0
         var lines: [Line] = ordered.enumerated().map { index, u in
             Line(
-                unit: u.unit, name: u.name, tally: u.tally, place: index + 1, praised: index < BulletinRules.praised(of: ordered.count),
-                criticised: ordered.count >= 2 && index == ordered.count - 1)
+                unit: u.unit, name: u.name, tally: u.tally, place: places[index], praised: places[index] <= praised,
+                criticised: last > 1 && places[index] == last)
         }
         let withheld = units.filter { $0.tally.answers < minimumAnswers }
         lines += withheld.sorted { $0.name < $1.name }.map {
@@ -84,6 +94,11 @@ public enum EvaluationResults {
                 dissatisfied: shown.reduce(0) { $0 + $1.tally.dissatisfied })
         }
         return Series(lines: lines, total: total)
+    }
+
+    /// Two tallies the tie rule cannot order: the same score, 满意 and 不满意.
+    static func tied(_ a: Tally, _ b: Tally) -> Bool {
+        a.scorePermille == b.scorePermille && a.satisfied == b.satisfied && a.dissatisfied == b.dissatisfied
     }
 
     /// The ladder for last place [003]: last in its series one year — a written self-criticism to the

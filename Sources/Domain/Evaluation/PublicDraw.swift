@@ -44,6 +44,14 @@ public enum PublicDraw {
         value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// The sources as the bureau types them after the fact, one a line, the values of a line split
+    /// at spaces, commas, 、 and semicolons ("03 09 17 22 26 31" / "14"); blank lines are no source.
+    public static func sources(lines: [String]) -> [[String]] {
+        lines.map { line in
+            line.split { $0.isWhitespace || ",，、;；".contains($0) }.map(String.init)
+        }.filter { !$0.isEmpty }
+    }
+
     /// "0042" → "42"; "0" stays "0".
     static func canonicalNumber(_ digits: String) -> String {
         let trimmed = digits.drop { $0 == "0" }

@@ -183,9 +183,10 @@ struct EvaluationTests {
                 .POST, "/api/v1/evaluations", json: #"{"year":2026,"drawnEntrepreneurs":2,"drawnRepresentatives":1}"#)
             let campaign = try #require(opened.json["id"] as? String)
             #expect(try await api.send(.POST, "/api/v1/evaluations", json: #"{"year":2026}"#).status == .conflict)
-            #expect(
-                try await api.send(.POST, "/api/v1/evaluations", json: #"{"year":2022,"drawnEntrepreneurs":0}"#).status
-                    == .unprocessableEntity)
+            // a year long past is history, not a campaign to run; nobody is drawn from an empty draw
+            let refused = try await api.send(.POST, "/api/v1/evaluations", json: #"{"year":2022,"drawnEntrepreneurs":0}"#)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(Set((refused.json["fields"] as? [String: Any] ?? [:]).keys) == ["year", "drawnEntrepreneurs"])
             // a draw before the digests and the seed's source are published
             let early = try await api.send(.POST, "/api/v1/evaluations/\(campaign)/draw", json: #"{"version":1,"seed":["1 2 3"]}"#)
             #expect(early.status == .conflict && early.json["code"] as? String == "seed_not_published")
@@ -209,6 +210,16 @@ struct EvaluationTests {
             let small = try await api.send(.POST, "/api/v1/evaluations/\(campaign)/publish", json: #"{"version":1,"seedSource":"某日开奖号码"}"#)
             #expect(small.status == .unprocessableEntity)
             let good = Array(Self.register.prefix(2)) + [Self.register[6]]
+            // a register being prepared is the bureau's; once published, everyone's who works here
+            let path = "/evaluations/\(campaign)/register?register=entrepreneur"
+            let (bureau, cadre) = (Browser(app), Browser(app))
+            _ = try await bureau.login("bureau")
+            _ = try await cadre.login("cadre")
+            _ = try await LedgerImportTests.run(
+                app, RegisterImport(), try LedgerImportTests.workbook(Self.columns, Array(good.prefix(1)), in: folder), login: "bureau",
+                commit: true)
+            #expect(try await bureau.get(path).body.string == "张建国\t湖北荆门某化工有限公司\t企业负责人")
+            #expect(try await cadre.get(path).status == .notFound)
             _ = try await LedgerImportTests.run(
                 app, RegisterImport(), try LedgerImportTests.workbook(Self.columns, good, in: folder), login: "bureau", commit: true)
             #expect(
@@ -218,6 +229,7 @@ struct EvaluationTests {
                 app, RegisterImport(), try LedgerImportTests.workbook(Self.columns, [Self.register[2]], in: folder), login: "bureau",
                 commit: true)
             #expect(!late.committed && late.errors.first?.message.contains("名册摘要已公布") == true)
+            #expect(try await cadre.get(path).status == .ok)
             // codes before the draw
             #expect(try await api.send(.POST, "/api/v1/evaluations/\(campaign)/codes", json: #"{"version":2}"#).status == .conflict)
         }

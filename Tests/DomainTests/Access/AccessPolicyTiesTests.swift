@@ -88,6 +88,21 @@ struct AccessPolicyTiesTests {
         #expect(!AccessPolicy.may([.auditAdmin], .readSeating, ties: [.withinJurisdiction, .published]))
     }
 
+    /// A 双百双评 register names people: the bureau's while it is prepared; once its digest is
+    /// published, everyone's who works here, so anyone can re-run the draw.
+    @Test func aRegisterIsTheBureausUntilItsDigestIsPublished() {
+        let inside: AccessPolicy.Ties = .withinJurisdiction
+        #expect(AccessPolicy.may([.bureau], .readRegister, ties: inside))
+        for roles: Set<Role> in [[.leader], [.inspector], [.cadre], [.host]] {
+            #expect(!AccessPolicy.may(roles, .readRegister, ties: inside))
+            #expect(AccessPolicy.may(roles, .readRegister, ties: [.withinJurisdiction, .published]))
+        }
+        #expect(!AccessPolicy.may([.bureau], .readRegister, ties: .published))
+        for roles: Set<Role> in [[.enterprise], [.observer], [.sysAdmin], [.auditAdmin]] {
+            #expect(!AccessPolicy.may(roles, .readRegister, ties: [.withinJurisdiction, .published]))
+        }
+    }
+
     /// 提拔后备库 is a personnel matter: not for a cadre or a park, whoever they are.
     @Test func theReservePoolIsReadByTheBureauLeadersAndInspectors() {
         for roles: Set<Role> in [[.bureau], [.leader], [.inspector]] {

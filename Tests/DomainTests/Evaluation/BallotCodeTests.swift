@@ -37,6 +37,9 @@ struct BallotCodeTests {
         let order = EvaluationCampaign.State.allCases
         #expect(order.map(\.next) == [.published, .drawn, .voting, .closed, nil])
         #expect(EvaluationCampaign.State.open < .closed && EvaluationCampaign.Register.from("政协委员") == .representative)
+        // on 2026-11-21 a campaign is opened for 2025 (held into January), 2026 or 2027 — not 2022
+        let today = CivilDate(year: 2026, month: 11, day: 21)!
+        #expect(EvaluationCampaign.years(today: today) == 2025...2027 && !EvaluationCampaign.years(today: today).contains(2022))
         #expect(
             EvaluationCampaign.personKey(name: "张 建国", organisation: "某公司")
                 == EvaluationCampaign.personKey(name: "张建国", organisation: "某 公司"))

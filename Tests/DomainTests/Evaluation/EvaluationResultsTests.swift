@@ -31,6 +31,20 @@ struct EvaluationResultsTests {
         // more 满意 first; then the same tallies by name (丙 < 甲 in Unicode order)
         #expect(series.lines.map(\.name) == ["乙局", "丙局", "甲局"])
         #expect(EvaluationResults.tieRule.contains("满意") && EvaluationResults.tieRule.contains("名称"))
+        // …but the name only orders the page: 丙局 and 甲局 share second place, and both are last
+        #expect(series.lines.map(\.place) == [1, 2, 2])
+        #expect(series.lines.filter(\.criticised).map(\.name) == ["丙局", "甲局"])
+        #expect(series.lines.filter(\.praised).map(\.name) == ["乙局"])
+        // tied for third of four: both praised (并列第三)
+        let four = EvaluationResults.series([
+            ("a", "甲局", b), ("b", "乙局", b), ("c", "丙局", a), ("d", "丁局", a),
+            ("e", "戊局", Tally(satisfied: 1, basicallySatisfied: 9, dissatisfied: 110)),
+        ])
+        #expect(four.lines.map(\.place) == [1, 1, 3, 3, 5] && four.lines.filter(\.praised).count == 4)
+        #expect(four.lines.filter(\.criticised).map(\.name) == ["戊局"])
+        // all alike: nobody is last
+        let alike = EvaluationResults.series([("a", "甲局", a), ("b", "乙局", a), ("c", "丙局", a)])
+        #expect(alike.lines.allSatisfy { $0.place == 1 && !$0.criticised })
     }
 
     @Test func tooFewAnswersAreWithheldAndCannotBeWorkedOutFromTheTotal() {

@@ -13,6 +13,14 @@ struct PublicDrawTests {
         #expect(Array(try PublicDraw.select(count: 10, pool: 25, key: key).prefix(5)) == [17, 7, 2, 16, 25])
     }
 
+    /// The seed as the bureau types it after the fact — one source a line, values split at spaces,
+    /// commas or 、 — reads as the RFC's sources: the same key as the example's.
+    @Test func aTypedSeedReadsAsItsSources() throws {
+        let typed = ["9319", "2，5、12,8 10", "", "  9 18 26 34 41 45  "]
+        #expect(PublicDraw.sources(lines: typed) == Self.sources)
+        #expect(try PublicDraw.key(sources: PublicDraw.sources(lines: typed)) == "9319./2.5.8.10.12./9.18.26.34.41.45./")
+    }
+
     @Test func theSameInputsGiveTheSameNamesAndOtherInputsOthers() throws {
         // [003]: 100 entrepreneurs drawn from a register of 400
         let register = (1...400).map { "企业家\($0)" }

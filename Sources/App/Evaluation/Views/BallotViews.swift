@@ -32,7 +32,7 @@ enum BallotViews {
 
     static func ballot(_ b: BallotService.Ballot, form: FormState, saved: Bool, csrf: String, context: PageContext) -> String {
         let lang = context.lang
-        var content: [HNode] = [el("h1", [], text(b.campaign.title))]
+        var content: [HNode] = [el("h1", [], text(b.title))]
         content += Components.banner(form, lang)
         if saved { content.append(Components.notice("已暂存。今天内再次输入同一选票码即可继续；投票后不能修改。")) }
         var fields: [HNode] = [
@@ -74,12 +74,12 @@ enum BallotViews {
         return Layout.bare("投票", context: context, content: content)
     }
 
-    static func thanks(_ campaign: EvaluationCampaignRecord, context: PageContext) -> String {
+    static func thanks(_ title: String, context: PageContext) -> String {
         Layout.bare(
             "投票完成", context: context,
             content: [
                 el("h1", [], text("投票完成，谢谢您！")),
-                el("p", [], text("\(campaign.title)已收到您的选票。选票码已作废，系统没有保存您的身份，也没有保存这张选票本身，只把您的评价计入各单位的合计。")),
+                el("p", [], text("\(title)已收到您的选票。选票码已作废，系统没有保存您的身份，也没有保存这张选票本身，只把您的评价计入各单位的合计。")),
             ])
     }
 }

@@ -69,10 +69,7 @@ enum EvaluationResultsView {
                 el("a", [.href(SiteURL.evaluation(c.id).path), .cls("button")], text(lang("返回测评", "Back")))))
         return Layout.page(
             "\(c.title)测评结果",
-            crumbs: [
-                .init(title: lang("双百双评", "Evaluation"), url: .evaluations), .init(title: "\(c.year)", url: .evaluation(c.id)),
-                .init(title: "结果"),
-            ], context: context, content: content)
+            crumbs: EvaluationViews.crumbs(c, "结果", lang), context: context, content: content)
     }
 
     /// The year's decisions on last places [003], as an A4 page.
@@ -98,10 +95,7 @@ enum EvaluationResultsView {
         ]
         return Layout.page(
             "\(c.year)年度末位问责决定",
-            crumbs: [
-                .init(title: lang("双百双评", "Evaluation"), url: .evaluations), .init(title: "\(c.year)", url: .evaluation(c.id)),
-                .init(title: "末位问责决定"),
-            ], context: context, content: content)
+            crumbs: EvaluationViews.crumbs(c, "末位问责决定", lang), context: context, content: content)
     }
 
     static let design: [(String, String)] = [
@@ -118,7 +112,7 @@ enum EvaluationResultsView {
     static func anonymity(context: PageContext) -> String {
         let lang = context.lang
         var content: [HNode] = [
-            el("p", [.cls("muted")], text("本页供纪检监察和审计人员查验：以下每一条都由自动化测试验证——用同样的选票码以不同的对应关系投票，数据库内容（除随机编号外）完全相同。"))
+            el("p", [.cls("muted")], text("本页供纪检监察和审计人员查验。自动化测试用两张选票码以两种对应关系投同样的两张票，所存的计数、意见和剩余选票码完全相同，任何表（含审计日志）中都找不到已用选票码或其摘要。"))
         ]
         for (title, body) in design {
             content.append(el("h2", [], text(title)))

@@ -66,10 +66,7 @@ enum EvaluationSheets {
     private static func page(_ c: EvaluationCampaignRecord, _ content: [HNode], _ context: PageContext) -> String {
         Layout.page(
             "\(c.title)抽取核验单",
-            crumbs: [
-                .init(title: context.lang("双百双评", "Evaluation"), url: .evaluations), .init(title: "\(c.year)", url: .evaluation(c.id)),
-                .init(title: "抽取核验单"),
-            ], context: context, content: content)
+            crumbs: EvaluationViews.crumbs(c, "抽取核验单", context.lang), context: context, content: content)
     }
 
     /// The A4 sheet of slips to cut: each with its register, the code and where to vote.
@@ -95,9 +92,6 @@ enum EvaluationSheets {
         ]
         return Layout.page(
             "\(c.title)选票码（\(codes.count) 张）",
-            crumbs: [
-                .init(title: lang("双百双评", "Evaluation"), url: .evaluations), .init(title: "\(c.year)", url: .evaluation(c.id)),
-                .init(title: "选票码"),
-            ], context: context, content: content)
+            crumbs: EvaluationViews.crumbs(c, "选票码", lang), context: context, content: content)
     }
 }

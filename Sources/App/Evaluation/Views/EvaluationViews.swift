@@ -110,6 +110,14 @@ enum EvaluationViews {
             content: content)
     }
 
+    /// 双百双评 › the year › `page`: where a campaign's own pages sit.
+    static func crumbs(_ c: EvaluationCampaignRecord, _ page: String, _ lang: Lang) -> [Layout.Crumb] {
+        [
+            .init(title: lang("双百双评", "Evaluation"), url: .evaluations), .init(title: "\(c.year)", url: .evaluation(c.id)),
+            .init(title: page),
+        ]
+    }
+
     static func steps(_ state: EvaluationCampaign.State) -> HNode {
         let names = ["准备名册", "公布摘要与种子来源", "取得种子并抽取", "发放选票码、投票", "结束、公布结果"]
         let index = EvaluationCampaign.State.allCases.firstIndex(of: state) ?? 0
