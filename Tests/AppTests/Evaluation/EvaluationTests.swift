@@ -174,6 +174,34 @@ struct EvaluationTests {
         }
     }
 
+    /// Ballots cast while the bureau closes: each is either counted before the close's digest or
+    /// refused after it — the counts always agree with the digest and with the ballots accepted.
+    @Test func aCloseAmidBallotsCountsEachOnceOrRefusesIt() async throws {
+        try await withApp { app, _ in
+            let c = try await Self.campaign(app)
+            let voter = APIClient(app: app, token: nil)
+            let all = Dictionary(uniqueKeysWithValues: c.units.keys.map { ($0, BallotChoice.satisfied) })
+            let accepted = try await withThrowingTaskGroup(of: Int.self) { group in
+                for code in c.codes {
+                    group.addTask {
+                        let cast = try await voter.send(.POST, "/api/v1/ballots", json: Self.ballot(c.units, all, code: code.code))
+                        return cast.status == .created ? 1 : 0
+                    }
+                }
+                group.addTask {
+                    let closed = try await c.api.send(.POST, "/api/v1/evaluations/\(c.id)/close", json: #"{"version":4}"#)
+                    #expect(closed.status == .ok)
+                    return 0
+                }
+                return try await group.reduce(0, +)
+            }
+            let results = try await c.api.send(.GET, "/api/v1/evaluations/\(c.id)/results")
+            let outcome = try JSONDecoder().decode(EvaluationOutcome.self, from: Data(results.body.readableBytesView))
+            #expect(outcome.intact && outcome.ballots == accepted)
+            #expect(outcome.series.flatMap(\.lines).allSatisfy { ($0.counts?.satisfied ?? accepted) == accepted })
+        }
+    }
+
     @Test func theStepsAreRefusedOutOfOrderAndARegisterIsFrozenOncePublished() async throws {
         try await withApp { app, _ in
             let id = try await Fixture.unit("市税务局", .department, Fixture.jingmen, on: app.db)
