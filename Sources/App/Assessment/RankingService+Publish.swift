@@ -42,7 +42,10 @@ extension RankingService {
                 targetMetOn: try r.optionalString("target_met_on").flatMap(CivilDate.init))
         }.sorted { a, b in
             let (ka, kb) = (UnitKind.allCases.firstIndex(of: a.unit.kind)!, UnitKind.allCases.firstIndex(of: b.unit.kind)!)
-            return ka != kb ? ka < kb : a.place < b.place
+            if ka != kb { return ka < kb }
+            if a.place != b.place { return a.place < b.place }
+            // a shared place reads back in the order it was ranked in: by name (Ranking.rank)
+            return a.unit.name != b.unit.name ? a.unit.name < b.unit.name : a.unit.id.uuidString < b.unit.id.uuidString
         }
         let digest = try h.string("digest")
         let publication = SeatingService.Publication(

@@ -4,7 +4,7 @@
 /// bulletin step of §7 names its unit too. One rule for the page, the file and the API.
 public enum BulletinRules {
     public static let praiseRule = "各类单位按得分排名，前三名（该类不足 4 个单位的为第一名）且得分为正的，予以通报表扬。"
-    public static let criticismRule = "各类单位得分最后一名（该类只有一个单位的不排）、年终座次为零效果席的单位，以及工单超期未答复、进入通报环节的单位，予以通报批评。"
+    public static let criticismRule = "各类单位得分最后一名（并列的均列入；该类只有一个单位或全部并列的不排）、年终座次为零效果席的单位，以及工单超期未答复、进入通报环节的单位，予以通报批评。"
 
     /// A unit in its place among its own kind, as the published ranking has it.
     public struct Placed: Equatable, Sendable {
@@ -50,11 +50,13 @@ public enum BulletinRules {
     /// The criticised, each once with every reason: the ranking's order first, then units named
     /// only by a seat or an overdue work order, by their key.
     public static func criticism(_ placed: [Placed], zeroSeats: Set<String>, overdue: [String: Int]) -> [Mention] {
-        let sizes = Dictionary(grouping: placed, by: \.kind).mapValues(\.count)
+        let kinds = Dictionary(grouping: placed, by: \.kind)
         var reasons: [String: [Reason]] = [:]
         for p in placed {
-            let size = sizes[p.kind] ?? 0
-            if size >= 2, p.place == size { reasons[p.unit, default: []].append(.last(of: size)) }
+            let ofKind = kinds[p.kind] ?? []
+            // the last place, shared by all tied for it; a kind all tied for first has no last
+            let last = ofKind.map(\.place).max() ?? 0
+            if last > 1, p.place == last { reasons[p.unit, default: []].append(.last(of: ofKind.count)) }
         }
         for unit in zeroSeats { reasons[unit, default: []].append(.zeroSeat) }
         for (unit, count) in overdue where count > 0 { reasons[unit, default: []].append(.overdue(count: count)) }

@@ -2,7 +2,7 @@
 /// and the bulletin: the higher results score first, then whoever met the target earlier, then the
 /// unit's name — so no two units ever share a place by chance of the database's order.
 public enum Ranking {
-    public static let tieRule = "得分相同的，实绩得分高者在前；仍相同的，先完成目标任务者在前；再相同的，按单位名称排序。"
+    public static let tieRule = "得分相同的，实绩得分高者在前；仍相同的，先完成目标任务者在前；再相同的，并列同一名次（按单位名称排列）。"
 
     public struct Entry: Equatable, Sendable {
         public var unit: String
@@ -16,7 +16,8 @@ public enum Ranking {
         }
     }
 
-    /// The entries in their places, 1 first.
+    /// The entries in their places, 1 first; entries the rule cannot tell apart share a place
+    /// (1, 1, 3), so a unit's name orders the page but never puts it above or below another.
     public static func rank(_ entries: [Entry]) -> [(place: Int, entry: Entry)] {
         let ordered = entries.sorted { a, b in
             if a.score.centipoints != b.score.centipoints { return a.score.centipoints > b.score.centipoints }
@@ -28,6 +29,19 @@ public enum Ranking {
             default: return a.name != b.name ? a.name < b.name : a.unit < b.unit
             }
         }
-        return ordered.enumerated().map { ($0.offset + 1, $0.element) }
+        var ranked: [(place: Int, entry: Entry)] = []
+        for (index, entry) in ordered.enumerated() {
+            if let previous = ranked.last, tied(previous.entry, entry) {
+                ranked.append((previous.place, entry))
+            } else {
+                ranked.append((index + 1, entry))
+            }
+        }
+        return ranked
+    }
+
+    static func tied(_ a: Entry, _ b: Entry) -> Bool {
+        a.score.centipoints == b.score.centipoints && a.score.resultsCentipoints == b.score.resultsCentipoints
+            && a.targetMetOn == b.targetMetOn
     }
 }

@@ -127,5 +127,11 @@ struct AssessmentRulesTests {
         #expect(ranked.map(\.entry.name) == ["农机局", "经信局", "商务局", "科技局"])
         #expect(ranked.map(\.place) == [1, 2, 3, 4])
         #expect(Ranking.tieRule.contains("实绩得分高者在前"))
+        // equal in everything the rule looks at: one place shared, the name only orders the page
+        let tied = Ranking.rank([
+            entry("科技局", contract: 0, satisfaction: 0, met: nil), entry("商务局", contract: 100, satisfaction: 1000, met: nil),
+            entry("经信局", contract: 0, satisfaction: 0, met: nil),
+        ])
+        #expect(tied.map(\.entry.name) == ["商务局", "科技局", "经信局"] && tied.map(\.place) == [1, 2, 2])
     }
 }

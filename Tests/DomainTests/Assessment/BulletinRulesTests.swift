@@ -25,6 +25,22 @@ struct BulletinRulesTests {
         #expect(BulletinRules.praised(of: 3) == 1 && BulletinRules.praised(of: 4) == 3 && BulletinRules.praised(of: 1) == 0)
     }
 
+    /// Units tied for last (several at 0.00) are all criticised, not the one whose name sorts last;
+    /// a kind all tied has no last.
+    @Test func aSharedLastPlaceIsCriticisedWhole() {
+        let tied = [
+            BulletinRules.Placed(unit: "商务局", kind: .department, place: 1, centipoints: 9_000),
+            BulletinRules.Placed(unit: "科技局", kind: .department, place: 2, centipoints: 0),
+            BulletinRules.Placed(unit: "经信局", kind: .department, place: 2, centipoints: 0),
+            BulletinRules.Placed(unit: "甲镇", kind: .town, place: 1, centipoints: 0),
+            BulletinRules.Placed(unit: "乙镇", kind: .town, place: 1, centipoints: 0),
+        ]
+        #expect(
+            BulletinRules.criticism(tied, zeroSeats: [], overdue: [:]) == [
+                .init(unit: "科技局", reasons: [.last(of: 3)]), .init(unit: "经信局", reasons: [.last(of: 3)]),
+            ])
+    }
+
     @Test func nobodyIsPraisedForNothing() {
         let zero = Self.placed(.department, 5, prefix: "部门", scores: { $0 == 1 ? 120 : 0 })
         #expect(BulletinRules.praise(zero).map(\.unit) == ["部门1"])
