@@ -9,6 +9,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AssessmentBenchCommand(), as: "bench-assessment")
+    app.asyncCommands.use(EvaluationBenchCommand(), as: "bench-evaluation")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(DrawVerifyCommand(), as: "draw-verify")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
