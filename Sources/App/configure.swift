@@ -34,6 +34,7 @@ func installSharedState(_ app: Application) {
     app.installImportJobs()
     app.installShortCache()
     app.installRefusalBudget()
+    app.installBallotBox()
 }
 
 /// Where a later room adds to an earlier room's pages and checks (README, "The house"): the

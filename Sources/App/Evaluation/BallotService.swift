@@ -106,15 +106,13 @@ struct BallotService {
         return ballot
     }
 
-    /// Casts the ballot (`EvaluationStore.cast`); all or nothing. Returns the campaign's title.
+    /// Casts the ballot (`EvaluationStore.cast`, in the `BallotBox`'s next batch); all or nothing.
+    /// Returns the campaign's title.
     func cast(_ typed: String, _ draft: Draft) async throws -> String {
         let ballot = try await open(typed)
         let clean = try checked(draft, units: ballot.units, casting: true)
-        let cast = try await request.writeTransaction { db in
-            try await EvaluationStore.cast(
-                campaign: ballot.campaign, code: ballot.digest, units: ballot.units, answers: clean.answers, comments: clean.comments,
-                on: db)
-        }
+        let cast = try await request.application.ballotBox.cast(
+            .init(campaign: ballot.campaign, digest: ballot.digest, units: ballot.units, answers: clean.answers, comments: clean.comments))
         guard cast else { throw Self.invalidCode }
         return ballot.title
     }

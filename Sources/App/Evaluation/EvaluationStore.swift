@@ -134,34 +134,57 @@ enum EvaluationStore {
             after: ["codes": String(codes.count)], at: millis)
     }
 
-    /// One ballot: the code spent, one statement over every unit's counts, the comments without a
-    /// date. False when the code is gone (used a moment ago, or the campaign closed): nothing written.
-    static func cast(
-        campaign: UUID, code digest: String, units: [EvaluationUnitRecord], answers: [String: BallotChoice], comments: [String: String],
-        on db: any Database
-    ) async throws -> Bool {
-        guard try await db.sql.raw("DELETE FROM evaluation_codes WHERE digest = \(bind: digest) RETURNING digest").first() != nil else {
-            return false
-        }
-        func column(_ choice: BallotChoice) -> SQLQueryString {
-            let chosen = units.filter { answers[$0.unitID.uuidString] == choice }.map(\.unitID)
-            return chosen.isEmpty ? "0" : "CASE WHEN unit_id IN (\(binds: chosen)) THEN 1 ELSE 0 END"
-        }
-        // every row is written whatever it was given: not even which rows changed tells a ballot apart
-        try await db.sql.raw(
-            """
-            UPDATE evaluation_units SET satisfied = satisfied + \(column(.satisfied)),
-              basically_satisfied = basically_satisfied + \(column(.basicallySatisfied)),
-              dissatisfied = dissatisfied + \(column(.dissatisfied)), not_known = not_known + \(column(.unknown))
-            WHERE campaign_id = \(bind: campaign)
-            """
-        ).run()
-        for unit in units {
-            if let body = comments[unit.unitID.uuidString] {
-                try await insertComment(campaign: campaign, unit: unit.unitID, body: body, on: db)
+    /// A ballot to cast: its campaign and units, its code's digest, what it says.
+    struct Cast: Sendable {
+        var campaign: UUID
+        var digest: String
+        var units: [EvaluationUnitRecord]
+        var answers: [String: BallotChoice]
+        var comments: [String: String]
+    }
+
+    /// Ballots cast together: each code spent (false for one already gone — used, or its campaign
+    /// closed — or sent twice in the batch), then per campaign one statement adding the accepted
+    /// ballots' answers to every unit's counts, and their comments without a date. Every unit row
+    /// is written whatever it was given, and the ballots of a batch land as one sum: not even the
+    /// rows changed nor the write-ahead log tell one ballot apart.
+    static func cast(_ ballots: [Cast], on db: any Database) async throws -> [Bool] {
+        guard !ballots.isEmpty else { return [] }
+        let spent = Set(
+            try await db.sql.raw(
+                "DELETE FROM evaluation_codes WHERE digest IN (\(binds: ballots.map(\.digest))) RETURNING digest"
+            ).all().map { try RowReader($0).string("digest") })
+        var seen = Set<String>()
+        let accepted = ballots.map { spent.contains($0.digest) && seen.insert($0.digest).inserted }
+        let counted = zip(ballots, accepted).filter(\.1).map(\.0)
+        for (campaign, castHere) in Dictionary(grouping: counted, by: \.campaign) {
+            let units = castHere[0].units
+            func column(_ choice: BallotChoice) -> SQLQueryString {
+                let sums = units.map { unit in (unit.unitID, castHere.filter { $0.answers[unit.unitID.uuidString] == choice }.count) }
+                    .filter { $0.1 > 0 }
+                guard !sums.isEmpty else { return "0" }
+                var cases: SQLQueryString = "CASE unit_id"
+                for (unit, n) in sums { cases.appendInterpolation(" WHEN \(bind: unit) THEN \(bind: n)" as SQLQueryString) }
+                cases.appendLiteral(" ELSE 0 END")
+                return cases
+            }
+            try await db.sql.raw(
+                """
+                UPDATE evaluation_units SET satisfied = satisfied + \(column(.satisfied)),
+                  basically_satisfied = basically_satisfied + \(column(.basicallySatisfied)),
+                  dissatisfied = dissatisfied + \(column(.dissatisfied)), not_known = not_known + \(column(.unknown))
+                WHERE campaign_id = \(bind: campaign)
+                """
+            ).run()
+            for ballot in castHere {
+                for unit in units {
+                    if let body = ballot.comments[unit.unitID.uuidString] {
+                        try await insertComment(campaign: campaign, unit: unit.unitID, body: body, on: db)
+                    }
+                }
             }
         }
-        return true
+        return accepted
     }
 
     /// A comment under a random id (on SQLite in a table without rowid, so stored in the id's order).

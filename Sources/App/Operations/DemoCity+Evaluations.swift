@@ -81,16 +81,16 @@ extension DemoCity {
                 try await EvaluationStore.issue(issued, codes: codes, version: 3, actor: actor, at: at(11, 4, 9), on: db)
                 let rated = try await EvaluationRead.units(id, on: db)
                 let remarks = ["市城市管理执法局": "占道经营整治时沟通不够，希望先提醒再处罚。", "市政务服务中心": "一窗通办很方便，周末延时服务点赞。"]
-                for (index, answers) in ballots.enumerated() {
-                    let comments =
-                        index < remarks.count
-                        ? Dictionary(
-                            uniqueKeysWithValues: rated.filter { remarks[$0.name] != nil }.map { ($0.unitID.uuidString, remarks[$0.name]!) }
-                        )
-                        : [:]
-                    _ = try await EvaluationStore.cast(
-                        campaign: id, code: BallotCode.digest(codes[index].1, campaign: id.uuidString), units: rated, answers: answers,
-                        comments: index == 0 ? comments : [:], on: db)
+                // cast a day's worth at a time, as the ballot box batches ballots arriving together
+                let cast = ballots.enumerated().map { index, answers in
+                    EvaluationStore.Cast(
+                        campaign: id, digest: BallotCode.digest(codes[index].1, campaign: id.uuidString), units: rated, answers: answers,
+                        comments: index == 0
+                            ? Dictionary(uniqueKeysWithValues: rated.compactMap { u in remarks[u.name].map { (u.unitID.uuidString, $0) } })
+                            : [:])
+                }
+                for day in stride(from: 0, to: cast.count, by: 20) {
+                    _ = try await EvaluationStore.cast(Array(cast[day..<min(day + 20, cast.count)]), on: db)
                 }
                 try await EvaluationStore.close(try await campaign(), version: 4, actor: actor, at: at(11, 25, 17), on: db)
             }

@@ -202,6 +202,27 @@ struct EvaluationTests {
         }
     }
 
+    /// Ballots arriving together are written together (BallotBox); one code sent eight times at
+    /// once still votes once, and the others' ballots all count.
+    @Test func aCodeSentManyTimesAtOnceVotesOnce() async throws {
+        try await withApp { app, _ in
+            let c = try await Self.campaign(app)
+            let voter = APIClient(app: app, token: nil)
+            let all = Dictionary(uniqueKeysWithValues: c.units.keys.map { ($0, BallotChoice.dissatisfied) })
+            let sent = Array(repeating: c.codes[0].code, count: 8) + c.codes.dropFirst().map(\.code)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for code in sent {
+                    group.addTask { try await voter.send(.POST, "/api/v1/ballots", json: Self.ballot(c.units, all, code: code)).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == c.codes.count)
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 7)
+            let units = try await EvaluationRead.units(c.id, on: app.db)
+            #expect(units.allSatisfy { $0.dissatisfied == c.codes.count && $0.answered == c.codes.count })
+        }
+    }
+
     @Test func theStepsAreRefusedOutOfOrderAndARegisterIsFrozenOncePublished() async throws {
         try await withApp { app, _ in
             let id = try await Fixture.unit("市税务局", .department, Fixture.jingmen, on: app.db)
