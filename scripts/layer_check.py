@@ -28,6 +28,9 @@ STANDS_ON = {
 LATER = ["Exchange", "Assessment", "Evaluation"]
 for room in LATER:
     STANDS_ON[room] = set(STANDS_ON) | {"Activities", "WorkOrders"}
+# 双百双评 is taken after the assessment (issue #15): its praised heads enter the assessment's reserve
+# pool; the assessment reads the surveys' satisfaction through a reader installed at boot instead
+STANDS_ON["Evaluation"] |= {"Assessment"}
 # the workbench (home page) gathers every room's to-dos, as the cockpit gathers their figures
 for room in ["Cockpit", "Chains", "Workbench"]:
     STANDS_ON[room] = set(STANDS_ON) | set(LATER)

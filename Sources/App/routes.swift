@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     app.get(APIRoute.openAPI.pattern, use: OpenAPIDocument.serve)
     // the ballot needs a code, not an account
     EvaluationAPIController().registerPublic(app)
+    SatisfactionAPIController().registerPublic(app)
     Stylesheet.route(app)
     Script.route(app)
 
@@ -21,6 +22,7 @@ func routes(_ app: Application) throws {
     IntentWebController().registerPublic(web)
     DemandLinkWebController().registerPublic(web)
     BallotWebController().registerPublic(web)
+    SurveyWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
     let exports = ExportMiddleware(tables: ListExports.table.merging(BulletinExport.table) { first, _ in first })
@@ -56,6 +58,7 @@ func routes(_ app: Application) throws {
     RankingWebController().register(pages)
     BulletinWebController().register(pages)
     EvaluationWebController().register(pages)
+    SatisfactionWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -75,6 +78,7 @@ func routes(_ app: Application) throws {
     RankingAPIController().register(api)
     BulletinAPIController().register(api)
     EvaluationAPIController().register(api)
+    SatisfactionAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

@@ -85,16 +85,18 @@ struct RankingService {
         let first = CivilDate(year: period.year, month: 1, day: 1)!
         let orders = try await Self.workOrders(units.map(\.id), from: first, through: figures.through, on: db)
         let corrected = try await Self.correctedBack(units.map(\.id), from: first, through: figures.through, on: db)
+        let surveyed =
+            try await request.application.satisfactionSource?.assessed(period.year, figures.through.month, user.scope.value, db) ?? [:]
         let lines = Self.lines(
             units: units, tally: figures.tally, notStarted: figures.notStarted, sheets: sheets.mapValues(\.sheet), orders: orders,
-            corrected: corrected, formula: stored.formula)
+            corrected: corrected, surveyed: surveyed, formula: stored.formula)
         return Ranking(period: period, through: figures.through, formula: stored.formula, formulaVersion: stored.version, lines: lines)
     }
 
     /// Every unit scored by the formula and ranked among its kind, kinds in `UnitKind`'s order.
     static func lines(
         units: [AssessmentUnits.Row], tally: CreditedResults.Tally, notStarted: [String: Int], sheets: [UUID: TargetSheet<UUID>],
-        orders: [UUID: Orders], corrected: [UUID: Int], formula: ScoreFormula
+        orders: [UUID: Orders], corrected: [UUID: Int], surveyed: [UUID: Int64] = [:], formula: ScoreFormula
     ) -> [Line] {
         var entries: [UUID: (AssessmentUnits.Row, Domain.Ranking.Entry)] = [:]
         for unit in units {
@@ -105,11 +107,14 @@ struct RankingService {
                 if let target = sheet?.year[measure] { results[measure] = (tally.figure(unit: key, measure).done, target) }
             }
             let o = orders[unit.id]
-            // the requesters' verdicts as the accountability board reads them (`AccountabilityLine`)
-            let satisfaction = AccountabilityLine(
-                open: 0, overdue: 0, closed: Int(o?.closed ?? 0), late: 0, reopenedItems: 0, reopenings: Int(o?.reopenings ?? 0),
-                answeredItems: 0, totalDaysToClose: 0
-            ).satisfactionPermille.map(Int64.init)
+            // the enterprises' monthly verdicts first ([002]: "考核工作先看企业满意度"); where they rated
+            // the unit too seldom, the requesters' verdicts as the accountability board reads them
+            let satisfaction =
+                surveyed[unit.id]
+                ?? AccountabilityLine(
+                    open: 0, overdue: 0, closed: Int(o?.closed ?? 0), late: 0, reopenedItems: 0, reopenings: Int(o?.reopenings ?? 0),
+                    answeredItems: 0, totalDaysToClose: 0
+                ).satisfactionPermille.map(Int64.init)
             let found: [ScoreFormula.Deduction: Int] = [
                 .lateWorkOrder: Int(o?.late ?? 0), .notStartedOnTime: notStarted[key] ?? 0, .falseData: corrected[unit.id] ?? 0,
             ]

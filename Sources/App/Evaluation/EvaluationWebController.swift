@@ -38,16 +38,12 @@ struct EvaluationWebController {
     func open(_ request: Request) async throws -> Response {
         try request.authorize(.manage, .evaluation)
         let values = try request.decodeForm([String: String].self)
-        func number(_ key: String) -> Int? { values[key].flatMap { Int(TextFold.fold($0).trimmingCharacters(in: .whitespaces)) } }
         do {
-            for key in ["year", "drawnEntrepreneurs", "drawnRepresentatives", "minimumAnswers"]
-            where !(values[key] ?? "").isEmpty && number(key) == nil {
-                throw AppError.field(key, zh: "请填写整数。", en: "A whole number.")
-            }
+            let n = try Request.wholeNumbers(values, ["year", "drawnEntrepreneurs", "drawnRepresentatives", "minimumAnswers"])
             let campaign = try await EvaluationService(request: request).open(
                 .init(
-                    year: number("year"), drawnEntrepreneurs: number("drawnEntrepreneurs"),
-                    drawnRepresentatives: number("drawnRepresentatives"), minimumAnswers: number("minimumAnswers")))
+                    year: n["year"], drawnEntrepreneurs: n["drawnEntrepreneurs"], drawnRepresentatives: n["drawnRepresentatives"],
+                    minimumAnswers: n["minimumAnswers"]))
             return request.redirect(to: SiteURL.evaluation(campaign.id).path)
         } catch let error as AppError where Self.handled.contains(error.status) {
             return try await renderList(request, form: FormState(values: values, error: error), status: error.status)
@@ -138,11 +134,7 @@ struct EvaluationWebController {
             throw Request.invalidQuery("register", raw, expected: "entrepreneur 或 representative", "entrepreneur or representative")
         }
         let lines = try await EvaluationRead.register(campaign.id, register, on: request.db).map(\.line)
-        let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\n")))
-        response.headers.contentType = .init(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
-        let name = "\(campaign.year)-\(register.rawValue).txt"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return response
+        return .publishedText(lines, filename: "\(campaign.year)-\(register.rawValue).txt")
     }
 
     func results(_ request: Request) async throws -> Response {

@@ -45,4 +45,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateRankings())
     app.migrations.add(CreateBulletins())
     app.migrations.add(CreateEvaluations())
+    app.migrations.add(CreateSatisfactionSurveys())
 }

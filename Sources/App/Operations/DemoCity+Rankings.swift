@@ -30,6 +30,7 @@ extension DemoCity {
                 units: units, tally: tally, notStarted: CreditedResults.notStartedOnTime(projects, on: through), sheets: sheets,
                 orders: try await RankingService.workOrders(units.map(\.id), from: first, through: through, on: db),
                 corrected: try await RankingService.correctedBack(units.map(\.id), from: first, through: through, on: db),
+                surveyed: try await SatisfactionTrend.assessed(year: period.year, throughMonth: through.month, scope: scope.value, on: db),
                 formula: .standard)
             let ranking = RankingService.Ranking(period: period, through: through, formula: .standard, formulaVersion: 0, lines: lines)
             let day =

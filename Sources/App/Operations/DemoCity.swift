@@ -51,6 +51,7 @@ struct DemoCity {
         try await createLinkages(app: app, &rng)
         try await createTargets(app: app, &rng)
         try await createSeatings(app: app)
+        try await createSatisfaction(app: app, &rng)
         try await createRankings(app: app)
         try await createEvaluations(app: app, &rng)
     }

@@ -54,8 +54,10 @@ struct PlatformTests {
                 #expect(enterprises.count == 5_000)
                 #expect(enterprises.allSatisfy { (try? USCC(validating: $0.uscc ?? "")) != nil })
                 let persons = try await Person.query(on: app.db).all()
-                // the city's 150, and the twelve of [000]'s 市农机局 (`createSeatings`)
-                #expect(persons.count == 150 + 12)
+                // the city's 150, the twelve of [000]'s 市农机局 (`createSeatings`), and the six city
+                // leaders who are the indicators' 指标长 (`createSatisfaction`)
+                #expect(persons.count == 150 + 12 + 6)
+                #expect(persons.filter { $0.roles == [.leader] && $0.login == nil }.count == 6)
                 let machinery = try #require(try await Unit.query(on: app.db).filter(\.$name == "市农机局").first())
                 #expect(persons.filter { $0.$unit.id == machinery.id }.count == 12)
                 #expect(Set(persons.filter { $0.login != nil }.flatMap(\.roles)) == Set(Role.allCases))

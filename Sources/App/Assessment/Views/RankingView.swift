@@ -36,14 +36,15 @@ enum RankingView {
         let deductions = ScoreFormula.Deduction.allCases.compactMap { d in
             f.deductions[d].flatMap { $0 > 0 ? "\(deductionLabel(d))每项扣 \($0) 分" : nil }
         }.joined(separator: "，")
-        return "权重（合计 100）：\(weights)。各项按完成目标的比例得分，封顶 \(Percent.text(f.capPermille))；未下达目标的指标不得分；满意度按工单办结的满意率得分。"
+        return
+            "权重（合计 100）：\(weights)。各项按完成目标的比例得分，封顶 \(Percent.text(f.capPermille))；未下达目标的指标不得分；满意度先看企业满意度月评（当年已结束各月的答卷合计）；未参评或样本不足的单位，按工单办结的满意率得分。"
             + (deductions.isEmpty ? "" : "扣分：\(deductions)。")
     }
 
     static func explain(_ score: ScoreFormula.Score, _ formula: ScoreFormula) -> HNode {
         let items = score.lines.map { line -> HNode in
             if let m = line.measure {
-                let reached = line.achievedPermille.map { "完成 \(Percent.text($0))" } ?? (m == .satisfaction ? "无办结工单" : "未下达目标")
+                let reached = line.achievedPermille.map { "完成 \(Percent.text($0))" } ?? (m == .satisfaction ? "无满意度数据" : "未下达目标")
                 return el("li", [], text("\(m.label)：\(reached) × 权重 \(formula.weights[m] ?? 0) = \(points(line.centipoints)) 分"))
             }
             let d = line.deduction.map(deductionLabel) ?? ""

@@ -30,6 +30,32 @@ enum Charts {
         return el("svg", attrs, children: [el("title", [], text(summary))] + shapes)
     }
 
+    /// A small line of values in 0…1000 (tenths of a percent) side by side — a year's months — with a
+    /// gap where a value is missing; decoration beside the figures written out, so hidden from
+    /// screen readers.
+    static func sparkline(_ values: [Int64?], width: Int = 96, height: Int = 24) -> HNode {
+        var runs: [[(x: Int, y: Int)]] = [[]]
+        for (i, value) in values.enumerated() {
+            guard let value else {
+                if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+                continue
+            }
+            let x = i * (width - 4) / max(values.count - 1, 1) + 2
+            runs[runs.count - 1].append((x, height - 2 - Int(min(max(value, 0), 1000)) * (height - 4) / 1000))
+        }
+        let shapes = runs.filter { !$0.isEmpty }.map { run -> HNode in
+            run.count == 1
+                ? svg("circle", ["cx": "\(run[0].x)", "cy": "\(run[0].y)", "r": "1.5"])
+                : svg("polyline", ["points": run.map { "\($0.x),\($0.y)" }.joined(separator: " "), "fill": "none"])
+        }
+        return el(
+            "svg",
+            [
+                Attr(name: "viewBox", value: "0 0 \(width) \(height)"), Attr(name: "width", value: "\(width)"),
+                Attr(name: "height", value: "\(height)"), .cls("spark"), .aria("hidden", "true"),
+            ], children: shapes)
+    }
+
     private static func svg(_ tag: String, _ attributes: [String: String], _ content: String? = nil) -> HNode {
         let attrs = attributes.sorted { $0.key < $1.key }.map { Attr(name: $0.key, value: $0.value) }
         return el(tag, attrs, children: content.map { [text($0)] } ?? [])

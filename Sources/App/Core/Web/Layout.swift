@@ -173,7 +173,10 @@ enum Layout {
                 items.append((.reservePool, lang("提拔后备库", "Reserve pool")))
             }
         }
-        if context.may(.read, .evaluation) { items.append((.evaluations, lang("双百双评", "Evaluation"))) }
+        if context.may(.read, .evaluation) {
+            items.append((.evaluations, lang("双百双评", "Evaluation")))
+            items.append((.satisfaction, lang("满意度月评", "Satisfaction")))
+        }
         if context.may(.read, .workOrder) {
             let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")
             items += [(.workOrders, orders), (.inbox, lang("消息", "Inbox"))]

@@ -69,3 +69,28 @@ extension Request {
         return id
     }
 }
+
+extension Request {
+    /// The whole numbers typed into a form's `keys` (full-width digits read alike); a key left
+    /// empty is nil, anything else not a whole number refuses the form on that field.
+    static func wholeNumbers(_ values: [String: String], _ keys: [String]) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for key in keys {
+            let raw = TextFold.fold(values[key] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else { continue }
+            guard let number = Int(raw) else { throw AppError.field(key, zh: "请填写整数。", en: "A whole number.") }
+            out[key] = number
+        }
+        return out
+    }
+}
+
+extension Response {
+    /// A published list as the exact UTF-8 text its digest is of, one entry a line, downloaded.
+    static func publishedText(_ lines: [String], filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\n")))
+        response.headers.contentType = .init(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return response
+    }
+}

@@ -29,6 +29,8 @@ enum SiteURL: Sendable {
     case cadres, cadre(UUID), reservePool, rankings, rankingFormula, bulletins, bulletinDraft, bulletin(year: Int, number: Int)
     case evaluations, evaluationAnonymity, evaluation(UUID), evaluationPublish(UUID), evaluationDraw(UUID), evaluationCodes(UUID)
     case evaluationClose(UUID), evaluationRegister(UUID), evaluationResults(UUID), evaluationDecisions(UUID), ballot
+    case satisfaction, satisfactionIndicators, satisfactionTrends, satisfactionSurvey(UUID), satisfactionDraw(UUID)
+    case satisfactionClose(UUID), satisfactionFrame(UUID), survey
     case healthz, metrics, stylesheet(version: String), script(version: String)
     case api(APIRoute)
 
@@ -121,6 +123,14 @@ enum SiteURL: Sendable {
         case .evaluationResults(let id): "/evaluations/\(id)/results"
         case .evaluationDecisions(let id): "/evaluations/\(id)/decisions"
         case .ballot: "/ballot"
+        case .satisfaction: "/satisfaction"
+        case .satisfactionIndicators: "/satisfaction/indicators"
+        case .satisfactionTrends: "/satisfaction/trends"
+        case .satisfactionSurvey(let id): "/satisfaction/\(id)"
+        case .satisfactionDraw(let id): "/satisfaction/\(id)/draw"
+        case .satisfactionClose(let id): "/satisfaction/\(id)/close"
+        case .satisfactionFrame(let id): "/satisfaction/\(id)/frame"
+        case .survey: "/survey"
         case .intent: "/intent"
         case .intents: "/intents"
         case .intentHandle(let id): "/intents/\(id)"

@@ -95,7 +95,7 @@ enum Stylesheet {
         .pager{display:flex;gap:14px;align-items:center;margin:12px 0}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}
         dl.facts dt{color:var(--muted)}
-        dl.facts dd{margin:0}
+        dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
         .tree{list-style:none;padding-left:18px;margin:4px 0}
         .tree>li{margin:3px 0}
         .kind{color:var(--muted);font-size:12px;margin-left:6px}
@@ -196,6 +196,7 @@ enum Stylesheet {
         ol.steps li{counter-increment:step;padding:3px 10px;border:1px solid var(--line);border-radius:14px;font-size:13px;color:var(--muted)}
         ol.steps li:before{content:counter(step) ". "}ol.steps li.done{color:inherit}ol.steps li.current{border-color:var(--blue);color:var(--blue);font-weight:600}
         code.digest{overflow-wrap:anywhere;font-size:12px}
+        .spark{stroke:#1a5fb4;stroke-width:1.5;vertical-align:middle}.spark circle{fill:#1a5fb4}
         .slips{display:grid;grid-template-columns:repeat(auto-fill,minmax(62mm,1fr));gap:0}
         .slip{border:1px dashed #888;padding:4mm;break-inside:avoid;page-break-inside:avoid;background:#fff}
         .slip p{margin:0}.slip-head{font-size:12px}.slip-help{font-size:11px;color:#333;overflow-wrap:anywhere}

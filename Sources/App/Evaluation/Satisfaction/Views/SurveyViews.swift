@@ -1,0 +1,77 @@
+import Domain
+import Foundation
+
+/// The month's survey at phone width, for an enterprise with its link: each indicator with the
+/// units answering for it, 满意 / 基本满意 / 不满意 / 不了解 each.
+enum SurveyViews {
+    static func surveyForm(_ csrf: String, _ children: [HNode]) -> HNode {
+        el(
+            "form", [.action(.survey), .post, .cls("form ballot"), Attr(name: "autocomplete", value: "off")],
+            children: [voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)])] + children)
+    }
+
+    static func entry(_ form: FormState, csrf: String, context: PageContext) -> String {
+        let content: [HNode] =
+            [el("h1", [], text("企业满意度测评"))] + Components.banner(form, context.lang) + [
+                el(
+                    "p", [.cls("muted")],
+                    text("请输入邀请函上的 12 位测评码（字母不分大小写，可省略短横线）；从链接打开的会自动填好。测评不记名，系统不保存哪家企业如何评价。")),
+                surveyForm(
+                    csrf,
+                    [
+                        Components.field(
+                            "code", "测评码", form, context.lang, required: true,
+                            attrs: [
+                                .data("hash-code", ""), Attr(name: "autocapitalize", value: "characters"),
+                                Attr(name: "spellcheck", value: "false"), Attr(name: "maxlength", value: "40"),
+                            ]),
+                        voidEl("input", [.type("hidden"), .name("action"), .value("open")]),
+                        el("p", [.cls("actions")], Components.submit("打开测评")),
+                    ]),
+            ]
+        return Layout.bare("满意度测评", context: context, content: content)
+    }
+
+    static func form(
+        _ f: SurveyAnswerService.Form, code: String, answers: [String: BallotChoice], form: FormState, csrf: String, context: PageContext
+    ) -> String {
+        let lang = context.lang
+        var content: [HNode] = [el("h1", [], text(f.title))]
+        content += Components.banner(form, lang)
+        var fields: [HNode] = [
+            voidEl("input", [.type("hidden"), .name("code"), .value(code)]),
+            el("p", [.cls("muted")], text("请就每项营商环境指标，评价负责该指标的单位。不了解的请选“不了解”，不计入得分。提交后不能修改。")),
+        ]
+        for indicator in BusinessIndicator.allCases {
+            let cells = f.cells.filter { $0.indicator == indicator }
+            guard !cells.isEmpty else { continue }
+            fields.append(el("h2", [], text("\(indicator.number). \(indicator.label)")))
+            for cell in cells {
+                let chosen = answers[cell.key]
+                let options = BallotChoice.allCases.map { choice -> HNode in
+                    var attrs: [Attr] = [.type("radio"), .name("a-" + cell.key), .value(choice.rawValue)]
+                    if chosen == choice { attrs.append(.flag("checked")) }
+                    return el("label", [.cls("choice")], voidEl("input", attrs), text(choice.label))
+                }
+                var children: [HNode] = [el("legend", [], text(cell.unitName)), el("div", [.cls("choices")], children: options)]
+                children += Components.errorLine("a-" + cell.key, form, lang)
+                fields.append(el("fieldset", [.cls(form.errors["a-" + cell.key] == nil ? "rate" : "rate has-error")], children: children))
+            }
+        }
+        fields.append(
+            el(
+                "p", [.cls("actions sticky")],
+                el("button", [.type("submit"), .name("action"), .value("answer"), .cls("primary")], text("提交评价"))))
+        content.append(surveyForm(csrf, fields))
+        return Layout.bare("满意度测评", context: context, content: content)
+    }
+
+    static func thanks(_ title: String, context: PageContext) -> String {
+        Layout.bare(
+            "测评完成", context: context,
+            content: [
+                el("h1", [], text("提交成功，谢谢您！")),
+                el("p", [], text("\(title)已收到您的评价。测评码已作废，系统没有保存贵企业的名称，也没有保存这份答卷本身，只把评价计入各单位、各指标的合计。")),
+            ])
+    }
+}

@@ -1,0 +1,75 @@
+import Domain
+import Testing
+
+/// 企业满意度月评 [002]: the 18 indicators with their 指标长, the months a survey may be run for, a
+/// month's places with the withheld and the lowest (ties listed whole), the trend, and the year's
+/// figure the assessment scores.
+@Suite("满意度月评：18 项指标、可开月份、靠后单位、样本不足、走势与年度满意度")
+struct SatisfactionSurveyTests {
+    typealias Tally = EvaluationResults.Tally
+    typealias UnitMonth = SatisfactionSurvey.UnitMonth
+
+    @Test func eighteenIndicatorsEachWithItsNumber() {
+        // [002]: "分管18个指标的县领导成为指标长"
+        #expect(BusinessIndicator.allCases.count == 18)
+        #expect(Set(BusinessIndicator.allCases.map(\.label)).count == 18)
+        #expect(BusinessIndicator.startingBusiness.number == 1 && BusinessIndicator.inclusiveInnovation.number == 18)
+        #expect(BusinessIndicator.payingTaxes.label == "纳税")
+    }
+
+    @Test func aMonthOpensFromJanuaryLastYearThroughNextMonth() {
+        let today = CivilDate(year: 2026, month: 11, day: 27)!
+        #expect(SatisfactionSurvey.allows(year: 2026, month: 11, today: today))
+        #expect(SatisfactionSurvey.allows(year: 2026, month: 12, today: today))
+        #expect(SatisfactionSurvey.allows(year: 2025, month: 1, today: today))
+        #expect(!SatisfactionSurvey.allows(year: 2027, month: 1, today: today))
+        #expect(!SatisfactionSurvey.allows(year: 2024, month: 12, today: today))
+        #expect(!SatisfactionSurvey.allows(year: 2022, month: 4, today: today))
+        #expect(!SatisfactionSurvey.allows(year: 2026, month: 13, today: today))
+        #expect(!SatisfactionSurvey.allows(year: 2026, month: 0, today: today))
+    }
+
+    static func unit(_ name: String, _ s: Int, _ b: Int, _ d: Int, respondents: Int = 30) -> UnitMonth {
+        UnitMonth(unit: name, name: name, tally: Tally(satisfied: s, basicallySatisfied: b, dissatisfied: d), respondents: respondents)
+    }
+
+    @Test func theLowestThreeAreListedAndATiedPlaceWhole() {
+        // a month of 30 enterprises: seven units, the last two tied
+        let units = [
+            Self.unit("政务服务中心", 28, 2, 0), Self.unit("供电公司", 24, 4, 2), Self.unit("市场监管局", 20, 6, 4), Self.unit("住建局", 18, 6, 6),
+            Self.unit("税务局", 12, 8, 10), Self.unit("自然资源局", 10, 10, 10), Self.unit("生态环境局", 10, 10, 10),
+        ]
+        let (lines, lowest) = SatisfactionSurvey.month(units, minimumAnswers: 5)
+        #expect(lines.compactMap(\.place) == [1, 2, 3, 4, 5, 6, 6])
+        // 税务局 (12 + 4) / 30 = 53.3%; 自然资源局 and 生态环境局 (10 + 5) / 30 = 50.0%, sharing sixth
+        #expect(lowest.map(\.name) == ["生态环境局", "自然资源局", "税务局"])
+        #expect(lowest.map(\.tally?.scorePermille) == [500, 500, 533])
+        // three tied for the last place: all three listed, and the one above them is not
+        var tiedThree = units
+        tiedThree[4] = Self.unit("税务局", 10, 10, 10)
+        let three = SatisfactionSurvey.month(tiedThree, minimumAnswers: 5).lowest
+        #expect(Set(three.map(\.name)) == ["税务局", "自然资源局", "生态环境局"])
+        // every unit tied: nobody is lowest
+        let even = SatisfactionSurvey.month(units.map { Self.unit($0.name, 10, 10, 10) }, minimumAnswers: 5)
+        #expect(even.lowest.isEmpty && Set(even.lines.compactMap(\.place)) == [1])
+    }
+
+    @Test func aUnitRatedByTooFewEnterprisesIsWithheldHoweverManyItsIndicators() {
+        // four enterprises rated a unit answering for three indicators: twelve answers, four people
+        let few = Self.unit("市场监管局", 8, 2, 2, respondents: 4)
+        let (lines, lowest) = SatisfactionSurvey.month(
+            [Self.unit("税务局", 12, 8, 10), few, Self.unit("政务服务中心", 28, 2, 0)], minimumAnswers: 5)
+        let withheld = lines.first { $0.name == "市场监管局" }
+        #expect(withheld?.tally == nil && withheld?.place == nil)
+        #expect(!lowest.contains { $0.name == "市场监管局" })
+        #expect(SatisfactionSurvey.trend([(1, few), (2, Self.unit("市场监管局", 20, 6, 4))], minimumAnswers: 5) == [2: 767])
+    }
+
+    @Test func theYearsSatisfactionIsEveryClosedMonthsAnswersTogether() {
+        // October 27 满意 of 30, November 13 满意 2 基本满意 of 20: (40 + 1) / 50 = 82.0%
+        let year = SatisfactionSurvey.year([Self.unit("u", 27, 0, 3), Self.unit("u", 13, 2, 5, respondents: 20)], minimumAnswers: 5)
+        #expect(year == 820)
+        #expect(SatisfactionSurvey.year([Self.unit("u", 2, 0, 1, respondents: 3)], minimumAnswers: 5) == nil)
+        #expect(SatisfactionSurvey.year([], minimumAnswers: 1) == nil)
+    }
+}
