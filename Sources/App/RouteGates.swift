@@ -132,6 +132,8 @@ enum RouteGates {
         "POST /evaluations/:id/draw": .init(.evaluation, .manage), "POST /api/v1/evaluations/:id/draw": .init(.evaluation, .manage),
         "POST /evaluations/:id/codes": .init(.evaluation, .manage), "POST /api/v1/evaluations/:id/codes": .init(.evaluation, .manage),
         "POST /evaluations/:id/close": .init(.evaluation, .manage), "POST /api/v1/evaluations/:id/close": .init(.evaluation, .manage),
+        // 流动红旗 heads into the reserve pool: the assessment's record, the bureau's
+        "POST /evaluations/:id/reserve": .init(.assessment, .manage), "POST /api/v1/evaluations/:id/reserve": .init(.assessment, .manage),
         // 企业满意度月评: everyone working here reads the months (results once closed); the bureau runs them
         "GET /satisfaction": .init(.evaluation, .read), "GET /api/v1/satisfaction-surveys": .init(.evaluation, .read),
         "POST /satisfaction": .init(.evaluation, .manage), "POST /api/v1/satisfaction-surveys": .init(.evaluation, .manage),

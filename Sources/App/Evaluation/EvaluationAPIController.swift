@@ -15,6 +15,7 @@ struct EvaluationAPIController {
         api.post(APIRoute.evaluationCodes.pattern, use: codes)
         api.post(APIRoute.evaluationClose.pattern, use: close)
         api.get(APIRoute.evaluationResults.pattern, use: results)
+        api.post(APIRoute.evaluationReserve.pattern, use: enterHead)
     }
 
     func registerPublic(_ app: any RoutesBuilder) {
@@ -131,6 +132,22 @@ struct EvaluationAPIController {
 
     func results(_ request: Request) async throws -> EvaluationOutcome {
         try await EvaluationService(request: request).outcome(try request.idParameter()).1
+    }
+
+    struct HeadBody: Content {
+        var unitID: UUID
+        var personID: UUID
+        var decidedBy: String
+    }
+
+    /// A praised unit's head into the reserve pool: the record as the reserve pool keeps it (201).
+    func enterHead(_ request: Request) async throws -> Response {
+        try request.authorize(.manage, .assessment)
+        let service = EvaluationService(request: request)
+        let id = try await service.campaign(try request.idParameter()).id
+        let body = try request.decodeForm(HeadBody.self)
+        let record = try await service.enterPraisedHead(id, unit: body.unitID, person: body.personID, decidedBy: body.decidedBy)
+        return try .created(CadresAPIController.Record(record))
     }
 
     struct BallotBody: Content {

@@ -18,6 +18,7 @@ struct EvaluationWebController {
         pages.get(SiteURL.evaluationRegister(SiteURL.anyID).pattern, use: registerText)
         pages.get(SiteURL.evaluationResults(SiteURL.anyID).pattern, use: results)
         pages.get(SiteURL.evaluationDecisions(SiteURL.anyID).pattern, use: decisions)
+        pages.post(SiteURL.evaluationReserve(SiteURL.anyID).pattern, use: enterHead)
     }
 
     static let handled: [HTTPResponseStatus] = [.unprocessableEntity, .conflict]
@@ -138,9 +139,38 @@ struct EvaluationWebController {
     }
 
     func results(_ request: Request) async throws -> Response {
-        let (campaign, outcome) = try await EvaluationService(request: request).outcome(try request.idParameter())
+        try await renderResults(request, form: FormState())
+    }
+
+    private func renderResults(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let service = EvaluationService(request: request)
+        let (campaign, outcome) = try await service.outcome(try request.idParameter())
         let comments = try await EvaluationRead.comments(campaign.id, on: request.db)
-        return .html(EvaluationResultsView.results(campaign, outcome, comments: comments, context: PageContext(request: request)))
+        // the heads' part reads the reserve pool, which not every role may read
+        let mayRead = request.may(.read, .assessment)
+        let praised = mayRead ? try await service.praisedUnits(campaign, outcome) : []
+        let context = PageContext(request: request)
+        let reserve = EvaluationReserveView.section(
+            campaign, praised, mayManage: request.may(.manage, .assessment), form: form, context: context)
+        return .html(
+            EvaluationResultsView.results(campaign, outcome, comments: comments, reserve: reserve, context: context), status: status)
+    }
+
+    /// The bureau enters a praised unit's head into the reserve pool.
+    func enterHead(_ request: Request) async throws -> Response {
+        try request.authorize(.manage, .assessment)
+        let id = try request.idParameter()
+        let values = try request.decodeForm([String: String].self)
+        do {
+            guard let unit = UUID(uuidString: values["unit"] ?? ""), let person = UUID(uuidString: values["person"] ?? "") else {
+                throw AppError.field("person", zh: "请选择主要负责人。", en: "Choose the head.")
+            }
+            _ = try await EvaluationService(request: request).enterPraisedHead(
+                id, unit: unit, person: person, decidedBy: values["decidedBy"] ?? "")
+            return request.redirect(to: SiteURL.evaluationResults(id).path)
+        } catch let error as AppError where Self.handled.contains(error.status) {
+            return try await renderResults(request, form: FormState(values: values, error: error), status: error.status)
+        }
     }
 
     func decisions(_ request: Request) async throws -> Response {

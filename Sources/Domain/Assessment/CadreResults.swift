@@ -54,6 +54,8 @@ public enum ReservePool {
         case results
         /// The unit sat in 完成席.
         case completedSeat
+        /// Head of a unit among the first three of its 双百双评 series (流动红旗) [003].
+        case evaluationPraised
         case other
 
         public var label: String {
@@ -61,6 +63,7 @@ public enum ReservePool {
             case .yearEndExcellent: "年度考核优秀"
             case .results: "招商实绩突出"
             case .completedSeat: "所在单位年终完成席"
+            case .evaluationPraised: "双百双评流动红旗单位主要负责人"
             case .other: "其他"
             }
         }

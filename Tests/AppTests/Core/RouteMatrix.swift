@@ -99,6 +99,8 @@ enum RouteMatrix {
         "POST /api/v1/evaluations/:id/codes": .scoped(.evaluation, .manage, .absent),
         "POST /evaluations/:id/close": .scoped(.evaluation, .manage, .absent),
         "POST /api/v1/evaluations/:id/close": .scoped(.evaluation, .manage, .absent),
+        "POST /evaluations/:id/reserve": .scoped(.assessment, .manage, .absent),
+        "POST /api/v1/evaluations/:id/reserve": .scoped(.assessment, .manage, .absent),
         "GET /satisfaction": .role(.evaluation, .read), "GET /api/v1/satisfaction-surveys": .role(.evaluation, .read),
         "POST /satisfaction": .role(.evaluation, .manage), "POST /api/v1/satisfaction-surveys": .role(.evaluation, .manage),
         "GET /satisfaction/indicators": .role(.evaluation, .read), "GET /api/v1/satisfaction-indicators": .role(.evaluation, .read),

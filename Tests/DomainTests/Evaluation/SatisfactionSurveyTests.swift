@@ -73,3 +73,15 @@ struct SatisfactionSurveyTests {
         #expect(SatisfactionSurvey.year([], minimumAnswers: 1) == nil)
     }
 }
+
+/// Who heads a unit, from the posts of its people: the 流动红旗 unit's head the bureau confirms.
+@Suite("单位主要负责人：由职务判断")
+struct UnitHeadTests {
+    @Test func aHeadsPostNamesAHeadAndNoDeputy() {
+        #expect(UnitHead.isHead(post: "局长") && UnitHead.isHead(post: "党组书记、主任") && UnitHead.isHead(post: "镇党委书记"))
+        #expect(!UnitHead.isHead(post: "副局长") && !UnitHead.isHead(post: "副主任") && !UnitHead.isHead(post: "主任科员"))
+        #expect(!UnitHead.isHead(post: "科员") && !UnitHead.isHead(post: ""))
+        #expect(UnitHead.pick([(1, "副主任"), (2, "主任科员"), (3, "主任"), (4, "局长")]) == 3)
+        #expect(UnitHead.pick([(1, "科员")]) == nil)
+    }
+}

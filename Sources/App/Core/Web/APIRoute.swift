@@ -71,6 +71,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case evaluationCodes = "evaluations/:id/codes"
     case evaluationClose = "evaluations/:id/close"
     case evaluationResults = "evaluations/:id/results"
+    case evaluationReserve = "evaluations/:id/reserve"
     case ballots = "ballots"
     case satisfactionSurveys = "satisfaction-surveys"
     case satisfactionSurvey = "satisfaction-surveys/:id"

@@ -29,6 +29,7 @@ enum SiteURL: Sendable {
     case cadres, cadre(UUID), reservePool, rankings, rankingFormula, bulletins, bulletinDraft, bulletin(year: Int, number: Int)
     case evaluations, evaluationAnonymity, evaluation(UUID), evaluationPublish(UUID), evaluationDraw(UUID), evaluationCodes(UUID)
     case evaluationClose(UUID), evaluationRegister(UUID), evaluationResults(UUID), evaluationDecisions(UUID), ballot
+    case evaluationReserve(UUID)
     case satisfaction, satisfactionIndicators, satisfactionTrends, satisfactionSurvey(UUID), satisfactionDraw(UUID)
     case satisfactionClose(UUID), satisfactionFrame(UUID), survey
     case healthz, metrics, stylesheet(version: String), script(version: String)
@@ -122,6 +123,7 @@ enum SiteURL: Sendable {
         case .evaluationRegister(let id): "/evaluations/\(id)/register"
         case .evaluationResults(let id): "/evaluations/\(id)/results"
         case .evaluationDecisions(let id): "/evaluations/\(id)/decisions"
+        case .evaluationReserve(let id): "/evaluations/\(id)/reserve"
         case .ballot: "/ballot"
         case .satisfaction: "/satisfaction"
         case .satisfactionIndicators: "/satisfaction/indicators"

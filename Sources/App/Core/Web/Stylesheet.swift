@@ -196,6 +196,8 @@ enum Stylesheet {
         ol.steps li{counter-increment:step;padding:3px 10px;border:1px solid var(--line);border-radius:14px;font-size:13px;color:var(--muted)}
         ol.steps li:before{content:counter(step) ". "}ol.steps li.done{color:inherit}ol.steps li.current{border-color:var(--blue);color:var(--blue);font-weight:600}
         code.digest{overflow-wrap:anywhere;font-size:12px}
+        .reserve{margin:0 0 10px}.reserve>strong{display:block;margin-bottom:6px}.reserve .tag{margin-left:0}
+        .row-form{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:flex-end;max-width:none;padding:0;border:0;background:none}.row-form .field{flex:1 1 220px;margin:0}.row-form .actions{margin:0}
         .spark{stroke:#1a5fb4;stroke-width:1.5;vertical-align:middle}.spark circle{fill:#1a5fb4}
         .slips{display:grid;grid-template-columns:repeat(auto-fill,minmax(62mm,1fr));gap:0}
         .slip{border:1px dashed #888;padding:4mm;break-inside:avoid;page-break-inside:avoid;background:#fff}

@@ -9,7 +9,9 @@ enum EvaluationResultsView {
         return "\(p / 10).\(p % 10)%"
     }
 
-    static func results(_ c: EvaluationCampaignRecord, _ o: EvaluationOutcome, comments: [UUID: [String]], context: PageContext) -> String {
+    static func results(
+        _ c: EvaluationCampaignRecord, _ o: EvaluationOutcome, comments: [UUID: [String]], reserve: [HNode] = [], context: PageContext
+    ) -> String {
         let lang = context.lang
         var content: [HNode] = [
             el(
@@ -63,6 +65,7 @@ enum EvaluationResultsView {
                 content.append(el("ul", [], children: bodies.map { el("li", [], text($0)) }))
             }
         }
+        content += reserve
         content.append(
             el(
                 "p", [.cls("actions")], el("a", [.href(SiteURL.evaluationDecisions(c.id).path), .cls("button")], text("末位问责决定（A4）")),
