@@ -21,6 +21,7 @@ import sys
 from browser_assessment import assessment_walk, bulletin_walk, cadres_walk, ranking_walk, seating_walk
 from browser_evaluation import evaluation_walk
 from browser_satisfaction import satisfaction_walk
+from browser_tolerance import tolerance_walk
 from browser_exchange import import_walk
 from browser_work_orders import enterprise_account_walk, work_order_walk
 import openpyxl
@@ -493,6 +494,7 @@ def main():
         bulletin_walk(driver, base, shots, sys.modules[__name__])
         evaluation_walk(driver, base, shots, sys.modules[__name__])
         satisfaction_walk(driver, base, shots, sys.modules[__name__])
+        tolerance_walk(driver, base, shots, sys.modules[__name__])
 
         log_in(driver, base, "demo-audit")
         driver.get(base + "/audit")

@@ -31,6 +31,8 @@ for room in LATER:
 # 双百双评 is taken after the assessment (issue #15): its praised heads enter the assessment's reserve
 # pool; the assessment reads the surveys' satisfaction through a reader installed at boot instead
 STANDS_ON["Evaluation"] |= {"Assessment"}
+# 容错纠错 (§10) is about cadres and, now and then, the project they acted for
+STANDS_ON["Tolerance"] = {"Core", "Organisation", "Registry", "Sites", "Leads", "Projects"}
 # the workbench (home page) gathers every room's to-dos, as the cockpit gathers their figures
 for room in ["Cockpit", "Chains", "Workbench"]:
     STANDS_ON[room] = set(STANDS_ON) | set(LATER)

@@ -134,6 +134,14 @@ enum RouteGates {
         "POST /evaluations/:id/close": .init(.evaluation, .manage), "POST /api/v1/evaluations/:id/close": .init(.evaluation, .manage),
         // 流动红旗 heads into the reserve pool: the assessment's record, the bureau's
         "POST /evaluations/:id/reserve": .init(.assessment, .manage), "POST /api/v1/evaluations/:id/reserve": .init(.assessment, .manage),
+        // 容错纠错: the bureau and inspectors gather a case; an inspector alone decides, clears and visits
+        "GET /tolerance": .init(.tolerance, .read), "GET /api/v1/tolerance-cases": .init(.tolerance, .read),
+        "POST /tolerance": .init(.tolerance, .write), "POST /api/v1/tolerance-cases": .init(.tolerance, .write),
+        "GET /tolerance/:id": .init(.tolerance, .read), "GET /api/v1/tolerance-cases/:id": .init(.tolerance, .read),
+        "POST /tolerance/:id/checklist": .init(.tolerance, .write), "PUT /api/v1/tolerance-cases/:id/checklist": .init(.tolerance, .write),
+        "POST /tolerance/:id/decision": .init(.tolerance, .manage), "POST /api/v1/tolerance-cases/:id/decision": .init(.tolerance, .manage),
+        "POST /tolerance/:id/clearing": .init(.tolerance, .manage), "POST /api/v1/tolerance-cases/:id/clearing": .init(.tolerance, .manage),
+        "POST /tolerance/:id/visits": .init(.tolerance, .manage), "POST /api/v1/tolerance-cases/:id/visits": .init(.tolerance, .manage),
         // 企业满意度月评: everyone working here reads the months (results once closed); the bureau runs them
         "GET /satisfaction": .init(.evaluation, .read), "GET /api/v1/satisfaction-surveys": .init(.evaluation, .read),
         "POST /satisfaction": .init(.evaluation, .manage), "POST /api/v1/satisfaction-surveys": .init(.evaluation, .manage),

@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     // the ballot needs a code, not an account
     EvaluationAPIController().registerPublic(app)
     SatisfactionAPIController().registerPublic(app)
+    ToleranceAPIController().registerPublic(app)
     Stylesheet.route(app)
     Script.route(app)
 
@@ -23,6 +24,7 @@ func routes(_ app: Application) throws {
     DemandLinkWebController().registerPublic(web)
     BallotWebController().registerPublic(web)
     SurveyWebController().registerPublic(web)
+    ToleranceWebController().registerPublic(web)
 
     let gate = RouteGateMiddleware(gates: RouteGates.table, signedIn: RouteGates.signedIn)
     let exports = ExportMiddleware(tables: ListExports.table.merging(BulletinExport.table) { first, _ in first })
@@ -59,6 +61,7 @@ func routes(_ app: Application) throws {
     BulletinWebController().register(pages)
     EvaluationWebController().register(pages)
     SatisfactionWebController().register(pages)
+    ToleranceWebController().register(pages)
     AuditController().register(pages)
     TokenController().registerWeb(pages)
 
@@ -79,6 +82,7 @@ func routes(_ app: Application) throws {
     BulletinAPIController().register(api)
     EvaluationAPIController().register(api)
     SatisfactionAPIController().register(api)
+    ToleranceAPIController().register(api)
     LeadAPIController().register(api)
     ProjectAPIController().register(api)
     ActivityAPIController().register(api)

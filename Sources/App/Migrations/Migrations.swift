@@ -46,4 +46,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateBulletins())
     app.migrations.add(CreateEvaluations())
     app.migrations.add(CreateSatisfactionSurveys())
+    app.migrations.add(CreateToleranceCases())
 }

@@ -54,6 +54,7 @@ struct DemoCity {
         try await createSatisfaction(app: app, &rng)
         try await createRankings(app: app)
         try await createEvaluations(app: app, &rng)
+        try await createToleranceCases(app: app)
     }
 
     private func createJurisdictions(on db: any Database, _ rng: inout SeededRandom) async throws -> [(code: String, name: String)] {

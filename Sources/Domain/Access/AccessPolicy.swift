@@ -43,6 +43,10 @@ public enum AccessPolicy {
         /// its draw and, once closed, its results; the bureau keeps the registers (import) and runs
         /// the campaign. Nobody reads a ballot: none is kept.
         case evaluation
+        /// 容错纠错 cases (SPEC §10): the bureau and inspectors open a case and gather its facts and
+        /// checklist; only an inspector decides, clears a name and records the follow-up visits;
+        /// leaders read. A published clearing of name is public (no account).
+        case tolerance
     }
 
     public enum Action: String, Sendable, CaseIterable {
@@ -130,6 +134,9 @@ public enum AccessPolicy {
         case (.evaluation, .read): business
         case (.evaluation, .write), (.evaluation, .manage): [.bureau]
         case (.evaluation, .export): [.leader, .bureau]
+        case (.tolerance, .read): [.inspector, .bureau, .leader]
+        case (.tolerance, .write): [.inspector, .bureau]
+        case (.tolerance, .manage), (.tolerance, .export): [.inspector]
         case (_, .manage): []
         }
     }

@@ -177,6 +177,7 @@ enum Layout {
             items.append((.evaluations, lang("双百双评", "Evaluation")))
             items.append((.satisfaction, lang("满意度月评", "Satisfaction")))
         }
+        if context.may(.read, .tolerance) { items.append((.tolerance, lang("容错纠错", "Fault tolerance"))) }
         if context.may(.read, .workOrder) {
             let orders = context.worksInside ? lang("工单", "Work orders") : lang("我的诉求", "My requests")
             items += [(.workOrders, orders), (.inbox, lang("消息", "Inbox"))]

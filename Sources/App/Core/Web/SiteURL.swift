@@ -30,6 +30,8 @@ enum SiteURL: Sendable {
     case evaluations, evaluationAnonymity, evaluation(UUID), evaluationPublish(UUID), evaluationDraw(UUID), evaluationCodes(UUID)
     case evaluationClose(UUID), evaluationRegister(UUID), evaluationResults(UUID), evaluationDecisions(UUID), ballot
     case evaluationReserve(UUID)
+    case tolerance, toleranceCase(UUID), toleranceChecklist(UUID), toleranceDecision(UUID), toleranceClearing(UUID)
+    case toleranceVisits(UUID), clearings
     case satisfaction, satisfactionIndicators, satisfactionTrends, satisfactionSurvey(UUID), satisfactionDraw(UUID)
     case satisfactionClose(UUID), satisfactionFrame(UUID), survey
     case healthz, metrics, stylesheet(version: String), script(version: String)
@@ -124,6 +126,13 @@ enum SiteURL: Sendable {
         case .evaluationResults(let id): "/evaluations/\(id)/results"
         case .evaluationDecisions(let id): "/evaluations/\(id)/decisions"
         case .evaluationReserve(let id): "/evaluations/\(id)/reserve"
+        case .tolerance: "/tolerance"
+        case .toleranceCase(let id): "/tolerance/\(id)"
+        case .toleranceChecklist(let id): "/tolerance/\(id)/checklist"
+        case .toleranceDecision(let id): "/tolerance/\(id)/decision"
+        case .toleranceClearing(let id): "/tolerance/\(id)/clearing"
+        case .toleranceVisits(let id): "/tolerance/\(id)/visits"
+        case .clearings: "/clearings"
         case .ballot: "/ballot"
         case .satisfaction: "/satisfaction"
         case .satisfactionIndicators: "/satisfaction/indicators"

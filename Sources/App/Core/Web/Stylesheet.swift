@@ -198,6 +198,7 @@ enum Stylesheet {
         code.digest{overflow-wrap:anywhere;font-size:12px}
         .reserve{margin:0 0 10px}.reserve>strong{display:block;margin-bottom:6px}.reserve .tag{margin-left:0}
         .row-form{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:flex-end;max-width:none;padding:0;border:0;background:none}.row-form .field{flex:1 1 220px;margin:0}.row-form .actions{margin:0}
+        .prewrap{white-space:pre-wrap;overflow-wrap:anywhere}.clearing{margin:0 0 12px}.clearing h2{margin:0 0 4px;font-size:17px}
         .spark{stroke:#1a5fb4;stroke-width:1.5;vertical-align:middle}.spark circle{fill:#1a5fb4}
         .slips{display:grid;grid-template-columns:repeat(auto-fill,minmax(62mm,1fr));gap:0}
         .slip{border:1px dashed #888;padding:4mm;break-inside:avoid;page-break-inside:avoid;background:#fff}
