@@ -120,9 +120,12 @@ struct ToleranceService {
     }
 
     /// Moves the case's version on, or 409 when the page was stale.
-    static func bump(_ id: UUID, version: Int, set: SQLQueryString = "version = version", on db: any Database) async throws {
+    static func bump(_ id: UUID, version: Int, set: SQLQueryString? = nil, on db: any Database) async throws {
+        // (PostgreSQL refuses a column assigned twice in one UPDATE: `version` is set here alone)
+        var assignments: SQLQueryString = "version = version + 1"
+        if let set { assignments = "\(set), version = version + 1" }
         let updated = try await db.sql.raw(
-            "UPDATE tolerance_cases SET \(set), version = version + 1 WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id"
+            "UPDATE tolerance_cases SET \(assignments) WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id"
         ).first()
         guard updated != nil else { throw AppError.conflict(VersionConflict(expected: version, current: version + 1)) }
     }
