@@ -52,7 +52,9 @@ func installExtensions(_ app: Application) {
     // the targets of §8 are imported through the engine of §11
     app.importKinds = ImportKinds.base + [TargetImport(), RegisterImport()]
     // the ranking's satisfaction (§8, Assessment) reads the monthly surveys (Evaluation)
-    app.satisfactionSource = SatisfactionSource { try await SatisfactionTrend.assessed(year: $0, throughMonth: $1, scope: $2, on: $3) }
+    app.satisfactionSource = SatisfactionSource(
+        assessed: { try await SatisfactionTrend.assessed(year: $0, throughMonth: $1, scope: $2, on: $3) },
+        lowest: { try await SatisfactionTrend.lowest(year: $0, month: $1, scope: $2, on: $3) })
 }
 
 /// Where the data lives. Tests pass an isolated database; everything else reads the environment.

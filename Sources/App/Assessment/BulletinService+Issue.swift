@@ -13,9 +13,11 @@ extension BulletinService {
         let issuer = try await issuer(typed)
         let scope = user.scope.value
         let (actor, millis, today) = (request.auditActor, request.clock.millis, request.clock.today)
+        let satisfaction = request.application.satisfactionSource
         return try await request.writeTransaction { db in
             let (id, record, digest) = try await Self.store(
-                period, scope: scope, issuer: issuer, on: today, by: user.personID, actor: actor, at: millis, on: db)
+                period, scope: scope, issuer: issuer, on: today, by: user.personID, actor: actor, at: millis, satisfaction: satisfaction,
+                on: db)
             return Issued(record: record, publication: .init(id: id, at: millis, by: user.name, digest: digest, intact: true))
         }
     }
@@ -26,7 +28,7 @@ extension BulletinService {
     /// of a year never have a gap.
     static func store(
         _ period: RankingPeriod, scope: String, issuer: String, on day: CivilDate, by person: UUID, actor: AuditActor, at millis: Int64,
-        on db: any Database
+        satisfaction: SatisfactionSource?, on db: any Database
     ) async throws -> (id: UUID, record: BulletinRecord, digest: String) {
         let sql = db.sql
         guard try await issued(scope: scope, period: period, on: db) == nil else { throw alreadyIssued(period) }
@@ -36,7 +38,8 @@ extension BulletinService {
             ).first()
             return Int(try row.flatMap { try RowReader($0).optionalInt64("n") } ?? 0)
         }
-        let record = try await compose(period, scope: scope, issuer: issuer, issuedOn: day, number: number, on: db)
+        let record = try await compose(
+            period, scope: scope, issuer: issuer, issuedOn: day, number: number, satisfaction: satisfaction, on: db)
         let json = record.json
         let digest = Secrets.digest(json)
         let id = UUID()

@@ -74,7 +74,8 @@ struct BulletinService {
             throw Self.alreadyIssued(period)
         }
         return try await Self.compose(
-            period, scope: user.scope.value, issuer: try await issuer(typed), issuedOn: request.clock.today, number: 0, on: request.db)
+            period, scope: user.scope.value, issuer: try await issuer(typed), issuedOn: request.clock.today, number: 0,
+            satisfaction: request.application.satisfactionSource, on: request.db)
     }
 
     /// Periods whose ranking is published and that have no bulletin yet, the latest first.
@@ -89,9 +90,10 @@ struct BulletinService {
     }
 
     /// The bulletin's whole content from what is published and what the work orders record.
-    static func compose(_ period: RankingPeriod, scope: String, issuer: String, issuedOn: CivilDate, number: Int, on db: any Database)
-        async throws -> BulletinRecord
-    {
+    static func compose(
+        _ period: RankingPeriod, scope: String, issuer: String, issuedOn: CivilDate, number: Int, satisfaction: SatisfactionSource?,
+        on db: any Database
+    ) async throws -> BulletinRecord {
         guard let ranking = try await RankingService.published(scope: scope, period: period, on: db) else { throw unpublished(period) }
         let seating = period.month == nil ? try await SeatingService.published(scope: scope, year: period.year, on: db) : nil
         let overdue = try await overdueOrders(scope: scope, period: period, on: db)
@@ -105,6 +107,11 @@ struct BulletinService {
         for order in overdue { names[order.unitID] = names[order.unitID] ?? (order.row.unit, order.kind) }
         let zero = Set((seating?.lines ?? []).filter { $0.seat == .zeroEffect }.map { $0.unit.id.uuidString })
         let counts = Dictionary(overdue.map { ($0.unitID, 1) }, uniquingKeysWith: +)
+        // a month's bulletin also names the units its satisfaction survey listed lowest [002]
+        var low: [String: Int64] = [:]
+        if let month = period.month, let satisfaction {
+            for (unit, score) in try await satisfaction.lowest(period.year, month, scope, db) { low[unit.uuidString] = score }
+        }
         let lines = Dictionary(ranking.lines.map { ($0.unit.id.uuidString, $0) }, uniquingKeysWith: { a, _ in a })
         let seats = Dictionary((seating?.lines ?? []).map { ($0.unit.id.uuidString, $0) }, uniquingKeysWith: { a, _ in a })
         func mention(_ m: BulletinRules.Mention) -> BulletinRecord.Mention {
@@ -118,6 +125,7 @@ struct BulletinService {
                 case .zeroSeat:
                     "\(period.year) 年年终座次为零效果席（经核验签约 \(seats[m.unit]?.results.verifiedSignings ?? 0) 个，在谈 \(seats[m.unit]?.results.negotiating ?? 0) 个）"
                 case .overdue(let count): "\(count) 件工单超期未答复进入通报环节"
+                case .lowSatisfaction(let permille): "\(period.month ?? 0) 月企业满意度测评靠后（满意度 \(Percent.text(permille))）"
                 }
             }
             return .init(unit: name, kind: kindLabel, text: ([score].compactMap { $0 } + parts).joined(separator: "，"))
@@ -138,7 +146,8 @@ struct BulletinService {
             opening: "各有关单位：\n根据招商引资考核办法，按截至 \(BulletinRecord.chineseDate(ranking.through)) 经核验的实绩，现将\(label)各单位考核得分与排名情况通报如下。",
             formula: RankingView.formulaText(ranking.formula), tieRule: Domain.Ranking.tieRule, praiseRule: BulletinRules.praiseRule,
             criticismRule: BulletinRules.criticismRule, ranking: rows, praise: BulletinRules.praise(placed).map(mention),
-            criticism: BulletinRules.criticism(placed, zeroSeats: zero, overdue: counts).map(mention), overdue: overdue.map(\.row),
+            criticism: BulletinRules.criticism(placed, zeroSeats: zero, overdue: counts, lowSatisfaction: low).map(mention),
+            overdue: overdue.map(\.row),
             closing: "希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因、限期整改，并于 10 个工作日内将整改情况书面报送\(issuer)。", sources: sources)
     }
 

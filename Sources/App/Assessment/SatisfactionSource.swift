@@ -8,6 +8,9 @@ struct SatisfactionSource: Sendable {
     /// Each unit's satisfaction (tenths of a percent) from the closed months of `year` through
     /// `throughMonth`; a unit without enough answers is absent.
     var assessed: @Sendable (_ year: Int, _ throughMonth: Int, _ scope: String, _ db: any Database) async throws -> [UUID: Int64]
+    /// The units listed lowest by the month's closed survey, with their scores (none while the
+    /// month is not closed): the monthly bulletin criticises them.
+    var lowest: @Sendable (_ year: Int, _ month: Int, _ scope: String, _ db: any Database) async throws -> [UUID: Int64]
 }
 
 extension Application {

@@ -43,10 +43,11 @@ extension DemoCity {
             }
             // the bulletin follows the next day, numbered in the year it is issued
             let issued = CivilDate(dayNumber: day.dayNumber + 1)
+            let satisfaction = app.satisfactionSource
             try await app.writeTransaction { db in
                 _ = try await BulletinService.store(
                     period, scope: scope.value, issuer: issuer, on: issued, by: setter, actor: .system("demo"),
-                    at: BeijingTime.startMillis(of: issued) + 10 * 3_600_000, on: db)
+                    at: BeijingTime.startMillis(of: issued) + 10 * 3_600_000, satisfaction: satisfaction, on: db)
             }
         }
     }

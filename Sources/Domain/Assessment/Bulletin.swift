@@ -4,7 +4,7 @@
 /// bulletin step of §7 names its unit too. One rule for the page, the file and the API.
 public enum BulletinRules {
     public static let praiseRule = "各类单位按得分排名，前三名（该类不足 4 个单位的为第一名）且得分为正的，予以通报表扬。"
-    public static let criticismRule = "各类单位得分最后一名（并列的均列入；该类只有一个单位或全部并列的不排）、年终座次为零效果席的单位，以及工单超期未答复、进入通报环节的单位，予以通报批评。"
+    public static let criticismRule = "各类单位得分最后一名（并列的均列入；该类只有一个单位或全部并列的不排）、年终座次为零效果席的单位、当月企业满意度测评靠后的单位，以及工单超期未答复、进入通报环节的单位，予以通报批评。"
 
     /// A unit in its place among its own kind, as the published ranking has it.
     public struct Placed: Equatable, Sendable {
@@ -27,6 +27,9 @@ public enum BulletinRules {
         case zeroSeat
         /// `count` work orders reached the bulletin step in the period.
         case overdue(count: Int)
+        /// Among the lowest of the month's enterprise satisfaction survey [002] ("对满意度靠后的单位进行
+        /// 通报批评"), at this score (tenths of a percent).
+        case lowSatisfaction(permille: Int64)
     }
 
     public struct Mention: Equatable, Sendable {
@@ -49,7 +52,9 @@ public enum BulletinRules {
 
     /// The criticised, each once with every reason: the ranking's order first, then units named
     /// only by a seat or an overdue work order, by their key.
-    public static func criticism(_ placed: [Placed], zeroSeats: Set<String>, overdue: [String: Int]) -> [Mention] {
+    public static func criticism(
+        _ placed: [Placed], zeroSeats: Set<String>, overdue: [String: Int], lowSatisfaction: [String: Int64] = [:]
+    ) -> [Mention] {
         let kinds = Dictionary(grouping: placed, by: \.kind)
         var reasons: [String: [Reason]] = [:]
         for p in placed {
@@ -59,6 +64,9 @@ public enum BulletinRules {
             if last > 1, p.place == last { reasons[p.unit, default: []].append(.last(of: ofKind.count)) }
         }
         for unit in zeroSeats { reasons[unit, default: []].append(.zeroSeat) }
+        for (unit, permille) in lowSatisfaction.sorted(by: { $0.key < $1.key }) {
+            reasons[unit, default: []].append(.lowSatisfaction(permille: permille))
+        }
         for (unit, count) in overdue where count > 0 { reasons[unit, default: []].append(.overdue(count: count)) }
         let ranked = placed.map(\.unit)
         let others = Set(reasons.keys).subtracting(ranked).sorted()

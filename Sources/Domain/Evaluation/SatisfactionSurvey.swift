@@ -43,8 +43,9 @@ public enum BusinessIndicator: String, CaseIterable, Codable, Sendable {
 public enum SatisfactionSurvey {
     public static let defaultSample = 30
     public static let sampleRange = 5...500
-    /// How many of the lowest units a month lists for criticism.
-    public static let lowestListed = 3
+    /// How many of the lowest places a month lists for criticism among `published` units: a third
+    /// of them, at least one and at most three (of two units only the last is "靠后").
+    public static func lowestListed(of published: Int) -> Int { max(1, min(3, published / 3)) }
 
     public enum State: String, CaseIterable, Codable, Sendable, Comparable {
         /// The frame (the above-scale enterprises) and the seed's source are published.
@@ -92,7 +93,7 @@ public enum SatisfactionSurvey {
 
     /// The month's units in their places, best first (ties share a place, as
     /// `EvaluationResults.series`), those rated by fewer than `minimumAnswers` enterprises withheld;
-    /// and the lowest: the published units with fewer than `lowestListed` units below them — a
+    /// and the lowest: the published units with fewer than `lowestListed(of:)` units below them — a
     /// shared place is listed whole, and a month where every published unit ties lists nobody.
     public static func month(_ units: [UnitMonth], minimumAnswers: Int) -> (
         lines: [EvaluationResults.Line], lowest: [EvaluationResults.Line]
@@ -105,7 +106,8 @@ public enum SatisfactionSurvey {
         }
         let placed = lines.compactMap { line in line.place.map { (line, $0) } }
         guard Set(placed.map(\.1)).count > 1 else { return (lines, []) }
-        let lowest = placed.filter { entry in placed.filter { $0.1 > entry.1 }.count < lowestListed }.map(\.0)
+        let listed = lowestListed(of: placed.count)
+        let lowest = placed.filter { entry in placed.filter { $0.1 > entry.1 }.count < listed }.map(\.0)
         return (lines, lowest.sorted { ($0.place ?? 0, $1.name) > ($1.place ?? 0, $0.name) })
     }
 

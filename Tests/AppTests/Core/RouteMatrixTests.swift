@@ -348,7 +348,7 @@ struct World {
             _ = try await RankingService.store(none, scope: scope, by: by, actor: .system("test"), at: 0, on: app.db)
             _ = try await BulletinService.store(
                 january, scope: scope, issuer: "测试招商局", on: CivilDate(year: 2026, month: 2, day: 6)!, by: by, actor: .system("test"), at: 0,
-                on: app.db)
+                satisfaction: nil, on: app.db)
         }
     }
 }

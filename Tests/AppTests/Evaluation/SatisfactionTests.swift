@@ -23,7 +23,7 @@ struct SatisfactionTests {
 
     /// 税务局 answers for 纳税 and, with 政务服务中心, for 政务服务; 市场监管局 for 开办企业. Eight
     /// above-scale enterprises besides 伟德 make a frame of nine; six are drawn.
-    static func month(_ app: Application, minimumAnswers: Int = 2) async throws -> Month {
+    static func month(_ app: Application, minimumAnswers: Int = 2, month: Int = 11) async throws -> Month {
         var units: [String: UUID] = [:]
         for name in ["市税务局", "市政务服务中心", "市市场监管局"] { units[name] = try await Fixture.unit(name, .department, Fixture.jingmen, on: app.db) }
         for i in 1...8 {
@@ -46,7 +46,7 @@ struct SatisfactionTests {
         let opened = try await api.send(
             .POST, "/api/v1/satisfaction-surveys",
             json:
-                #"{"year":2026,"month":11,"sampleSize":6,"minimumAnswers":\#(minimumAnswers),"seedSource":"2026年11月20日福利彩票双色球第2026135期开奖号码"}"#
+                #"{"year":2026,"month":\#(month),"sampleSize":6,"minimumAnswers":\#(minimumAnswers),"seedSource":"2026年11月20日福利彩票双色球第2026135期开奖号码"}"#
         )
         #expect(opened.status == .created)
         let id = try #require(UUID(uuidString: opened.json["id"] as? String ?? ""))
@@ -222,6 +222,32 @@ struct SatisfactionTests {
             // the cells hold sums only: one row per indicator and unit whatever the number of answers
             #expect(
                 try await app.db.sql.raw("SELECT COUNT(*) AS n FROM satisfaction_cells").first().map { try RowReader($0).int("n") } == 4)
+        }
+    }
+
+    /// [002]: "对满意度靠后的单位进行通报批评" — the month's bulletin names the units its survey listed lowest.
+    @Test func theMonthsBulletinCriticisesTheUnitsItsSurveyListedLowest() async throws {
+        try await withApp { app, _ in
+            let m = try await Self.month(app, month: 10)
+            let enterprise = APIClient(app: app, token: nil)
+            // 政务服务中心 satisfied throughout, 税务局 not: of the two rated enough, 税务局 is below
+            for code in m.codes.prefix(3) {
+                let answered = try await enterprise.send(
+                    .POST, "/api/v1/survey-answers",
+                    json: Self.answer(m, Self.full(.dissatisfied, .dissatisfied, .satisfied, .unknown), code: code))
+                #expect(answered.status == .created)
+            }
+            #expect(try await m.api.send(.POST, "/api/v1/satisfaction-surveys/\(m.id)/close", json: #"{"version":2}"#).status == .ok)
+            let low = try await SatisfactionTrend.lowest(year: 2026, month: 10, scope: Fixture.jingmen, on: app.db)
+            #expect(low == [m.units["市税务局"]!: 0])
+            #expect(try await m.api.send(.POST, "/api/v1/rankings", json: #"{"period":"2026-10","formulaVersion":0}"#).status == .created)
+            let issued = try await m.api.send(.POST, "/api/v1/bulletins", json: #"{"period":"2026-10","issuer":"荆门市招商局"}"#)
+            #expect(issued.status == .created)
+            let criticism = (issued.json["bulletin"] as? [String: Any])?["criticism"] as? [[String: Any]] ?? []
+            let tax = criticism.first { $0["unit"] as? String == "市税务局" }
+            // 0 满意 of 6 answers over its two indicators: 0.0%
+            #expect((tax?["text"] as? String)?.contains("10 月企业满意度测评靠后（满意度 0.0%）") == true)
+            #expect(!criticism.contains { ($0["text"] as? String)?.contains("企业满意度") == true && $0["unit"] as? String == "市政务服务中心" })
         }
     }
 }

@@ -57,6 +57,14 @@ struct BulletinRulesTests {
             criticism == [
                 .init(unit: "农机局", reasons: [.last(of: 2), .zeroSeat, .overdue(count: 2)]), .init(unit: "未排名单位", reasons: [.zeroSeat]),
             ])
+        // a month's survey lists 农机局 lowest at 53.3%: named once with its other reasons; 商务局, first in the ranking, for the survey alone
+        let withSurvey = BulletinRules.criticism(
+            departments, zeroSeats: ["农机局"], overdue: ["农机局": 2], lowSatisfaction: ["农机局": 533, "商务局": 600])
+        #expect(
+            withSurvey.first { $0.unit == "农机局" }?.reasons == [
+                .last(of: 2), .zeroSeat, .lowSatisfaction(permille: 533), .overdue(count: 2),
+            ])
+        #expect(withSurvey.first { $0.unit == "商务局" }?.reasons == [.lowSatisfaction(permille: 600)])
     }
 
     @Test func aWorkOrderIsInTheBulletinOfTheMonthItReachedTheBulletinStep() throws {

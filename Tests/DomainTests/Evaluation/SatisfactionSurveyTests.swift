@@ -41,9 +41,13 @@ struct SatisfactionSurveyTests {
         ]
         let (lines, lowest) = SatisfactionSurvey.month(units, minimumAnswers: 5)
         #expect(lines.compactMap(\.place) == [1, 2, 3, 4, 5, 6, 6])
-        // 税务局 (12 + 4) / 30 = 53.3%; 自然资源局 and 生态环境局 (10 + 5) / 30 = 50.0%, sharing sixth
-        #expect(lowest.map(\.name) == ["生态环境局", "自然资源局", "税务局"])
-        #expect(lowest.map(\.tally?.scorePermille) == [500, 500, 533])
+        // a third of seven: the two lowest places' units — 自然资源局 and 生态环境局, (10 + 5) / 30 =
+        // 50.0%, sharing sixth; 税务局's (12 + 4) / 30 = 53.3% has two below it
+        #expect(SatisfactionSurvey.lowestListed(of: 7) == 2)
+        #expect(lowest.map(\.name) == ["生态环境局", "自然资源局"])
+        #expect(lowest.map(\.tally?.scorePermille) == [500, 500])
+        // ten units (the demo's): three listed; two: the last only; one: itself is no "lowest" of anything
+        #expect([10, 2, 30].map(SatisfactionSurvey.lowestListed(of:)) == [3, 1, 3])
         // three tied for the last place: all three listed, and the one above them is not
         var tiedThree = units
         tiedThree[4] = Self.unit("税务局", 10, 10, 10)

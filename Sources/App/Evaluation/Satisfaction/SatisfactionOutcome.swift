@@ -155,4 +155,19 @@ struct SatisfactionTrend: Content {
         }
         return out
     }
+
+    /// The units the month's closed survey lists lowest, with their scores.
+    static func lowest(year: Int, month: Int, scope: String, on db: any Database) async throws -> [UUID: Int64] {
+        guard
+            let survey = try await SatisfactionRead.surveys(scope: scope, on: db).first(where: {
+                $0.year == year && $0.month == month && $0.state == .closed
+            })
+        else { return [:] }
+        let outcome = SatisfactionOutcome(survey: survey, cells: try await SatisfactionRead.cells(survey.id, on: db))
+        var out: [UUID: Int64] = [:]
+        for line in outcome.lowest {
+            if let id = UUID(uuidString: line.unitID), let score = line.scorePermille { out[id] = score }
+        }
+        return out
+    }
 }
