@@ -95,14 +95,25 @@ struct AssessmentWebController {
         return sheet
     }
 
+    /// The page's table is the same for everyone who sees the same units: it is rendered once and
+    /// kept 30 s (dropped by any write of this process, as the figures behind it are refreshed), so
+    /// a county's people opening it together cost one rendering of a city's hundreds of rows.
     func progress(_ request: Request) async throws -> Response {
+        let user = try request.authorize(.read, .assessment)
         let year = try AssessmentUnits.year(request, results: true)
-        let overview = try await ProgressFigures.overview(request, year: year, units: try await AssessmentUnits.visible(request))
-        let model = ProgressView.Model(
-            year: year, latestYear: request.clock.today.year, through: overview.figures.through,
-            rows: overview.units.map { .init(unit: $0.unit, lines: $0.lines) },
-            missingRates: overview.figures.tally.missingRates.sorted())
-        return .html(ProgressView.render(model, context: PageContext(request: request)))
+        let context = PageContext(request: request)
+        let today = request.clock.today
+        let sees = AccessPolicy.seesWholeJurisdiction(user.roles) ? "*" : user.unitID.uuidString
+        let key = ShortCache.writeSensitive + "progress|\(user.scope.value)|\(year)|\(today)|\(sees)|\(context.lang.rawValue)"
+        let content = try await request.application.shortCache.value(key, ttl: 30) {
+            let overview = try await ProgressFigures.overview(request, year: year, units: try await AssessmentUnits.visible(request))
+            let model = ProgressView.Model(
+                year: year, latestYear: today.year, through: overview.figures.through,
+                rows: overview.units.map { .init(unit: $0.unit, lines: $0.lines) },
+                missingRates: overview.figures.tally.missingRates.sorted())
+            return HNode.frozen(ProgressView.content(model, context.lang))
+        }
+        return .html(ProgressView.page(year, content: [content], context: context))
     }
 
     func unitProgress(_ request: Request) async throws -> Response {

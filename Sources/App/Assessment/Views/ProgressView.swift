@@ -75,7 +75,19 @@ enum ProgressView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
+        page(model.year, content: content(model, context.lang), context: context)
+    }
+
+    /// The page around its content (the content may come from the cache, `frozen`).
+    static func page(_ year: Int, content: [HNode], context: PageContext) -> String {
         let lang = context.lang
+        return Layout.page(
+            lang("\(year) 年目标任务进度", "Progress \(year)"), crumbs: [.init(title: lang("进度", "Progress"))], context: context,
+            content: content)
+    }
+
+    /// What the page shows, the same for everyone who sees the same units in the same language.
+    static func content(_ model: Model, _ lang: Lang) -> [HNode] {
         let columns = columns(model.rows)
         let headers =
             [lang("单位", "Unit")] + Measure.targeted.map { TargetText.header($0, columns[$0]) }
@@ -94,9 +106,7 @@ enum ProgressView {
         }
         content.append(
             Components.table(headers, rows, empty: lang("没有可查看的单位。", "No units."), numeric: Set(1...Measure.targeted.count)))
-        return Layout.page(
-            lang("\(model.year) 年目标任务进度", "Progress \(model.year)"), crumbs: [.init(title: lang("进度", "Progress"))], context: context,
-            content: content)
+        return content
     }
 
     static func unit(_ model: UnitModel, context: PageContext) -> String {

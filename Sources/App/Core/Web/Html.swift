@@ -2,15 +2,27 @@ import Vapor
 
 /// The pages' HTML: one node type for every element, so forms, tables and lists built from data
 /// compose freely. Every text and attribute value is escaped when rendered; there is no way to
-/// put raw markup in a page. (Plot rendered this before; see README, "Design notes".)
+/// put raw markup in a page — the one shortcut, `frozen`, keeps bytes these nodes rendered
+/// themselves, so a page part kept in a cache is still escaped output. (Plot rendered this
+/// before; see README, "Design notes".)
 struct HNode: Sendable {
     fileprivate enum Kind: Sendable {
         case element(String, [Attr], [HNode])
         case void(String, [Attr])
         case text(String)
+        /// What `frozen` rendered: escaped output of nodes, never text from outside.
+        case rendered([UInt8])
     }
 
     fileprivate let kind: Kind
+
+    /// The nodes rendered once, to be written again as they are (a page part kept in a cache).
+    static func frozen(_ nodes: [HNode]) -> HNode {
+        var out: [UInt8] = []
+        out.reserveCapacity(65_536)
+        for node in nodes { node.write(into: &out) }
+        return HNode(kind: .rendered(out))
+    }
 
     func render() -> String {
         var out: [UInt8] = []
@@ -26,6 +38,8 @@ struct HNode: Sendable {
         switch kind {
         case .text(let value):
             out.appendEscaped(value)
+        case .rendered(let bytes):
+            out.append(contentsOf: bytes)
         case .element(let tag, let attrs, let children):
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: tag.utf8)
