@@ -24,6 +24,13 @@ struct HtmlTests {
         #expect(text("&lt;b&gt;").render() == "&amp;lt;b&amp;gt;")
     }
 
+    @Test func aFrozenPartIsTheSameEscapedOutputWrittenAgain() {
+        let nodes = [el("td", [.title("\"x\"")], text("<script>")), text("市税务局 & 供电")]
+        let frozen = HNode.frozen(nodes)
+        #expect(frozen.render() == nodes.map { $0.render() }.joined())
+        #expect(el("tr", [], frozen).render() == #"<tr><td title="&quot;x&quot;">&lt;script&gt;</td>市税务局 &amp; 供电</tr>"#)
+    }
+
     @Test func flagsAreBareOnElements() {
         #expect(el("option", [.value("CNY"), .flag("selected")], text("元")).render() == #"<option value="CNY" selected>元</option>"#)
     }
