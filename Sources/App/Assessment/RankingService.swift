@@ -107,14 +107,13 @@ struct RankingService {
                 if let target = sheet?.year[measure] { results[measure] = (tally.figure(unit: key, measure).done, target) }
             }
             let o = orders[unit.id]
-            // the enterprises' monthly verdicts first ([002]: "考核工作先看企业满意度"); where they rated
-            // the unit too seldom, the requesters' verdicts as the accountability board reads them
-            let satisfaction =
-                surveyed[unit.id]
-                ?? AccountabilityLine(
+            // the enterprises' monthly verdicts first, else the requesters' as the accountability board reads them
+            let satisfaction = ScoreFormula.satisfaction(
+                surveys: surveyed[unit.id],
+                workOrders: AccountabilityLine(
                     open: 0, overdue: 0, closed: Int(o?.closed ?? 0), late: 0, reopenedItems: 0, reopenings: Int(o?.reopenings ?? 0),
                     answeredItems: 0, totalDaysToClose: 0
-                ).satisfactionPermille.map(Int64.init)
+                ).satisfactionPermille.map(Int64.init))
             let found: [ScoreFormula.Deduction: Int] = [
                 .lateWorkOrder: Int(o?.late ?? 0), .notStartedOnTime: notStarted[key] ?? 0, .falseData: corrected[unit.id] ?? 0,
             ]

@@ -142,11 +142,9 @@ struct EvaluationAPIController {
 
     /// A praised unit's head into the reserve pool: the record as the reserve pool keeps it (201).
     func enterHead(_ request: Request) async throws -> Response {
-        try request.authorize(.manage, .assessment)
-        let service = EvaluationService(request: request)
-        let id = try await service.campaign(try request.idParameter()).id
         let body = try request.decodeForm(HeadBody.self)
-        let record = try await service.enterPraisedHead(id, unit: body.unitID, person: body.personID, decidedBy: body.decidedBy)
+        let record = try await EvaluationService(request: request).enterPraisedHead(
+            try request.idParameter(), unit: body.unitID, person: body.personID, decidedBy: body.decidedBy)
         return try .created(CadresAPIController.Record(record))
     }
 

@@ -16,6 +16,11 @@ struct EvaluationService {
             en: "The campaign is \(campaign.state.rawValue); it cannot \(doingEN).")
     }
 
+    /// The route gate's question for a campaign named in a route with a body: the jurisdiction's, or 404.
+    static func installGate(_ app: Application) {
+        app.objectGates.checks["evaluation"] = { request, id, _ in _ = try await EvaluationService(request: request).campaign(id) }
+    }
+
     /// The jurisdiction's campaign the bureau acts on, or 404.
     func campaign(_ id: UUID) async throws -> EvaluationCampaignRecord {
         let user = try request.authorize(.read, .evaluation)

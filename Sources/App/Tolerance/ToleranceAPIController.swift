@@ -29,13 +29,6 @@ struct ToleranceAPIController {
         try await ToleranceService(request: request).find(try request.idParameter())
     }
 
-    /// The case named, found before its body is read: another jurisdiction's is absent whatever it says.
-    private func found(_ request: Request, _ action: AccessPolicy.Action) async throws -> (ToleranceService, UUID) {
-        try request.authorize(action, .tolerance)
-        let service = ToleranceService(request: request)
-        return (service, try await service.find(try request.idParameter()).id)
-    }
-
     struct ChecklistBody: Content {
         struct Entry: Content {
             var item: ToleranceCase.Item
@@ -48,11 +41,11 @@ struct ToleranceAPIController {
     }
 
     func checklist(_ request: Request) async throws -> ToleranceCaseRecord {
-        let (service, id) = try await found(request, .write)
+        // the route gate has found the case (another jurisdiction's is absent whatever the body says)
         let body = try request.decodeForm(ChecklistBody.self)
         var checks: [ToleranceCase.Item: ToleranceCase.Check] = [:]
         for entry in body.checks { checks[entry.item] = .init(finding: entry.finding, evidence: entry.evidence ?? "") }
-        return try await service.setChecklist(id, checks, version: body.version)
+        return try await ToleranceService(request: request).setChecklist(try request.idParameter(), checks, version: body.version)
     }
 
     struct DecisionBody: Content {
@@ -62,10 +55,10 @@ struct ToleranceAPIController {
     }
 
     func decide(_ request: Request) async throws -> ToleranceCaseRecord {
-        let (service, id) = try await found(request, .manage)
         let body = try request.decodeForm(DecisionBody.self)
         guard body.state != .open else { throw AppError.field("state", zh: "请选择认定结论。", en: "tolerated or notTolerated.") }
-        return try await service.decide(id, to: body.state, reasons: body.decision, version: body.version)
+        return try await ToleranceService(request: request).decide(
+            try request.idParameter(), to: body.state, reasons: body.decision, version: body.version)
     }
 
     struct ClearingBody: Content {
@@ -74,14 +67,14 @@ struct ToleranceAPIController {
     }
 
     func clear(_ request: Request) async throws -> ToleranceCaseRecord {
-        let (service, id) = try await found(request, .manage)
         let body = try request.decodeForm(ClearingBody.self)
-        return try await service.clear(id, statement: body.clearing, version: body.version)
+        return try await ToleranceService(request: request).clear(
+            try request.idParameter(), statement: body.clearing, version: body.version)
     }
 
     func visit(_ request: Request) async throws -> Response {
-        let (service, id) = try await found(request, .manage)
-        return try .created(try await service.addVisit(id, try request.decodeForm(ToleranceService.VisitInput.self)))
+        let input = try request.decodeForm(ToleranceService.VisitInput.self)
+        return try .created(try await ToleranceService(request: request).addVisit(try request.idParameter(), input))
     }
 
     /// What a clearing says in public: never the case's facts, checklist or evidence.

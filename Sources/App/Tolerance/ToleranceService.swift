@@ -15,6 +15,11 @@ struct ToleranceService {
         return try await ToleranceRead.cases(scope: user.scope.value, today: request.clock.today, on: request.db)
     }
 
+    /// The route gate's question for a case named in a route with a body: the jurisdiction's, or 404.
+    static func installGate(_ app: Application) {
+        app.objectGates.checks["toleranceCase"] = { request, id, _ in _ = try await ToleranceService(request: request).find(id) }
+    }
+
     func find(_ id: UUID) async throws -> ToleranceCaseRecord {
         let user = try request.authorize(.read, .tolerance)
         guard let found = try await ToleranceRead.find(id, scope: user.scope.value, today: request.clock.today, on: request.db) else {

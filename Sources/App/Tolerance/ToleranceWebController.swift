@@ -81,7 +81,6 @@ struct ToleranceWebController {
     ) async throws -> Response {
         try request.authorize(action, .tolerance)
         let id = try request.idParameter()
-        _ = try await ToleranceService(request: request).find(id)
         let values = try request.decodeForm([String: String].self)
         do {
             _ = try await work(ToleranceService(request: request), id, values, Int(values["version"] ?? "") ?? 0)

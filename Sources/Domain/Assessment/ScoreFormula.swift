@@ -71,6 +71,11 @@ public struct ScoreFormula: Equatable, Sendable {
     /// The score of one unit: each weighted measure's share of its target (a measure without a
     /// target gives its points only to the units with one: it is left out, not counted as met),
     /// satisfaction as a share of 1000, then the deductions.
+    /// The satisfaction scored ([002]: "考核工作先看企业满意度"): the enterprises' monthly verdicts
+    /// first (`SatisfactionSurvey.year`); the requesters' verdicts on closed work orders where the
+    /// surveys rated the unit too seldom.
+    public static func satisfaction(surveys: Int64?, workOrders: Int64?) -> Int64? { surveys ?? workOrders }
+
     public func score(results: [Measure: (done: Int64, target: Int64)], satisfactionPermille: Int64?, found: [Deduction: Int]) -> Score {
         var lines: [Line] = []
         for measure in Measure.allCases {

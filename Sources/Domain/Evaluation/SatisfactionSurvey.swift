@@ -91,6 +91,54 @@ public enum SatisfactionSurvey {
         }
     }
 
+    /// One cell of a month: one indicator of one unit, with the answers it has added up to.
+    public struct Cell: Equatable, Sendable {
+        public var indicator: BusinessIndicator
+        public var unit: String
+        public var name: String
+        public var tally: EvaluationResults.Tally
+
+        public init(indicator: BusinessIndicator, unit: String, name: String, tally: EvaluationResults.Tally) {
+            (self.indicator, self.unit, self.name, self.tally) = (indicator, unit, name, tally)
+        }
+    }
+
+    /// Each unit's month from the month's cells, in the cells' order: all its indicators' answers
+    /// together, rated by as many enterprises as its most answered indicator (each enterprise
+    /// answers each item once, so one unit's answers over three indicators are never three people).
+    public static func unitMonths(_ cells: [Cell]) -> [UnitMonth] {
+        combine(cells) { ($0.unit, $0.name) }
+    }
+
+    /// Each indicator's month: its units' cells together, rated by as many enterprises as its most
+    /// answered unit; in the indicators' order.
+    public static func indicatorMonths(_ cells: [Cell]) -> [(indicator: BusinessIndicator, month: UnitMonth)] {
+        let months = Dictionary(uniqueKeysWithValues: combine(cells) { ($0.indicator.rawValue, $0.indicator.label) }.map { ($0.unit, $0) })
+        return BusinessIndicator.allCases.compactMap { i in months[i.rawValue].map { (i, $0) } }
+    }
+
+    static func combine(_ cells: [Cell], by key: (Cell) -> (key: String, name: String)) -> [UnitMonth] {
+        var order: [String] = []
+        var months: [String: UnitMonth] = [:]
+        for cell in cells {
+            let (k, name) = key(cell)
+            var month = months[k] ?? UnitMonth(unit: k, name: name, tally: .init(), respondents: 0)
+            if months[k] == nil { order.append(k) }
+            month.tally.satisfied += cell.tally.satisfied
+            month.tally.basicallySatisfied += cell.tally.basicallySatisfied
+            month.tally.dissatisfied += cell.tally.dissatisfied
+            month.respondents = max(month.respondents, cell.tally.answers)
+            months[k] = month
+        }
+        return order.compactMap { months[$0] }
+    }
+
+    /// Whether a unit's (or an indicator's) month is published: rated by at least `minimumAnswers`
+    /// enterprises and by at least one that knew it.
+    public static func published(_ month: UnitMonth, minimumAnswers: Int) -> Bool {
+        month.respondents >= minimumAnswers && month.tally.answers > 0
+    }
+
     /// The month's units in their places, best first (ties share a place, as
     /// `EvaluationResults.series`), those rated by fewer than `minimumAnswers` enterprises withheld;
     /// and the lowest: the published units with fewer than `lowestListed(of:)` units below them — a
@@ -98,7 +146,7 @@ public enum SatisfactionSurvey {
     public static func month(_ units: [UnitMonth], minimumAnswers: Int) -> (
         lines: [EvaluationResults.Line], lowest: [EvaluationResults.Line]
     ) {
-        let shown = units.filter { $0.respondents >= minimumAnswers && $0.tally.answers > 0 }
+        let shown = units.filter { published($0, minimumAnswers: minimumAnswers) }
         var lines = EvaluationResults.series(shown.map { ($0.unit, $0.name, $0.tally) }, minimumAnswers: 1).lines
         let shownKeys = Set(shown.map(\.unit))
         lines += units.filter { !shownKeys.contains($0.unit) }.sorted { $0.name < $1.name }.map {
@@ -115,20 +163,23 @@ public enum SatisfactionSurvey {
     /// `minimumAnswers` enterprises rated it.
     public static func trend(_ months: [(month: Int, unit: UnitMonth)], minimumAnswers: Int) -> [Int: Int64] {
         var out: [Int: Int64] = [:]
-        for (month, unit) in months where unit.respondents >= minimumAnswers { out[month] = unit.tally.scorePermille }
+        for (month, unit) in months where published(unit, minimumAnswers: minimumAnswers) { out[month] = unit.tally.scorePermille }
         return out
     }
 
     /// The year's satisfaction of a unit, as the assessment scores it: the answers of its closed
-    /// months together; nil when fewer than `minimumAnswers` enterprises rated it in all (the
-    /// assessment then reads the work orders' verdicts).
-    public static func year(_ months: [UnitMonth], minimumAnswers: Int) -> Int64? {
-        var sum = EvaluationResults.Tally()
-        for m in months {
-            sum.satisfied += m.tally.satisfied
-            sum.basicallySatisfied += m.tally.basicallySatisfied
-            sum.dissatisfied += m.tally.dissatisfied
+    /// months together, published only when as many enterprises rated it as the strictest of those
+    /// months' minimums asks; nil otherwise (the assessment then reads the work orders' verdicts).
+    public static func year(_ months: [(month: UnitMonth, minimumAnswers: Int)]) -> Int64? {
+        var sum = UnitMonth(unit: "", name: "", tally: .init(), respondents: 0)
+        for (m, _) in months {
+            sum.tally.satisfied += m.tally.satisfied
+            sum.tally.basicallySatisfied += m.tally.basicallySatisfied
+            sum.tally.dissatisfied += m.tally.dissatisfied
+            sum.respondents += m.respondents
         }
-        return months.reduce(0) { $0 + $1.respondents } >= minimumAnswers ? sum.scorePermille : nil
+        let minimum = months.map(\.minimumAnswers).max() ?? 1
+        return published(sum, minimumAnswers: minimum) ? sum.tally.scorePermille : nil
     }
+
 }

@@ -71,10 +71,42 @@ struct SatisfactionSurveyTests {
 
     @Test func theYearsSatisfactionIsEveryClosedMonthsAnswersTogether() {
         // October 27 满意 of 30, November 13 满意 2 基本满意 of 20: (40 + 1) / 50 = 82.0%
-        let year = SatisfactionSurvey.year([Self.unit("u", 27, 0, 3), Self.unit("u", 13, 2, 5, respondents: 20)], minimumAnswers: 5)
+        let year = SatisfactionSurvey.year([(Self.unit("u", 27, 0, 3), 5), (Self.unit("u", 13, 2, 5, respondents: 20), 5)])
         #expect(year == 820)
-        #expect(SatisfactionSurvey.year([Self.unit("u", 2, 0, 1, respondents: 3)], minimumAnswers: 5) == nil)
-        #expect(SatisfactionSurvey.year([], minimumAnswers: 1) == nil)
+        #expect(SatisfactionSurvey.year([(Self.unit("u", 2, 0, 1, respondents: 3), 5)]) == nil)
+        #expect(SatisfactionSurvey.year([]) == nil)
+        // the strictest month decides: 8 enterprises pass a minimum of 5, not one of 10
+        let eight = [(Self.unit("u", 3, 0, 1, respondents: 4), 5), (Self.unit("u", 3, 0, 1, respondents: 4), 10)]
+        #expect(SatisfactionSurvey.year(eight) == nil)
+        #expect(SatisfactionSurvey.year(eight.map { ($0.0, 5) }) == 750)
+    }
+
+    /// [002]: "考核工作先看企业满意度" — the surveys first, the work orders where they rated too seldom.
+    @Test func theAssessmentLooksAtTheEnterprisesFirst() {
+        #expect(ScoreFormula.satisfaction(surveys: 820, workOrders: 950) == 820)
+        #expect(ScoreFormula.satisfaction(surveys: nil, workOrders: 950) == 950)
+        #expect(ScoreFormula.satisfaction(surveys: nil, workOrders: nil) == nil)
+    }
+
+    /// A unit answering for three indicators, rated by four enterprises: twelve answers, still four
+    /// people — withheld under a minimum of five; an indicator of two units reads both together.
+    @Test func aUnitsMonthCountsEnterprisesNotAnswers() {
+        typealias Cell = SatisfactionSurvey.Cell
+        let cells = [
+            Cell(indicator: .startingBusiness, unit: "m", name: "市场监管局", tally: .init(satisfied: 3, dissatisfied: 1)),
+            Cell(indicator: .startingBusiness, unit: "c", name: "政务服务中心", tally: .init(satisfied: 6)),
+            Cell(indicator: .protectingInvestors, unit: "m", name: "市场监管局", tally: .init(satisfied: 2, basicallySatisfied: 2)),
+            Cell(
+                indicator: .marketRegulation, unit: "m", name: "市场监管局", tally: .init(satisfied: 1, basicallySatisfied: 1, dissatisfied: 2)),
+        ]
+        let units = SatisfactionSurvey.unitMonths(cells)
+        #expect(units.map(\.name) == ["市场监管局", "政务服务中心"])
+        #expect(units[0].tally == .init(satisfied: 6, basicallySatisfied: 3, dissatisfied: 3) && units[0].respondents == 4)
+        #expect(!SatisfactionSurvey.published(units[0], minimumAnswers: 5) && SatisfactionSurvey.published(units[1], minimumAnswers: 5))
+        let indicators = SatisfactionSurvey.indicatorMonths(cells)
+        #expect(indicators.map(\.indicator) == [.startingBusiness, .protectingInvestors, .marketRegulation])
+        // 开办企业: (3 + 6) 满意 of 10 answers, six enterprises at least
+        #expect(indicators[0].month.tally.scorePermille == 900 && indicators[0].month.respondents == 6)
     }
 }
 

@@ -48,12 +48,10 @@ struct SatisfactionAPIController {
     }
 
     func draw(_ request: Request) async throws -> Drawn {
-        try request.authorize(.manage, .evaluation)
-        let service = SatisfactionService(request: request)
-        // another jurisdiction's month is absent whatever the body says
-        let id = try await service.survey(try request.idParameter()).id
+        // the route gate has found the month (another jurisdiction's is absent whatever the body says)
         let body = try request.decodeForm(DrawBody.self)
-        let (survey, invitations) = try await service.draw(id, seed: body.seed, version: body.version)
+        let (survey, invitations) = try await SatisfactionService(request: request).draw(
+            try request.idParameter(), seed: body.seed, version: body.version)
         return Drawn(survey: survey, invitations: invitations)
     }
 
@@ -62,10 +60,8 @@ struct SatisfactionAPIController {
     }
 
     func close(_ request: Request) async throws -> SatisfactionSurveyRecord {
-        try request.authorize(.manage, .evaluation)
-        let service = SatisfactionService(request: request)
-        let id = try await service.survey(try request.idParameter()).id
-        return try await service.close(id, version: try request.decodeForm(StepBody.self).version)
+        let body = try request.decodeForm(StepBody.self)
+        return try await SatisfactionService(request: request).close(try request.idParameter(), version: body.version)
     }
 
     func results(_ request: Request) async throws -> SatisfactionOutcome {

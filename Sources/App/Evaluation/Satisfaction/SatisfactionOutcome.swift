@@ -35,42 +35,10 @@ struct SatisfactionOutcome: Content {
     var lowest: [UnitLine]
     var indicators: [IndicatorLine]
 
-    /// Each unit's month from the month's cells (`SatisfactionSurvey.UnitMonth`), in cell order.
-    static func unitMonths(_ cells: [SatisfactionCellRecord]) -> [SatisfactionSurvey.UnitMonth] {
-        var order: [UUID] = []
-        var months: [UUID: SatisfactionSurvey.UnitMonth] = [:]
-        for cell in cells {
-            if months[cell.unitID] == nil { order.append(cell.unitID) }
-            var month =
-                months[cell.unitID] ?? .init(unit: cell.unitID.uuidString, name: cell.unitName, tally: .init(), respondents: 0)
-            month.tally.satisfied += cell.satisfied
-            month.tally.basicallySatisfied += cell.basicallySatisfied
-            month.tally.dissatisfied += cell.dissatisfied
-            month.respondents = max(month.respondents, cell.tally.answers)
-            months[cell.unitID] = month
-        }
-        return order.compactMap { months[$0] }
-    }
-
-    /// Each indicator's month: its units' cells together.
-    static func indicatorMonths(_ cells: [SatisfactionCellRecord]) -> [(BusinessIndicator, SatisfactionSurvey.UnitMonth)] {
-        BusinessIndicator.allCases.compactMap { indicator in
-            let mine = cells.filter { $0.indicator == indicator }
-            guard !mine.isEmpty else { return nil }
-            var month = SatisfactionSurvey.UnitMonth(unit: indicator.rawValue, name: indicator.label, tally: .init(), respondents: 0)
-            for cell in mine {
-                month.tally.satisfied += cell.satisfied
-                month.tally.basicallySatisfied += cell.basicallySatisfied
-                month.tally.dissatisfied += cell.dissatisfied
-                month.respondents = max(month.respondents, cell.tally.answers)
-            }
-            return (indicator, month)
-        }
-    }
-
     init(survey: SatisfactionSurveyRecord, cells: [SatisfactionCellRecord]) {
         let minimum = survey.minimumAnswers
-        let (lines, lowest) = SatisfactionSurvey.month(Self.unitMonths(cells), minimumAnswers: minimum)
+        let domain = cells.map(\.cell)
+        let (lines, lowest) = SatisfactionSurvey.month(SatisfactionSurvey.unitMonths(domain), minimumAnswers: minimum)
         let lowestKeys = Set(lowest.map(\.unit))
         func line(_ l: EvaluationResults.Line) -> UnitLine {
             UnitLine(
@@ -81,8 +49,8 @@ struct SatisfactionOutcome: Content {
         minimumAnswers = minimum
         units = lines.map(line)
         self.lowest = lowest.map(line)
-        indicators = Self.indicatorMonths(cells).map { indicator, month in
-            let shown = month.respondents >= minimum
+        indicators = SatisfactionSurvey.indicatorMonths(domain).map { indicator, month in
+            let shown = SatisfactionSurvey.published(month, minimumAnswers: minimum)
             let mine = cells.filter { $0.indicator == indicator }
             return IndicatorLine(
                 indicator: indicator, label: indicator.label, owner: mine.first?.ownerName, units: mine.map(\.unitName),
@@ -106,66 +74,51 @@ struct SatisfactionTrend: Content {
     var indicators: [Row]
 
     static func of(year: Int, scope: String, on db: any Database) async throws -> SatisfactionTrend {
-        let closed = try await SatisfactionRead.surveys(scope: scope, on: db).filter { $0.year == year && $0.state == .closed }
-        var unitMonths: [String: (name: String, months: [(month: Int, unit: SatisfactionSurvey.UnitMonth)])] = [:]
-        var indicatorMonths: [BusinessIndicator: [(month: Int, unit: SatisfactionSurvey.UnitMonth)]] = [:]
-        var minimum: [Int: Int] = [:]
-        for survey in closed {
-            let cells = try await SatisfactionRead.cells(survey.id, on: db)
-            minimum[survey.month] = survey.minimumAnswers
-            for unit in SatisfactionOutcome.unitMonths(cells) {
-                unitMonths[unit.unit, default: (unit.name, [])].months.append((survey.month, unit))
+        let closed = try await SatisfactionRead.closedMonths(scope: scope, year: year, throughMonth: 12, on: db)
+        var units: [String: (name: String, months: [Int: Int64])] = [:]
+        var indicators: [BusinessIndicator: [Int: Int64]] = [:]
+        for (survey, cells) in closed {
+            let minimum = survey.minimumAnswers
+            for unit in SatisfactionSurvey.unitMonths(cells.map(\.cell)) {
+                units[unit.unit, default: (unit.name, [:])].months.merge(
+                    SatisfactionSurvey.trend([(survey.month, unit)], minimumAnswers: minimum)
+                ) { a, _ in a }
             }
-            for (indicator, month) in SatisfactionOutcome.indicatorMonths(cells) {
-                indicatorMonths[indicator, default: []].append((survey.month, month))
+            for (indicator, month) in SatisfactionSurvey.indicatorMonths(cells.map(\.cell)) {
+                indicators[indicator, default: [:]].merge(
+                    SatisfactionSurvey.trend([(survey.month, month)], minimumAnswers: minimum)
+                ) { a, _ in a }
             }
-        }
-        func trend(_ months: [(month: Int, unit: SatisfactionSurvey.UnitMonth)]) -> [Int: Int64] {
-            var out: [Int: Int64] = [:]
-            for entry in months {
-                out.merge(SatisfactionSurvey.trend([entry], minimumAnswers: minimum[entry.month] ?? 5)) { a, _ in a }
-            }
-            return out
         }
         return SatisfactionTrend(
-            year: year, closedMonths: closed.map(\.month).sorted(),
-            units: unitMonths.map { Row(key: $0.key, name: $0.value.name, months: trend($0.value.months)) }.sorted { $0.name < $1.name },
-            indicators: BusinessIndicator.allCases.compactMap { i in
-                indicatorMonths[i].map { Row(key: i.rawValue, name: i.label, months: trend($0)) }
-            })
+            year: year, closedMonths: closed.map(\.survey.month).sorted(),
+            units: units.map { Row(key: $0.key, name: $0.value.name, months: $0.value.months) }.sorted { $0.name < $1.name },
+            indicators: BusinessIndicator.allCases.compactMap { i in indicators[i].map { Row(key: i.rawValue, name: i.label, months: $0) } }
+        )
     }
 
-    /// Each unit's satisfaction for the assessment: the closed months of `year` through `month`.
+    /// Each unit's satisfaction for the assessment: the closed months of `year` through `month`
+    /// together (`SatisfactionSurvey.year`).
     static func assessed(year: Int, throughMonth month: Int, scope: String, on db: any Database) async throws -> [UUID: Int64] {
-        let closed = try await SatisfactionRead.surveys(scope: scope, on: db).filter {
-            $0.year == year && $0.month <= month && $0.state == .closed
-        }
-        var months: [String: [SatisfactionSurvey.UnitMonth]] = [:]
-        // the strictest of the months' own minimums
-        var minimum = 1
-        for survey in closed {
-            minimum = max(minimum, survey.minimumAnswers)
-            for unit in SatisfactionOutcome.unitMonths(try await SatisfactionRead.cells(survey.id, on: db)) {
-                months[unit.unit, default: []].append(unit)
+        var months: [String: [(month: SatisfactionSurvey.UnitMonth, minimumAnswers: Int)]] = [:]
+        for (survey, cells) in try await SatisfactionRead.closedMonths(scope: scope, year: year, throughMonth: month, on: db) {
+            for unit in SatisfactionSurvey.unitMonths(cells.map(\.cell)) {
+                months[unit.unit, default: []].append((unit, survey.minimumAnswers))
             }
         }
         var out: [UUID: Int64] = [:]
         for (unit, ms) in months {
-            if let id = UUID(uuidString: unit), let score = SatisfactionSurvey.year(ms, minimumAnswers: minimum) { out[id] = score }
+            if let id = UUID(uuidString: unit), let score = SatisfactionSurvey.year(ms) { out[id] = score }
         }
         return out
     }
 
     /// The units the month's closed survey lists lowest, with their scores.
     static func lowest(year: Int, month: Int, scope: String, on db: any Database) async throws -> [UUID: Int64] {
-        guard
-            let survey = try await SatisfactionRead.surveys(scope: scope, on: db).first(where: {
-                $0.year == year && $0.month == month && $0.state == .closed
-            })
-        else { return [:] }
-        let outcome = SatisfactionOutcome(survey: survey, cells: try await SatisfactionRead.cells(survey.id, on: db))
+        let closed = try await SatisfactionRead.closedMonths(scope: scope, year: year, throughMonth: month, on: db)
+        guard let (survey, cells) = closed.first(where: { $0.survey.month == month }) else { return [:] }
         var out: [UUID: Int64] = [:]
-        for line in outcome.lowest {
+        for line in SatisfactionOutcome(survey: survey, cells: cells).lowest {
             if let id = UUID(uuidString: line.unitID), let score = line.scorePermille { out[id] = score }
         }
         return out

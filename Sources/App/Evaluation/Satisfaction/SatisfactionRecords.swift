@@ -73,6 +73,8 @@ struct SatisfactionCellRecord: Content, Sendable, Equatable {
 
     /// The key an answer names it by: indicator and unit.
     var key: String { "\(indicator.rawValue).\(unitID.uuidString)" }
+
+    var cell: SatisfactionSurvey.Cell { .init(indicator: indicator, unit: unitID.uuidString, name: unitName, tally: tally) }
 }
 
 /// An indicator as the bureau set it: its 指标长 and the units answering for it.
@@ -106,6 +108,32 @@ enum SatisfactionRead {
             WHERE id = \(bind: id) AND jurisdiction_code = \(bind: scope)
             """
         ).first().map(SatisfactionSurveyRecord.init)
+    }
+
+    /// The closed months of `year` through `throughMonth`, each with its cells: two reads whatever
+    /// the number of months (the ranking asks on every draft).
+    static func closedMonths(scope: String, year: Int, throughMonth: Int, on db: any Database) async throws -> [(
+        survey: SatisfactionSurveyRecord, cells: [SatisfactionCellRecord]
+    )] {
+        let surveys = try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: SatisfactionSurveyRecord.columns) FROM satisfaction_surveys
+            WHERE jurisdiction_code = \(bind: scope) AND year = \(bind: year) AND month <= \(bind: throughMonth)
+              AND state = \(bind: SatisfactionSurvey.State.closed.rawValue)
+            ORDER BY month
+            """
+        ).all().map(SatisfactionSurveyRecord.init)
+        guard !surveys.isEmpty else { return [] }
+        var cells: [UUID: [SatisfactionCellRecord]] = [:]
+        for row in try await db.sql.raw(
+            """
+            SELECT survey_id, id, indicator, unit_id, unit_name, owner_name, satisfied, basically_satisfied, dissatisfied, not_known
+            FROM satisfaction_cells WHERE survey_id IN (\(binds: surveys.map(\.id))) ORDER BY position
+            """
+        ).all() {
+            cells[try RowReader(row).uuid("survey_id"), default: []].append(try cell(row))
+        }
+        return surveys.map { ($0, cells[$0.id] ?? []) }
     }
 
     static func cells(_ survey: UUID, on db: any Database) async throws -> [SatisfactionCellRecord] {

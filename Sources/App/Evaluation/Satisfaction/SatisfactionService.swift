@@ -17,6 +17,11 @@ struct SatisfactionService {
             en: "The survey is \(survey.state.rawValue); it cannot \(doingEN).")
     }
 
+    /// The route gate's question for a month named in a route with a body: the jurisdiction's, or 404.
+    static func installGate(_ app: Application) {
+        app.objectGates.checks["survey"] = { request, id, _ in _ = try await SatisfactionService(request: request).survey(id) }
+    }
+
     func survey(_ id: UUID) async throws -> SatisfactionSurveyRecord {
         let user = try request.authorize(.read, .evaluation)
         guard let survey = try await SatisfactionRead.survey(id, scope: user.scope.value, on: request.db) else { throw AppError.notFound }
