@@ -42,12 +42,10 @@ struct BallotService {
         let voting = try await db.sql.raw(
             "SELECT id, title FROM evaluation_campaigns WHERE state = \(bind: EvaluationCampaign.State.voting.rawValue)"
         ).all().map { (id: try RowReader($0).uuid("id"), title: try RowReader($0).string("title")) }
-        let digests = Dictionary(uniqueKeysWithValues: voting.map { (BallotCode.digest(code, campaign: $0.id.uuidString), $0) })
-        guard !digests.isEmpty,
-            let row = try await db.sql.raw(
-                "SELECT digest, draft, draft_on FROM evaluation_codes WHERE digest IN (\(binds: Array(digests.keys)))"
-            ).first(),
-            let digest = try? RowReader(row).string("digest"), let campaign = digests[digest]
+        guard
+            let (owner, digest, row) = try await OneTimeCodes.find(
+                code, among: voting.map(\.id), in: .ballots, columns: "digest, draft, draft_on", on: db),
+            let campaign = voting.first(where: { $0.id == owner })
         else { throw Self.invalidCode }
         let r = RowReader(row)
         var draft = Draft()

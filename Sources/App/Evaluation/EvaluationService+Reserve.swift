@@ -20,28 +20,31 @@ extension EvaluationService {
 
     /// The praised units of a closed campaign with their people and who is entered already.
     func praisedUnits(_ campaign: EvaluationCampaignRecord, _ outcome: EvaluationOutcome) async throws -> [PraisedUnit] {
-        let db = request.db
+        let praised = outcome.series.flatMap { s in s.lines.filter(\.praised).map { (series: s.series, line: $0) } }
+        guard !praised.isEmpty else { return [] }
         let pool = try await ReservePoolService(request: request).records()
         let entered = Set(
             pool.filter { $0.entry.source == .evaluationPraised && $0.entry.year == campaign.year && $0.entry.action == .enter }
                 .map(\.entry.person))
-        var out: [PraisedUnit] = []
-        for series in outcome.series {
-            for line in series.lines where line.praised {
-                let people = try await db.sql.raw(
-                    "SELECT id, name, post FROM persons WHERE unit_id = \(bind: line.unitID) AND active = \(bind: true) ORDER BY name"
-                ).all().map {
-                    (id: try RowReader($0).uuid("id"), name: try RowReader($0).string("name"), post: try RowReader($0).string("post"))
-                }
-                let head = UnitHead.pick(people.map { ($0.id, $0.post) })
-                let ordered = people.filter { $0.id == head } + people.filter { $0.id != head }
-                out.append(
-                    PraisedUnit(
-                        line: line, series: series.series, people: ordered, suggested: head,
-                        entered: people.filter { entered.contains($0.id.uuidString) }.map(\.name)))
-            }
+        // the praised units' people in one read
+        var staff: [UUID: [(id: UUID, name: String, post: String)]] = [:]
+        for row in try await request.db.sql.raw(
+            """
+            SELECT id, unit_id, name, post FROM persons
+            WHERE unit_id IN (\(binds: praised.map(\.line.unitID))) AND active = \(bind: true) ORDER BY name
+            """
+        ).all() {
+            let r = RowReader(row)
+            staff[try r.uuid("unit_id"), default: []].append((try r.uuid("id"), try r.string("name"), try r.string("post")))
         }
-        return out
+        return praised.map { series, line in
+            let people = staff[line.unitID] ?? []
+            let head = UnitHead.pick(people.map { ($0.id, $0.post) })
+            let ordered = people.filter { $0.id == head } + people.filter { $0.id != head }
+            return PraisedUnit(
+                line: line, series: series, people: ordered, suggested: head,
+                entered: people.filter { entered.contains($0.id.uuidString) }.map(\.name))
+        }
     }
 
     /// Enters the head of a praised unit into the reserve pool; refused for a unit not praised in

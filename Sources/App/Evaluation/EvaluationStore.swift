@@ -149,33 +149,12 @@ enum EvaluationStore {
     /// is written whatever it was given, and the ballots of a batch land as one sum: not even the
     /// rows changed nor the write-ahead log tell one ballot apart.
     static func cast(_ ballots: [Cast], on db: any Database) async throws -> [Bool] {
-        guard !ballots.isEmpty else { return [] }
-        let spent = Set(
-            try await db.sql.raw(
-                "DELETE FROM evaluation_codes WHERE digest IN (\(binds: ballots.map(\.digest))) RETURNING digest"
-            ).all().map { try RowReader($0).string("digest") })
-        var seen = Set<String>()
-        let accepted = ballots.map { spent.contains($0.digest) && seen.insert($0.digest).inserted }
+        let accepted = try await OneTimeCodes.spend(ballots.map(\.digest), in: .ballots, on: db)
         let counted = zip(ballots, accepted).filter(\.1).map(\.0)
         for (campaign, castHere) in Dictionary(grouping: counted, by: \.campaign) {
             let units = castHere[0].units
-            func column(_ choice: BallotChoice) -> SQLQueryString {
-                let sums = units.map { unit in (unit.unitID, castHere.filter { $0.answers[unit.unitID.uuidString] == choice }.count) }
-                    .filter { $0.1 > 0 }
-                guard !sums.isEmpty else { return "0" }
-                var cases: SQLQueryString = "CASE unit_id"
-                for (unit, n) in sums { cases.appendInterpolation(" WHEN \(bind: unit) THEN \(bind: n)" as SQLQueryString) }
-                cases.appendLiteral(" ELSE 0 END")
-                return cases
-            }
-            try await db.sql.raw(
-                """
-                UPDATE evaluation_units SET satisfied = satisfied + \(column(.satisfied)),
-                  basically_satisfied = basically_satisfied + \(column(.basicallySatisfied)),
-                  dissatisfied = dissatisfied + \(column(.dissatisfied)), not_known = not_known + \(column(.unknown))
-                WHERE campaign_id = \(bind: campaign)
-                """
-            ).run()
+            try await OneTimeCodes.add(
+                castHere.map(\.answers), rows: units.map { ($0.unitID, $0.unitID.uuidString) }, owner: campaign, in: .ballots, on: db)
             for ballot in castHere {
                 for unit in units {
                     if let body = ballot.comments[unit.unitID.uuidString] {

@@ -193,30 +193,27 @@ struct BenchCommand: AsyncCommand {
         let deadline = ContinuousClock.now + .seconds(seconds)
         let started = ContinuousClock.now
         let perClient = 50_000 / clients
-        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
-            for worker in 0..<clients {
-                group.addTask {
-                    var latencies: [Double] = []
-                    var errors = 0
-                    var index = worker
-                    while ContinuousClock.now < deadline, latencies.count < perClient {
-                        var request = HTTPClientRequest(url: base + paths[index % paths.count])
-                        request.headers = headers
-                        let start = ContinuousClock.now
-                        index += clients
-                        // a failed request is counted as an error, never the end of the run
-                        do {
-                            let response = try await client.execute(request, timeout: .seconds(30))
-                            _ = try await response.body.collect(upTo: 4 << 20)
-                            if response.status.code >= 400 { errors += 1 }
-                        } catch {
-                            errors += 1
-                        }
-                        latencies.append(Self.ms(ContinuousClock.now - start))
-                    }
-                    return (latencies, errors)
-                }
+        let results = try await fanOut(clients: clients) { worker in
+            var latencies: [Double] = []
+            var errors = 0
+            var index = worker
+            while ContinuousClock.now < deadline, latencies.count < perClient {
+                var request = HTTPClientRequest(url: base + paths[index % paths.count])
+                request.headers = headers
+                index += clients
+                let (ms, ok) = await timed(client, request, limit: 4 << 20) { $0.code < 400 }
+                latencies.append(ms)
+                if !ok { errors += 1 }
             }
+            return (latencies, errors)
+        }
+        return LoadResult(latencies: results.0, errors: results.1, elapsed: Self.ms(ContinuousClock.now - started) / 1000)
+    }
+
+    /// `clients` workers at once, each giving its latencies and errors; all of them together.
+    static func fanOut(clients: Int, _ worker: @escaping @Sendable (Int) async throws -> ([Double], Int)) async throws -> ([Double], Int) {
+        try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for index in 0..<clients { group.addTask { try await worker(index) } }
             var all: ([Double], Int) = ([], 0)
             for try await part in group {
                 all.0 += part.0
@@ -224,44 +221,50 @@ struct BenchCommand: AsyncCommand {
             }
             return all
         }
-        return LoadResult(latencies: results.0, errors: results.1, elapsed: Self.ms(ContinuousClock.now - started) / 1000)
+    }
+
+    /// One request timed to its last byte: its milliseconds and whether its status was `ok`. A
+    /// failed request is counted as such, never the end of the run.
+    static func timed(_ client: HTTPClient, _ request: HTTPClientRequest, limit: Int, ok: (HTTPResponseStatus) -> Bool) async -> (
+        Double, Bool
+    ) {
+        let start = ContinuousClock.now
+        var fine = false
+        do {
+            let response = try await client.execute(request, timeout: .seconds(30))
+            _ = try await response.body.collect(upTo: limit)
+            fine = ok(response.status)
+        } catch {
+            fine = false
+        }
+        return (ms(ContinuousClock.now - start), fine)
     }
 
     /// Whole logins: the form (for its CSRF cookie) and the POST with the password.
     static func loginLoad(_ client: HTTPClient, base: String, clients: Int, seconds: Int) async throws -> LoadResult {
         let deadline = ContinuousClock.now + .seconds(seconds)
         let started = ContinuousClock.now
-        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
-            for _ in 0..<clients {
-                group.addTask {
-                    var latencies: [Double] = []
-                    var errors = 0
-                    while ContinuousClock.now < deadline, latencies.count < 2_000 {
-                        let start = ContinuousClock.now
-                        let form = try await client.execute(HTTPClientRequest(url: base + SiteURL.login.path), timeout: .seconds(30))
-                        let html = String(buffer: try await form.body.collect(upTo: 1 << 20))
-                        let cookie =
-                            form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
-                            .map { String($0.split(separator: ";")[0]) } ?? ""
-                        let csrf = html.range(of: #"name="_csrf" value=""#).map { html[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
-                        var post = HTTPClientRequest(url: base + SiteURL.login.path)
-                        post.method = .POST
-                        post.headers = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
-                        post.body = .bytes(ByteBuffer(string: "_csrf=\(csrf)&login=demo-cadre&password=\(DemoCity.password)"))
-                        let response = try await client.execute(post, timeout: .seconds(30))
-                        _ = try await response.body.collect(upTo: 1 << 20)
-                        latencies.append(Self.ms(ContinuousClock.now - start))
-                        if response.status != .seeOther { errors += 1 }
-                    }
-                    return (latencies, errors)
-                }
+        let results = try await fanOut(clients: clients) { _ in
+            var latencies: [Double] = []
+            var errors = 0
+            while ContinuousClock.now < deadline, latencies.count < 2_000 {
+                let start = ContinuousClock.now
+                let form = try await client.execute(HTTPClientRequest(url: base + SiteURL.login.path), timeout: .seconds(30))
+                let html = String(buffer: try await form.body.collect(upTo: 1 << 20))
+                let cookie =
+                    form.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix(CSRFMiddleware.preLoginCookie) }
+                    .map { String($0.split(separator: ";")[0]) } ?? ""
+                let csrf = html.range(of: #"name="_csrf" value=""#).map { html[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
+                var post = HTTPClientRequest(url: base + SiteURL.login.path)
+                post.method = .POST
+                post.headers = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
+                post.body = .bytes(ByteBuffer(string: "_csrf=\(csrf)&login=demo-cadre&password=\(DemoCity.password)"))
+                let response = try await client.execute(post, timeout: .seconds(30))
+                _ = try await response.body.collect(upTo: 1 << 20)
+                latencies.append(Self.ms(ContinuousClock.now - start))
+                if response.status != .seeOther { errors += 1 }
             }
-            var all: ([Double], Int) = ([], 0)
-            for try await part in group {
-                all.0 += part.0
-                all.1 += part.1
-            }
-            return all
+            return (latencies, errors)
         }
         return LoadResult(latencies: results.0, errors: results.1, elapsed: Self.ms(ContinuousClock.now - started) / 1000)
     }

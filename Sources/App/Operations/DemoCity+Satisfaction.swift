@@ -17,16 +17,7 @@ extension DemoCity {
         else { return }
         var leaders: [(UUID, String)] = []
         for post in ["市长", "常务副市长", "副市长", "副市长", "副市长", "副市长"] {
-            let person = Person()
-            person.id = rng.uuid()
-            person.name = DemoNames.person(&rng)
-            person.$unit.id = group
-            person.post = post
-            person.phone = "139" + String(format: "%08d", Int(rng.next() % 100_000_000))
-            person.roles = [.leader]
-            person.failedLogins = 0
-            person.active = true
-            person.version = 1
+            let person = Self.person(in: group, post: post, roles: [.leader], &rng)
             try await person.create(on: db)
             leaders.append((person.id!, person.name))
         }

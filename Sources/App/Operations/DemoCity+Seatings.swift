@@ -29,15 +29,8 @@ extension DemoCity {
         try await unit.create(on: db)
         var people: [Person] = []
         for index in 0..<12 {
-            let person = Person()
-            person.id = rng.uuid()
-            person.name = DemoNames.person(&rng)
-            person.$unit.id = unit.id!
-            person.post = index == 0 ? "局长" : ["科员", "科长", "副局长", "招商专员"][index % 4]
-            person.phone = "139" + String(format: "%08d", Int(rng.next() % 100_000_000))
-            person.roles = index == 0 ? [.cadre] : [.coordinator]
-            (person.failedLogins, person.active, person.version) = (0, true, 1)
-            people.append(person)
+            let post = index == 0 ? "局长" : ["科员", "科长", "副局长", "招商专员"][index % 4]
+            people.append(Self.person(in: unit.id!, post: post, roles: index == 0 ? [.cadre] : [.coordinator], &rng))
         }
         try await people.create(on: db)
         let head = people[0].id!

@@ -72,24 +72,11 @@ extension DemoCity {
     func createPersons(app: Application, units: [UnitRef], _ rng: inout SeededRandom) async throws {
         let hash = try Bcrypt.hash(Secrets.passwordInput(Self.password), cost: app.environment == .testing ? 4 : 10)
         var persons: [Person] = []
-        func person(unit: UUID, post: String, login: String?, roles: Set<Role>) -> Person {
-            let person = Person()
-            person.id = rng.uuid()
-            person.name = DemoNames.person(&rng)
-            person.$unit.id = unit
-            person.post = post
-            person.phone = "139" + String(format: "%08d", Int(rng.next() % 100_000_000))
-            person.login = login
-            person.passwordHash = login == nil ? nil : hash
-            person.roles = roles
-            person.failedLogins = 0
-            person.active = true
-            person.version = 1
-            return person
-        }
         for account in Self.logins {
             let unit = units.first { $0.role == account.unit } ?? units[0]
-            persons.append(person(unit: unit.id, post: account.role.label(.zh), login: account.login, roles: [account.role]))
+            let person = Self.person(in: unit.id, post: account.role.label(.zh), roles: [account.role], &rng)
+            (person.login, person.passwordHash) = (account.login, hash)
+            persons.append(person)
         }
         let posts = ["科员", "副科长", "科长", "副局长", "主任", "副主任", "招商专员"]
         while persons.count < 150 {
@@ -97,8 +84,21 @@ extension DemoCity {
             let role: Role = unit.role == "park" || unit.role == "town" ? .host : unit.role == "department" ? .coordinator : .cadre
             // park and department experts also sit on the pre-review panel (预审专班)
             let reviewer = (role == .host || role == .coordinator) && rng.next() % 3 == 0
-            persons.append(person(unit: unit.id, post: rng.pick(posts), login: nil, roles: reviewer ? [role, .reviewer] : [role]))
+            persons.append(Self.person(in: unit.id, post: rng.pick(posts), roles: reviewer ? [role, .reviewer] : [role], &rng))
         }
         try await persons.create(on: app.db)
+    }
+
+    /// A person of the demo city in `unit`: a name and a phone from the seed, no login.
+    static func person(in unit: UUID, post: String, roles: Set<Role>, _ rng: inout SeededRandom) -> Person {
+        let person = Person()
+        person.id = rng.uuid()
+        person.name = DemoNames.person(&rng)
+        person.$unit.id = unit
+        person.post = post
+        person.phone = "139" + String(format: "%08d", Int(rng.next() % 100_000_000))
+        person.roles = roles
+        (person.failedLogins, person.active, person.version) = (0, true, 1)
+        return person
     }
 }

@@ -133,39 +133,22 @@ struct EvaluationBenchCommand: AsyncCommand {
         _ client: HTTPClient, url: String, codes: [String], units: [EvaluationUnitRecord], clients: Int
     ) async throws -> ([Double], Int) {
         let choices = BallotChoice.allCases
-        return try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
-            for worker in 0..<clients {
-                group.addTask {
-                    var latencies: [Double] = []
-                    var errors = 0
-                    for index in stride(from: worker, to: codes.count, by: clients) {
-                        let answers = units.enumerated().map {
-                            "\"\($1.unitID.uuidString)\":\"\(choices[(index + $0) % choices.count].rawValue)\""
-                        }
-                        var request = HTTPClientRequest(url: url)
-                        request.method = .POST
-                        request.headers = ["Content-Type": "application/json"]
-                        request.body = .bytes(
-                            ByteBuffer(string: #"{"code":"\#(codes[index])","answers":{\#(answers.joined(separator: ","))}}"#))
-                        let start = ContinuousClock.now
-                        do {
-                            let response = try await client.execute(request, timeout: .seconds(30))
-                            _ = try await response.body.collect(upTo: 1 << 20)
-                            if response.status != .created { errors += 1 }
-                        } catch {
-                            errors += 1
-                        }
-                        latencies.append(BenchCommand.ms(ContinuousClock.now - start))
-                    }
-                    return (latencies, errors)
+        return try await BenchCommand.fanOut(clients: clients) { worker in
+            var latencies: [Double] = []
+            var errors = 0
+            for index in stride(from: worker, to: codes.count, by: clients) {
+                let answers = units.enumerated().map {
+                    "\"\($1.unitID.uuidString)\":\"\(choices[(index + $0) % choices.count].rawValue)\""
                 }
+                var request = HTTPClientRequest(url: url)
+                request.method = .POST
+                request.headers = ["Content-Type": "application/json"]
+                request.body = .bytes(ByteBuffer(string: #"{"code":"\#(codes[index])","answers":{\#(answers.joined(separator: ","))}}"#))
+                let (ms, ok) = await BenchCommand.timed(client, request, limit: 1 << 20) { $0 == .created }
+                latencies.append(ms)
+                if !ok { errors += 1 }
             }
-            var all: ([Double], Int) = ([], 0)
-            for try await part in group {
-                all.0 += part.0
-                all.1 += part.1
-            }
-            return all
+            return (latencies, errors)
         }
     }
 }

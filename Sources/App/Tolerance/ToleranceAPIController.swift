@@ -89,9 +89,9 @@ struct ToleranceAPIController {
     }
 
     func clearings(_ request: Request) async throws -> [Clearing] {
-        try await ToleranceRead.clearings(on: request.db).map { reference, c in
+        try await ToleranceRead.clearings(today: request.clock.today, on: request.db).map { c in
             Clearing(
-                reference: reference, personName: c.personName, personPost: c.personPost, unitName: c.unitName, title: c.title,
+                reference: c.reference, personName: c.personName, personPost: c.personPost, unitName: c.unitName, title: c.title,
                 clearing: c.clearing ?? "", clearedOn: c.clearedOn ?? "")
         }
     }

@@ -63,65 +63,71 @@ enum ToleranceRead {
         JOIN persons o ON o.id = c.opened_by LEFT JOIN persons d ON d.id = c.decided_by LEFT JOIN projects pr ON pr.id = c.project_id
         """
 
-    /// The jurisdiction's cases, the open first, then the newest.
+    /// The jurisdiction's cases, the newest first.
     static func cases(scope: String, today: CivilDate, on db: any Database) async throws -> [ToleranceCaseRecord] {
-        let rows = try await db.sql.raw(
-            "SELECT \(unsafeRaw: columns) WHERE c.jurisdiction_code = \(bind: scope) ORDER BY c.year DESC, c.number DESC"
-        ).all()
-        var out: [ToleranceCaseRecord] = []
-        for row in rows { out.append(try await record(row, today: today, on: db)) }
-        return out
+        try await records(
+            try await db.sql.raw(
+                "SELECT \(unsafeRaw: columns) WHERE c.jurisdiction_code = \(bind: scope) ORDER BY c.year DESC, c.number DESC"
+            ).all(), today: today, on: db)
     }
 
     static func find(_ id: UUID, scope: String, today: CivilDate, on db: any Database) async throws -> ToleranceCaseRecord? {
-        guard
-            let row = try await db.sql.raw(
-                "SELECT \(unsafeRaw: columns) WHERE c.id = \(bind: id) AND c.jurisdiction_code = \(bind: scope)"
-            ).first()
-        else { return nil }
-        return try await record(row, today: today, on: db)
+        try await records(
+            try await db.sql.raw("SELECT \(unsafeRaw: columns) WHERE c.id = \(bind: id) AND c.jurisdiction_code = \(bind: scope)").all(),
+            today: today, on: db
+        ).first
     }
 
     /// The names cleared in public, newest first (no account needed to read them).
-    static func clearings(on db: any Database) async throws -> [(reference: String, record: ToleranceCaseRecord)] {
-        let rows = try await db.sql.raw(
-            "SELECT \(unsafeRaw: columns) WHERE c.cleared_on IS NOT NULL ORDER BY c.cleared_on DESC, c.number DESC LIMIT 200"
-        ).all()
-        var out: [(reference: String, record: ToleranceCaseRecord)] = []
-        for row in rows {
-            let r = try await record(row, today: CivilDate(year: 2000, month: 1, day: 1)!, on: db)
-            out.append((r.reference, r))
-        }
-        return out
+    static func clearings(today: CivilDate, on db: any Database) async throws -> [ToleranceCaseRecord] {
+        try await records(
+            try await db.sql.raw(
+                "SELECT \(unsafeRaw: columns) WHERE c.cleared_on IS NOT NULL ORDER BY c.cleared_on DESC, c.number DESC LIMIT 200"
+            ).all(), today: today, on: db)
     }
 
-    static func record(_ row: any SQLRow, today: CivilDate, on db: any Database) async throws -> ToleranceCaseRecord {
-        let r = RowReader(row)
-        let id = try r.uuid("id")
-        let stored = try await db.sql.raw("SELECT item, finding, evidence FROM tolerance_checks WHERE case_id = \(bind: id)").all()
-        var checks: [ToleranceCase.Item: ToleranceCase.Check] = [:]
-        for row in stored {
+    /// The cases of `rows` with their checklists and visits: three reads whatever their number.
+    static func records(_ rows: [any SQLRow], today: CivilDate, on db: any Database) async throws -> [ToleranceCaseRecord] {
+        let ids = try rows.map { try RowReader($0).uuid("id") }
+        guard !ids.isEmpty else { return [] }
+        var checks: [UUID: [ToleranceCase.Item: ToleranceCase.Check]] = [:]
+        for row in try await db.sql.raw(
+            "SELECT case_id, item, finding, evidence FROM tolerance_checks WHERE case_id IN (\(binds: ids))"
+        ).all() {
             let c = RowReader(row)
             guard let item = ToleranceCase.Item(rawValue: try c.string("item")) else { continue }
-            checks[item] = .init(finding: try c.value("finding", as: ToleranceCase.Finding.self), evidence: try c.string("evidence"))
+            checks[try c.uuid("case_id"), default: [:]][item] = .init(
+                finding: try c.value("finding", as: ToleranceCase.Finding.self), evidence: try c.string("evidence"))
         }
-        let visits = try await db.sql.raw(
+        var visits: [UUID: [ToleranceCaseRecord.VisitRecord]] = [:]
+        for row in try await db.sql.raw(
             """
-            SELECT v.visited_on, v.visitor, v.outcome, p.name FROM tolerance_visits v JOIN persons p ON p.id = v.recorded_by
-            WHERE v.case_id = \(bind: id) ORDER BY v.visited_on, v.recorded_at
+            SELECT v.case_id, v.visited_on, v.visitor, v.outcome, p.name FROM tolerance_visits v JOIN persons p ON p.id = v.recorded_by
+            WHERE v.case_id IN (\(binds: ids)) ORDER BY v.visited_on, v.recorded_at
             """
-        ).all().map { row in
+        ).all() {
             let v = RowReader(row)
-            return ToleranceCaseRecord.VisitRecord(
-                visitedOn: try v.string("visited_on"), visitor: try v.string("visitor"), outcome: try v.string("outcome"),
-                recordedBy: try v.string("name"))
+            visits[try v.uuid("case_id"), default: []].append(
+                .init(
+                    visitedOn: try v.string("visited_on"), visitor: try v.string("visitor"), outcome: try v.string("outcome"),
+                    recordedBy: try v.string("name")))
         }
+        return try rows.map { try record($0, checks: checks, visits: visits, today: today) }
+    }
+
+    static func record(
+        _ row: any SQLRow, checks: [UUID: [ToleranceCase.Item: ToleranceCase.Check]], visits: [UUID: [ToleranceCaseRecord.VisitRecord]],
+        today: CivilDate
+    ) throws -> ToleranceCaseRecord {
+        let r = RowReader(row)
+        let id = try r.uuid("id")
+        let visited = visits[id] ?? []
         let state = try r.value("state", as: ToleranceCase.State.self)
         let decidedOn = try r.optionalString("decided_on")
         let due =
             state == .notTolerated
             && ToleranceCase.visitDue(
-                decidedOn: decidedOn.flatMap(CivilDate.init) ?? today, visits: visits.compactMap { CivilDate($0.visitedOn) }, today: today)
+                decidedOn: decidedOn.flatMap(CivilDate.init) ?? today, visits: visited.compactMap { CivilDate($0.visitedOn) }, today: today)
         return ToleranceCaseRecord(
             id: id, reference: ToleranceCaseRecord.reference(year: try r.int("year"), number: try r.int("number")),
             personID: try r.uuid("person_id"), personName: try r.string("person_name"), personPost: try r.string("person_post"),
@@ -132,10 +138,10 @@ enum ToleranceRead {
             decidedOn: decidedOn, decision: try r.optionalString("decision"), clearing: try r.optionalString("clearing"),
             clearedOn: try r.optionalString("cleared_on"), version: try r.int("version"),
             checks: ToleranceCase.Item.allCases.map { item in
-                let check = checks[item] ?? .init(finding: .unknown, evidence: "")
+                let check = checks[id]?[item] ?? .init(finding: .unknown, evidence: "")
                 return .init(
                     item: item, label: item.label, rule: item.rule, decisive: item.decisive, finding: check.finding,
                     evidence: check.evidence)
-            }, visits: visits, visitDue: due)
+            }, visits: visited, visitDue: due)
     }
 }

@@ -24,27 +24,12 @@ struct ToleranceWebController {
 
     func list(_ request: Request) async throws -> Response { try await renderList(request, form: FormState()) }
 
-    /// The people a case may be about: everyone working in the jurisdiction, by unit and name.
-    static func people(_ request: Request) async throws -> [(value: String, label: String)] {
-        let scope = try request.requireUser().scope
-        return try await request.db.sql.raw(
-            """
-            SELECT p.id, p.name, p.post, u.name AS unit FROM persons p JOIN units u ON u.id = p.unit_id
-            WHERE u.jurisdiction_code >= \(bind: scope.prefix) AND u.jurisdiction_code < \(bind: scope.prefix + "~") AND p.active = \(bind: true)
-            ORDER BY u.name, p.name LIMIT 2000
-            """
-        ).all().map { row in
-            let r = RowReader(row)
-            return (try r.uuid("id").uuidString, "\(try r.string("unit")) · \(try r.string("name"))（\(try r.string("post"))）")
-        }
-    }
-
     private func renderList(_ request: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let cases = try await ToleranceService(request: request).cases()
         let mayWrite = request.may(.write, .tolerance)
         return .html(
             ToleranceViews.list(
-                cases, people: mayWrite ? try await Self.people(request) : [], mayWrite: mayWrite, form: form,
+                cases, people: mayWrite ? try await DirectoryOptions.jurisdictionPeople(request) : [], mayWrite: mayWrite, form: form,
                 context: PageContext(request: request)), status: status)
     }
 
@@ -124,6 +109,8 @@ struct ToleranceWebController {
     }
 
     func clearings(_ request: Request) async throws -> Response {
-        .html(ToleranceViews.clearings(try await ToleranceRead.clearings(on: request.db), context: PageContext(request: request)))
+        .html(
+            ToleranceViews.clearings(
+                try await ToleranceRead.clearings(today: request.clock.today, on: request.db), context: PageContext(request: request)))
     }
 }

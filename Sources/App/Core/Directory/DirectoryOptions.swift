@@ -49,6 +49,20 @@ enum DirectoryOptions {
         ) { try $0.string("name") }
     }
 
+    /// Everyone working in the user's jurisdiction, by unit and name ("unit · name（post）"): the
+    /// person a record is about, chosen from the whole jurisdiction (a 容错纠错 case's cadre).
+    static func jurisdictionPeople(_ request: Request) async throws -> [(value: String, label: String)] {
+        let scope = try request.requireUser().scope
+        return try await kept(
+            request, "people",
+            """
+            SELECT p.id, p.name, p.post, u.name AS unit FROM persons p JOIN units u ON u.id = p.unit_id
+            WHERE u.jurisdiction_code >= \(bind: scope.prefix) AND u.jurisdiction_code < \(bind: scope.prefix + "~") AND p.active = \(bind: true)
+            ORDER BY u.name, p.name LIMIT 2000
+            """
+        ) { "\(try $0.string("unit")) · \(try $0.string("name"))（\(try $0.string("post"))）" }
+    }
+
     struct Option: Sendable {
         var value: String
         var label: String

@@ -21,6 +21,7 @@ struct SatisfactionSurveyRecord: Content, Sendable, Equatable {
     /// The frame positions drawn, in the order drawn.
     var drawn: [Int]
     var drawnAt: Int64?
+    /// One link per enterprise drawn (no column of its own: the drawn positions say it).
     var linksIssued: Int
     /// Enterprises that answered: one cell's four counts together (every answer adds one to each).
     var answered: Int
@@ -30,7 +31,7 @@ struct SatisfactionSurveyRecord: Content, Sendable, Equatable {
 
     static let columns = """
         id, year, month, title, state, sample_size, minimum_answers, seed_source, frame_digest, frame_size, seed_values, draw_key,
-        drawn, drawn_at, links_issued, closed_at, results_digest, version,
+        drawn, drawn_at, closed_at, results_digest, version,
         COALESCE((SELECT c.satisfied + c.basically_satisfied + c.dissatisfied + c.not_known FROM satisfaction_cells c
           WHERE c.survey_id = satisfaction_surveys.id ORDER BY c.position LIMIT 1), 0) AS answered
         """
@@ -45,7 +46,7 @@ struct SatisfactionSurveyRecord: Content, Sendable, Equatable {
         drawKey = try r.optionalString("draw_key")
         drawn = CanonicalJSON.value([Int].self, from: try r.optionalString("drawn")) ?? []
         drawnAt = try r.optionalInt64("drawn_at")
-        (linksIssued, answered) = (try r.int("links_issued"), try r.int("answered"))
+        (linksIssued, answered) = (drawn.count, try r.int("answered"))
         closedAt = try r.optionalInt64("closed_at")
         resultsDigest = try r.optionalString("results_digest")
         version = try r.int("version")
@@ -159,6 +160,18 @@ enum SatisfactionRead {
         try await db.sql.raw("SELECT uscc, name FROM satisfaction_frame WHERE survey_id = \(bind: survey) ORDER BY position").all().map {
             (try RowReader($0).string("uscc"), try RowReader($0).string("name"))
         }
+    }
+
+    /// The names of the enterprises drawn, in the order drawn (only those rows are read).
+    static func drawnNames(_ survey: SatisfactionSurveyRecord, on db: any Database) async throws -> [String] {
+        guard !survey.drawn.isEmpty else { return [] }
+        var names: [Int: String] = [:]
+        for row in try await db.sql.raw(
+            "SELECT position, name FROM satisfaction_frame WHERE survey_id = \(bind: survey.id) AND position IN (\(binds: survey.drawn))"
+        ).all() {
+            names[try RowReader(row).int("position")] = try RowReader(row).string("name")
+        }
+        return survey.drawn.compactMap { names[$0] }
     }
 
     /// Every indicator with its owner and units as the bureau set them (unset ones empty).

@@ -69,10 +69,10 @@ enum SatisfactionStore {
         let inserted = try await sql.raw(
             """
             INSERT INTO satisfaction_surveys (id, jurisdiction_code, year, month, title, state, sample_size, minimum_answers, seed_source,
-              frame_digest, frame_size, links_issued, version, created_by, created_at)
+              frame_digest, frame_size, version, created_by, created_at)
             VALUES (\(bind: o.id), \(bind: o.scope), \(bind: o.year), \(bind: o.month), \(bind: SatisfactionSurvey.title(year: o.year, month: o.month)),
               \(bind: SatisfactionSurvey.State.published.rawValue), \(bind: o.sampleSize), \(bind: o.minimumAnswers), \(bind: o.seedSource),
-              \(bind: digest), \(bind: o.frame.count), 0, 1, \(bind: person), \(bind: millis))
+              \(bind: digest), \(bind: o.frame.count), 1, \(bind: person), \(bind: millis))
             ON CONFLICT (jurisdiction_code, year, month) DO NOTHING RETURNING id
             """
         ).first()
@@ -130,7 +130,7 @@ enum SatisfactionStore {
             survey, from: .published, to: .answering, version: version,
             set: """
                 seed_values = \(bind: CanonicalJSON.text(sources)), draw_key = \(bind: key), drawn = \(bind: drawnJSON),
-                drawn_at = \(bind: millis), links_issued = \(bind: codes.count)
+                drawn_at = \(bind: millis)
                 """, on: db)
         for code in codes.shuffled() {
             try await db.sql.raw(
@@ -153,31 +153,10 @@ enum SatisfactionStore {
     /// Answers given together: each code spent (false for one gone, or sent twice in the batch),
     /// then per survey one statement adding the batch's sum to every cell; nothing else is kept.
     static func answer(_ given: [Answer], on db: any Database) async throws -> [Bool] {
-        guard !given.isEmpty else { return [] }
-        let spent = Set(
-            try await db.sql.raw(
-                "DELETE FROM satisfaction_codes WHERE digest IN (\(binds: given.map(\.digest))) RETURNING digest"
-            ).all().map { try RowReader($0).string("digest") })
-        var seen = Set<String>()
-        let accepted = given.map { spent.contains($0.digest) && seen.insert($0.digest).inserted }
+        let accepted = try await OneTimeCodes.spend(given.map(\.digest), in: .surveys, on: db)
         for (survey, here) in Dictionary(grouping: zip(given, accepted).filter(\.1).map(\.0), by: \.survey) {
-            let cells = here[0].cells
-            func column(_ choice: BallotChoice) -> SQLQueryString {
-                let sums = cells.map { cell in (cell.id, here.filter { $0.answers[cell.key] == choice }.count) }.filter { $0.1 > 0 }
-                guard !sums.isEmpty else { return "0" }
-                var cases: SQLQueryString = "CASE id"
-                for (id, n) in sums { cases.appendInterpolation(" WHEN \(bind: id) THEN \(bind: n)" as SQLQueryString) }
-                cases.appendLiteral(" ELSE 0 END")
-                return cases
-            }
-            try await db.sql.raw(
-                """
-                UPDATE satisfaction_cells SET satisfied = satisfied + \(column(.satisfied)),
-                  basically_satisfied = basically_satisfied + \(column(.basicallySatisfied)),
-                  dissatisfied = dissatisfied + \(column(.dissatisfied)), not_known = not_known + \(column(.unknown))
-                WHERE survey_id = \(bind: survey)
-                """
-            ).run()
+            try await OneTimeCodes.add(
+                here.map(\.answers), rows: here[0].cells.map { ($0.id, $0.key) }, owner: survey, in: .surveys, on: db)
         }
         return accepted
     }

@@ -100,14 +100,10 @@ struct SatisfactionWebController {
         let db = request.db
         let outcome =
             survey.state == .closed ? SatisfactionOutcome(survey: survey, cells: try await SatisfactionRead.cells(survey.id, on: db)) : nil
-        var names: [String] = []
-        if !survey.drawn.isEmpty {
-            let frame = try await SatisfactionRead.frame(survey.id, on: db)
-            names = survey.drawn.compactMap { $0 >= 1 && $0 <= frame.count ? frame[$0 - 1].name : nil }
-        }
         return .html(
             SatisfactionViews.survey(
-                survey, outcome: outcome, drawnNames: names, mayManage: request.may(.manage, .evaluation), form: form,
+                survey, outcome: outcome, drawnNames: try await SatisfactionRead.drawnNames(survey, on: db),
+                mayManage: request.may(.manage, .evaluation), form: form,
                 context: PageContext(request: request)), status: status)
     }
 

@@ -29,12 +29,8 @@ struct SurveyAnswerService {
         let answering = try await db.sql.raw(
             "SELECT id, title FROM satisfaction_surveys WHERE state = \(bind: SatisfactionSurvey.State.answering.rawValue)"
         ).all().map { (id: try RowReader($0).uuid("id"), title: try RowReader($0).string("title")) }
-        let digests = Dictionary(uniqueKeysWithValues: answering.map { (BallotCode.digest(code, campaign: $0.id.uuidString), $0) })
-        guard !digests.isEmpty,
-            let row = try await db.sql.raw(
-                "SELECT digest FROM satisfaction_codes WHERE digest IN (\(binds: Array(digests.keys)))"
-            ).first(),
-            let digest = try? RowReader(row).string("digest"), let survey = digests[digest]
+        guard let (owner, digest, _) = try await OneTimeCodes.find(code, among: answering.map(\.id), in: .surveys, on: db),
+            let survey = answering.first(where: { $0.id == owner })
         else { throw Self.invalidCode }
         return Form(survey: survey.id, title: survey.title, digest: digest, cells: try await SatisfactionRead.cells(survey.id, on: db))
     }

@@ -4,30 +4,43 @@ import Foundation
 /// The ballot at phone width: the code, then each series' units with 满意 / 基本满意 / 不满意 /
 /// 不了解 and a line for a comment.
 enum BallotViews {
-    static func ballotForm(_ csrf: String, _ children: [HNode]) -> HNode {
+    /// A form of the code-holder's page (`/ballot`, `/survey`): no account, the CSRF token of the
+    /// visitor's pre-login cookie, nothing filled in by the browser.
+    static func codeForm(_ action: SiteURL, _ csrf: String, _ children: [HNode]) -> HNode {
         el(
-            "form", [.action(.ballot), .post, .cls("form ballot"), Attr(name: "autocomplete", value: "off")],
+            "form", [.action(action), .post, .cls("form ballot"), Attr(name: "autocomplete", value: "off")],
             children: [voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)])] + children)
     }
 
-    static func entry(_ form: FormState, csrf: String, context: PageContext) -> String {
+    /// Where a code is typed (or put by the page's script from the link's `#`): the ballot's and
+    /// the monthly survey's first page.
+    static func codeEntry(
+        _ action: SiteURL, title: String, heading: String, intro: String, label: String, submit: String, form: FormState, csrf: String,
+        context: PageContext
+    ) -> String {
         let content: [HNode] =
-            [el("h1", [], text("“双百双评”投票"))] + Components.banner(form, context.lang) + [
-                el("p", [.cls("muted")], text("请输入纸条上的 12 位选票码（字母不分大小写，可省略短横线）。投票不记名，系统不保存您是谁。")),
-                ballotForm(
-                    csrf,
+            [el("h1", [], text(heading))] + Components.banner(form, context.lang) + [
+                el("p", [.cls("muted")], text(intro)),
+                codeForm(
+                    action, csrf,
                     [
                         Components.field(
-                            "code", "选票码", form, context.lang, required: true,
+                            "code", label, form, context.lang, required: true,
                             attrs: [
                                 .data("hash-code", ""), Attr(name: "autocapitalize", value: "characters"),
                                 Attr(name: "spellcheck", value: "false"), Attr(name: "maxlength", value: "40"),
                             ]),
                         voidEl("input", [.type("hidden"), .name("action"), .value("open")]),
-                        el("p", [.cls("actions")], Components.submit("打开选票")),
+                        el("p", [.cls("actions")], Components.submit(submit)),
                     ]),
             ]
-        return Layout.bare("投票", context: context, content: content)
+        return Layout.bare(title, context: context, content: content)
+    }
+
+    static func entry(_ form: FormState, csrf: String, context: PageContext) -> String {
+        codeEntry(
+            .ballot, title: "投票", heading: "“双百双评”投票", intro: "请输入纸条上的 12 位选票码（字母不分大小写，可省略短横线）。投票不记名，系统不保存您是谁。",
+            label: "选票码", submit: "打开选票", form: form, csrf: csrf, context: context)
     }
 
     static func ballot(_ b: BallotService.Ballot, form: FormState, saved: Bool, csrf: String, context: PageContext) -> String {
@@ -70,7 +83,7 @@ enum BallotViews {
                 "p", [.cls("actions sticky")],
                 el("button", [.type("submit"), .name("action"), .value("save"), .cls("button")], text("暂存")),
                 el("button", [.type("submit"), .name("action"), .value("cast"), .cls("primary")], text("提交投票"))))
-        content.append(ballotForm(csrf, fields))
+        content.append(codeForm(.ballot, csrf, fields))
         return Layout.bare("投票", context: context, content: content)
     }
 

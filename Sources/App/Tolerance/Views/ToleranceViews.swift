@@ -93,18 +93,18 @@ enum ToleranceViews {
     }
 
     /// The names cleared in public (no account): what a clearing says, never the case's file.
-    static func clearings(_ cleared: [(reference: String, record: ToleranceCaseRecord)], context: PageContext) -> String {
+    static func clearings(_ cleared: [ToleranceCaseRecord], context: PageContext) -> String {
         var content: [HNode] = [
             el("h1", [], text("澄清正名")),
             el("p", [.cls("muted")], text("经纪检监察机关核实认定予以容错的干部，在此公开澄清正名，为担当者担当。")),
         ]
         if cleared.isEmpty { content.append(el("p", [], text("暂无公示。"))) }
-        for (reference, c) in cleared {
+        for c in cleared {
             content.append(
                 el(
                     "article", [.cls("card clearing")],
                     el("h2", [], text("关于为\(c.personName)同志澄清正名的说明")),
-                    el("p", [.cls("muted small")], text("\(reference) · \(c.unitName)\(c.personPost) · \(c.clearedOn ?? "")")),
+                    el("p", [.cls("muted small")], text("\(c.reference) · \(c.unitName)\(c.personPost) · \(c.clearedOn ?? "")")),
                     el("p", [.cls("prewrap")], text(c.clearing ?? ""))))
         }
         return Layout.bare("澄清正名", context: context, content: content)

@@ -4,32 +4,11 @@ import Foundation
 /// The month's survey at phone width, for an enterprise with its link: each indicator with the
 /// units answering for it, 满意 / 基本满意 / 不满意 / 不了解 each.
 enum SurveyViews {
-    static func surveyForm(_ csrf: String, _ children: [HNode]) -> HNode {
-        el(
-            "form", [.action(.survey), .post, .cls("form ballot"), Attr(name: "autocomplete", value: "off")],
-            children: [voidEl("input", [.type("hidden"), .name(CSRFMiddleware.field), .value(csrf)])] + children)
-    }
-
     static func entry(_ form: FormState, csrf: String, context: PageContext) -> String {
-        let content: [HNode] =
-            [el("h1", [], text("企业满意度测评"))] + Components.banner(form, context.lang) + [
-                el(
-                    "p", [.cls("muted")],
-                    text("请输入邀请函上的 12 位测评码（字母不分大小写，可省略短横线）；从链接打开的会自动填好。测评不记名，系统不保存哪家企业如何评价。")),
-                surveyForm(
-                    csrf,
-                    [
-                        Components.field(
-                            "code", "测评码", form, context.lang, required: true,
-                            attrs: [
-                                .data("hash-code", ""), Attr(name: "autocapitalize", value: "characters"),
-                                Attr(name: "spellcheck", value: "false"), Attr(name: "maxlength", value: "40"),
-                            ]),
-                        voidEl("input", [.type("hidden"), .name("action"), .value("open")]),
-                        el("p", [.cls("actions")], Components.submit("打开测评")),
-                    ]),
-            ]
-        return Layout.bare("满意度测评", context: context, content: content)
+        BallotViews.codeEntry(
+            .survey, title: "满意度测评", heading: "企业满意度测评",
+            intro: "请输入邀请函上的 12 位测评码（字母不分大小写，可省略短横线）；从链接打开的会自动填好。测评不记名，系统不保存哪家企业如何评价。", label: "测评码",
+            submit: "打开测评", form: form, csrf: csrf, context: context)
     }
 
     static func form(
@@ -62,7 +41,7 @@ enum SurveyViews {
             el(
                 "p", [.cls("actions sticky")],
                 el("button", [.type("submit"), .name("action"), .value("answer"), .cls("primary")], text("提交评价"))))
-        content.append(surveyForm(csrf, fields))
+        content.append(BallotViews.codeForm(.survey, csrf, fields))
         return Layout.bare("满意度测评", context: context, content: content)
     }
 
