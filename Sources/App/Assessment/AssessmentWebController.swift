@@ -121,12 +121,12 @@ struct AssessmentWebController {
         let year = try AssessmentUnits.year(request, results: true)
         let overview = try await ProgressFigures.overview(request, year: year, units: [unit])
         let figures = overview.figures
+        let items = Dictionary(
+            uniqueKeysWithValues: Measure.targeted.map { ($0, figures.tally.figure(unit: unit.id.uuidString, $0).items) })
         let model = ProgressView.UnitModel(
             unit: unit, year: year, latestYear: request.clock.today.year, through: figures.through,
-            lines: overview.units.first?.lines ?? [],
-            items: Dictionary(
-                uniqueKeysWithValues: Measure.targeted.map { ($0, figures.tally.figure(unit: unit.id.uuidString, $0).items) }),
-            titles: figures.titles)
+            lines: overview.units.first?.lines ?? [], items: items,
+            titles: try await ProgressFigures.titles(of: items.values.joined().map(\.project), on: request.db))
         return .html(ProgressView.unit(model, context: PageContext(request: request)))
     }
 }

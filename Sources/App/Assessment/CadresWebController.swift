@@ -37,11 +37,11 @@ struct CadresWebController {
         let (rows, figures) = try await CadreFigures.rows(request, year: year, units: [cadre.unit])
         let key = cadre.id.uuidString
         let user = try request.requireUser()
+        let own = Dictionary(uniqueKeysWithValues: ScoreFormula.Measure.targeted.map { ($0, figures.tally.figure(person: key, $0)) })
         let model = CadresView.PersonModel(
             cadre: cadre, year: year, latestYear: request.clock.today.year, through: figures.through,
-            line: rows.first { $0.person.id == cadre.id }?.line,
-            figures: Dictionary(uniqueKeysWithValues: ScoreFormula.Measure.targeted.map { ($0, figures.tally.figure(person: key, $0)) }),
-            titles: figures.titles,
+            line: rows.first { $0.person.id == cadre.id }?.line, figures: own,
+            titles: try await ProgressFigures.titles(of: own.values.flatMap(\.items).map(\.project), on: request.db),
             pool: Self.readsPool(request)
                 ? try await ReservePoolService.records(scope: user.scope.value, person: cadre.id, on: request.db) : nil)
         return .html(CadresView.person(model, context: PageContext(request: request)))

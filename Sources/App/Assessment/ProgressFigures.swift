@@ -16,8 +16,6 @@ enum ProgressFigures {
         var through: CivilDate
         var tally: CreditedResults.Tally
         var lastYear: CreditedResults.Tally
-        /// Project titles for the lists behind the figures.
-        var titles: [String: String]
         /// 在谈项目 per unit at `through` (`CreditedResults.negotiating`), for the year-end seats.
         var negotiating: [String: Int]
         /// Signings not started on time per unit at `through`, for the ranking's deductions.
@@ -25,108 +23,94 @@ enum ProgressFigures {
     }
 
     /// The facts of a jurisdiction's projects (and those inside it) as the tally reads them.
-    static func facts(scope: JurisdictionCode, on db: any Database) async throws -> (
-        projects: [CreditedResults.Project], titles: [String: String]
-    ) {
-        try decode(try await factRows(scope: scope, on: db))
+    static func facts(scope: JurisdictionCode, on db: any Database) async throws -> [CreditedResults.Project] {
+        try await read(scope: scope, funds: nil, on: db).projects
     }
 
-    /// The rows `facts` is made of, as the database answers them.
-    struct FactRows: Sendable {
-        var reports: [any SQLRow]
-        var shares: [any SQLRow]
-        var heads: [any SQLRow]
-        var schedule: SettingsSchedule
-    }
-
-    static func factRows(scope: JurisdictionCode, on db: any Database) async throws -> FactRows {
-        let sql = db.sql
-        let inScope: SQLQueryString = "p.jurisdiction_code >= \(bind: scope.prefix) AND p.jurisdiction_code < \(bind: scope.prefix + "~")"
-        let reports = try await sql.raw(
-            """
-            SELECT r.project_id, r.to_stage, r.occurred_on, r.contract_minor, r.contract_currency
-            FROM stage_reports r JOIN projects p ON p.id = r.project_id
-            WHERE \(inScope) AND r.verified_by IS NOT NULL ORDER BY r.project_id, r.sequence
-            """
-        ).all()
-        let shares = try await sql.raw(
-            """
-            SELECT a.project_id, a.unit_id, a.person_id, a.basis_points FROM project_attractors a JOIN projects p ON p.id = a.project_id
-            WHERE \(inScope) ORDER BY a.project_id, a.basis_points DESC, a.person_id
-            """
-        ).all()
-        let heads = try await sql.raw("SELECT p.id, p.title, p.jurisdiction_code, p.accepted_on FROM projects p WHERE \(inScope)").all()
-        let schedule = SettingsSchedule(try await SettingsService.rows(on: db).compactMap(\.entry))
-        return FactRows(reports: reports, shares: shares, heads: heads, schedule: schedule)
-    }
-
-    /// The projects' verified facts from their rows: pure work, done off the event loops by `year`.
-    static func decode(_ rows: FactRows) throws -> (projects: [CreditedResults.Project], titles: [String: String]) {
-        let (reports, shares, heads, schedule) = (rows.reports, rows.shares, rows.heads, rows.schedule)
-        var byProject: [UUID: [ProjectFacts.Report]] = [:]
-        for row in reports {
-            let r = RowReader(row)
-            guard let stage = ProjectStage(rawValue: try r.string("to_stage")), let on = CivilDate(try r.string("occurred_on")) else {
-                continue
-            }
-            let currency = Currency(rawValue: try r.optionalString("contract_currency") ?? "") ?? .cny
-            let contract = try r.optionalInt64("contract_minor").map { Money(minorUnits: $0, currency: currency) }
-            byProject[try r.uuid("project_id"), default: []].append(.init(to: stage, on: on, verified: true, contract: contract))
-        }
-        var sharesBy: [UUID: [CreditedResults.Share]] = [:]
-        for row in shares {
-            let r = RowReader(row)
-            let share = CreditedResults.Share(
-                unit: try r.uuid("unit_id").uuidString, person: try r.uuid("person_id").uuidString, basisPoints: try r.int("basis_points"))
-            sharesBy[try r.uuid("project_id"), default: []].append(share)
-        }
-        var projects: [CreditedResults.Project] = []
+    /// The titles of the projects a list behind a figure names, read when the list is shown: a
+    /// city's hundred thousand titles are not kept beside its tally.
+    static func titles(of projects: some Sequence<String>, on db: any Database) async throws -> [String: String] {
+        let ids = Set(projects).compactMap(UUID.init(uuidString:))
         var titles: [String: String] = [:]
-        for row in heads {
+        for start in stride(from: 0, to: ids.count, by: chunk) {
+            let part = Array(ids[start..<min(start + chunk, ids.count)])
+            for row in try await db.sql.raw("SELECT id, title FROM projects WHERE id IN (\(binds: part))").all() {
+                let r = RowReader(row)
+                titles[try r.uuid("id").uuidString] = try r.string("title")
+            }
+        }
+        return titles
+    }
+
+    /// A jurisdiction's projects as the tally reads them, and their verified funds that arrived in
+    /// `span` (none without one).
+    struct Facts: Sendable {
+        var projects: [CreditedResults.Project] = []
+        var funds: [CreditedResults.Funds] = []
+    }
+
+    /// Projects whose reports, shares and funds are read together. A province-sized city read in
+    /// one go held every row at once (180 MB of rows beside what they decode to); a chunk at a time
+    /// holds a few megabytes, in three indexed reads per chunk.
+    static let chunk = 2_000
+
+    static func read(scope: JurisdictionCode, funds span: ClosedRange<CivilDate>?, chunk: Int = chunk, on db: any Database) async throws
+        -> Facts
+    {
+        let sql = db.sql
+        let schedule = SettingsSchedule(try await SettingsService.rows(on: db).compactMap(\.entry))
+        var reader = FactReader(heads: try await heads(scope: scope, on: db), schedule: schedule, chunk: chunk)
+        for start in stride(from: 0, to: reader.heads.count, by: chunk) {
+            let part = reader.heads[start..<min(start + chunk, reader.heads.count)].map(\.id)
+            let reports = try await sql.raw(
+                """
+                SELECT project_id, to_stage, occurred_on, contract_minor, contract_currency FROM stage_reports
+                WHERE project_id IN (\(binds: part)) AND verified_by IS NOT NULL ORDER BY project_id, sequence
+                """
+            ).all()
+            let shares = try await sql.raw(
+                """
+                SELECT project_id, unit_id, person_id, basis_points FROM project_attractors
+                WHERE project_id IN (\(binds: part)) ORDER BY project_id, basis_points DESC, person_id
+                """
+            ).all()
+            var funds: [any SQLRow] = []
+            if let span {
+                funds = try await sql.raw(
+                    """
+                    SELECT id, project_id, arrived_on, amount_minor, currency, is_foreign FROM funds_arrivals
+                    WHERE project_id IN (\(binds: part)) AND verified_by IS NOT NULL
+                      AND arrived_on >= \(bind: span.lowerBound.description) AND arrived_on <= \(bind: span.upperBound.description)
+                    ORDER BY project_id, arrived_on, id
+                    """
+                ).all()
+            }
+            try reader.add(from: start, reports: reports, shares: shares, funds: funds)
+        }
+        return reader.facts
+    }
+
+    /// The jurisdiction's projects, decoded at once so their rows are let go.
+    static func heads(scope: JurisdictionCode, on db: any Database) async throws -> [FactReader.Head] {
+        try await db.sql.raw(
+            """
+            SELECT p.id, p.jurisdiction_code, p.accepted_on FROM projects p
+            WHERE p.jurisdiction_code >= \(bind: scope.prefix) AND p.jurisdiction_code < \(bind: scope.prefix + "~")
+            """
+        ).all().map { row in
             let r = RowReader(row)
             let id = try r.uuid("id")
-            titles[id.uuidString] = try r.string("title")
-            let reports = byProject[id] ?? []
-            let facts = ProjectFacts.from(reports)
-            // the major threshold of the project's own jurisdiction on the day it signed
-            let code = try? JurisdictionCode(try r.string("jurisdiction_code"))
-            let threshold = code.flatMap { code in facts.signing.map { schedule.inEffect(for: code, on: $0.on).settings.majorThreshold } }
-            projects.append(
-                CreditedResults.Project(
-                    id: id.uuidString, shares: sharesBy[id] ?? [], signing: facts.signing, startedOn: facts.entered[.started],
-                    producingOn: facts.entered[.producing], majorThreshold: threshold ?? ProjectRules.defaultMajorThreshold,
-                    acceptedOn: CivilDate(try r.string("accepted_on")), verifiedReports: reports))
+            return FactReader.Head(
+                id: id, key: id.uuidString, code: try? JurisdictionCode(try r.string("jurisdiction_code")),
+                acceptedOn: CivilDate(try r.string("accepted_on")))
         }
-        return (projects, titles)
     }
 
     /// Verified funds entries of the jurisdiction's projects that arrived in the span.
     static func funds(scope: JurisdictionCode, from: CivilDate, through: CivilDate, on db: any Database) async throws
         -> [CreditedResults.Funds]
     {
-        try decodeFunds(try await fundsRows(scope: scope, from: from, through: through, on: db))
-    }
-
-    static func fundsRows(scope: JurisdictionCode, from: CivilDate, through: CivilDate, on db: any Database) async throws -> [any SQLRow] {
-        try await db.sql.raw(
-            """
-            SELECT f.id, f.project_id, f.arrived_on, f.amount_minor, f.currency, f.is_foreign
-            FROM funds_arrivals f JOIN projects p ON p.id = f.project_id
-            WHERE p.jurisdiction_code >= \(bind: scope.prefix) AND p.jurisdiction_code < \(bind: scope.prefix + "~")
-              AND f.verified_by IS NOT NULL AND f.arrived_on >= \(bind: from.description) AND f.arrived_on <= \(bind: through.description)
-            """
-        ).all()
-    }
-
-    static func decodeFunds(_ rows: [any SQLRow]) throws -> [CreditedResults.Funds] {
-        try rows.compactMap { row in
-            let r = RowReader(row)
-            guard let arrived = CivilDate(try r.string("arrived_on")) else { return nil }
-            return CreditedResults.Funds(
-                id: try r.uuid("id").uuidString, project: try r.uuid("project_id").uuidString, arrivedOn: arrived,
-                amount: Money(minorUnits: try r.int64("amount_minor"), currency: Currency(rawValue: try r.string("currency")) ?? .cny),
-                isForeign: try r.bool("is_foreign"))
-        }
+        try await read(scope: scope, funds: from...through, on: db).funds
     }
 
     /// The year's tally for a jurisdiction, kept 30 s and dropped by any write of the process: the
@@ -139,23 +123,25 @@ enum ProgressFigures {
         let key = ShortCache.writeSensitive + "progress|\(scope.value)|\(year)|\(through)"
         return try await request.application.shortCache.value(key, ttl: 30) {
             let rates = try await ExchangeRate.table(on: db)
-            let rows = try await factRows(scope: scope, on: db)
             let first = CivilDate(year: year, month: 1, day: 1)!
             let lastFirst = CivilDate(year: year - 1, month: 1, day: 1)!
-            let fundsRows = try await Self.fundsRows(scope: scope, from: lastFirst, through: through, on: db)
+            let facts = try await read(scope: scope, funds: lastFirst...through, on: db)
             // a province-sized city's tally takes a while: on the figures' own thread, never on an
             // event loop, where every page of the loop would wait behind it
-            return try await OwnThreadPool.figuresPool.runIfActive {
-                let (projects, titles) = try decode(rows)
-                let funds = try decodeFunds(fundsRows)
+            let figures = try await OwnThreadPool.figuresPool.runIfActive {
+                let (projects, funds) = (facts.projects, facts.funds)
                 return Year(
                     year: year, through: through,
                     tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
                     lastYear: CreditedResults.tally(
-                        projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates),
-                    titles: titles, negotiating: CreditedResults.negotiating(projects, on: through),
+                        projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates,
+                        items: false),
+                    negotiating: CreditedResults.negotiating(projects, on: through),
                     notStarted: CreditedResults.notStartedOnTime(projects, on: through))
             }
+            // what was read to count is let go by now: handed back to the system, not kept at its peak
+            ReleasedMemory.giveBack()
+            return figures
         }
     }
 

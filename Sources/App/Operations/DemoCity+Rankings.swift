@@ -14,7 +14,7 @@ extension DemoCity {
         guard let setter = try await Person.query(on: db).filter(\.$login == "demo-bureau").first()?.id else { return }
         let scope = try JurisdictionCode(Self.cityCode)
         let rates = try await ExchangeRate.table(on: db)
-        let (projects, _) = try await ProgressFigures.facts(scope: scope, on: db)
+        let projects = try await ProgressFigures.facts(scope: scope, on: db)
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let earliest = CivilDate(year: today.year - 2, month: 1, day: 1)!
         let funds = try await ProgressFigures.funds(scope: scope, from: earliest, through: today, on: db)

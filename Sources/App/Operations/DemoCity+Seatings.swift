@@ -36,7 +36,7 @@ extension DemoCity {
         let head = people[0].id!
 
         // last year's verified signing of 3亿–8亿元 with one attractor, credited to the head
-        let (projects, _) = try await ProgressFigures.facts(scope: scope, on: db)
+        let projects = try await ProgressFigures.facts(scope: scope, on: db)
         let story = projects.first { project in
             guard let signing = project.signing, signing.on.year == lastYear, project.shares.count == 1 else { return false }
             return (30_000...80_000).contains(signing.contract.minorUnits / 1_000_000) && signing.contract.currency == .cny
@@ -82,7 +82,7 @@ extension DemoCity {
 
         // the year-end meetings: each year's seating published on 15 January after it
         let rates = try await ExchangeRate.table(on: db)
-        let (facts, _) = try await ProgressFigures.facts(scope: scope, on: db)
+        let facts = try await ProgressFigures.facts(scope: scope, on: db)
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let staff = try await SeatingService.staff(units.map(\.id), on: db)
         var topCadres: [String] = []

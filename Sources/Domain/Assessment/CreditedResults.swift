@@ -96,9 +96,9 @@ public enum CreditedResults {
 
         public init(done: Int64 = 0, items: [Item] = []) { (self.done, self.items) = (done, items) }
 
-        mutating func add(_ item: Item) {
+        mutating func add(_ item: Item, keeping: Bool) {
             done += item.credited
-            items.append(item)
+            if keeping { items.append(item) }
         }
     }
 
@@ -112,70 +112,76 @@ public enum CreditedResults {
         public func figure(person: String, _ measure: Measure) -> Figure { persons[person]?[measure] ?? Figure() }
     }
 
-    /// Credits every verified fact dated from `from` through `through`.
+    /// Credits every verified fact dated from `from` through `through`. With `items: false` each
+    /// figure keeps its sum only — a year-before comparison needs no list, and a city's list costs
+    /// tens of megabytes.
     public static func tally(
-        projects: [Project], funds: [Funds], from: CivilDate, through: CivilDate, rates: ExchangeRates
+        projects: [Project], funds: [Funds], from: CivilDate, through: CivilDate, rates: ExchangeRates, items keeping: Bool = true
     ) -> Tally {
         var tally = Tally()
         let within = { (date: CivilDate) in from <= date && date <= through }
-        let byID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var splits: [String: Split] = [:]
+        // the projects funds arrived for, by id: a city's projects are not copied into a dictionary
+        let funded = Set(funds.lazy.filter { within($0.arrivedOn) }.map(\.project))
+        let byID = Dictionary(
+            projects.indices.lazy.filter { funded.contains(projects[$0].id) }.map { (projects[$0].id, $0) },
+            uniquingKeysWith: { first, _ in first })
 
-        func credit(_ project: Project, _ measure: Measure, on date: CivilDate, amount: Int64?, funds: String? = nil) {
-            let split: Split
-            if let known = splits[project.id] {
-                split = known
-            } else {
-                split = Split(project.shares)
-                splits[project.id] = split
-            }
+        func credit(_ project: Project, _ split: Split, _ measure: Measure, on date: CivilDate, amount: Int64?, funds: String? = nil) {
             guard !split.shares.isEmpty else { return }
             let parts = amount.map { CreditSplit.apportion($0, basisPoints: split.basisPoints) } ?? split.shares.map { _ in 1 }
             var unitParts = [Int64](repeating: 0, count: split.units.count)
             for (index, share) in split.shares.enumerated() {
                 unitParts[split.owner[index]] += parts[index]
                 let item = Item(project: project.id, funds: funds, on: date, credited: parts[index], whole: amount ?? 1)
-                tally.persons[share.person, default: [:]][measure, default: Figure()].add(item)
+                tally.persons[share.person, default: [:]][measure, default: Figure()].add(item, keeping: keeping)
             }
             // a unit of several attractors: its parts together, or one count
             for (index, unit) in split.units.enumerated() {
                 let credited = amount == nil ? 1 : unitParts[index]
                 tally.units[unit, default: [:]][measure, default: Figure()].add(
-                    Item(project: project.id, funds: funds, on: date, credited: credited, whole: amount ?? 1))
+                    Item(project: project.id, funds: funds, on: date, credited: credited, whole: amount ?? 1), keeping: keeping)
             }
         }
 
         for project in projects {
+            // worked out once per project, however many of its facts fall in the span
+            var worked: Split?
+            func split() -> Split {
+                if let worked { return worked }
+                let made = Split(project.shares)
+                worked = made
+                return made
+            }
             if let signing = project.signing, within(signing.on) {
                 if let cny = rates.cny(signing.contract, on: signing.on) {
-                    credit(project, .contractInvestment, on: signing.on, amount: cny.minorUnits)
-                    credit(project, .projectsSigned, on: signing.on, amount: nil)
+                    credit(project, split(), .contractInvestment, on: signing.on, amount: cny.minorUnits)
+                    credit(project, split(), .projectsSigned, on: signing.on, amount: nil)
                     if ProjectRules.isMajor(cny: cny, threshold: project.majorThreshold) {
-                        credit(project, .majorProjects, on: signing.on, amount: nil)
+                        credit(project, split(), .majorProjects, on: signing.on, amount: nil)
                     }
                 } else {
                     tally.missingRates.insert("\(signing.contract.currency.rawValue) \(ExchangeRates.month(of: signing.on))")
                 }
             }
-            if let started = project.startedOn, within(started) { credit(project, .projectsStarted, on: started, amount: nil) }
+            if let started = project.startedOn, within(started) { credit(project, split(), .projectsStarted, on: started, amount: nil) }
             if let producing = project.producingOn, within(producing) {
-                credit(project, .projectsProducing, on: producing, amount: nil)
+                credit(project, split(), .projectsProducing, on: producing, amount: nil)
             }
         }
         for entry in funds where within(entry.arrivedOn) {
-            guard let project = byID[entry.project] else { continue }
+            guard let index = byID[entry.project] else { continue }
             let measure: Measure = entry.isForeign ? .fundsForeign : .fundsDomestic
             guard let amount = rates.convert(entry.amount, to: entry.isForeign ? .usd : .cny, on: entry.arrivedOn) else {
                 tally.missingRates.insert("\(entry.amount.currency.rawValue) \(ExchangeRates.month(of: entry.arrivedOn))")
                 continue
             }
-            credit(project, measure, on: entry.arrivedOn, amount: amount, funds: entry.id)
+            credit(projects[index], Split(projects[index].shares), measure, on: entry.arrivedOn, amount: amount, funds: entry.id)
         }
         return tally
     }
 
     /// A project's shares above nothing, its units each once in order, and which unit each share
-    /// is of — worked out once per project, however many facts it credits.
+    /// is of.
     struct Split {
         var shares: [Share]
         var basisPoints: [Int]

@@ -53,4 +53,18 @@ struct ShortCacheTests {
         try await Task.sleep(nanoseconds: 400_000_000)
         #expect(try await cache.value("w:board", ttl: 5) { version.withLockedValue { $0 } } == 2)
     }
+
+    @Test func anEntryNobodyAskedForIsLetGo() async throws {
+        let cache = ShortCache()
+        let start = Date()
+        _ = try await cache.value("progress|2026-11-20", ttl: 30, now: start) { 1 }
+        _ = try await cache.value("progress|2026-11-21", ttl: 30, now: start) { 1 }
+        // within the grace an expired entry still answers with its value while it refreshes
+        let soon = start.addingTimeInterval(30 + ShortCache.forgottenAfter - 5)
+        #expect(try await cache.value("progress|2026-11-21", ttl: 30, now: soon) { 2 } == 1)
+        // past it, yesterday's entry is gone: asked again, it is computed afresh, not answered stale
+        let late = start.addingTimeInterval(30 + ShortCache.forgottenAfter + 61)
+        _ = try await cache.value("other", ttl: 30, now: late) { 0 }
+        #expect(try await cache.value("progress|2026-11-20", ttl: 30, now: late) { 3 } == 3)
+    }
 }

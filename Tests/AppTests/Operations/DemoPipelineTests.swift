@@ -166,6 +166,34 @@ struct DemoPipelineTests {
             // visits set next steps: some open, some done
             let steps = try await Activity.query(on: db).filter(\.$nextDue != nil).all()
             #expect(steps.contains { $0.nextDoneOn == nil } && steps.contains { $0.nextDoneOn != nil })
+            // the tally's facts read a chunk of projects at a time: chunks of seven read what one read
+            // does, and every verified funds entry of the year is behind the figures, none lost at a
+            // chunk's edge
+            let city = try JurisdictionCode(DemoCity.cityCode)
+            let (first, last) = (CivilDate("2025-01-01")!, CivilDate("2025-12-31")!)
+            let whole = try await ProgressFigures.read(scope: city, funds: first...last, chunk: 1_000_000, on: db)
+            let chunked = try await ProgressFigures.read(scope: city, funds: first...last, chunk: 7, on: db)
+            #expect(whole.projects.count > 7 && chunked.projects.count == whole.projects.count)
+            let rates = try await ExchangeRate.table(on: db)
+            func tally(_ facts: ProgressFigures.Facts) -> CreditedResults.Tally {
+                CreditedResults.tally(projects: facts.projects, funds: facts.funds, from: first, through: last, rates: rates)
+            }
+            let (a, b) = (tally(whole), tally(chunked))
+            #expect(a.units.keys.sorted() == b.units.keys.sorted() && a.persons.keys.sorted() == b.persons.keys.sorted())
+            // the same sums of the same lines (in the order each read them)
+            func lines(_ figure: CreditedResults.Figure) -> [String] {
+                figure.items.map { "\($0.project) \($0.funds ?? "") \($0.on) \($0.credited) \($0.whole)" }.sorted()
+            }
+            for (unit, figures) in a.units {
+                for (measure, figure) in figures {
+                    #expect(b.figure(unit: unit, measure).done == figure.done && lines(b.figure(unit: unit, measure)) == lines(figure))
+                }
+            }
+            let verifiedFunds = try await FundsArrival.query(on: db).filter(\.$verifiedBy != nil).all()
+                .filter { $0.arrivedOn.hasPrefix("2025") }.map { $0.id!.uuidString }
+            let behind = b.units.values.flatMap { [$0[.fundsDomestic], $0[.fundsForeign]] }.compactMap { $0 }.flatMap(\.items).compactMap(
+                \.funds)
+            #expect(!verifiedFunds.isEmpty && Set(behind) == Set(verifiedFunds))
         }
     }
 }

@@ -23,6 +23,31 @@ struct CadreResultsTests {
         #expect(tally.figure(person: "李", .projectsSigned).done == 1 && tally.figure(person: "王", .projectsSigned).done == 1)
     }
 
+    @Test func aTallyOfSumsOnlyHasTheSameSumsAndNoLists() {
+        // seed [004]'s 29.14亿元 signed by one unit's two cadres, and 4.389亿元 arrived in two entries
+        let project = CreditedResults.Project(
+            id: "p", shares: [.init(unit: "驻深办", person: "王", basisPoints: 5000), .init(unit: "驻深办", person: "李", basisPoints: 5000)],
+            signing: .init(on: CivilDate("2025-03-20")!, contract: Money(minorUnits: 2_914_000_000 * 100)), startedOn: nil,
+            producingOn: nil)
+        let funds = [
+            CreditedResults.Funds(
+                id: "f1", project: "p", arrivedOn: CivilDate("2025-03-25")!, amount: Money(minorUnits: 400_000_000 * 100), isForeign: false),
+            CreditedResults.Funds(
+                id: "f2", project: "p", arrivedOn: CivilDate("2025-03-28")!, amount: Money(minorUnits: 38_900_000 * 100), isForeign: false),
+        ]
+        let (from, through) = (CivilDate("2025-01-01")!, CivilDate("2025-12-31")!)
+        let listed = CreditedResults.tally(projects: [project], funds: funds, from: from, through: through, rates: ExchangeRates())
+        let summed = CreditedResults.tally(
+            projects: [project], funds: funds, from: from, through: through, rates: ExchangeRates(), items: false)
+        for measure in [ScoreFormula.Measure.contractInvestment, .fundsDomestic, .projectsSigned, .majorProjects] {
+            #expect(summed.figure(unit: "驻深办", measure).done == listed.figure(unit: "驻深办", measure).done)
+            #expect(summed.figure(person: "李", measure).done == listed.figure(person: "李", measure).done)
+            #expect(summed.figure(unit: "驻深办", measure).items.isEmpty)
+        }
+        #expect(listed.figure(unit: "驻深办", .fundsDomestic).done == 438_900_000 * 100)
+        #expect(listed.figure(unit: "驻深办", .fundsDomestic).items.count == 2)
+    }
+
     @Test func cadresAreRankedByTheStatedRule() {
         func line(_ name: String, _ contract: Int64, signings: Int = 0, visits: Int = 0) -> CadreLine {
             CadreLine(

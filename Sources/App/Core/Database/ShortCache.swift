@@ -8,7 +8,9 @@ import Vapor
 /// keeps answering with it while one refresh runs in the background, so nobody waits for a
 /// province-sized recomputation every `ttl`. `invalidate` drops entries outright (the writer sees
 /// the change at once), and a refresh begun before it is not stored. Each app process keeps its
-/// own, so a change shows on another node after about `ttl`.
+/// own, so a change shows on another node after about `ttl`. An entry nobody asked for in
+/// `forgottenAfter` seconds past its expiry is let go: keys name days and filters, and yesterday's
+/// city tally must not stay in memory until the next restart.
 final class ShortCache: Sendable {
     /// Keys under this prefix are dropped after every write transaction of a request.
     static let writeSensitive = "w:"
@@ -22,8 +24,13 @@ final class ShortCache: Sendable {
         var refreshing = false
     }
 
+    /// Seconds past its expiry after which an entry nobody asked for is dropped.
+    static let forgottenAfter: TimeInterval = 600
+
     private struct State {
         var entries: [String: Entry] = [:]
+        /// When the entries are next looked over for forgotten ones.
+        var nextSweep = Date.distantPast
         /// Bumped by every invalidation: a refresh finishing under another generation is dropped.
         var generation = 0
     }
@@ -34,6 +41,10 @@ final class ShortCache: Sendable {
         async throws -> T
     {
         let task = state.withLockedValue { state -> Task<any Sendable, any Error> in
+            if now >= state.nextSweep {
+                state.entries = state.entries.filter { $0.value.expires.addingTimeInterval(Self.forgottenAfter) > now }
+                state.nextSweep = now.addingTimeInterval(60)
+            }
             if let entry = state.entries[key] {
                 if entry.expires > now || entry.refreshing { return entry.task }
                 // expired: answer with the value we have while one refresh runs
