@@ -121,12 +121,19 @@ struct AssessmentWebController {
         let year = try AssessmentUnits.year(request, results: true)
         let overview = try await ProgressFigures.overview(request, year: year, units: [unit])
         let figures = overview.figures
-        let items = Dictionary(
+        let focus = try request.queryChoice("measure", Measure.self)
+        if let focus, !Measure.targeted.contains(focus) {
+            throw Request.invalidQuery("measure", focus.rawValue, expected: "有目标任务的指标", "a measure with targets")
+        }
+        let page = try request.queryPage()
+        let all = Dictionary(
             uniqueKeysWithValues: Measure.targeted.map { ($0, figures.tally.figure(unit: unit.id.uuidString, $0).items) })
-        let model = ProgressView.UnitModel(
+        let shown = ProgressView.UnitModel.shown(all, focus: focus, page: page)
+        var model = ProgressView.UnitModel(
             unit: unit, year: year, latestYear: request.clock.today.year, through: figures.through,
-            lines: overview.units.first?.lines ?? [], items: items,
-            titles: try await ProgressFigures.titles(of: items.values.joined().map(\.project), on: request.db))
+            lines: overview.units.first?.lines ?? [], items: shown.items,
+            titles: try await ProgressFigures.titles(of: shown.items.values.joined().map(\.project), on: request.db))
+        (model.counts, model.focus, model.page, model.hasMore) = (all.mapValues(\.count), focus, page, shown.hasMore)
         return .html(ProgressView.unit(model, context: PageContext(request: request)))
     }
 }

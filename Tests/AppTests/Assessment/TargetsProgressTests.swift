@@ -78,6 +78,13 @@ struct TargetsProgressTests {
             // the whole contract and the unit's part in one unit for the column
             #expect(unitPage.contains("伟德线路板高多层板项目") && unitPage.contains("总额（亿元）") && unitPage.contains(">29.14<"))
             #expect(unitPage.contains(">17.48<") && unitPage.contains("至本季末目标"))
+            // one figure's lines a page at a time; a figure without targets or unknown is refused by name
+            let signings = try await w.bureau.get("/progress/\(first)?year=2026&measure=contractInvestment").body.string
+            #expect(signings.contains("伟德线路板高多层板项目") && signings.contains("返回全部指标") && !signings.contains("<h2>签约项目数："))
+            #expect(unitPage.contains("<h2>签约项目数：") && !unitPage.contains("返回全部指标"))
+            #expect(try await w.bureau.get("/progress/\(first)?measure=satisfaction").status == .badRequest)
+            let unknown = try await w.bureau.get("/progress/\(first)?measure=AAA")
+            #expect(unknown.status == .badRequest && unknown.body.string.contains("measure"))
             // a year not begun has no results to read
             #expect(try await api.send(.GET, "/api/v1/progress?year=2027").status == .badRequest)
             #expect(try await w.bureau.get("/targets?year=2027").status == .ok)

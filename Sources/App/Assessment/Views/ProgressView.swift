@@ -26,8 +26,33 @@ enum ProgressView {
         var latestYear: Int
         var through: CivilDate
         var lines: [ProgressLine]
+        /// The lines shown of each figure, in date order.
         var items: [Measure: [CreditedResults.Item]]
         var titles: [String: String]
+        /// How many lines each figure has in all.
+        var counts: [Measure: Int] = [:]
+        /// One figure's lines, a page at a time; nil for every figure's latest.
+        var focus: Measure?
+        var page = 1
+        var hasMore = false
+
+        /// Lines of each figure on the page of every figure: a city bureau's row had 5,604 lines
+        /// (1.7 MB) on one page.
+        static let latest = 100
+        /// Lines of one figure a page.
+        static let perPage = 500
+
+        /// The lines a page shows: each figure's latest, or one figure's page in date order.
+        static func shown(_ all: [Measure: [CreditedResults.Item]], focus: Measure?, page: Int) -> (
+            items: [Measure: [CreditedResults.Item]], hasMore: Bool
+        ) {
+            let ordered = all.mapValues { $0.sorted { ($0.on, $0.project, $0.funds ?? "") < ($1.on, $1.project, $1.funds ?? "") } }
+            guard let focus else { return (ordered.mapValues { Array($0.suffix(latest)) }, false) }
+            let lines = ordered[focus] ?? []
+            let start = min((page - 1) * perPage, lines.count)
+            let end = min(start + perPage, lines.count)
+            return ([focus: Array(lines[start..<end])], end < lines.count)
+        }
     }
 
     static func paceTag(_ line: ProgressLine, on date: CivilDate, _ lang: Lang) -> HNode? {
@@ -129,12 +154,13 @@ enum ProgressView {
                     lang("去年同期", "Same day last year"),
                 ], summary, empty: "", numeric: [1, 2, 3, 4, 6]),
         ]
-        for line in model.lines {
+        for line in model.lines where model.focus == nil || model.focus == line.measure {
             let items = model.items[line.measure] ?? []
             guard !items.isEmpty else { continue }
+            let count = model.counts[line.measure] ?? items.count
             // the drill-down's money in one unit a column, its total in the same
             let column = TargetText.column(line.measure, items.flatMap { [$0.whole, $0.credited] })
-            let rows = items.sorted { ($0.on, $0.project) < ($1.on, $1.project) }.map { item -> [HNode] in
+            let rows = items.map { item -> [HNode] in
                 let title = model.titles[item.project] ?? item.project
                 let project = UUID(uuidString: item.project).map { link(.project($0), title) } ?? text(title)
                 return [
@@ -152,13 +178,33 @@ enum ProgressView {
                     ],
                     rows, empty: "", numeric: [2, 3], dates: [1],
                     foot: [
-                        text(lang("合计 \(items.count) 项", "\(items.count) items")), text(""), text(""),
+                        text(lang("合计 \(count) 项", "\(count) items")), text(""), text(""),
                         text(TargetText.cell(line.done, line.measure, column)),
                     ]))
+            content.append(contentsOf: more(model, line.measure, shown: items.count, of: count, lang))
         }
         return Layout.page(
             lang("\(model.unit.name) \(model.year) 年进度", "\(model.unit.name): progress \(model.year)"),
             crumbs: [.init(title: lang("进度", "Progress"), url: .progress), .init(title: model.unit.name)], context: context,
             content: content)
+    }
+
+    /// Below a figure's lines: how many of how many, and the way to the rest.
+    private static func more(_ model: UnitModel, _ measure: Measure, shown: Int, of count: Int, _ lang: Lang) -> [HNode] {
+        let query = ["year": String(model.year), "measure": measure.rawValue]
+        guard model.focus != nil else {
+            guard shown < count else { return [] }
+            let all = SiteURL.unitProgress(model.unit.id).with(query: query)
+            return [
+                el(
+                    "p", [.cls("muted")], text(lang("共 \(count) 项，此处列出最近 \(shown) 项。", "\(count) items; the latest \(shown) are listed. ")),
+                    el("a", [.href(all)], text(lang("逐页查看全部", "See them all, a page at a time"))))
+            ]
+        }
+        let back = SiteURL.unitProgress(model.unit.id).with(query: ["year": String(model.year)])
+        return [
+            Components.pager(.unitProgress(model.unit.id), query: query, page: model.page, hasMore: model.hasMore, lang),
+            el("p", [], el("a", [.href(back)], text(lang("返回全部指标", "Back to every measure")))),
+        ]
     }
 }
