@@ -122,26 +122,31 @@ enum ProgressFigures {
         let db = request.application.figuresDB
         let key = ShortCache.writeSensitive + "progress|\(scope.value)|\(year)|\(through)"
         return try await request.application.shortCache.value(key, ttl: 30) {
-            let rates = try await ExchangeRate.table(on: db)
-            let first = CivilDate(year: year, month: 1, day: 1)!
-            let lastFirst = CivilDate(year: year - 1, month: 1, day: 1)!
-            let facts = try await read(scope: scope, funds: lastFirst...through, on: db)
-            // a province-sized city's tally takes a while: on the figures' own thread, never on an
-            // event loop, where every page of the loop would wait behind it
-            let figures = try await OwnThreadPool.figuresPool.runIfActive {
-                let (projects, funds) = (facts.projects, facts.funds)
-                return Year(
-                    year: year, through: through,
-                    tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
-                    lastYear: CreditedResults.tally(
-                        projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates,
-                        items: false),
-                    negotiating: CreditedResults.negotiating(projects, on: through),
-                    notStarted: CreditedResults.notStartedOnTime(projects, on: through))
-            }
-            // what was read to count is let go by now: handed back to the system, not kept at its peak
-            ReleasedMemory.giveBack()
+            let figures = try await compute(scope: scope, year: year, through: through, on: db)
+            // what was read to count is let go once `compute` returns: handed back to the system on
+            // the figures' thread, not kept at its peak and not on a thread pages run on
+            try await OwnThreadPool.figuresPool.runIfActive { ReleasedMemory.giveBack() }
             return figures
+        }
+    }
+
+    static func compute(scope: JurisdictionCode, year: Int, through: CivilDate, on db: any Database) async throws -> Year {
+        let rates = try await ExchangeRate.table(on: db)
+        let first = CivilDate(year: year, month: 1, day: 1)!
+        let lastFirst = CivilDate(year: year - 1, month: 1, day: 1)!
+        let facts = try await read(scope: scope, funds: lastFirst...through, on: db)
+        // a province-sized city's tally takes a while: on the figures' own thread, never on an
+        // event loop, where every page of the loop would wait behind it
+        return try await OwnThreadPool.figuresPool.runIfActive {
+            let (projects, funds) = (facts.projects, facts.funds)
+            return Year(
+                year: year, through: through,
+                tally: CreditedResults.tally(projects: projects, funds: funds, from: first, through: through, rates: rates),
+                lastYear: CreditedResults.tally(
+                    projects: projects, funds: funds, from: lastFirst, through: CreditedResults.sameDayLastYear(through), rates: rates,
+                    items: false),
+                negotiating: CreditedResults.negotiating(projects, on: through),
+                notStarted: CreditedResults.notStartedOnTime(projects, on: through))
         }
     }
 
