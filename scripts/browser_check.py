@@ -122,6 +122,22 @@ def submit(driver, form_selector):
     driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
 
 
+def submit_and_wait(driver, form_selector):
+    """Submits a form whose answer is the same address (a redirect back to the page it was on):
+    waits until the old page is gone, since the address alone cannot tell the two apart."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    submit(driver, form_selector)
+    WebDriverWait(driver, 15).until(lambda d: is_stale(page))
+
+
+def is_stale(element):
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+
+
 def unfold_forms(driver):
     """Opens the project page's folded forms, as a user clicks 填报与办理."""
     for summary in driver.find_elements(By.CSS_SELECTOR, "details.forms:not([open]) > summary"):

@@ -24,7 +24,7 @@ def tolerance_walk(driver, base, shots, h):
     for item, evidence in [("publicInterest", "为项目按期开工，个人无利益"), ("noCollusion", "与企业无经济往来"), ("notForbidden", "无明令禁止")]:
         Select(driver.find_element(By.ID, "k-finding-" + item)).select_by_value("holds")
         driver.find_element(By.ID, "k-evidence-" + item).send_keys(evidence)
-    h.submit(driver, "form[action$='/checklist']")
+    h.submit_and_wait(driver, "form[action$='/checklist']")
     h.wait_for(driver, lambda d: d.current_url == case)
     h.check("the bureau gathers the checklist but does not decide", "作出认定" not in driver.page_source)
     h.log_out(driver)
