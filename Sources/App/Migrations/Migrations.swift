@@ -47,4 +47,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEvaluations())
     app.migrations.add(CreateSatisfactionSurveys())
     app.migrations.add(CreateToleranceCases())
+    app.migrations.add(UpdateSatisfactionSurveysDropLinksIssued())
 }

@@ -109,6 +109,23 @@ struct MigrationUpgradeTests {
         }
     }
 
+    @Test func theLinkCountKeptBy043AsItLandedIsDropped() async throws {
+        try await withApp(fixture: false) { app, _ in
+            let (db, table) = (app.db, "satisfaction_surveys")
+            #expect(try await !SchemaInspection.columnExists("links_issued", in: table, on: db))
+            // given: the table with 043's count as it landed, and 045 not yet run
+            try await db.sql.raw("ALTER TABLE satisfaction_surveys ADD COLUMN links_issued INTEGER").run()
+            try await db.sql.raw("DELETE FROM _fluent_migrations WHERE name LIKE '%UpdateSatisfactionSurveysDropLinksIssued'").run()
+            #expect(try await SchemaInspection.columnExists("links_issued", in: table, on: db))
+            // when: today's version starts on it, twice
+            try await Startup.prepareDatabase(app)
+            try await Startup.prepareDatabase(app)
+            // then: the count is gone, the rest of the table as it was
+            #expect(try await !SchemaInspection.columnExists("links_issued", in: table, on: db))
+            #expect(try await SchemaInspection.columnExists("drawn", in: table, on: db))
+        }
+    }
+
     @Test func aNewDatabaseIsLeftAsItsMigrationsMadeIt() async throws {
         try await withApp(fixture: false) { app, _ in
             // given/when: a new database, migrated by today's set (019 and 020 among them)
