@@ -121,9 +121,13 @@ struct AssessmentWebController {
         let year = try AssessmentUnits.year(request, results: true)
         let overview = try await ProgressFigures.overview(request, year: year, units: [unit])
         let figures = overview.figures
-        let focus = try request.queryChoice("measure", Measure.self)
-        if let focus, !Measure.targeted.contains(focus) {
-            throw Request.invalidQuery("measure", focus.rawValue, expected: "有目标任务的指标", "a measure with targets")
+        // one measure with targets, or every one
+        let raw = request.queryText("measure")
+        let focus = Measure.targeted.first { $0.rawValue == raw }
+        if !raw.isEmpty, focus == nil {
+            let names = Measure.targeted.map(\.rawValue)
+            throw Request.invalidQuery(
+                "measure", raw, expected: "以下之一：\(names.joined(separator: "、"))", "one of \(names.joined(separator: ", "))")
         }
         let page = try request.queryPage()
         let all = Dictionary(

@@ -85,6 +85,10 @@ struct TargetsProgressTests {
             #expect(try await w.bureau.get("/progress/\(first)?measure=satisfaction").status == .badRequest)
             let unknown = try await w.bureau.get("/progress/\(first)?measure=AAA")
             #expect(unknown.status == .badRequest && unknown.body.string.contains("measure"))
+            #expect(unknown.body.string.contains("projectsProducing，而不是"))
+            // a page past the last line says so and leads back
+            let past = try await w.bureau.get("/progress/\(first)?year=2026&measure=contractInvestment&page=5").body.string
+            #expect(past.contains("此页没有明细") && past.contains("返回全部指标") && past.contains("第 5 页"))
             // a year not begun has no results to read
             #expect(try await api.send(.GET, "/api/v1/progress?year=2027").status == .badRequest)
             #expect(try await w.bureau.get("/targets?year=2027").status == .ok)

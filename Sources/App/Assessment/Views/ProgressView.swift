@@ -156,7 +156,14 @@ enum ProgressView {
         ]
         for line in model.lines where model.focus == nil || model.focus == line.measure {
             let items = model.items[line.measure] ?? []
-            guard !items.isEmpty else { continue }
+            guard !items.isEmpty else {
+                // one figure asked for that has no lines (or none this far on): said, with the way back
+                if model.focus != nil {
+                    content.append(el("p", [.cls("empty")], text(lang("此页没有明细。", "No lines on this page."))))
+                    content.append(contentsOf: more(model, line.measure, shown: 0, of: model.counts[line.measure] ?? 0, lang))
+                }
+                continue
+            }
             let count = model.counts[line.measure] ?? items.count
             // the drill-down's money in one unit a column, its total in the same
             let column = TargetText.column(line.measure, items.flatMap { [$0.whole, $0.credited] })
