@@ -67,7 +67,7 @@ public enum ExcelDate {
     /// serials before the system's first day, and beyond 9999-12-31. The fraction (a time of day) is
     /// dropped.
     public static func day(fromSerial serial: Double, date1904: Bool = false) -> SheetDate? {
-        guard serial.isFinite, serial < 3_000_000 else { return nil }
+        guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
         let whole = Int(serial.rounded(.down))
         if date1904 {
             guard whole >= 0 else { return nil }

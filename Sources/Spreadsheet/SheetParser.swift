@@ -40,7 +40,8 @@ final class SheetParser: PartParser {
     override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
         switch name {
         case "row":
-            let number = attributes["r"].flatMap(Int.init) ?? lastRow + 1
+            // a row number Excel could not have written (0, negative) counts on from the last, as a missing one
+            let number = attributes["r"].flatMap(Int.init).flatMap { $0 >= 1 ? $0 : nil } ?? lastRow + 1
             guard number <= rowLimit else { return abort(parser, SpreadsheetError.tooManyRows(limit: rowLimit)) }
             lastRow = number
             column = -1
@@ -55,9 +56,12 @@ final class SheetParser: PartParser {
         case "rPh": phonetic += 1
         case "mergeCell":
             let parts = (attributes["ref"] ?? "").split(separator: ":").compactMap { CellReference.parse(String($0)) }
+            // corners in either order ("B5:A1" names the same cells as "A1:B5")
             if parts.count == 2 {
                 merged.append(
-                    MergedRange(firstColumn: parts[0].column, firstRow: parts[0].row, lastColumn: parts[1].column, lastRow: parts[1].row))
+                    MergedRange(
+                        firstColumn: min(parts[0].column, parts[1].column), firstRow: min(parts[0].row, parts[1].row),
+                        lastColumn: max(parts[0].column, parts[1].column), lastRow: max(parts[0].row, parts[1].row)))
             }
         default: break
         }

@@ -103,19 +103,25 @@ public enum CellReference {
         return String(letters)
     }
 
-    /// "AB12" → (column 27, row 12), 0-based column, 1-based row.
+    /// Excel's last column (XFD) and last row.
+    public static let maxColumns = 16_384
+    public static let maxRows = 1_048_576
+
+    /// "AB12" → (column 27, row 12), 0-based column, 1-based row; nil beyond XFD1048576, so a
+    /// crafted file's "AAAAAAAAAAAAAAAA1" is no reference rather than an overflow.
     public static func parse(_ ref: String) -> (column: Int, row: Int)? {
         var column = 0
         var digits = Substring("")
         for (offset, char) in ref.enumerated() {
             if let ascii = char.asciiValue, (65...90).contains(ascii) || (97...122).contains(ascii) {
+                guard offset < 3 else { return nil }
                 column = column * 26 + Int((ascii & 0xDF) - 64)
             } else {
                 digits = ref.dropFirst(offset)
                 break
             }
         }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
+        guard (1...maxColumns).contains(column), let row = Int(digits), (1...maxRows).contains(row) else { return nil }
         return (column - 1, row)
     }
 }

@@ -109,4 +109,46 @@ struct ExchangeSafetyTests {
             try CSVReader.rows(Data(String(repeating: "1\n", count: 30).utf8), rowLimit: 10)
         }
     }
+
+    /// Cells a crafted file may hold that Excel never writes: a column past XFD (its letters once
+    /// overflowed the reader and stopped the server), a merged range given corner-last, a row
+    /// numbered below 1, and numbers no day can be.
+    @Test func aCraftedSheetIsReadWithoutStoppingTheReader() throws {
+        let folder = WorkbookTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("crafted.xlsx")
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let far = String(repeating: "A", count: 40)
+        let parts = [
+            "xl/workbook.xml":
+                "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"台账\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels":
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/styles.xml": "<styleSheet xmlns=\"\(main)\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>",
+            "xl/worksheets/sheet1.xml":
+                "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>企业名称</t></is></c>"
+                + "<c r=\"\(far)1\" t=\"inlineStr\"><is><t>越界</t></is></c><c r=\"XFE1\"><v>1</v></c></row>"
+                + "<row r=\"-3\"><c r=\"A2\" s=\"1\"><v>-1e300</v></c><c r=\"B2\" s=\"1\"><v>nan</v></c></row></sheetData>"
+                + "<mergeCells><mergeCell ref=\"B5:A1\"/><mergeCell ref=\"A1:\(far)9\"/></mergeCells></worksheet>",
+        ]
+        let archive = try Archive(url: file, accessMode: .create)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+            }
+        }
+        let reader = try XLSXReader(url: file)
+        let (rows, merged) = try reader.rows(of: try reader.sheet(named: "台账"))
+        // the far cells have no reference, so they count on from the cell before them
+        #expect(rows.map(\.number) == [1, 2])
+        #expect(rows[0][0] == .text("企业名称") && rows[0][1] == .text("越界") && rows[0][2] == .number(1, isDate: false))
+        #expect(merged == [MergedRange(firstColumn: 0, firstRow: 1, lastColumn: 1, lastRow: 5)])
+        #expect(rows[1][0].text(date1904: false) == "-1e+300" && rows[1][1].text(date1904: false) == "nan")
+        #expect(CellReference.parse("XFD1048576")! == (16_383, 1_048_576))
+        #expect(CellReference.parse("XFE1") == nil && CellReference.parse("A1048577") == nil && CellReference.parse("\(far)1") == nil)
+        #expect(ExcelDate.day(fromSerial: -1e300) == nil && ExcelDate.day(fromSerial: .nan) == nil)
+    }
 }

@@ -90,7 +90,10 @@ enum Import {
                     throw .notADate(String(serial))
                 }
                 return date
-            case .number(let value, isDate: false): return try ImportValues.date(text: String(Int64(value)))
+            case .number(let value, isDate: false):
+                // 20220428 typed as a number; a value no date can be (1e300, NaN) is refused before conversion
+                guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else { throw .notADate(String(value)) }
+                return try ImportValues.date(text: String(Int64(value)))
             case .text(let text): return try ImportValues.date(text: text)
             case .bool, .error: throw .notADate(text(key) ?? "")
             }

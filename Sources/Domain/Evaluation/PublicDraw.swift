@@ -62,7 +62,8 @@ public enum PublicDraw {
     /// pool of `pool`, in the order drawn.
     public static func select(count: Int, pool: Int, key: String) throws(Problem) -> [Int] {
         guard count <= pool else { throw .poolTooSmall(pool: pool, wanted: count) }
-        guard count <= 65_536 else { throw .tooMany }
+        // a negative count (the verify command's --count) is too many in the other direction
+        guard (0...65_536).contains(count) else { throw .tooMany }
         var remaining = (0..<pool).map { $0 + 1 }
         var chosen: [Int] = []
         let keyBytes = Array(key.utf8)

@@ -69,7 +69,8 @@ public enum SatisfactionSurvey {
 
     /// The months a survey may be opened for: from January of last year through next month.
     public static func allows(year: Int, month: Int, today: CivilDate) -> Bool {
-        guard (1...12).contains(month) else { return false }
+        // the year is checked before any arithmetic: a year such as 10^18 would overflow `* 12`
+        guard (1...12).contains(month), (today.year - 1)...(today.year + 1) ~= year else { return false }
         let index = year * 12 + month - 1
         let now = today.year * 12 + today.month - 1
         return index >= (today.year - 1) * 12 && index <= now + 1

@@ -130,6 +130,27 @@ struct ProjectImportTests {
         }
     }
 
+    /// A date column kept as plain numbers: 20220428 is the day it spells; a number no day can be
+    /// (1e300, once converted unchecked and so stopping the server) is an error at its place.
+    @Test func aDateTypedAsANumberIsReadAndAnImpossibleOneIsRefused() async throws {
+        try await withApp { app, _ in
+            try await Self.world(app)
+            let folder = ImportTests.scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var columns = Self.columns
+            columns[8] = Column("签约日期")
+            var rows = Self.rows()
+            rows[0][8] = .number(20_220_428)
+            rows[1][8] = .number(1e300)
+            let file = try LedgerImportTests.workbook(columns, rows, in: folder)
+            let report = try await LedgerImportTests.run(app, ProjectImport(), file, login: "bureau", commit: true)
+            #expect(!report.committed)
+            #expect(report.errors.first?.message == "第 3 行 I 列：“1e+300”不是日期（应写作 2025-10-01 或 2025年10月1日）")
+            #expect(!report.errors.contains { $0.message.hasPrefix("第 2 行") })
+            #expect(try await Project.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func everyRowMeetsTheRulesOfTheFormsAndNothingIsHalfImported() async throws {
         try await withApp { app, _ in
             try await Self.world(app)

@@ -41,6 +41,8 @@ struct PublicDrawTests {
 
     @Test func aDrawItCannotMakeIsRefused() {
         #expect(throws: PublicDraw.Problem.poolTooSmall(pool: 25, wanted: 26)) { try PublicDraw.select(count: 26, pool: 25, key: "x/") }
+        #expect(throws: PublicDraw.Problem.tooMany) { try PublicDraw.select(count: -1, pool: 25, key: "x/") }
+        #expect(throws: PublicDraw.Problem.tooMany) { try PublicDraw.select(count: 65_537, pool: 70_000, key: "x/") }
         #expect(throws: PublicDraw.Problem.emptySource(2)) { try PublicDraw.key(sources: [["1"], [" "]]) }
         // a phrase read out at a public meeting is a source too, kept as typed after the numbers
         #expect((try? PublicDraw.key(sources: [["  县人大常委会公布 ", "7"]])) == "7.县人大常委会公布./")

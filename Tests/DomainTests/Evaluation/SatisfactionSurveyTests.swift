@@ -27,6 +27,17 @@ struct SatisfactionSurveyTests {
         #expect(!SatisfactionSurvey.allows(year: 2022, month: 4, today: today))
         #expect(!SatisfactionSurvey.allows(year: 2026, month: 13, today: today))
         #expect(!SatisfactionSurvey.allows(year: 2026, month: 0, today: today))
+        let december = CivilDate(year: 2026, month: 12, day: 3)!
+        #expect(SatisfactionSurvey.allows(year: 2027, month: 1, today: december))
+        #expect(!SatisfactionSurvey.allows(year: 2027, month: 2, today: december))
+    }
+
+    /// The fuzzer's year 1129569750034846464 once overflowed `year * 12` and stopped the server.
+    @Test func aYearFarOutOfRangeIsRefusedWithoutArithmetic() {
+        let today = CivilDate(year: 2026, month: 11, day: 27)!
+        for year in [1_129_569_750_034_846_464, Int.max, Int.min, -2026] {
+            #expect(!SatisfactionSurvey.allows(year: year, month: 11, today: today))
+        }
     }
 
     static func unit(_ name: String, _ s: Int, _ b: Int, _ d: Int, respondents: Int = 30) -> UnitMonth {
