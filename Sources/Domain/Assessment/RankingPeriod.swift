@@ -7,7 +7,8 @@ public struct RankingPeriod: Hashable, Sendable, CustomStringConvertible {
     public var month: Int?
 
     public init?(year: Int, month: Int? = nil) {
-        guard (2000...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true else { return nil }
+        // within the years a CivilDate holds (to 2200), so the period's last day always exists
+        guard (2000...2199).contains(year), month.map({ (1...12).contains($0) }) ?? true else { return nil }
         (self.year, self.month) = (year, month)
     }
 

@@ -15,7 +15,9 @@ struct RankingPeriodTests {
         #expect(year.through == Self.day("2026-12-31") && year.label == "2026 年年终")
         // a document's title writes them without spaces
         #expect(october.documentLabel == "2026年10月" && year.documentLabel == "2026年度")
-        for bad in ["2026-13", "2026-1", "26-10", "2026-10-01", "二〇二六", "2026-\u{0301}1", ""] {
+        // a year whose last day no calendar date holds (past 2200) is no period, so `through` never fails
+        #expect(try #require(RankingPeriod("2199-12")).through == Self.day("2199-12-31"))
+        for bad in ["2026-13", "2026-1", "26-10", "2026-10-01", "二〇二六", "2026-\u{0301}1", "", "2200", "2500-12", "9999", "1999"] {
             #expect(RankingPeriod(bad) == nil, "\(bad)")
         }
         // October is over on 1 November; the year from 1 December
