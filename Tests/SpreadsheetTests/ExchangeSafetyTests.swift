@@ -133,13 +133,7 @@ struct ExchangeSafetyTests {
                 + "<row r=\"-3\"><c r=\"A2\" s=\"1\"><v>-1e300</v></c><c r=\"B2\" s=\"1\"><v>nan</v></c></row></sheetData>"
                 + "<mergeCells><mergeCell ref=\"B5:A1\"/><mergeCell ref=\"A1:\(far)9\"/></mergeCells></worksheet>",
         ]
-        let archive = try Archive(url: file, accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                position, size in data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-            }
-        }
+        try WorkbookTests.zip(parts, to: file)
         let reader = try XLSXReader(url: file)
         let (rows, merged) = try reader.rows(of: try reader.sheet(named: "台账"))
         // the far cells have no reference, so they count on from the cell before them

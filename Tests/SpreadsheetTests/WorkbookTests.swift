@@ -14,6 +14,17 @@ struct WorkbookTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("zs-sheet-\(UUID().uuidString)")
     }
 
+    /// A workbook's parts as another program (or an attacker) would write them, zipped as given.
+    static func zip(_ parts: [String: String], to file: URL) throws {
+        let archive = try Archive(url: file, accessMode: .create)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+            }
+        }
+    }
+
     @Test func whatTheWriterWritesTheReaderReadsBack() throws {
         let folder = Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -100,14 +111,7 @@ struct WorkbookTests {
                 + "<c r=\"C5\" t=\"e\"><v>#DIV/0!</v></c><c r=\"D5\" t=\"b\"><v>1</v></c><c r=\"E5\" s=\"1\"><v>44469</v></c><c r=\"F5\" s=\"2\"><v>0</v></c></row>"
                 + "<row><c r=\"AA6\"><v> 12 </v></c></row></sheetData><mergeCells><mergeCell ref=\"A2:B3\"/></mergeCells></worksheet>",
         ]
-        let archive = try Archive(url: file, accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                position, size in
-                data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-            }
-        }
+        try Self.zip(parts, to: file)
         let reader = try XLSXReader(url: file)
         #expect(reader.date1904 && reader.sheets.map(\.name) == ["台账"])
         let (rows, merged) = try reader.rows(of: try reader.sheet(named: "台账"))
