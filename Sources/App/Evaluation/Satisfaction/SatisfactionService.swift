@@ -88,7 +88,9 @@ struct SatisfactionService {
         let minimum = input.minimumAnswers ?? EvaluationResults.defaultMinimumAnswers
         let source = (input.seedSource ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [String: AppError.Message] = [:]
-        if !SatisfactionSurvey.allows(year: year, month: month, today: today) {
+        if !((today.year - 1)...(today.year + 1)).contains(year) {
+            errors["year"] = .init(zh: "年度应为 \(today.year - 1) 或 \(today.year) 年（12 月时可为下一年）。", en: "Last year or this (next in December).")
+        } else if !SatisfactionSurvey.allows(year: year, month: month, today: today) {
             errors["month"] = .init(zh: "月份应在去年 1 月至下月之间。", en: "From January last year through next month.")
         }
         if !SatisfactionSurvey.sampleRange.contains(sample) {
