@@ -31,6 +31,7 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
 
 PASSWORD = "Demo-2026-zs"
 results = {"passed": 0, "failed": 0}
@@ -127,15 +128,7 @@ def submit_and_wait(driver, form_selector):
     waits until the old page is gone, since the address alone cannot tell the two apart."""
     page = driver.find_element(By.TAG_NAME, "html")
     submit(driver, form_selector)
-    WebDriverWait(driver, 15).until(lambda d: is_stale(page))
-
-
-def is_stale(element):
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:
-        return True
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
 
 
 def unfold_forms(driver):

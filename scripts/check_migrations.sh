@@ -6,7 +6,7 @@
 # protected too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LANDED=b37c05f
+LANDED=1cfb6af
 dir=Sources/App/Migrations
 base=$(git rev-parse --verify --quiet "$LANDED^{commit}" || true)
 if [ -z "$base" ]; then

@@ -122,13 +122,7 @@ struct AssessmentWebController {
         let overview = try await ProgressFigures.overview(request, year: year, units: [unit])
         let figures = overview.figures
         // one measure with targets, or every one
-        let raw = request.queryText("measure")
-        let focus = Measure.targeted.first { $0.rawValue == raw }
-        if !raw.isEmpty, focus == nil {
-            let names = Measure.targeted.map(\.rawValue)
-            throw Request.invalidQuery(
-                "measure", raw, expected: "以下之一：\(names.joined(separator: "、"))", "one of \(names.joined(separator: ", "))")
-        }
+        let focus = try request.queryChoice("measure", Measure.self, among: Measure.targeted)
         let page = try request.queryPage()
         let all = Dictionary(
             uniqueKeysWithValues: Measure.targeted.map { ($0, figures.tally.figure(unit: unit.id.uuidString, $0).items) })

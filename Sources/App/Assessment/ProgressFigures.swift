@@ -106,13 +106,6 @@ enum ProgressFigures {
         }
     }
 
-    /// Verified funds entries of the jurisdiction's projects that arrived in the span.
-    static func funds(scope: JurisdictionCode, from: CivilDate, through: CivilDate, on db: any Database) async throws
-        -> [CreditedResults.Funds]
-    {
-        try await read(scope: scope, funds: from...through, on: db).funds
-    }
-
     /// The year's tally for a jurisdiction, kept 30 s and dropped by any write of the process: the
     /// year to today (a past year to 31 December), and last year to the same day.
     static func year(_ request: Request, scope: JurisdictionCode, year: Int, through end: CivilDate? = nil) async throws -> Year {

@@ -40,7 +40,6 @@ struct CreateSatisfactionSurveys: AsyncMigration {
             .field("draw_key", .string)
             .field("drawn", .string)
             .field("drawn_at", .int64)
-            .field("links_issued", .int, .required)
             .field("closed_at", .int64)
             .field("results_digest", .string)
             .field("version", .int, .required)

@@ -22,20 +22,6 @@ enum SchemaInspection {
         ).first(decoding: Name.self) != nil
     }
 
-    static func columnExists(_ column: String, in table: String, on database: any Database) async throws -> Bool {
-        let sql = database.sql
-        if sql.dialect.name == "sqlite" {
-            return try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table)) WHERE name = \(bind: column)")
-                .first(decoding: Name.self) != nil
-        }
-        return try await sql.raw(
-            """
-            SELECT column_name AS name FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name = \(bind: table) AND column_name = \(bind: column)
-            """
-        ).first(decoding: Name.self) != nil
-    }
-
     /// The index's definition as the engine keeps it (its `CREATE INDEX` text), nil when absent.
     static func indexDefinition(_ index: String, on database: any Database) async throws -> String? {
         let sql = database.sql

@@ -14,10 +14,10 @@ extension DemoCity {
         guard let setter = try await Person.query(on: db).filter(\.$login == "demo-bureau").first()?.id else { return }
         let scope = try JurisdictionCode(Self.cityCode)
         let rates = try await ExchangeRate.table(on: db)
-        let projects = try await ProgressFigures.facts(scope: scope, on: db)
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let earliest = CivilDate(year: today.year - 2, month: 1, day: 1)!
-        let funds = try await ProgressFigures.funds(scope: scope, from: earliest, through: today, on: db)
+        let facts = try await ProgressFigures.read(scope: scope, funds: earliest...today, on: db)
+        let (projects, funds) = (facts.projects, facts.funds)
         let issuer = try await BulletinService.defaultIssuer(scope: scope.value, fallback: "招商局", on: db)
         var periods = [RankingPeriod(year: today.year - 2)!, RankingPeriod(year: today.year - 1)!]
         periods += RankingPeriod.offered(year: today.year, today: today).filter { $0.month != nil }

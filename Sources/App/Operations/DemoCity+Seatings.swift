@@ -82,14 +82,15 @@ extension DemoCity {
 
         // the year-end meetings: each year's seating published on 15 January after it
         let rates = try await ExchangeRate.table(on: db)
-        let facts = try await ProgressFigures.facts(scope: scope, on: db)
+        // both years' facts in one read: the tally counts only the funds of the span it is given
+        let facts = try await ProgressFigures.read(
+            scope: scope, funds: CivilDate(year: twoYearsAgo, month: 1, day: 1)!...CivilDate(year: lastYear, month: 12, day: 31)!, on: db)
         let units = try await AssessmentUnits.assessed(scope: scope, on: db)
         let staff = try await SeatingService.staff(units.map(\.id), on: db)
         var topCadres: [String] = []
         for year in [twoYearsAgo, lastYear] {
             let (first, through) = (CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)
-            let funds = try await ProgressFigures.funds(scope: scope, from: first, through: through, on: db)
-            let tally = CreditedResults.tally(projects: facts, funds: funds, from: first, through: through, rates: rates)
+            let tally = CreditedResults.tally(projects: facts.projects, funds: facts.funds, from: first, through: through, rates: rates)
             if year == twoYearsAgo {
                 // the year's best-credited cadres, rated 优秀 at its assessment
                 topCadres = tally.persons.map { ($0.key, $0.value[.contractInvestment]?.done ?? 0) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
@@ -98,7 +99,8 @@ extension DemoCity {
             let targets = try await TargetService.sheets(year: year, units: units.map(\.id), on: db).mapValues(\.sheet)
             let rules = YearEndSeat.Rules()
             let lines = SeatingService.lines(
-                units: units, tally: tally, negotiating: CreditedResults.negotiating(facts, on: through), sheets: targets, staff: staff,
+                units: units, tally: tally, negotiating: CreditedResults.negotiating(facts.projects, on: through), sheets: targets,
+                staff: staff,
                 rules: rules)
             let seating = SeatingService.Seating(year: year, through: through, rules: rules, rulesVersion: 0, lines: lines)
             let meeting = BeijingTime.startMillis(of: CivilDate(year: year + 1, month: 1, day: 15)!) + 10 * 3_600_000

@@ -14,9 +14,9 @@ extension DemoCity {
         let today = app.clock.today
         let rates = try await ExchangeRate.table(on: db)
         let province = try JurisdictionCode(Self.provinceCode)
-        let projects = try await ProgressFigures.facts(scope: province, on: db)
         let first = CivilDate(year: today.year - 2, month: 1, day: 1)!
-        let funds = try await ProgressFigures.funds(scope: province, from: first, through: today, on: db)
+        let facts = try await ProgressFigures.read(scope: province, funds: first...today, on: db)
+        let (projects, funds) = (facts.projects, facts.funds)
         let units = try await db.sql.raw("SELECT id, kind FROM units WHERE dissolved_on IS NULL ORDER BY id").all().compactMap { row in
             let r = RowReader(row)
             let kind = UnitKind(rawValue: try r.string("kind"))

@@ -144,28 +144,22 @@ public enum CreditedResults {
         }
 
         for project in projects {
-            // worked out once per project, however many of its facts fall in the span
-            var worked: Split?
-            func split() -> Split {
-                if let worked { return worked }
-                let made = Split(project.shares)
-                worked = made
-                return made
-            }
+            // worked out once per project, and only if one of its facts falls in the span
+            lazy var split = Split(project.shares)
             if let signing = project.signing, within(signing.on) {
                 if let cny = rates.cny(signing.contract, on: signing.on) {
-                    credit(project, split(), .contractInvestment, on: signing.on, amount: cny.minorUnits)
-                    credit(project, split(), .projectsSigned, on: signing.on, amount: nil)
+                    credit(project, split, .contractInvestment, on: signing.on, amount: cny.minorUnits)
+                    credit(project, split, .projectsSigned, on: signing.on, amount: nil)
                     if ProjectRules.isMajor(cny: cny, threshold: project.majorThreshold) {
-                        credit(project, split(), .majorProjects, on: signing.on, amount: nil)
+                        credit(project, split, .majorProjects, on: signing.on, amount: nil)
                     }
                 } else {
                     tally.missingRates.insert("\(signing.contract.currency.rawValue) \(ExchangeRates.month(of: signing.on))")
                 }
             }
-            if let started = project.startedOn, within(started) { credit(project, split(), .projectsStarted, on: started, amount: nil) }
+            if let started = project.startedOn, within(started) { credit(project, split, .projectsStarted, on: started, amount: nil) }
             if let producing = project.producingOn, within(producing) {
-                credit(project, split(), .projectsProducing, on: producing, amount: nil)
+                credit(project, split, .projectsProducing, on: producing, amount: nil)
             }
         }
         for entry in funds where within(entry.arrivedOn) {

@@ -113,7 +113,8 @@ struct MigrationUpgradeTests {
         try await withApp(fixture: false) { app, _ in
             let (db, table) = (app.db, "satisfaction_surveys")
             #expect(try await !SchemaInspection.columnExists("links_issued", in: table, on: db))
-            // given: the table with 043's count as it landed, and 045 not yet run
+            // a database made by 043 as it stands (landed at 1cfb6af) has no count
+            // given: the table as 043 first landed it (b37c05f), with the count, and 045 not yet run
             try await db.sql.raw("ALTER TABLE satisfaction_surveys ADD COLUMN links_issued INTEGER").run()
             try await db.sql.raw("DELETE FROM _fluent_migrations WHERE name LIKE '%UpdateSatisfactionSurveysDropLinksIssued'").run()
             #expect(try await SchemaInspection.columnExists("links_issued", in: table, on: db))

@@ -46,9 +46,11 @@ enum ProgressView {
         static func shown(_ all: [Measure: [CreditedResults.Item]], focus: Measure?, page: Int) -> (
             items: [Measure: [CreditedResults.Item]], hasMore: Bool
         ) {
-            let ordered = all.mapValues { $0.sorted { ($0.on, $0.project, $0.funds ?? "") < ($1.on, $1.project, $1.funds ?? "") } }
-            guard let focus else { return (ordered.mapValues { Array($0.suffix(latest)) }, false) }
-            let lines = ordered[focus] ?? []
+            func ordered(_ items: [CreditedResults.Item]) -> [CreditedResults.Item] {
+                items.sorted { ($0.on, $0.project, $0.funds ?? "") < ($1.on, $1.project, $1.funds ?? "") }
+            }
+            guard let focus else { return (all.mapValues { Array(ordered($0).suffix(latest)) }, false) }
+            let lines = ordered(all[focus] ?? [])
             let start = min((page - 1) * perPage, lines.count)
             let end = min(start + perPage, lines.count)
             return ([focus: Array(lines[start..<end])], end < lines.count)

@@ -52,12 +52,16 @@ extension Request {
         return try !readsAll || queryFlag("mine")
     }
 
-    /// One of an enumeration's values, or nil when absent or empty.
-    func queryChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+    /// One of an enumeration's values (of `choices` where only some may be asked for), or nil when
+    /// absent or empty; any other value is refused, naming the ones allowed.
+    func queryChoice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, among choices: [T]? = nil) throws -> T?
+    where T.RawValue == String {
         guard let raw = queryValue(name), !raw.isEmpty else { return nil }
-        guard let value = T(rawValue: raw) else {
-            let names = T.allCases.map(\.rawValue).joined(separator: "、")
-            throw Self.invalidQuery(name, raw, expected: "以下之一：\(names)", "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        let allowed = choices ?? Array(T.allCases)
+        guard let value = allowed.first(where: { $0.rawValue == raw }) else {
+            let names = allowed.map(\.rawValue)
+            throw Self.invalidQuery(
+                name, raw, expected: "以下之一：\(names.joined(separator: "、"))", "one of \(names.joined(separator: ", "))")
         }
         return value
     }
